@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "zielona-linia",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zielona", targets: ["zielona"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    ],
+    targets: [
+        // Pure domain modules: Foundation only.
+        .target(name: "Localization", resources: [.copy("Catalogues")]),
+        .target(name: "Identity"),
+        .target(name: "TextSearch"),
+        .target(name: "Directory", dependencies: ["TextSearch"], resources: [.copy("Data")]),
+
+        .target(name: "Storage", dependencies: [
+            "Directory", "Identity",
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            .product(name: "SQLKit", package: "sql-kit"),
+        ]),
+        .target(name: "Views", dependencies: [
+            "Localization", "Directory", "Identity",
+            .product(name: "Plot", package: "Plot"),
+        ]),
+        .target(name: "App", dependencies: [
+            "Storage", "Views", "Localization", "Directory", "Identity",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
+        .executableTarget(name: "zielona", dependencies: ["App"]),
+
+        .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
+        .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .testTarget(name: "AppTests", dependencies: [
+            "App", "Storage",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,61 @@
+import Vapor
+import Fluent
+import Storage
+import Directory
+
+/// `zielona import offices FILE.csv` / `zielona import postal-codes FILE.csv`: replaces a
+/// shipped list with an official one. Every row is checked first; one bad row imports nothing.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "kind", help: "offices | postal-codes")
+        var kind: String
+        @Argument(name: "file", help: "CSV file with the same columns as the shipped list (see README).")
+        var file: String
+    }
+
+    var help: String { "Import an official list: offices (CSV) or postal-codes (CSV with postal_code,voivodeship_teryt,locality,latitude,longitude,powiat_teryt,powiat_method)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await DatabasePreparation.prepare(app, demo: false)
+        let text = try String(contentsOfFile: signature.file, encoding: .utf8)
+        let store = FluentDirectoryStore(db: app.db)
+        let register = TerritorialRegister(voivodeships: try await store.voivodeships(), powiats: try await store.powiats(inVoivodeship: nil))
+        switch signature.kind {
+        case "offices":
+            let parsed = OfficeCSV.parse(text, register: register)
+            guard parsed.errors.isEmpty else { return report(context, parsed.errors.map { "line \($0.line): \($0.field): \($0.reason)" }) }
+            let unserved = register.powiats.filter { p in !parsed.offices.contains { $0.kind == .pup && $0.powiatCodes.contains(p.code) } }
+            if !unserved.isEmpty {
+                return report(context, ["no PUP serves: " + unserved.map(\.code).joined(separator: " ")])
+            }
+            try await app.db.transaction { tx in
+                try await ReferenceDataLoader(db: tx).replaceOffices(parsed.offices)
+                try await AppMeta(db: tx).set("reference.offices", "imported:\(ISO8601DateFormatter().string(from: Date()))")
+            }
+            context.console.print("Imported \(parsed.offices.count) offices.")
+        case "postal-codes":
+            let entries = PostalCodeEntry.parse(csv: text)
+            let bad = entries.filter { register.powiat($0.powiatCode) == nil }.map { "\($0.code): unknown powiat \($0.powiatCode)" }
+            guard bad.isEmpty else { return report(context, bad) }
+            guard !entries.isEmpty else { return report(context, ["no rows with postal_code and powiat_teryt"]) }
+            try await app.db.transaction { tx in
+                try await ReferenceDataLoader(db: tx).replacePostalCodes(entries)
+                try await AppMeta(db: tx).set("reference.postal_codes", "imported:\(ISO8601DateFormatter().string(from: Date()))")
+            }
+            context.console.print("Imported \(entries.count) postal codes; overrides applied again.")
+        default:
+            throw ConsoleCommandError(message: "unknown kind \(signature.kind): use offices or postal-codes")
+        }
+    }
+
+    func report(_ context: CommandContext, _ errors: [String]) {
+        context.console.error("Nothing imported. \(errors.count) problem(s):")
+        for e in errors.prefix(50) { context.console.error("  " + e) }
+    }
+}
+
+struct ConsoleCommandError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Views
+
+/// All configuration, read once from the environment. Defaults make `swift run zielona serve`
+/// work with nothing set; production mode refuses to start without the secrets.
+public struct AppConfig: Sendable {
+    public enum Mode: String, Sendable { case development, production, testing }
+
+    public var mode: Mode
+    public var dataDirectory: URL
+    /// `sqlite:///path`, `postgres://user:pass@host:port/db`; nil means SQLite in the data directory.
+    public var databaseURL: String?
+    public var databasePoolSize: Int
+    /// PostgreSQL schema to use (search_path); nil for the server's default.
+    public var databaseSchema: String?
+    public var loadDemoData: Bool
+    public var publicURL: String
+    public var logFormat: String
+    public var operatorInfo: OperatorInfo
+    /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
+    public var dataKeyBase64: String?
+
+    public static let variables: [(name: String, defaultValue: String, meaning: String)] = [
+        ("APP_ENV", "development", "development, production or testing; production requires ZIELONA_DATA_KEY and disables demo data"),
+        ("PORT", "8080", "HTTP port (also --port)"),
+        ("DATA_DIR", "./data", "directory for the SQLite database and the development key"),
+        ("DATABASE_URL", "sqlite in DATA_DIR/zielona.sqlite", "postgres://user:password@host:5432/db selects PostgreSQL"),
+        ("DATABASE_POOL_SIZE", "8", "database connections per event loop (PostgreSQL)"),
+        ("DATABASE_SCHEMA", "(server default)", "PostgreSQL schema (search_path) to use"),
+        ("DEMO_DATA", "true (false in production)", "load the demo data set on start"),
+        ("PUBLIC_URL", "http://127.0.0.1:8080", "the address visitors and carriers use"),
+        ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error, critical"),
+        ("LOG_FORMAT", "text", "text or json (one JSON object per line)"),
+        ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
+        ("OPERATOR_NAME", "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia", "who runs this deployment"),
+        ("OPERATOR_ADDRESS", "ul. Cieszyńska 3a, 15-371 Białystok", "postal address of the operator"),
+        ("OPERATOR_EMAIL", "(none)", "public e-mail of the operator"),
+        ("A11Y_CONTACT_NAME", "the operator", "person handling accessibility requests"),
+        ("A11Y_CONTACT_EMAIL", "OPERATOR_EMAIL", "their e-mail"),
+        ("A11Y_CONTACT_PHONE", "19524", "their phone"),
+        ("SITE_PUBLISHED_ON", "2026-11-23", "publication date for the accessibility statement"),
+        ("SITE_UPDATED_ON", "2026-11-23", "last significant update, for the accessibility statement"),
+    ]
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        let mode = Mode(rawValue: env["APP_ENV"] ?? "development") ?? .development
+        let dataDir = URL(fileURLWithPath: env["DATA_DIR"] ?? "data", isDirectory: true,
+                          relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)).standardizedFileURL
+        let demoDefault = mode != .production
+        let demo = env["DEMO_DATA"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? demoDefault
+        guard let pool = Int(env["DATABASE_POOL_SIZE"] ?? "8"), pool > 0 else {
+            throw ConfigError.invalid("DATABASE_POOL_SIZE", "a positive whole number")
+        }
+        if mode == .production && (env["ZIELONA_DATA_KEY"] ?? "").isEmpty {
+            throw ConfigError.invalid("ZIELONA_DATA_KEY", "required in production: base64 of 32 random bytes (openssl rand -base64 32)")
+        }
+        let publicURL = env["PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        let email = env["OPERATOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+        let op = OperatorInfo(
+            name: env["OPERATOR_NAME"] ?? "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia",
+            address: env["OPERATOR_ADDRESS"] ?? "ul. Cieszyńska 3a, 15-371 Białystok",
+            email: email,
+            accessibilityContactName: env["A11Y_CONTACT_NAME"],
+            accessibilityContactEmail: env["A11Y_CONTACT_EMAIL"] ?? email,
+            accessibilityContactPhone: env["A11Y_CONTACT_PHONE"],
+            siteURL: publicURL,
+            publishedOn: env["SITE_PUBLISHED_ON"] ?? "2026-11-23",
+            updatedOn: env["SITE_UPDATED_ON"] ?? "2026-11-23")
+        return AppConfig(mode: mode, dataDirectory: dataDir, databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+                         databasePoolSize: pool, databaseSchema: env["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
+                         loadDemoData: demo, publicURL: publicURL,
+                         logFormat: env["LOG_FORMAT"] ?? "text", operatorInfo: op, dataKeyBase64: env["ZIELONA_DATA_KEY"])
+    }
+
+    /// A configuration for tests: in-memory SQLite unless `TEST_DATABASE_URL` names PostgreSQL.
+    public static func testing(databaseURL: String? = nil) -> AppConfig {
+        var c = try! fromEnvironment(["APP_ENV": "testing", "DEMO_DATA": "false"])
+        c.databaseURL = databaseURL ?? "sqlite::memory:"
+        c.dataKeyBase64 = Data(repeating: 7, count: 32).base64EncodedString()
+        return c
+    }
+}
+
+public enum ConfigError: Error, CustomStringConvertible {
+    case invalid(String, String)
+    public var description: String {
+        switch self { case let .invalid(name, reason): "configuration: \(name) — \(reason)" }
+    }
+}

@@ -1,0 +1,50 @@
+import Vapor
+import Views
+import Directory
+
+/// The portal's own pages: home, contact, accessibility statement, and the stylesheet.
+struct SiteController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.home.pathComponents, use: home)
+        routes.get(SiteRoute.contact.pathComponents, use: contact)
+        routes.get(SiteRoute.accessibility.pathComponents, use: accessibility)
+        routes.get(SiteRoute.stylesheet.pathComponents, use: stylesheet)
+    }
+
+    func home(req: Request) async throws -> Response {
+        let cal = req.services.contactCentre
+        let now = Date()
+        let open = cal.isOpen(at: now)
+        let next = open ? nil : cal.nextOpening(after: now)
+        let model = HomePage.Model(isOpenNow: open,
+                                   nextOpening: next.map { DateText.dateTime($0, req.language) },
+                                   closesAt: cal.closing(after: now).map { DateText.time($0, req.language) })
+        return .html(HomePage.render(model, req.pageContext))
+    }
+
+    func contact(req: Request) async throws -> Response {
+        let hours = WeeklyHours.contactCentre.days[1]?.map(\.text).joined(separator: ", ") ?? ""
+        return .html(ContactPage.render(.init(operatorInfo: req.services.config.operatorInfo, hours: hours), req.pageContext))
+    }
+
+    func accessibility(req: Request) async throws -> Response {
+        .html(AccessibilityStatementPage.render(.init(operatorInfo: req.services.config.operatorInfo), req.pageContext))
+    }
+
+    func stylesheet(req: Request) async throws -> Response {
+        let res = Response(status: .ok, body: .init(string: SiteStyle.css))
+        res.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        res.headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+        return res
+    }
+}
+
+extension SiteRoute {
+    /// The route's path as Vapor path components; `:id` style parameters where the route has them.
+    var pathComponents: [PathComponent] {
+        switch self {
+        case .office: ["offices", ":id"]
+        default: path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Vapor
+import Views
+
+/// The one error middleware: JSON problem details under `/api/`, an HTML page in the visitor's
+/// language everywhere else; 4xx carry a message, 5xx are logged with the request id and say
+/// nothing internal.
+struct SiteErrorMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            return Self.response(for: error, req)
+        }
+    }
+
+    static func response(for error: any Error, _ req: Request) -> Response {
+        let t = req.catalogue
+        var problem: Problem
+        var suggestions: [String] = []
+        switch error {
+        case let e as FieldValidationError:
+            problem = Problem(title: t.text("error.bad_request.title"), status: Int(e.status.code),
+                              detail: "\(e.field): \(e.reason)", errors: [.init(field: e.field, reason: e.reason)])
+        case let e as NotFoundError:
+            suggestions = e.suggestions
+            problem = Problem(title: t.text("error.not_found.title"), status: 404, detail: e.detail,
+                              suggestions: e.suggestions.isEmpty ? nil : e.suggestions)
+        case let e as Problem:
+            problem = e
+        case let e as any AbortError where e.status == .notFound:
+            problem = Problem(title: t.text("error.not_found.title"), status: 404, detail: t.text("error.not_found.text"))
+        case let e as any AbortError:
+            let code = Int(e.status.code)
+            if code >= 500 { req.logger.error("request failed", metadata: ["status": "\(code)", "error": "\(String(reflecting: type(of: e)))"]) }
+            problem = Problem(title: code >= 500 ? t.text("error.server.title") : t.text("error.bad_request.title"),
+                              status: code, detail: code >= 500 ? t.text("error.server.text") : e.reason)
+        case is DecodingError:
+            problem = Problem(title: t.text("error.bad_request.title"), status: 400, detail: t.text("error.malformed_body"))
+        default:
+            req.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))",
+                                                           "message": "\(error)"])
+            problem = Problem(title: t.text("error.server.title"), status: 500, detail: t.text("error.server.text"))
+        }
+        if req.isAPI { return problem.response(for: req) }
+        let message = problem.status >= 500 || problem.status == 404 && suggestions.isEmpty && !(error is NotFoundError)
+            ? nil : problem.detail
+        let page = ErrorPage.render(ErrorPage.Model(status: problem.status, message: message, suggestions: suggestions), req.pageContext)
+        return .html(page, status: HTTPStatus(statusCode: problem.status))
+    }
+}

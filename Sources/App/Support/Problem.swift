@@ -1,0 +1,43 @@
+import Vapor
+
+/// RFC 9457 problem details, the API's only error format.
+struct Problem: Content, Error {
+    struct FieldError: Content, Equatable {
+        let field: String
+        let reason: String
+    }
+
+    var type: String = "about:blank"
+    var title: String
+    var status: Int
+    var detail: String?
+    var instance: String?
+    var errors: [FieldError]?
+    var suggestions: [String]?
+
+    static let contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+
+    func response(for req: Request) -> Response {
+        var p = self
+        p.instance = p.instance ?? req.url.path
+        let res = Response(status: HTTPStatus(statusCode: status))
+        res.headers.contentType = Self.contentType
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        res.body = .init(data: (try? encoder.encode(p)) ?? Data())
+        return res
+    }
+}
+
+/// A bad value in one field of the input, with the reason in the visitor's language.
+struct FieldValidationError: Error {
+    let field: String
+    let reason: String
+    var status: HTTPStatus = .badRequest
+}
+
+/// Something asked for that does not exist, with what might have been meant.
+struct NotFoundError: Error {
+    let detail: String
+    var suggestions: [String] = []
+}

@@ -1,0 +1,88 @@
+import Vapor
+import Fluent
+import Storage
+import Directory
+
+/// Wires the application: database, migrations, middleware, routes, commands.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: .contactCentre)
+    try DatabaseSetup.configure(app, config)
+    app.migrations.add(StorageMigrations.all)
+    app.services.metrics.setDatabasePool(maxConnections: config.databasePoolSize,
+                                         eventLoops: System.coreCount,
+                                         driver: DatabaseSetup.kind(of: config.databaseURL).rawValue)
+
+    if let port = Environment.get("PORT").flatMap(Int.init) { app.http.server.configuration.port = port }
+
+    let https = config.publicURL.hasPrefix("https://")
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(metrics: app.services.metrics))
+    app.middleware.use(SiteErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(https: https))
+    app.middleware.use(LanguageCookieMiddleware(secureCookies: https))
+
+    try app.register(collection: SiteController())
+    try app.register(collection: OfficeController())
+    try app.register(collection: CalendarController())
+    try app.register(collection: ValidationController())
+    try app.register(collection: OperationsController())
+
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(PostalCodeCommand(), as: "postal-code")
+    app.asyncCommands.defaultCommand = "serve"
+
+    if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
+        app.lifecycle.use(StartupPreparation(config: config))
+    }
+}
+
+/// Brings the database up to date before `serve` accepts requests: migrations, reference data,
+/// and the demo data set in development.
+struct StartupPreparation: LifecycleHandler {
+    let config: AppConfig
+
+    func willBootAsync(_ app: Application) async throws {
+        try await DatabasePreparation.prepare(app, demo: config.loadDemoData)
+    }
+}
+
+enum StartupPlan {
+    /// `serve` (also when no command is given) prepares the database; `--help` never does.
+    static func commandPreparesDatabase(_ arguments: [String]) -> Bool {
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") { return false }
+        guard let command = rest.first, !command.hasPrefix("-") else { return true }
+        return command == "serve"
+    }
+}
+
+enum DatabasePreparation {
+    static func prepare(_ app: Application, demo: Bool) async throws {
+        do {
+            try await app.autoMigrate()
+        } catch {
+            throw StartupError.database(DatabaseSetup.redacted(app.services.config.databaseURL), Self.reason(error))
+        }
+        let report = try await ReferenceDataLoader(db: app.db).loadBundled()
+        if !report.loaded.isEmpty { app.logger.notice("reference data loaded", metadata: ["sets": "\(report.loaded.joined(separator: ","))"]) }
+        if demo, try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
+    }
+
+    /// A short, single-line reason for a database that cannot be reached.
+    static func reason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("connect") || text.contains("Connection") || text.contains("refused") { return "connection refused or unreachable" }
+        if text.contains("password") || text.contains("authentication") { return "authentication failed" }
+        if text.contains("does not exist") { return "database does not exist" }
+        return text.split(separator: "\n").first.map(String.init).map { String($0.prefix(200)) } ?? "unknown error"
+    }
+}
+
+public enum StartupError: Error, CustomStringConvertible {
+    case database(String, String)
+    public var description: String {
+        switch self { case let .database(url, reason): "cannot use the database \(url): \(reason)" }
+    }
+}

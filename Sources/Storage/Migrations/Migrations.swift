@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every migration, in order. A new one is appended, never inserted: deployed databases
+/// have run the ones before it.
+public enum StorageMigrations {
+    public static var all: [any Migration] {
+        [
+            M001_CreateTerritorialUnits(),
+            M002_CreateOffices(),
+            M003_CreatePostalCodes(),
+            M004_CreateAppMeta(),
+        ]
+    }
+}

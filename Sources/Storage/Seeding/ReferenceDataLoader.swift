@@ -1,0 +1,128 @@
+import Fluent
+import SQLKit
+import Foundation
+import Directory
+
+/// Loads the territorial register, the office list and the postal codes into the database.
+/// Each data set is recorded in `app_meta` as `bundled:<hash>` or `imported:<time>`: a start
+/// with unchanged files does nothing, and an imported list is never overwritten by the
+/// shipped one.
+public struct ReferenceDataLoader: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    public struct Report: Sendable, Equatable {
+        public var loaded: [String] = []
+        public var skipped: [String] = []
+    }
+
+    /// Loads what is missing or changed among the shipped data sets.
+    @discardableResult
+    public func loadBundled() async throws -> Report {
+        var report = Report()
+        let terc = try ReferenceData.text("pl-teryt-terc.csv")
+        let offices = try ReferenceData.text("offices.csv")
+        let postal = try ReferenceData.text("pl-postal-codes.csv")
+        try await db.transaction { tx in
+            let meta = AppMeta(db: tx)
+            let loader = ReferenceDataLoader(db: tx)
+            let tercTag = "bundled:" + Self.fingerprint(terc)
+            if try await meta.get("reference.terc") != tercTag, !(try await meta.get("reference.terc") ?? "").hasPrefix("imported") {
+                try await loader.replaceRegister(TerritorialRegister(tercCSV: terc))
+                try await meta.set("reference.terc", tercTag)
+                report.loaded.append("terc")
+            } else { report.skipped.append("terc") }
+
+            let officeTag = "bundled:" + Self.fingerprint(offices)
+            let officeState = try await meta.get("reference.offices") ?? ""
+            if officeState != officeTag, !officeState.hasPrefix("imported") {
+                try await loader.replaceOffices(try ReferenceData.offices())
+                try await meta.set("reference.offices", officeTag)
+                report.loaded.append("offices")
+            } else { report.skipped.append("offices") }
+
+            let postalTag = "bundled:" + Self.fingerprint(postal)
+            let postalState = try await meta.get("reference.postal_codes") ?? ""
+            if postalState != postalTag, !postalState.hasPrefix("imported") {
+                try await loader.replacePostalCodes(PostalCodeEntry.parse(csv: postal))
+                try await meta.set("reference.postal_codes", postalTag)
+                report.loaded.append("postal_codes")
+            } else { report.skipped.append("postal_codes") }
+        }
+        return report
+    }
+
+    /// FNV-1a over the bytes: a cheap, stable fingerprint of a data file.
+    static func fingerprint(_ text: String) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return String(h, radix: 16)
+    }
+
+    func replaceRegister(_ register: TerritorialRegister) async throws {
+        let sql = db as! any SQLDatabase
+        // Powiats keep their serving office across a reload of the register.
+        let officeByPowiat = Dictionary(try await PowiatRecord.query(on: db).all().compactMap { r in r.officeID.map { (r.id!, $0) } },
+                                        uniquingKeysWith: { a, _ in a })
+        let existingVoivodeships = Set(try await VoivodeshipRecord.query(on: db).all().compactMap(\.id))
+        for v in register.voivodeships {
+            if existingVoivodeships.contains(v.code) {
+                try await sql.update("voivodeships").set("name", to: v.name).where("code", .equal, v.code).run()
+            } else {
+                try await sql.insert(into: "voivodeships").columns("code", "name").values(SQLBind(v.code), SQLBind(v.name)).run()
+            }
+        }
+        try await sql.delete(from: "powiats").run()
+        try await Self.insertChunked(sql, table: "powiats", columns: ["code", "name", "voivodeship_code", "is_city", "office_id"],
+                                     rows: register.powiats.map { p in
+                                         [SQLBind(p.code), SQLBind(p.name), SQLBind(p.voivodeshipCode), SQLBind(p.isCity),
+                                          SQLBind(officeByPowiat[p.code])]
+                                     })
+    }
+
+    /// Replaces the office list and points every powiat at the PUP that serves it.
+    public func replaceOffices(_ offices: [Office]) async throws {
+        let sql = db as! any SQLDatabase
+        let register = TerritorialRegister(voivodeships: try await FluentDirectoryStore(db: db).voivodeships(),
+                                           powiats: try await FluentDirectoryStore(db: db).powiats(inVoivodeship: nil))
+        try await sql.update("powiats").set("office_id", to: SQLLiteral.null).run()
+        try await sql.delete(from: "offices").run()
+        for o in offices {
+            try await OfficeRecord(o, searchText: OfficeSearchText.make(o, register: register)).create(on: db)
+        }
+        for o in offices where o.kind == .pup {
+            for code in o.powiatCodes {
+                try await sql.update("powiats").set("office_id", to: SQLBind(o.id)).where("code", .equal, code).run()
+            }
+        }
+    }
+
+    /// Replaces the postal-code table, then applies the administrators' overrides again.
+    public func replacePostalCodes(_ entries: [PostalCodeEntry]) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.delete(from: "postal_codes").run()
+        try await Self.insertChunked(sql, table: "postal_codes",
+                                     columns: ["code", "voivodeship_code", "locality", "latitude", "longitude", "powiat_code", "method"],
+                                     rows: entries.map { e in
+                                         [SQLBind(e.code), SQLBind(e.voivodeshipCode), SQLBind(e.locality), SQLBind(e.latitude),
+                                          SQLBind(e.longitude), SQLBind(e.powiatCode), SQLBind(e.method.rawValue)]
+                                     })
+        for o in try await PostalCodeOverrideRecord.query(on: db).all() {
+            try await sql.update("postal_codes").set("powiat_code", to: SQLBind(o.powiatCode))
+                .set("method", to: SQLBind(PowiatMethod.override.rawValue)).where("code", .equal, o.id!).run()
+        }
+    }
+
+    /// Multi-row INSERTs of a few hundred rows: one round trip each, under both databases'
+    /// limits on bound parameters.
+    static func insertChunked(_ sql: any SQLDatabase, table: String, columns: [String], rows: [[SQLBind]], chunk: Int = 400) async throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + chunk, rows.count)
+            let insert = sql.insert(into: table).columns(columns)
+            for row in rows[start..<end] { insert.values(row) }
+            try await insert.run()
+            start = end
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Plot
+import Localization
+
+/// The one page shell: skip link, header with the service name and 19524, navigation,
+/// language switcher, `<main>` and footer. Pages render only their `<main>` content.
+public enum Layout {
+    public static let phoneNumber = "19524"
+
+    public static func render(_ ctx: PageContext, title: String, description: String? = nil,
+                              main: Node<HTML.BodyContext>) -> String {
+        let fullTitle = title == ctx.t("site.name") ? title : "\(title) – \(ctx.t("site.name"))"
+        let html = HTML(
+            .attribute(named: "lang", value: ctx.language.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(fullTitle),
+                .meta(.name("description"), .content(description ?? ctx.t("site.tagline"))),
+                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path)),
+                .forEach(Language.allCases) { lang in
+                    .link(.rel(.alternate), .href(ctx.link(to: lang)), .attribute(named: "hreflang", value: lang.rawValue))
+                }
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .text(ctx.t("shell.skip_to_content"))),
+                header(ctx),
+                .main(.id("main"), .attribute(named: "tabindex", value: "-1"), main),
+                footer(ctx)
+            )
+        )
+        return html.render()
+    }
+
+    static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .header(.class("site-header"),
+            .div(.class("wrap header-row"),
+                .a(.class("brand"), .href(SiteRoute.home.path + "?lang=\(ctx.language.rawValue)"),
+                   .span(.class("brand-name"), .text(ctx.t("site.name"))),
+                   .span(.class("brand-tagline"), .text(ctx.t("site.tagline")))),
+                .p(.class("hotline"),
+                   .span(.text(ctx.t("shell.hotline") + " ")),
+                   .a(.href("tel:\(phoneNumber)"), .strong(.text(phoneNumber))),
+                   .span(.class("hotline-hours"), .text(" " + ctx.t("shell.hotline_hours"))))
+            ),
+            .div(.class("wrap header-row"),
+                .nav(.attribute(named: "aria-label", value: ctx.t("shell.nav_label")),
+                    .ul(.class("nav"), .forEach(SiteRoute.navigation) { route, key in
+                        .li(.a(.href(route.path),
+                               .if(isCurrent(route, ctx.path), .attribute(named: "aria-current", value: "page")),
+                               .text(ctx.t(key))))
+                    })
+                ),
+                .nav(.class("languages"), .attribute(named: "aria-label", value: ctx.t("shell.language_label")),
+                    .ul(.forEach(Language.allCases) { lang in
+                        .li(.a(.href(ctx.link(to: lang)),
+                               .attribute(named: "lang", value: lang.rawValue),
+                               .attribute(named: "hreflang", value: lang.rawValue),
+                               .if(lang == ctx.language, .attribute(named: "aria-current", value: "true")),
+                               .text(lang.nativeName)))
+                    })
+                )
+            )
+        )
+    }
+
+    static func isCurrent(_ route: SiteRoute, _ path: String) -> Bool {
+        route == .home ? path == "/" : path == route.path || path.hasPrefix(route.path + "/")
+    }
+
+    static func footer(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .footer(.class("site-footer"),
+            .div(.class("wrap"),
+                .p(.text(ctx.t("shell.footer_about"))),
+                .ul(.class("footer-links"),
+                    .li(.a(.href(SiteRoute.accessibility.path), .text(ctx.t("nav.accessibility")))),
+                    .li(.a(.href(SiteRoute.contact.path), .text(ctx.t("nav.contact"))))
+                ),
+                .p(.class("small"), .text(ctx.t("shell.footer_licence")))
+            )
+        )
+    }
+}

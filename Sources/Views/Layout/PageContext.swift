@@ -1,0 +1,39 @@
+import Foundation
+import Localization
+
+/// What every page needs besides its own model: the visitor's language and where they are.
+public struct PageContext: Sendable {
+    public let language: Language
+    public let catalogue: Catalogue
+    /// The path of the current page without the query, for the language switcher and nav.
+    public let path: String
+    /// Query items of the current page other than `lang`, kept by the language switcher.
+    public let query: [(String, String)]
+    public let requestID: String?
+
+    public init(language: Language, path: String, query: [(String, String)] = [], requestID: String? = nil,
+                catalogues: Catalogues = .bundled) {
+        self.language = language
+        self.catalogue = catalogues[language]
+        self.path = path
+        self.query = query.filter { $0.0 != "lang" }
+        self.requestID = requestID
+    }
+
+    public func t(_ key: String, _ args: [String: String] = [:]) -> String { catalogue.text(key, args) }
+    public func plural(_ key: String, _ count: Int, _ args: [String: String] = [:]) -> String {
+        catalogue.plural(key, count: count, args)
+    }
+
+    /// The current page in another language.
+    public func link(to language: Language) -> String {
+        let items = query + [("lang", language.rawValue)]
+        return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+    }
+
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Every page of the portal: one place that knows the paths, so links are never spelled by hand.
+/// The App module registers exactly these paths.
+public enum SiteRoute: Sendable, Equatable {
+    case home
+    case contact
+    case offices
+    case office(id: String)
+    case accessibility
+    case stylesheet
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .contact: "/contact"
+        case .offices: "/offices"
+        case .office(let id): "/offices/\(id)"
+        case .accessibility: "/accessibility"
+        case .stylesheet: "/assets/site.css"
+        }
+    }
+
+    /// The navigation of the page shell, with catalogue keys for the labels.
+    public static let navigation: [(SiteRoute, String)] = [
+        (.home, "nav.home"),
+        (.offices, "nav.offices"),
+        (.contact, "nav.contact"),
+        (.accessibility, "nav.accessibility"),
+    ]
+}

@@ -1,0 +1,52 @@
+/// The portal's one stylesheet, served at `SiteRoute.stylesheet` (no inline styles: the CSP
+/// forbids them). Colours meet WCAG AA contrast on their backgrounds.
+public enum SiteStyle {
+    public static let css = """
+    :root { --green: #0b5d1e; --green-dark: #073d14; --ink: #1a1a1a; --muted: #4a4a4a; --bg: #ffffff; --soft: #eef5ef; --focus: #ffbf47; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: var(--bg); line-height: 1.5; font-size: 1.0625rem; }
+    .wrap, main { max-width: 64rem; margin: 0 auto; padding: 0 1rem; }
+    main { padding-top: 1.5rem; padding-bottom: 2.5rem; display: block; }
+    a { color: var(--green); text-decoration: underline; }
+    a:hover { color: var(--green-dark); }
+    :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
+    .skip-link { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
+    .skip-link:focus { left: 0; }
+    .site-header { background: var(--green); color: #fff; }
+    .site-header a { color: #fff; }
+    .header-row { display: flex; flex-wrap: wrap; gap: .5rem 2rem; align-items: center; justify-content: space-between; padding-top: .5rem; padding-bottom: .5rem; }
+    .brand { text-decoration: none; display: flex; flex-direction: column; }
+    .brand-name { font-size: 1.5rem; font-weight: 700; }
+    .brand-tagline { font-size: .95rem; }
+    .hotline { margin: 0; }
+    .hotline strong { font-size: 1.4rem; }
+    .nav, .languages ul, .footer-links { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+    .nav a[aria-current], .languages a[aria-current] { font-weight: 700; text-decoration-thickness: 3px; }
+    .site-footer { background: var(--soft); padding: 1.5rem 0; border-top: 4px solid var(--green); }
+    .card { border: 1px solid #b7c9ba; border-radius: .5rem; padding: 1rem 1.25rem; margin: 1.25rem 0; background: #fff; }
+    .hotline-card { background: var(--soft); }
+    .big-number { font-size: 2.5rem; font-weight: 700; margin: .25rem 0; }
+    .lead { font-size: 1.2rem; }
+    .status.open { color: var(--green); font-weight: 700; }
+    .status.closed { color: #8a1c1c; font-weight: 700; }
+    label { display: block; font-weight: 600; margin-bottom: .25rem; }
+    input, select, button { font: inherit; padding: .45rem .6rem; border: 2px solid #555; border-radius: .25rem; }
+    button { background: var(--green); color: #fff; border-color: var(--green); cursor: pointer; }
+    button:hover { background: var(--green-dark); }
+    .field { margin-bottom: .75rem; }
+    .inline-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+    .inline-form label { flex-basis: 100%; }
+    .hint, .small, .meta { color: var(--muted); font-size: .95rem; }
+    .office-list { padding-left: 1.25rem; }
+    .office-list li { margin: .35rem 0; }
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.5rem; }
+    .facts dt { font-weight: 600; }
+    .facts dd { margin: 0; }
+    .unknown { color: var(--muted); }
+    .badge { display: inline-block; padding: .1rem .6rem; border-radius: 1rem; font-size: .95rem; }
+    .badge.verified { background: #d7ecd9; color: var(--green-dark); }
+    .badge.unverified { background: #f3ead0; color: #5c4300; }
+    table.hours th { text-align: left; padding-right: 2rem; font-weight: 600; }
+    .notice { background: #f3ead0; padding: .5rem 1rem; border-left: 4px solid #8a6d00; }
+    """
+}

@@ -1,0 +1,6 @@
+public enum AccessibilityStatementPage {
+    public struct Model: Sendable {
+        public let operatorInfo: OperatorInfo
+        public init(operatorInfo: OperatorInfo) { self.operatorInfo = operatorInfo }
+    }
+}

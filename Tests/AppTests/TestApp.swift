@@ -1,0 +1,36 @@
+import Foundation
+import Vapor
+import VaporTesting
+import Fluent
+import SQLKit
+@testable import App
+
+/// Runs `body` against a fully configured application with migrations and reference data.
+/// SQLite in memory by default; PostgreSQL when `TEST_DATABASE_URL` is set, each test in a
+/// schema of its own that is dropped afterwards.
+func withTestApp(_ body: (Application) async throws -> Void) async throws {
+    let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    var config = AppConfig.testing(databaseURL: url)
+    let schema = url == nil ? nil : "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    config.databaseSchema = schema.map(String.init)
+    let app = try await Application.make(.testing)
+    do {
+        try await configure(app, config)
+        if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: String(schema))").run() }
+        try await DatabasePreparation.prepare(app, demo: false)
+        try await body(app)
+        if let schema { try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: String(schema)) CASCADE").run() }
+    } catch {
+        if let schema { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: String(schema)) CASCADE").run() }
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+extension TestingHTTPResponse {
+    func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: body)) }
+}
+
+/// The database this run uses, for test names in the log.
+let testDatabaseKind = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] == nil ? "sqlite" : "postgres"
