@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "Storage",
+            "App", "Storage", "Directory",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ],

@@ -16,10 +16,12 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     let https = config.publicURL.hasPrefix("https://")
     app.middleware = Middlewares()
+    // Outermost first: errors become responses inside the headers and cookie middleware, so
+    // error pages carry them too.
     app.middleware.use(MetricsMiddleware(metrics: app.services.metrics))
-    app.middleware.use(SiteErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware(https: https))
     app.middleware.use(LanguageCookieMiddleware(secureCookies: https))
+    app.middleware.use(SiteErrorMiddleware())
 
     try app.register(collection: SiteController())
     try app.register(collection: OfficeController())
@@ -31,7 +33,6 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(PostalCodeCommand(), as: "postal-code")
-    app.asyncCommands.defaultCommand = "serve"
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))

@@ -1,42 +1,38 @@
 import Foundation
 
 /// A small RFC 4180 reader: quoted fields, doubled quotes, commas and newlines inside quotes.
-/// The reference files are a few MB, so reading them whole is fine.
+/// Works on UTF-8 bytes (the separators are ASCII), which keeps the 1 MB postal table fast.
 public struct CSVTable: Sendable {
     public let header: [String]
     public let rows: [[String]]
 
     public init(text: String) {
+        let bytes = Array(text.utf8)
         var records: [[String]] = []
-        var field = ""
         var record: [String] = []
+        var field: [UInt8] = []
         var inQuotes = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
+        var i = 0
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        func take() -> String { let s = String(decoding: field, as: UTF8.self); field.removeAll(keepingCapacity: true); return s }
+        while i < bytes.count {
+            let b = bytes[i]
             if inQuotes {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = n }
-                    } else { inQuotes = false }
-                } else { field.unicodeScalars.append(c) }
-                continue
+                if b == quote {
+                    if i + 1 < bytes.count && bytes[i + 1] == quote { field.append(quote); i += 1 } else { inQuotes = false }
+                } else { field.append(b) }
+            } else {
+                switch b {
+                case quote: inQuotes = true
+                case comma: record.append(take())
+                case cr: break
+                case lf: record.append(take()); records.append(record); record = []
+                default: field.append(b)
+                }
             }
-            switch c {
-            case "\"": inQuotes = true
-            case ",": record.append(field); field = ""
-            case "\r": continue
-            case "\n":
-                record.append(field); field = ""
-                records.append(record); record = []
-            default: field.unicodeScalars.append(c)
-            }
+            i += 1
         }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        if !field.isEmpty || !record.isEmpty { record.append(take()); records.append(record) }
         header = records.first ?? []
         rows = Array(records.dropFirst()).filter { !($0.count == 1 && $0[0].isEmpty) }
     }

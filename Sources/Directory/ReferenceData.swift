@@ -12,8 +12,12 @@ public enum ReferenceData {
 
     public static let register: TerritorialRegister = TerritorialRegister(tercCSV: (try? text("pl-teryt-terc.csv")) ?? "")
 
+    /// Parsed once per process: tests and the loader ask for it many times.
+    private static let parsedPostalCodes: [PostalCodeEntry] = PostalCodeEntry.parse(csv: (try? text("pl-postal-codes.csv")) ?? "")
+
     public static func postalCodes() throws -> [PostalCodeEntry] {
-        PostalCodeEntry.parse(csv: try text("pl-postal-codes.csv"))
+        guard !parsedPostalCodes.isEmpty else { _ = try text("pl-postal-codes.csv"); return [] }
+        return parsedPostalCodes
     }
 
     public static func offices() throws -> [Office] {

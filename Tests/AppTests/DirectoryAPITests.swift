@@ -5,6 +5,7 @@ import VaporTesting
 import Fluent
 @testable import App
 @testable import Storage
+import Directory
 
 @Suite(.serialized) struct DirectoryAPITests {
     @Test func postalCodesLeadToTheirOffices() async throws {
@@ -80,7 +81,7 @@ import Fluent
                 #expect(list.first?["id"] as? String == "pup-2002")
                 #expect((list.first?["matched_postal_code"] as? [String: String])?["powiat_method"] == "override")
             }
-            try await ReferenceDataLoader(db: app.db).replacePostalCodes(try Directory.ReferenceData.postalCodes())
+            try await ReferenceDataLoader(db: app.db).replacePostalCodes(try ReferenceData.postalCodes())
             #expect(try await FluentDirectoryStore(db: app.db).postalCode("16-300")?.powiatCode == "2002")
             await #expect(throws: PostalCodeOverrides.Failure.unknownPowiat) {
                 try await PostalCodeOverrides(db: app.db).set(code: "16-300", powiatCode: "9999", reason: nil)
@@ -122,7 +123,8 @@ import Fluent
             for bad in ["from=2026-12-40&to=2026-12-31", "from=2026-12-20", "from=2026-12-20&to=2026-12-01", "from=2026-01-01&to=2027-12-31"] {
                 try await app.testing().test(.GET, "/api/v1/calendar?\(bad)") { res in
                     #expect(res.status == .badRequest, "\(bad)")
-                    #expect((try res.json() as? [String: Any])?["errors"] != nil)
+                    let body = try res.json() as? [String: Any]
+                    #expect(body?["errors"] != nil)
                 }
             }
         }

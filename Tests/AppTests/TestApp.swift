@@ -11,17 +11,18 @@ import SQLKit
 func withTestApp(_ body: (Application) async throws -> Void) async throws {
     let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     var config = AppConfig.testing(databaseURL: url)
-    let schema = url == nil ? nil : "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-    config.databaseSchema = schema.map(String.init)
+    let schema: String? = url == nil ? nil : "t_" + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))
+    config.databaseSchema = schema
     let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
     do {
         try await configure(app, config)
-        if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: String(schema))").run() }
+        if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
         try await DatabasePreparation.prepare(app, demo: false)
         try await body(app)
-        if let schema { try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: String(schema)) CASCADE").run() }
+        if let schema { try await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
     } catch {
-        if let schema { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: String(schema)) CASCADE").run() }
+        if let schema { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run() }
         try? await app.asyncShutdown()
         throw error
     }
@@ -29,7 +30,7 @@ func withTestApp(_ body: (Application) async throws -> Void) async throws {
 }
 
 extension TestingHTTPResponse {
-    func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: body)) }
+    func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) }
 }
 
 /// The database this run uses, for test names in the log.

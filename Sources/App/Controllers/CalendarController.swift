@@ -16,6 +16,19 @@ struct CalendarController: RouteCollection {
         let holiday: String?
         let holiday_id: String?
         let hours: String?
+
+        enum CodingKeys: String, CodingKey { case date, weekday, open, holiday, holiday_id, hours }
+
+        /// Absent values are written as `null`, as the API promises, not left out.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(date, forKey: .date)
+            try c.encode(weekday, forKey: .weekday)
+            try c.encode(open, forKey: .open)
+            try c.encode(holiday, forKey: .holiday)
+            try c.encode(holiday_id, forKey: .holiday_id)
+            try c.encode(hours, forKey: .hours)
+        }
     }
 
     func days(req: Request) async throws -> [Day] {

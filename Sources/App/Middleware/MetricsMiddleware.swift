@@ -51,7 +51,7 @@ final class AppMetrics: Sendable {
 
     func recordDatabaseCheck(_ duration: Duration, ok: Bool) {
         registry.makeGauge(descriptor: .init(namespace: "zielona", metricName: "db_up", helpText: "1 when the last database check passed"),
-                           labels: []).set(ok ? 1 : 0)
+                           labels: []).set(ok ? 1.0 : 0.0)
         registry.makeDurationHistogram(descriptor: .init(namespace: "zielona", metricName: "db_check_duration", unitName: "seconds",
                                                          helpText: "Duration of the database health query"),
                                        labels: [], buckets: Self.latencyBuckets).record(duration)

@@ -19,21 +19,19 @@ public struct ReferenceDataLoader: Sendable {
     /// Loads what is missing or changed among the shipped data sets.
     @discardableResult
     public func loadBundled() async throws -> Report {
-        var report = Report()
-        let terc = try ReferenceData.text("pl-teryt-terc.csv")
-        let offices = try ReferenceData.text("offices.csv")
-        let postal = try ReferenceData.text("pl-postal-codes.csv")
-        try await db.transaction { tx in
+        let prints = try Self.bundledFingerprints()
+        return try await db.transaction { tx in
+            var report = Report()
             let meta = AppMeta(db: tx)
             let loader = ReferenceDataLoader(db: tx)
-            let tercTag = "bundled:" + Self.fingerprint(terc)
+            let tercTag = "bundled:" + prints.terc
             if try await meta.get("reference.terc") != tercTag, !(try await meta.get("reference.terc") ?? "").hasPrefix("imported") {
-                try await loader.replaceRegister(TerritorialRegister(tercCSV: terc))
+                try await loader.replaceRegister(ReferenceData.register)
                 try await meta.set("reference.terc", tercTag)
                 report.loaded.append("terc")
             } else { report.skipped.append("terc") }
 
-            let officeTag = "bundled:" + Self.fingerprint(offices)
+            let officeTag = "bundled:" + prints.offices
             let officeState = try await meta.get("reference.offices") ?? ""
             if officeState != officeTag, !officeState.hasPrefix("imported") {
                 try await loader.replaceOffices(try ReferenceData.offices())
@@ -41,15 +39,27 @@ public struct ReferenceDataLoader: Sendable {
                 report.loaded.append("offices")
             } else { report.skipped.append("offices") }
 
-            let postalTag = "bundled:" + Self.fingerprint(postal)
+            let postalTag = "bundled:" + prints.postal
             let postalState = try await meta.get("reference.postal_codes") ?? ""
             if postalState != postalTag, !postalState.hasPrefix("imported") {
-                try await loader.replacePostalCodes(PostalCodeEntry.parse(csv: postal))
+                try await loader.replacePostalCodes(try ReferenceData.postalCodes())
                 try await meta.set("reference.postal_codes", postalTag)
                 report.loaded.append("postal_codes")
             } else { report.skipped.append("postal_codes") }
+            return report
         }
-        return report
+    }
+
+    struct Fingerprints: Sendable { let terc: String; let offices: String; let postal: String }
+    private static let cachedFingerprints: Fingerprints? = try? Fingerprints(
+        terc: fingerprint(ReferenceData.text("pl-teryt-terc.csv")),
+        offices: fingerprint(ReferenceData.text("offices.csv")),
+        postal: fingerprint(ReferenceData.text("pl-postal-codes.csv")))
+
+    static func bundledFingerprints() throws -> Fingerprints {
+        if let f = cachedFingerprints { return f }
+        _ = try ReferenceData.text("pl-teryt-terc.csv")
+        throw CocoaError(.fileReadCorruptFile)
     }
 
     /// FNV-1a over the bytes: a cheap, stable fingerprint of a data file.
