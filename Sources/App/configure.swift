@@ -33,6 +33,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(PostalCodeCommand(), as: "postal-code")
+    app.asyncCommands.use(ConfigCommand(), as: "config")
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))
@@ -73,11 +74,14 @@ enum DatabasePreparation {
 
     /// A short, single-line reason for a database that cannot be reached.
     static func reason(_ error: any Error) -> String {
-        let text = String(describing: error)
-        if text.contains("connect") || text.contains("Connection") || text.contains("refused") { return "connection refused or unreachable" }
+        // PSQLError hides its details from `description`; `String(reflecting:)` has them.
+        let text = String(describing: error) + " " + String(reflecting: error)
+        if text.contains("refused") || text.contains("connect") || text.contains("Connection") || text.contains("unreachable") {
+            return "connection refused or unreachable"
+        }
         if text.contains("password") || text.contains("authentication") { return "authentication failed" }
         if text.contains("does not exist") { return "database does not exist" }
-        return text.split(separator: "\n").first.map(String.init).map { String($0.prefix(200)) } ?? "unknown error"
+        return String(describing: error).split(separator: "\n").first.map { String($0.prefix(200)) } ?? "unknown error"
     }
 }
 

@@ -23,15 +23,22 @@ public struct PostalCodeEntry: Hashable, Sendable, Codable {
 
     /// Reads `postal_code,voivodeship_teryt,locality,latitude,longitude,powiat_teryt,powiat_method`.
     public static func parse(csv text: String) -> [PostalCodeEntry] {
-        CSVTable(text: text).records.compactMap { r -> PostalCodeEntry? in
-            guard let code = r["postal_code"], let powiat = r["powiat_teryt"], powiat.count == 4 else { return nil }
-            let voivodeship: String = r["voivodeship_teryt"] ?? String(powiat.prefix(2))
-            let latitude: Double? = Double(r["latitude"] ?? "")
-            let longitude: Double? = Double(r["longitude"] ?? "")
-            let method: PowiatMethod = PowiatMethod(rawValue: r["powiat_method"] ?? "") ?? .imported
-            return PostalCodeEntry(code: code, voivodeshipCode: voivodeship, locality: r["locality"] ?? "",
-                                   latitude: latitude, longitude: longitude, powiatCode: powiat, method: method)
+        let table = CSVTable(text: text)
+        func column(_ name: String) -> Int? { table.header.firstIndex(of: name) }
+        guard let code = column("postal_code"), let powiat = column("powiat_teryt") else { return [] }
+        let woj = column("voivodeship_teryt"), locality = column("locality"), lat = column("latitude"),
+            lon = column("longitude"), method = column("powiat_method")
+        func field(_ row: [String], _ i: Int?) -> String? { i.flatMap { $0 < row.count ? row[$0] : nil } }
+        var result: [PostalCodeEntry] = []
+        result.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            guard let c = field(row, code), let p = field(row, powiat), p.count == 4 else { continue }
+            result.append(PostalCodeEntry(
+                code: c, voivodeshipCode: field(row, woj) ?? String(p.prefix(2)), locality: field(row, locality) ?? "",
+                latitude: field(row, lat).flatMap(Double.init), longitude: field(row, lon).flatMap(Double.init),
+                powiatCode: p, method: field(row, method).flatMap(PowiatMethod.init(rawValue:)) ?? .imported))
         }
+        return result
     }
 }
 

@@ -34,4 +34,4 @@ extension TestingHTTPResponse {
 }
 
 /// The database this run uses, for test names in the log.
-let testDatabaseKind = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] == nil ? "sqlite" : "postgres"
+let testDatabaseKind = (ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? "").isEmpty ? "sqlite" : "postgres"

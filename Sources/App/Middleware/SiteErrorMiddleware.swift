@@ -37,8 +37,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         case is DecodingError:
             problem = Problem(title: t.text("error.bad_request.title"), status: 400, detail: t.text("error.malformed_body"))
         default:
-            req.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))",
-                                                           "message": "\(error)"])
+            // The type only: an error's text may quote input, and input may be personal data.
+            req.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             problem = Problem(title: t.text("error.server.title"), status: 500, detail: t.text("error.server.text"))
         }
         if req.isAPI { return problem.response(for: req) }

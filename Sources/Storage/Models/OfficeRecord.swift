@@ -22,14 +22,6 @@ final class OfficeRecord: Model, @unchecked Sendable {
     @Field(key: "search_text") var searchText: String
     init() {}
 
-    convenience init(_ o: Office, searchText: String) {
-        self.init()
-        id = o.id; kind = o.kind.rawValue; name = o.name; locality = o.locality; voivodeshipCode = o.voivodeshipCode
-        powiatCodes = o.powiatCodes.joined(separator: " "); street = o.street; postalCode = o.postalCode
-        phone = o.phone; email = o.email; website = o.website; hours = o.hours?.notation
-        verified = o.verified; note = o.note; self.searchText = searchText
-    }
-
     var domain: Office {
         Office(id: id ?? "", kind: Office.Kind(rawValue: kind) ?? .pup, name: name, locality: locality,
                voivodeshipCode: voivodeshipCode, powiatCodes: powiatCodes.split(separator: " ").map(String.init),

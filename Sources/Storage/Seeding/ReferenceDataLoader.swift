@@ -85,8 +85,8 @@ public struct ReferenceDataLoader: Sendable {
         try await sql.delete(from: "powiats").run()
         try await Self.insertChunked(sql, table: "powiats", columns: ["code", "name", "voivodeship_code", "is_city", "office_id"],
                                      rows: register.powiats.map { p in
-                                         [SQLBind(p.code), SQLBind(p.name), SQLBind(p.voivodeshipCode), SQLBind(p.isCity),
-                                          SQLBind(officeByPowiat[p.code])]
+                                         [Self.literal(p.code), Self.literal(p.name), Self.literal(p.voivodeshipCode),
+                                          Self.literal(p.isCity), Self.literal(officeByPowiat[p.code])]
                                      })
     }
 
@@ -97,9 +97,16 @@ public struct ReferenceDataLoader: Sendable {
                                            powiats: try await FluentDirectoryStore(db: db).powiats(inVoivodeship: nil))
         try await sql.update("powiats").set("office_id", to: SQLLiteral.null).run()
         try await sql.delete(from: "offices").run()
-        for o in offices {
-            try await OfficeRecord(o, searchText: OfficeSearchText.make(o, register: register)).create(on: db)
-        }
+        try await Self.insertChunked(sql, table: "offices", columns: ["id", "kind", "name", "locality", "voivodeship_code", "powiat_codes",
+                                                                    "street", "postal_code", "phone", "email", "website", "hours",
+                                                                    "verified", "note", "search_text"],
+                                     rows: offices.map { o in
+                                         [o.id, o.kind.rawValue, o.name, o.locality, o.voivodeshipCode].map(Self.literal)
+                                             + [Self.literal(o.powiatCodes.joined(separator: " ")), Self.literal(o.street),
+                                                Self.literal(o.postalCode), Self.literal(o.phone), Self.literal(o.email),
+                                                Self.literal(o.website), Self.literal(o.hours?.notation), Self.literal(o.verified),
+                                                Self.literal(o.note), Self.literal(OfficeSearchText.make(o, register: register))]
+                                     })
         for o in offices where o.kind == .pup {
             for code in o.powiatCodes {
                 try await sql.update("powiats").set("office_id", to: SQLBind(o.id)).where("code", .equal, code).run()
@@ -114,8 +121,9 @@ public struct ReferenceDataLoader: Sendable {
         try await Self.insertChunked(sql, table: "postal_codes",
                                      columns: ["code", "voivodeship_code", "locality", "latitude", "longitude", "powiat_code", "method"],
                                      rows: entries.map { e in
-                                         [SQLBind(e.code), SQLBind(e.voivodeshipCode), SQLBind(e.locality), SQLBind(e.latitude),
-                                          SQLBind(e.longitude), SQLBind(e.powiatCode), SQLBind(e.method.rawValue)]
+                                         [Self.literal(e.code), Self.literal(e.voivodeshipCode), Self.literal(e.locality),
+                                          Self.literal(e.latitude), Self.literal(e.longitude), Self.literal(e.powiatCode),
+                                          Self.literal(e.method.rawValue)]
                                      })
         for o in try await PostalCodeOverrideRecord.query(on: db).all() {
             try await sql.update("postal_codes").set("powiat_code", to: SQLBind(o.powiatCode))
@@ -123,15 +131,28 @@ public struct ReferenceDataLoader: Sendable {
         }
     }
 
-    /// Multi-row INSERTs of a few hundred rows: one round trip each, under both databases'
-    /// limits on bound parameters.
-    static func insertChunked(_ sql: any SQLDatabase, table: String, columns: [String], rows: [[SQLBind]], chunk: Int = 400) async throws {
+    /// Values written as SQL literals, not bound parameters: encoding tens of thousands of binds
+    /// (or SQLKit literal nodes) costs seconds; a quoted string with `'` doubled is a valid
+    /// standard SQL literal on SQLite and on PostgreSQL (standard_conforming_strings is on).
+    static func literal(_ s: String?) -> String {
+        guard let s else { return "NULL" }
+        let clean = s.contains("\0") ? s.replacingOccurrences(of: "\0", with: "") : s
+        return "'" + (clean.contains("'") ? clean.replacingOccurrences(of: "'", with: "''") : clean) + "'"
+    }
+    static func literal(_ d: Double?) -> String {
+        guard let d, d.isFinite else { return "NULL" }
+        return String(d)
+    }
+    static func literal(_ b: Bool) -> String { b ? "TRUE" : "FALSE" }
+
+    /// Multi-row INSERTs of a few hundred rows: one round trip each.
+    static func insertChunked(_ sql: any SQLDatabase, table: String, columns: [String], rows: [[String]], chunk: Int = 500) async throws {
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         var start = 0
         while start < rows.count {
             let end = min(start + chunk, rows.count)
-            let insert = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert.values(row) }
-            try await insert.run()
+            let values = rows[start..<end].map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: ", ")
+            try await sql.raw("\(unsafeRaw: head + values)").run()
             start = end
         }
     }
