@@ -23,10 +23,10 @@ public enum Entrypoint {
         let app: Application
         do { app = try await Application.make(env) } catch { fail("\(error)") }
         do {
-            if StartupPlan.commandPreparesDatabase(env.arguments) {
-                _ = try DataKey.resolve(config, logger: app.logger)
-            }
-            try await configure(app, config)
+            // `--help` must not create files: it gets a throw-away key.
+            let wantsHelp = env.arguments.contains("--help") || env.arguments.contains("-h")
+            let key = wantsHelp ? Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }) : try DataKey.resolve(config, logger: app.logger)
+            try await configure(app, config, dataKey: key)
             try await app.execute()
             try await app.asyncShutdown()
         } catch {

@@ -4,9 +4,17 @@ import Storage
 import Directory
 
 /// Wires the application: database, migrations, middleware, routes, commands.
-public func configure(_ app: Application, _ config: AppConfig) async throws {
-    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: .contactCentre)
+public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) async throws {
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    let dummy = try app.password.hash(Secrets.randomToken())
+    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: .contactCentre,
+                               secrets: Secrets(dataKey: dataKey), dummyPasswordHash: dummy)
     try DatabaseSetup.configure(app, config)
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "zl_session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: Int(Request.sessionLifetime), path: "/",
+                          isSecure: config.publicURL.hasPrefix("https://"), isHTTPOnly: true, sameSite: .lax)
+    }
     app.migrations.add(StorageMigrations.all)
     app.services.metrics.setDatabasePool(maxConnections: config.databasePoolSize,
                                          eventLoops: System.coreCount,
@@ -22,12 +30,16 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware(https: https))
     app.middleware.use(LanguageCookieMiddleware(secureCookies: https))
     app.middleware.use(SiteErrorMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(CSRFMiddleware(key: app.services.secrets.csrfKey, secureCookies: https))
 
     try app.register(collection: SiteController())
     try app.register(collection: OfficeController())
     try app.register(collection: CalendarController())
     try app.register(collection: ValidationController())
     try app.register(collection: OperationsController())
+    try app.register(collection: AccountController())
+    if config.mode != .production { try app.register(collection: DevMailController()) }
 
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(SeedCommand(), as: "seed")

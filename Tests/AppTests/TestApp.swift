@@ -16,7 +16,7 @@ func withTestApp(_ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
-        try await configure(app, config)
+        try await configure(app, config, dataKey: Data(base64Encoded: config.dataKeyBase64!)!)
         if let schema { try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(unsafeRaw: schema)").run() }
         try await DatabasePreparation.prepare(app, demo: false)
         try await body(app)

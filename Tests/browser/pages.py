@@ -10,5 +10,12 @@ PAGES = [
     "/offices/pup-2002",
     "/offices/wup-20",
     "/this-page-does-not-exist",
+    "/register",
+    "/login",
+    "/login?notice=registered",
+    "/forgot-password",
+    "/reset-password?token=example",
+    "/verify-email?token=unknown",
+    "/dev/mail",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

@@ -11,6 +11,8 @@ public struct AppConfig: Sendable {
     /// `sqlite:///path`, `postgres://user:pass@host:port/db`; nil means SQLite in the data directory.
     public var databaseURL: String?
     public var databasePoolSize: Int
+    /// bcrypt cost; lower only in tests.
+    public var bcryptCost: Int
     /// PostgreSQL schema to use (search_path); nil for the server's default.
     public var databaseSchema: String?
     public var loadDemoData: Bool
@@ -27,6 +29,7 @@ public struct AppConfig: Sendable {
         ("DATABASE_URL", "sqlite in DATA_DIR/zielona.sqlite", "postgres://user:password@host:5432/db selects PostgreSQL"),
         ("DATABASE_POOL_SIZE", "8", "database connections per event loop (PostgreSQL)"),
         ("DATABASE_SCHEMA", "(server default)", "PostgreSQL schema (search_path) to use"),
+        ("BCRYPT_COST", "12", "bcrypt cost for passwords (at least 10 in production)"),
         ("DEMO_DATA", "true (false in production)", "load the demo data set on start"),
         ("PUBLIC_URL", "http://127.0.0.1:8080", "the address visitors and carriers use"),
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error, critical"),
@@ -51,6 +54,10 @@ public struct AppConfig: Sendable {
         guard let pool = Int(env["DATABASE_POOL_SIZE"] ?? "8"), pool > 0 else {
             throw ConfigError.invalid("DATABASE_POOL_SIZE", "a positive whole number")
         }
+        guard let bcryptCost = Int(env["BCRYPT_COST"] ?? "12"), (4...31).contains(bcryptCost) else {
+            throw ConfigError.invalid("BCRYPT_COST", "a whole number from 4 to 31")
+        }
+        if mode == .production && bcryptCost < 10 { throw ConfigError.invalid("BCRYPT_COST", "at least 10 in production") }
         if mode == .production && (env["ZIELONA_DATA_KEY"] ?? "").isEmpty {
             throw ConfigError.invalid("ZIELONA_DATA_KEY", "required in production: base64 of 32 random bytes (openssl rand -base64 32)")
         }
@@ -67,14 +74,14 @@ public struct AppConfig: Sendable {
             publishedOn: env["SITE_PUBLISHED_ON"] ?? "2026-11-23",
             updatedOn: env["SITE_UPDATED_ON"] ?? "2026-11-23")
         return AppConfig(mode: mode, dataDirectory: dataDir, databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
-                         databasePoolSize: pool, databaseSchema: env["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
+                         databasePoolSize: pool, bcryptCost: bcryptCost, databaseSchema: env["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
                          loadDemoData: demo, publicURL: publicURL,
                          logFormat: env["LOG_FORMAT"] ?? "text", operatorInfo: op, dataKeyBase64: env["ZIELONA_DATA_KEY"])
     }
 
     /// A configuration for tests: in-memory SQLite unless `TEST_DATABASE_URL` names PostgreSQL.
     public static func testing(databaseURL: String? = nil) -> AppConfig {
-        var c = try! fromEnvironment(["APP_ENV": "testing", "DEMO_DATA": "false"])
+        var c = try! fromEnvironment(["APP_ENV": "testing", "DEMO_DATA": "false", "BCRYPT_COST": "4"])
         c.databaseURL = databaseURL ?? "sqlite::memory:"
         c.dataKeyBase64 = Data(repeating: 7, count: 32).base64EncodedString()
         return c

@@ -32,7 +32,7 @@ struct SiteController: RouteCollection {
     }
 
     func stylesheet(req: Request) async throws -> Response {
-        let res = Response(status: .ok, body: .init(string: SiteStyle.css))
+        let res = Response(status: .ok, body: .init(string: SiteStyle.css + "\n" + SiteStyle.formsCSS))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         res.headers.cacheControl = .init(isPublic: true, maxAge: 3600)
         return res

@@ -8,6 +8,10 @@ struct AppServices: Sendable {
     let config: AppConfig
     let metrics: AppMetrics
     let contactCentre: BusinessCalendar
+    let secrets: Secrets
+    /// A bcrypt hash (at the configured cost) of a random string: checked when an e-mail has no
+    /// account, so a failed login takes as long either way.
+    let dummyPasswordHash: String
 }
 
 extension Application {

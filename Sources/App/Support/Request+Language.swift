@@ -27,7 +27,8 @@ extension Request {
                 return kv.isEmpty ? nil : (kv[0], kv.count > 1 ? kv[1].replacingOccurrences(of: "+", with: " ") : "")
             }
         } ?? []
-        return PageContext(language: language, path: url.path, query: items, requestID: requestIDValue)
+        return PageContext(language: language, path: url.path, query: items, requestID: requestIDValue,
+                           csrfToken: csrfToken, signedInAs: signedInEmail)
     }
 
     var requestIDValue: String? { logger[metadataKey: "request-id"].map { "\($0)" } }

@@ -9,6 +9,11 @@ public enum StorageMigrations {
             M002_CreateOffices(),
             M003_CreatePostalCodes(),
             M004_CreateAppMeta(),
+            M005_CreateSessions(),
+            M006_CreateAccounts(),
+            M007_CreateAccountTokens(),
+            M008_CreateOutbox(),
+            M009_CreateRateLimits(),
         ]
     }
 }

@@ -51,6 +51,7 @@ public enum Layout {
                                .text(ctx.t(key))))
                     })
                 ),
+                account(ctx),
                 .nav(.class("languages"), .attribute(named: "aria-label", value: ctx.t("shell.language_label")),
                     .ul(.forEach(Language.allCases) { lang in
                         .li(.a(.href(ctx.link(to: lang)),
@@ -62,6 +63,20 @@ public enum Layout {
                 )
             )
         )
+    }
+
+    /// "Log in / Register" or "My account / Log out" (a form: logging out changes state).
+    static func account(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        if let email = ctx.signedInAs {
+            return .div(.class("account-links"),
+                .a(.href(SiteRoute.account.path), .text(ctx.t("nav.account")), .span(.class("visually-hidden"), .text(" (\(email))"))),
+                .form(.method(.post), .action(SiteRoute.logout.path), .class("inline"),
+                    Forms.csrf(ctx),
+                    .button(.type(.submit), .class("link-button"), .text(ctx.t("nav.logout")))))
+        }
+        return .div(.class("account-links"),
+            .a(.href(SiteRoute.login.path), .text(ctx.t("nav.login"))),
+            .a(.href(SiteRoute.register.path), .text(ctx.t("nav.register"))))
     }
 
     static func isCurrent(_ route: SiteRoute, _ path: String) -> Bool {

@@ -10,9 +10,15 @@ public struct PageContext: Sendable {
     /// Query items of the current page other than `lang`, kept by the language switcher.
     public let query: [(String, String)]
     public let requestID: String?
+    /// The anti-forgery token every form carries (hidden field `_csrf`).
+    public let csrfToken: String
+    /// The signed-in account's e-mail, for the header; nil when nobody is signed in.
+    public let signedInAs: String?
 
     public init(language: Language, path: String, query: [(String, String)] = [], requestID: String? = nil,
-                catalogues: Catalogues = .bundled) {
+                csrfToken: String = "", signedInAs: String? = nil, catalogues: Catalogues = .bundled) {
+        self.csrfToken = csrfToken
+        self.signedInAs = signedInAs
         self.language = language
         self.catalogue = catalogues[language]
         self.path = path

@@ -9,6 +9,14 @@ public enum SiteRoute: Sendable, Equatable {
     case office(id: String)
     case accessibility
     case stylesheet
+    case register
+    case login
+    case logout
+    case account
+    case verifyEmail
+    case forgotPassword
+    case resetPassword
+    case devMail
 
     public var path: String {
         switch self {
@@ -18,6 +26,14 @@ public enum SiteRoute: Sendable, Equatable {
         case .office(let id): "/offices/\(id)"
         case .accessibility: "/accessibility"
         case .stylesheet: "/assets/site.css"
+        case .register: "/register"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .account: "/account"
+        case .verifyEmail: "/verify-email"
+        case .forgotPassword: "/forgot-password"
+        case .resetPassword: "/reset-password"
+        case .devMail: "/dev/mail"
         }
     }
 

@@ -50,3 +50,22 @@ public enum SiteStyle {
     .notice { background: #f3ead0; padding: .5rem 1rem; border-left: 4px solid #8a6d00; }
     """
 }
+
+extension SiteStyle {
+    /// Forms, errors and the account links.
+    public static let formsCSS = """
+    fieldset { border: 1px solid #b7c9ba; border-radius: .5rem; margin: 0 0 1rem; padding: .75rem 1rem; }
+    legend { font-weight: 700; padding: 0 .25rem; }
+    input[type=text], input[type=email], input[type=password], input[type=tel], input[type=search] { width: 100%; max-width: 28rem; }
+    .field-error { color: #8a1c1c; font-weight: 600; margin: .1rem 0 .25rem; }
+    .has-error input, .has-error select { border-color: #8a1c1c; }
+    .error-summary { border: 3px solid #8a1c1c; padding: .75rem 1rem; margin-bottom: 1rem; }
+    .error-summary h2 { margin-top: 0; font-size: 1.2rem; }
+    .optional { font-weight: 400; color: var(--muted); }
+    .account-links { display: flex; gap: 1rem; align-items: center; }
+    form.inline { display: inline; margin: 0; }
+    .link-button { background: none; border: none; color: #fff; text-decoration: underline; padding: 0; font: inherit; cursor: pointer; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .mail-body { white-space: pre-wrap; background: var(--soft); padding: .75rem; }
+    """
+}

@@ -1,0 +1,267 @@
+import Vapor
+import Views
+import Identity
+import Localization
+import Storage
+
+/// Job-seeker accounts: register, verify e-mail, log in and out, forgotten and changed passwords.
+struct AccountController: RouteCollection {
+    static let verifyLifetime: TimeInterval = 48 * 3600
+    static let resetLifetime: TimeInterval = 3600
+    static let loginLimit = (attempts: 5, window: 15.0 * 60)
+    static let ipLimit = (attempts: 30, window: 15.0 * 60)
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("register", use: registerForm)
+        routes.post("register", use: register)
+        routes.get("verify-email", use: verifyEmail)
+        routes.get("login", use: loginForm)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get("account", use: account)
+        routes.post("account", "password", use: changePassword)
+        routes.get("forgot-password", use: forgotForm)
+        routes.post("forgot-password", use: forgot)
+        routes.get("reset-password", use: resetForm)
+        routes.post("reset-password", use: reset)
+    }
+
+    // MARK: registration
+
+    struct RegisterInput: Content {
+        var email: String?; var password: String?; var first_name: String?; var last_name: String?
+        var voivodeship: String?; var locality: String?; var postal_code: String?; var street: String?
+        var house_number: String?; var phone: String?
+    }
+
+    func registerForm(req: Request) async throws -> Response {
+        .html(RegisterPage.render(.init(form: FormState(), voivodeships: try await req.directory.voivodeships()), req.pageContext))
+    }
+
+    func register(req: Request) async throws -> Response {
+        let input = try req.content.decode(RegisterInput.self)
+        let t = req.catalogue
+        var values: [String: String] = [:]
+        for (k, v) in [("email", input.email), ("first_name", input.first_name), ("last_name", input.last_name),
+                       ("voivodeship", input.voivodeship), ("locality", input.locality), ("postal_code", input.postal_code),
+                       ("street", input.street), ("house_number", input.house_number), ("phone", input.phone)] {
+            values[k] = (v ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var errors: [(field: String, message: String)] = []
+        func need(_ field: String, label: String, max: Int = 100) {
+            let v = values[field] ?? ""
+            if v.isEmpty { errors.append((field, t.text("form.required_field", ["field": label]))) }
+            else if v.count > max { errors.append((field, t.text("form.too_long_field", ["field": label, "max": "\(max)"]))) }
+        }
+        var email: EmailAddress? = nil
+        do { email = try EmailAddress(values["email"] ?? "") } catch {
+            errors.append(("email", t.text("form.invalid_field", ["field": t.text("form.email"), "reason": t.text(error.catalogueKey)])))
+        }
+        let password = input.password ?? ""
+        for p in PasswordPolicy.problems(password, email: email?.value) {
+            errors.append(("password", t.text(p.rawValue, ["min": "\(PasswordPolicy.minimumLength)"])))
+        }
+        need("first_name", label: t.text("form.first_name"))
+        need("last_name", label: t.text("form.last_name"))
+        need("locality", label: t.text("form.locality"))
+        need("street", label: t.text("form.street"))
+        need("house_number", label: t.text("form.house_number"), max: 20)
+        let voivodeships = try await req.directory.voivodeships()
+        if !voivodeships.contains(where: { $0.code == values["voivodeship"] }) {
+            errors.append(("voivodeship", t.text("form.required_field", ["field": t.text("offices.voivodeship_label")])))
+        }
+        var postal: PostalCode? = nil
+        do { postal = try PostalCode(values["postal_code"] ?? "") } catch {
+            errors.append(("postal_code", t.text("form.invalid_field", ["field": t.text("form.postal_code"), "reason": t.text(error.catalogueKey)])))
+        }
+        let phone = values["phone"].flatMap { $0.isEmpty ? nil : $0 }
+        if let phone, phone.count > 20 || !phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) {
+            errors.append(("phone", t.text("form.invalid_field", ["field": t.text("form.phone"), "reason": t.text("validation.phone")])))
+        }
+        func again(_ errors: [(field: String, message: String)]) -> Response {
+            .html(RegisterPage.render(.init(form: FormState(values: values, errors: errors), voivodeships: voivodeships), req.pageContext),
+                  status: .badRequest)
+        }
+        guard errors.isEmpty, let email, let postal else { return again(errors) }
+
+        let hash = try await req.password.async.hash(password)
+        let token = Secrets.randomToken()
+        let composer = MailComposer(publicURL: req.services.config.publicURL)
+        let language = req.language
+        let profile = SeekerProfile(firstName: values["first_name"]!, lastName: values["last_name"]!,
+                                    voivodeshipCode: values["voivodeship"]!, locality: values["locality"]!, postalCode: postal.value,
+                                    street: values["street"]!, houseNumber: values["house_number"]!, phone: phone)
+        do {
+            _ = try await AccountStore(db: req.db).registerSeeker(
+                email: email.value, passwordHash: hash, language: language.rawValue, profile: profile,
+                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(Self.verifyLifetime),
+                mail: { _ in composer.verifyEmail(to: email.value, token: token, language: language) })
+        } catch AccountStoreError.duplicateEmail {
+            return again([("email", t.text("form.email_taken"))])
+        }
+        return req.redirect(to: "/login?notice=registered", redirectType: .normal)
+    }
+
+    func verifyEmail(req: Request) async throws -> Response {
+        let t = req.catalogue
+        let token = (try? req.query.get(String.self, at: "token")) ?? ""
+        do {
+            _ = try await AccountStore(db: req.db).redeem(tokenHash: Secrets.sha256Hex(token), purpose: .verifyEmail)
+            return .html(NoticePage.render(title: t.text("verify.done_title"), message: t.text("verify.done"),
+                                           link: (SiteRoute.login.path, t.text("nav.login")), req.pageContext))
+        } catch let e as AccountStoreError {
+            return .html(NoticePage.render(title: t.text("verify.failed_title"), message: t.text(Self.tokenMessage(e)),
+                                           link: (SiteRoute.login.path, t.text("nav.login")), req.pageContext), status: .badRequest)
+        }
+    }
+
+    static func tokenMessage(_ e: AccountStoreError) -> String {
+        switch e {
+        case .tokenExpired: "token.expired"
+        case .tokenUsed: "token.used"
+        default: "token.unknown"
+        }
+    }
+
+    // MARK: sign in and out
+
+    struct LoginInput: Content { var email: String?; var password: String? }
+
+    static let notices = ["registered": "login.notice_registered", "reset": "login.notice_reset", "signed_out": "login.notice_signed_out"]
+
+    func loginForm(req: Request) async throws -> Response {
+        let notice = (try? req.query.get(String.self, at: "notice")).flatMap { Self.notices[$0] }.map { req.catalogue.text($0) }
+        return .html(LoginPage.render(.init(form: FormState(), notice: notice), req.pageContext))
+    }
+
+    func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let t = req.catalogue
+        let email = (input.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let limiter = RateLimiter(db: req.db)
+        let emailKey = "login:email:" + Secrets.sha256Hex(email)
+        let ipKey = "login:ip:" + (req.remoteAddress?.ipAddress ?? "unknown")
+        func refuse(_ message: String, status: HTTPStatus) -> Response {
+            .html(LoginPage.render(.init(form: FormState(values: ["email": email], errors: [("email", message)])), req.pageContext),
+                  status: status)
+        }
+        let emailBlocked = try await limiter.isBlocked(emailKey, limit: Self.loginLimit.attempts, window: Self.loginLimit.window)
+        let ipAllowed = try await limiter.hit(ipKey, limit: Self.ipLimit.attempts, window: Self.ipLimit.window)
+        if emailBlocked || !ipAllowed {
+            return refuse(t.text("login.locked", ["minutes": "15"]), status: .tooManyRequests)
+        }
+        let account = try await AccountStore(db: req.db).find(email: email)
+        // Verify against a fixed hash when the account does not exist, so timing does not tell.
+        let ok = try await req.password.async.verify(input.password ?? "", created: account?.passwordHash ?? req.services.dummyPasswordHash)
+        guard let account, ok else {
+            _ = try await limiter.hit(emailKey, limit: Self.loginLimit.attempts, window: Self.loginLimit.window)
+            return refuse(t.text("login.failed"), status: .unauthorized)
+        }
+        try await limiter.reset(emailKey)
+        req.signIn(account)
+        return req.redirect(to: SiteRoute.account.path, redirectType: .normal)
+    }
+
+    func logout(req: Request) async throws -> Response {
+        req.signOut()
+        return req.redirect(to: "/login?notice=signed_out", redirectType: .normal)
+    }
+
+    // MARK: the account page
+
+    func account(req: Request) async throws -> Response {
+        guard let account = try await req.signedInAccount() else { return req.redirect(to: SiteRoute.login.path) }
+        return .html(AccountPage.render(try await accountModel(req, account, form: FormState(), notice: nil), req.pageContext))
+    }
+
+    func accountModel(_ req: Request, _ account: Account, form: FormState, notice: String?) async throws -> AccountPage.Model {
+        let profile = try await AccountStore(db: req.db).profile(account.id)
+        return AccountPage.Model(email: account.email, emailVerified: account.emailVerified,
+                                 name: profile.map { "\($0.firstName) \($0.lastName)" },
+                                 address: profile.map { "\($0.street) \($0.houseNumber), \($0.postalCode) \($0.locality)" },
+                                 passwordForm: form, notice: notice)
+    }
+
+    struct PasswordInput: Content { var current_password: String?; var password: String? }
+
+    func changePassword(req: Request) async throws -> Response {
+        guard let account = try await req.signedInAccount() else { return req.redirect(to: SiteRoute.login.path) }
+        let input = try req.content.decode(PasswordInput.self)
+        let t = req.catalogue
+        var errors: [(field: String, message: String)] = []
+        if !(try await req.password.async.verify(input.current_password ?? "", created: account.passwordHash)) {
+            errors.append(("current_password", t.text("account.wrong_password")))
+        }
+        for p in PasswordPolicy.problems(input.password ?? "", email: account.email) {
+            errors.append(("password", t.text(p.rawValue, ["min": "\(PasswordPolicy.minimumLength)"])))
+        }
+        guard errors.isEmpty else {
+            let model = try await accountModel(req, account, form: FormState(errors: errors), notice: nil)
+            return .html(AccountPage.render(model, req.pageContext), status: .badRequest)
+        }
+        try await AccountStore(db: req.db).setPassword(account.id, hash: try await req.password.async.hash(input.password ?? ""))
+        let model = try await accountModel(req, account, form: FormState(), notice: t.text("account.password_changed"))
+        return .html(AccountPage.render(model, req.pageContext))
+    }
+
+    // MARK: forgotten password
+
+    struct ForgotInput: Content { var email: String? }
+
+    func forgotForm(req: Request) async throws -> Response {
+        .html(PasswordPages.forgot(FormState(), notice: nil, req.pageContext))
+    }
+
+    /// Always the same answer, whether or not the address has an account.
+    func forgot(req: Request) async throws -> Response {
+        let t = req.catalogue
+        let raw = (try req.content.decode(ForgotInput.self).email ?? "")
+        guard let email = try? EmailAddress(raw) else {
+            return .html(PasswordPages.forgot(FormState(values: ["email": raw], errors: [("email", t.text("form.invalid_field",
+                ["field": t.text("form.email"), "reason": t.text("validation.format_email")]))]), notice: nil, req.pageContext),
+                status: .badRequest)
+        }
+        let limiter = RateLimiter(db: req.db)
+        let emailAllowed = try await limiter.hit("reset:email:" + Secrets.sha256Hex(email.value), limit: 3, window: 3600)
+        let ipAllowed = try await limiter.hit("reset:ip:" + (req.remoteAddress?.ipAddress ?? "unknown"), limit: 20, window: 3600)
+        if !(emailAllowed && ipAllowed) {
+            return .html(PasswordPages.forgot(FormState(values: ["email": email.value], errors: [("email", t.text("forgot.limited"))]),
+                                              notice: nil, req.pageContext), status: .tooManyRequests)
+        }
+        if let account = try await AccountStore(db: req.db).find(email: email.value) {
+            let token = Secrets.randomToken()
+            let language = Language(rawValue: account.language) ?? req.language
+            try await AccountStore(db: req.db).issueToken(
+                account: account.id, purpose: .resetPassword, hash: Secrets.sha256Hex(token),
+                expires: Date().addingTimeInterval(Self.resetLifetime),
+                mail: MailComposer(publicURL: req.services.config.publicURL).resetPassword(to: account.email, token: token, language: language))
+        }
+        return .html(PasswordPages.forgot(FormState(), notice: t.text("forgot.sent"), req.pageContext))
+    }
+
+    struct ResetInput: Content { var token: String?; var password: String? }
+
+    func resetForm(req: Request) async throws -> Response {
+        .html(PasswordPages.reset(FormState(), token: (try? req.query.get(String.self, at: "token")) ?? "", req.pageContext))
+    }
+
+    func reset(req: Request) async throws -> Response {
+        let input = try req.content.decode(ResetInput.self)
+        let t = req.catalogue
+        let token = input.token ?? ""
+        let problems = PasswordPolicy.problems(input.password ?? "")
+        guard problems.isEmpty else {
+            let errors = problems.map { (field: "password", message: t.text($0.rawValue, ["min": "\(PasswordPolicy.minimumLength)"])) }
+            return .html(PasswordPages.reset(FormState(errors: errors), token: token, req.pageContext), status: .badRequest)
+        }
+        let hash = try await req.password.async.hash(input.password ?? "")
+        do {
+            _ = try await AccountStore(db: req.db).redeem(tokenHash: Secrets.sha256Hex(token), purpose: .resetPassword, newPasswordHash: hash)
+        } catch let e as AccountStoreError {
+            return .html(NoticePage.render(title: t.text("verify.failed_title"), message: t.text(Self.tokenMessage(e)),
+                                           link: (SiteRoute.forgotPassword.path, t.text("forgot.title")), req.pageContext),
+                         status: .badRequest)
+        }
+        return req.redirect(to: "/login?notice=reset", redirectType: .normal)
+    }
+}

@@ -1,0 +1,43 @@
+import Vapor
+import Localization
+import Storage
+
+/// System e-mails in the recipient's language, as plain text and as HTML with the same words.
+struct MailComposer: Sendable {
+    let publicURL: String
+
+    func verifyEmail(to email: String, token: String, language: Language) -> OutboxMessage {
+        let link = publicURL + "/verify-email?token=" + token
+        return compose(to: email, kind: "verify_email", language: language, subjectKey: "mail.verify.subject",
+                       paragraphs: ["mail.verify.body"], link: link)
+    }
+
+    func resetPassword(to email: String, token: String, language: Language) -> OutboxMessage {
+        let link = publicURL + "/reset-password?token=" + token
+        return compose(to: email, kind: "reset_password", language: language, subjectKey: "mail.reset.subject",
+                       paragraphs: ["mail.reset.body"], link: link)
+    }
+
+    func compose(to email: String, kind: String, language: Language, subjectKey: String, paragraphs: [String], link: String) -> OutboxMessage {
+        let t = Catalogues.bundled[language]
+        let texts = paragraphs.map { t.text($0) }
+        let signature = t.text("mail.signature")
+        let text = ([t.text("mail.greeting")] + texts + [link, t.text("mail.ignore"), signature]).joined(separator: "\n\n")
+        let html = """
+            <!doctype html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(escape(t.text(subjectKey)))</title></head><body>
+            <p>\(escape(t.text("mail.greeting")))</p>
+            \(texts.map { "<p>\(escape($0))</p>" }.joined(separator: "\n"))
+            <p><a href="\(escape(link))">\(escape(link))</a></p>
+            <p>\(escape(t.text("mail.ignore")))</p>
+            <p>\(escape(signature))</p>
+            </body></html>
+            """
+        return OutboxMessage(recipient: email, subject: t.text(subjectKey), textBody: text, htmlBody: html,
+                             language: language.rawValue, kind: kind)
+    }
+
+    func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,50 @@
+import Vapor
+
+/// Anti-forgery for every HTML form. A random cookie (HttpOnly, SameSite=Strict) is set once;
+/// each form carries `_csrf` = HMAC(key, cookie). A POST without a matching field gets 403.
+/// Stateless, so anonymous visitors cost no session row. The JSON API (`/api/`) is exempt: it
+/// takes no cookies for authority.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let cookieName = "zl_csrf"
+    static let fieldName = "_csrf"
+    let key: SymmetricKey
+    let secureCookies: Bool
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        var fresh: String? = nil
+        if req.cookies[Self.cookieName]?.string.isEmpty ?? true {
+            fresh = Secrets.randomToken()
+        }
+        let seed = fresh ?? req.cookies[Self.cookieName]!.string
+        req.storage[TokenKey.self] = Self.token(for: seed, key: key)
+
+        if req.method != .GET && req.method != .HEAD && req.method != .OPTIONS && !req.isAPI {
+            let sent = (try? req.content.get(String.self, at: Self.fieldName)) ?? req.headers.first(name: "X-CSRF-Token")
+            guard fresh == nil, let sent, Self.constantTimeEqual(sent, Self.token(for: seed, key: key)) else {
+                throw Abort(.forbidden, reason: req.catalogue.text("error.csrf"))
+            }
+        }
+        let res = try await next.respond(to: req)
+        if let fresh {
+            res.cookies[Self.cookieName] = HTTPCookies.Value(string: fresh, maxAge: nil, path: "/", isSecure: secureCookies,
+                                                             isHTTPOnly: true, sameSite: .strict)
+        }
+        return res
+    }
+
+    static func token(for seed: String, key: SymmetricKey) -> String {
+        Secrets.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(seed.utf8), using: key)))
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    struct TokenKey: StorageKey { typealias Value = String }
+}
+
+extension Request {
+    var csrfToken: String { storage[CSRFMiddleware.TokenKey.self] ?? "" }
+}

@@ -1,0 +1,48 @@
+import Plot
+
+/// A form's state when shown again after a failed submission: the values typed and the
+/// problems per field, in the visitor's language.
+public struct FormState: Sendable {
+    public var values: [String: String]
+    public var errors: [(field: String, message: String)]
+
+    public init(values: [String: String] = [:], errors: [(field: String, message: String)] = []) {
+        self.values = values; self.errors = errors
+    }
+
+    public func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
+    public subscript(_ field: String) -> String { values[field] ?? "" }
+}
+
+/// Accessible form fields: a visible label, the error tied to the field with
+/// aria-describedby, aria-invalid, and a summary at the top that links to each field.
+enum Forms {
+    static func csrf(_ ctx: PageContext) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("_csrf"), .value(ctx.csrfToken))
+    }
+
+    static func errorSummary(_ state: FormState, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard !state.errors.isEmpty else { return .empty }
+        return .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
+            .h2(.text(ctx.t("form.errors_heading"))),
+            .ul(.forEach(state.errors) { e in .li(.a(.href("#\(e.field)"), .text(e.message))) }))
+    }
+
+    static func field(_ name: String, label: String, type: HTMLInputType = .text, state: FormState, required: Bool = true,
+                      autocomplete: String? = nil, hint: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
+        let error = state.error(name)
+        let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        var attributes: [Attribute<HTML.InputContext>] = [.type(type), .id(name), .name(name)]
+        if type != .password { attributes.append(.value(state[name])) }
+        if required { attributes.append(.required(true)) }
+        if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
+        if !described.isEmpty { attributes.append(.attribute(named: "aria-describedby", value: described.joined(separator: " "))) }
+        if error != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
+        let labelNode: Node<HTML.FormContext> = .label(.for(name), .text(label),
+                                                       .if(!required, .span(.class("optional"), .text(" " + ctx.t("form.optional")))))
+        let hintNode: Node<HTML.FormContext> = hint.map { .p(.id("\(name)-hint"), .class("hint"), .text($0)) } ?? .empty
+        let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
+        let input: Node<HTML.FormContext> = .selfClosedElement(named: "input", attributes: attributes)
+        return .div(.class(error == nil ? "field" : "field has-error"), labelNode, hintNode, errorNode, input)
+    }
+}

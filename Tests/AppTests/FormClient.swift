@@ -1,0 +1,51 @@
+import Foundation
+import Vapor
+import VaporTesting
+
+/// Acts like a browser for form tests: keeps cookies, reads the CSRF token from the page and
+/// posts url-encoded forms with it.
+final class FormClient: @unchecked Sendable {
+    let app: Application
+    var cookies: [String: String] = [:]
+
+    init(_ app: Application) { self.app = app }
+
+    var cookieHeader: HTTPHeaders {
+        var h = HTTPHeaders()
+        if !cookies.isEmpty { h.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        return h
+    }
+
+    func remember(_ res: TestingHTTPResponse) {
+        for (name, value) in res.headers.setCookie?.all ?? [:] {
+            if value.expires.map({ $0 < Date() }) == true || value.string.isEmpty { cookies[name] = nil } else { cookies[name] = value.string }
+        }
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        var result: TestingHTTPResponse?
+        try await app.testing().test(.GET, path, headers: cookieHeader) { res in result = res }
+        remember(result!)
+        return result!
+    }
+
+    /// The `_csrf` value of the first form on a page.
+    func csrfToken(from path: String) async throws -> String {
+        let html = try await get(path).body.string
+        guard let r = html.range(of: "name=\"_csrf\" value=\"") else { throw Abort(.internalServerError, reason: "no CSRF field on \(path)") }
+        return String(html[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String], csrfFrom page: String? = nil, withToken: Bool = true) async throws -> TestingHTTPResponse {
+        var form = fields
+        if withToken { form["_csrf"] = try await csrfToken(from: page ?? path) }
+        var result: TestingHTTPResponse?
+        try await app.testing().test(.POST, path, headers: cookieHeader, beforeRequest: { req in
+            try req.content.encode(form, as: .urlEncodedForm)
+        }) { res in result = res }
+        remember(result!)
+        return result!
+    }
+}
