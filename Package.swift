@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure domain modules: Foundation only.
@@ -26,6 +28,12 @@ let package = Package(
         .target(name: "TextSearch"),
         .target(name: "Directory", dependencies: ["TextSearch"], resources: [.copy("Data")]),
 
+        // SMTP delivery over SwiftNIO (STARTTLS or implicit TLS, AUTH PLAIN/LOGIN).
+        .target(name: "Mailer", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         .target(name: "Storage", dependencies: [
             "Directory", "Identity",
             .product(name: "Fluent", package: "fluent"),
@@ -39,7 +47,7 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
-            "Storage", "Views", "Localization", "Directory", "Identity",
+            "Storage", "Views", "Localization", "Directory", "Identity", "Mailer",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Logging", package: "swift-log"),
@@ -51,8 +59,10 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MailerTests", dependencies: ["Mailer", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "Storage", "Directory",
+            "App", "Storage", "Directory", "Mailer", "TestSupport",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ],

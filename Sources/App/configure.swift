@@ -39,7 +39,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: ValidationController())
     try app.register(collection: OperationsController())
     try app.register(collection: AccountController())
-    if config.mode != .production { try app.register(collection: DevMailController()) }
+    if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
 
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(SeedCommand(), as: "seed")
@@ -49,6 +49,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))
+        app.lifecycle.use(OutboxSenderLifecycle(interval: config.outboxPollSeconds))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Views
+import Mailer
 
 /// All configuration, read once from the environment. Defaults make `swift run zielona serve`
 /// work with nothing set; production mode refuses to start without the secrets.
@@ -19,6 +20,11 @@ public struct AppConfig: Sendable {
     public var publicURL: String
     public var logFormat: String
     public var operatorInfo: OperatorInfo
+    /// nil: e-mail stays in the outbox (and on /dev/mail outside production).
+    public var smtp: SMTPConfiguration?
+    public var mailFrom: String
+    public var mailFromName: String
+    public var outboxPollSeconds: Double
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
 
@@ -34,6 +40,14 @@ public struct AppConfig: Sendable {
         ("PUBLIC_URL", "http://127.0.0.1:8080", "the address visitors and carriers use"),
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error, critical"),
         ("LOG_FORMAT", "text", "text or json (one JSON object per line)"),
+        ("SMTP_HOST", "(none: mail stays in the outbox, shown on /dev/mail outside production)", "SMTP server for system e-mail"),
+        ("SMTP_PORT", "587 (465 with SMTP_SECURITY=tls)", "SMTP port"),
+        ("SMTP_SECURITY", "starttls", "none, starttls or tls (implicit TLS)"),
+        ("SMTP_USERNAME, SMTP_PASSWORD", "(none)", "credentials for AUTH PLAIN/LOGIN"),
+        ("SMTP_CA_FILE", "(system trust store)", "PEM file of a private CA to trust"),
+        ("SMTP_FROM", "noreply@<PUBLIC_URL host>", "sender address"),
+        ("SMTP_FROM_NAME", "Zielona Linia", "sender name"),
+        ("OUTBOX_POLL_SECONDS", "5", "how often the sender looks for due messages"),
         ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
         ("OPERATOR_NAME", "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia", "who runs this deployment"),
         ("OPERATOR_ADDRESS", "ul. Cieszyńska 3a, 15-371 Białystok", "postal address of the operator"),
@@ -62,6 +76,21 @@ public struct AppConfig: Sendable {
             throw ConfigError.invalid("ZIELONA_DATA_KEY", "required in production: base64 of 32 random bytes (openssl rand -base64 32)")
         }
         let publicURL = env["PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        var smtp: SMTPConfiguration? = nil
+        if let host = env["SMTP_HOST"], !host.isEmpty {
+            guard let security = SMTPConfiguration.Security(rawValue: env["SMTP_SECURITY"] ?? "starttls") else {
+                throw ConfigError.invalid("SMTP_SECURITY", "none, starttls or tls")
+            }
+            guard let port = Int(env["SMTP_PORT"] ?? (security == .tls ? "465" : "587")), (1...65535).contains(port) else {
+                throw ConfigError.invalid("SMTP_PORT", "a port number")
+            }
+            smtp = SMTPConfiguration(host: host, port: port, security: security, username: env["SMTP_USERNAME"],
+                                     password: env["SMTP_PASSWORD"], heloName: URLComponents(string: publicURL)?.host ?? "localhost",
+                                     caFile: env["SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 })
+        }
+        guard let poll = Double(env["OUTBOX_POLL_SECONDS"] ?? "5"), poll > 0 else {
+            throw ConfigError.invalid("OUTBOX_POLL_SECONDS", "a positive number of seconds")
+        }
         let email = env["OPERATOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
         let op = OperatorInfo(
             name: env["OPERATOR_NAME"] ?? "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia",
@@ -76,7 +105,10 @@ public struct AppConfig: Sendable {
         return AppConfig(mode: mode, dataDirectory: dataDir, databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
                          databasePoolSize: pool, bcryptCost: bcryptCost, databaseSchema: env["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
                          loadDemoData: demo, publicURL: publicURL,
-                         logFormat: env["LOG_FORMAT"] ?? "text", operatorInfo: op, dataKeyBase64: env["ZIELONA_DATA_KEY"])
+                         logFormat: env["LOG_FORMAT"] ?? "text", operatorInfo: op, smtp: smtp,
+                         mailFrom: env["SMTP_FROM"] ?? "noreply@" + (URLComponents(string: publicURL)?.host ?? "localhost"),
+                         mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
+                         dataKeyBase64: env["ZIELONA_DATA_KEY"])
     }
 
     /// A configuration for tests: in-memory SQLite unless `TEST_DATABASE_URL` names PostgreSQL.

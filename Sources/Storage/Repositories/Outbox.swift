@@ -65,13 +65,13 @@ public struct Outbox: Sendable {
     }
 
     /// Schedules another attempt with exponential back-off (1, 2, 4 … minutes, at most 6 hours),
-    /// or gives up after `maxAttempts`.
-    public func markAttemptFailed(_ id: UUID, error: String, now: Date = Date()) async throws {
+    /// or gives up after `maxAttempts` or when the server refused for good (5xx).
+    public func markAttemptFailed(_ id: UUID, error: String, permanent: Bool = false, now: Date = Date()) async throws {
         guard let r = try await OutboxRecord.find(id, on: db) else { return }
         r.attempts += 1
         r.lastError = String(error.prefix(500))
         r.claimedUntil = nil
-        if r.attempts >= Self.maxAttempts {
+        if permanent || r.attempts >= Self.maxAttempts {
             r.status = OutboxMessage.Status.failed.rawValue
         } else {
             r.nextAttemptAt = now.addingTimeInterval(Self.backoff(afterAttempts: r.attempts))

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A real SMTP server for the test: PyPI's aiosmtpd writing what it receives into a Maildir.
+public final class AiosmtpdServer: @unchecked Sendable {
+    public let port: Int
+    public let maildir: URL
+    let process = Process()
+
+    /// Runs where aiosmtpd is installed; CI (CI=true) always runs it, so a missing install fails there.
+    public static var available: Bool {
+        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import aiosmtpd"]
+        p.standardError = FileHandle.nullDevice
+        do { try p.run(); p.waitUntilExit(); return p.terminationStatus == 0 } catch { return false }
+    }
+
+    public init(extraArguments: [String] = []) throws {
+        port = Int.random(in: 30000...39999)
+        maildir = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID().uuidString)")
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)"] + extraArguments
+            + ["-c", "aiosmtpd.handlers.Mailbox", maildir.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until it listens.
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            if Self.canConnect(port) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        stop()
+        throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start"])
+    }
+
+    static func canConnect(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+
+    public func received() throws -> [String] {
+        let dir = maildir.appendingPathComponent("new")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return try files.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
+    }
+
+    public func stop() {
+        // aiosmtpd waits for open sessions on SIGTERM; the test is done with it, so SIGKILL.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+    }
+}
+
+
+/// The decoded text parts of a MIME message as the server stored it.
+public func decodedMIMEParts(_ raw: String) -> [String] {
+    raw.components(separatedBy: "Content-Transfer-Encoding: base64").dropFirst().compactMap { part in
+        let body = part.components(separatedBy: "\n\n").dropFirst().first ?? part
+        let b64 = body.components(separatedBy: "--").first?.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\r", with: "") ?? ""
+        return Data(base64Encoded: b64).flatMap { String(data: $0, encoding: .utf8) }
+    }
+}
