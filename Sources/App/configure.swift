@@ -8,7 +8,8 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     let dummy = try app.password.hash(Secrets.randomToken())
     app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: .contactCentre,
-                               secrets: Secrets(dataKey: dataKey), dummyPasswordHash: dummy)
+                               secrets: Secrets(dataKey: dataKey), cipher: FieldCipher(dataKey: dataKey),
+                               dummyPasswordHash: dummy)
     try DatabaseSetup.configure(app, config)
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "zl_session") { id in

@@ -9,6 +9,8 @@ struct AppServices: Sendable {
     let metrics: AppMetrics
     let contactCentre: BusinessCalendar
     let secrets: Secrets
+    /// Encrypts PESEL and other identifiers at rest and makes their blind index.
+    let cipher: FieldCipher
     /// A bcrypt hash (at the configured cost) of a random string: checked when an e-mail has no
     /// account, so a failed login takes as long either way.
     let dummyPasswordHash: String

@@ -14,6 +14,8 @@ public enum StorageMigrations {
             M007_CreateAccountTokens(),
             M008_CreateOutbox(),
             M009_CreateRateLimits(),
+            M010_CreateClients(),
+            M011_CreateAuditLog(),
         ]
     }
 }

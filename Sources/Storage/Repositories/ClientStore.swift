@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+
+/// A client of the offices: one identity across channels (portal account, phone, e-mail, PESEL).
+/// PESEL arrives here already encrypted, with its keyed blind index: the database never holds it
+/// in clear, and a lookup by PESEL is an equality on the index.
+public struct Client: Sendable, Equatable {
+    public enum Kind: String, Sendable { case seeker, employer, anonymous }
+    public let id: UUID
+    public let number: String
+    public let kind: Kind
+    public let firstName: String?
+    public let lastName: String?
+    public let peselCiphertext: String?
+    public let hasPIN: Bool
+    public let pinHash: String?
+    public let accountID: UUID?
+    public let officeID: String?
+    public let phones: [String]
+    public let emails: [String]
+}
+
+public struct NewClient: Sendable {
+    public var number: String
+    public var kind: Client.Kind
+    public var firstName: String?
+    public var lastName: String?
+    public var peselCiphertext: String?
+    public var peselIndex: String?
+    public var pinHash: String?
+    public var accountID: UUID?
+    public var officeID: String?
+    public var phones: [String]
+    public var emails: [String]
+
+    public init(number: String, kind: Client.Kind, firstName: String? = nil, lastName: String? = nil, peselCiphertext: String? = nil,
+                peselIndex: String? = nil, pinHash: String? = nil, accountID: UUID? = nil, officeID: String? = nil,
+                phones: [String] = [], emails: [String] = []) {
+        self.number = number; self.kind = kind; self.firstName = firstName; self.lastName = lastName
+        self.peselCiphertext = peselCiphertext; self.peselIndex = peselIndex; self.pinHash = pinHash
+        self.accountID = accountID; self.officeID = officeID; self.phones = phones; self.emails = emails
+    }
+}
+
+public enum ClientStoreError: Error, Equatable { case duplicatePESEL, duplicateNumber }
+
+public struct ClientStore: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    /// Creates the client with its contacts in one transaction.
+    public func create(_ c: NewClient) async throws -> UUID {
+        try await db.transaction { tx in
+            if let index = c.peselIndex, try await ClientRecord.query(on: tx).filter(\.$peselIndex == index).first() != nil {
+                throw ClientStoreError.duplicatePESEL
+            }
+            if try await ClientRecord.query(on: tx).filter(\.$clientNumber == c.number).first() != nil {
+                throw ClientStoreError.duplicateNumber
+            }
+            let r = ClientRecord()
+            r.clientNumber = c.number; r.kind = c.kind.rawValue; r.firstName = c.firstName; r.lastName = c.lastName
+            r.peselCiphertext = c.peselCiphertext; r.peselIndex = c.peselIndex; r.pinHash = c.pinHash
+            r.accountID = c.accountID; r.officeID = c.officeID; r.createdAt = Date()
+            try await r.create(on: tx)
+            let id = try r.requireID()
+            for (kind, values) in [("phone", c.phones), ("email", c.emails)] {
+                for v in Set(values) {
+                    let contact = ClientContactRecord()
+                    contact.clientID = id; contact.kind = kind; contact.value = v
+                    try await contact.create(on: tx)
+                }
+            }
+            return id
+        }
+    }
+
+    public func find(id: UUID) async throws -> Client? {
+        guard let r = try await ClientRecord.find(id, on: db) else { return nil }
+        return try await client(r)
+    }
+
+    public func find(number: String) async throws -> Client? {
+        guard let r = try await ClientRecord.query(on: db).filter(\.$clientNumber == number).first() else { return nil }
+        return try await client(r)
+    }
+
+    public func find(peselIndex: String) async throws -> Client? {
+        guard let r = try await ClientRecord.query(on: db).filter(\.$peselIndex == peselIndex).first() else { return nil }
+        return try await client(r)
+    }
+
+    /// Every client with this phone number or e-mail (a household may share one).
+    public func find(contact kind: String, value: String) async throws -> [Client] {
+        let ids = try await ClientContactRecord.query(on: db).filter(\.$kind == kind).filter(\.$value == value).all().map(\.clientID)
+        var result: [Client] = []
+        for id in Set(ids) { if let c = try await find(id: id) { result.append(c) } }
+        return result.sorted { $0.number < $1.number }
+    }
+
+    public func setPIN(_ id: UUID, hash: String) async throws {
+        guard let r = try await ClientRecord.find(id, on: db) else { return }
+        r.pinHash = hash
+        try await r.update(on: db)
+    }
+
+    func client(_ r: ClientRecord) async throws -> Client {
+        let contacts = try await ClientContactRecord.query(on: db).filter(\.$clientID == r.id!).all()
+        return Client(id: r.id!, number: r.clientNumber, kind: Client.Kind(rawValue: r.kind) ?? .anonymous,
+                      firstName: r.firstName, lastName: r.lastName, peselCiphertext: r.peselCiphertext, hasPIN: r.pinHash != nil,
+                      pinHash: r.pinHash, accountID: r.accountID, officeID: r.officeID,
+                      phones: contacts.filter { $0.kind == "phone" }.map(\.value).sorted(),
+                      emails: contacts.filter { $0.kind == "email" }.map(\.value).sorted())
+    }
+}
