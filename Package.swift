@@ -25,6 +25,7 @@ let package = Package(
         // Pure domain modules: Foundation only.
         .target(name: "Localization", resources: [.copy("Catalogues")]),
         .target(name: "Identity"),
+        .target(name: "Access"),
         .target(name: "TextSearch"),
         .target(name: "Directory", dependencies: ["TextSearch"], resources: [.copy("Data")]),
 
@@ -57,6 +58,7 @@ let package = Package(
         .executableTarget(name: "zielona", dependencies: ["App"]),
 
         .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
+        .testTarget(name: "AccessTests", dependencies: ["Access"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -1,0 +1,55 @@
+/// Everything staff can do that needs a permission. Each staff route names exactly one action,
+/// so the matrix below is the one place that says who may do what.
+public enum StaffAction: String, CaseIterable, Sendable {
+    case readClient = "client.read"
+    case updateClient = "client.update"
+    case lookUpClientByPESEL = "client.lookup_pesel"
+    case verifyClientLink = "client.verify_link"
+    case verifyEmployer = "employer.verify"
+    case handleInteractions = "desktop.use"
+    case viewWallboard = "wallboard.view"
+    case changeAgentState = "agent.change_state"
+    case listenToRecordings = "recording.listen"
+    case moderateOffers = "offers.moderate"
+    case editOfficeContent = "content.edit"
+    case viewAuditLog = "audit.view"
+    case handleDataRequests = "privacy.requests"
+    case manageStaff = "staff.manage"
+    case editIVR = "ivr.edit"
+    case manageOffices = "offices.manage"
+}
+
+/// Whether an action concerns one office's data (then the office must be in the staff
+/// member's scope) or the system as a whole.
+public enum ActionTarget: Sendable, Equatable {
+    case office(String)
+    case system
+}
+
+public enum AccessDecision: Equatable, Sendable {
+    case allowed
+    case deniedRole
+    case deniedOffice
+}
+
+/// The authorization matrix: role × action, and office scoping on top.
+public enum AuthorizationMatrix {
+    static let grants: [StaffRole: Set<StaffAction>] = [
+        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions],
+        .supervisor: [.readClient, .updateClient, .lookUpClientByPESEL, .verifyClientLink, .verifyEmployer, .handleInteractions,
+                      .viewWallboard, .changeAgentState, .listenToRecordings, .moderateOffers, .viewAuditLog],
+        .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer],
+        .dataProtectionOfficer: [.readClient, .lookUpClientByPESEL, .viewAuditLog, .handleDataRequests, .listenToRecordings],
+        .administrator: [.manageStaff, .editIVR, .manageOffices, .viewAuditLog],
+    ]
+
+    public static func allows(_ role: StaffRole, _ action: StaffAction) -> Bool {
+        grants[role]?.contains(action) ?? false
+    }
+
+    public static func decide(_ who: StaffPrincipal, _ action: StaffAction, on target: ActionTarget) -> AccessDecision {
+        guard who.roles.contains(where: { allows($0, action) }) else { return .deniedRole }
+        if case .office(let id) = target, !who.scope.covers(id) { return .deniedOffice }
+        return .allowed
+    }
+}
