@@ -40,6 +40,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: ValidationController())
     try app.register(collection: OperationsController())
     try app.register(collection: AccountController())
+    try app.register(collection: EmployerRegistrationController())
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
 
     app.asyncCommands.use(MigrateCommand(), as: "migrate")

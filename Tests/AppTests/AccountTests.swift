@@ -170,3 +170,48 @@ import Fluent
         }
     }
 }
+
+@Suite(.serialized) struct EmployerRegistrationTests {
+    static let form: [String: String] = [
+        "email": "kadry@firma.example", "password": "praca dla wszystkich", "contact_person": "Ewa Lis",
+        "company_name": "Firma Przykładowa sp. z o.o.", "nip": "PL 123-456-32-18", "regon": "123456785",
+        "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok",
+    ]
+
+    @Test func employerRegistersWithValidatedNIPAndREGON() async throws {
+        try await withTestApp { app in
+            let browser = FormClient(app)
+            let res = try await browser.post("/register/employer", Self.form)
+            #expect(res.status == .seeOther)
+            let account = try #require(try await AccountStore(db: app.db).find(email: "kadry@firma.example"))
+            #expect(account.kind == .employer)
+            let company = try #require(try await EmployerStore(db: app.db).company(ofAccount: account.id))
+            #expect(company.nip == "1234563218")
+            #expect(company.verified == false)
+            #expect(try await OutboxRecord.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func invalidNIPOrMissingBothIsExplainedAndNothingIsStored() async throws {
+        try await withTestApp { app in
+            let browser = FormClient(app)
+            var bad = Self.form
+            bad["nip"] = "123-456-32-19"
+            let res = try await browser.post("/register/employer?lang=en", bad)
+            #expect(res.status == .badRequest)
+            #expect(res.body.string.contains("NIP: The check digit does not match"))
+            var none = Self.form
+            none["nip"] = ""; none["regon"] = ""
+            let res2 = try await browser.post("/register/employer?lang=en", none)
+            #expect(res2.body.string.contains("Enter the company&apos;s NIP or REGON") || res2.body.string.contains("Enter the company's NIP or REGON"))
+            #expect(try await AccountRecord.query(on: app.db).count() == 0)
+            // A second company with the same NIP is refused.
+            try await browser.post("/register/employer", Self.form)
+            var same = Self.form
+            same["email"] = "inna@firma.example"
+            let dup = try await browser.post("/register/employer", same)
+            #expect(dup.status == .badRequest)
+            #expect(try await AccountRecord.query(on: app.db).count() == 1)
+        }
+    }
+}

@@ -11,6 +11,7 @@ PAGES = [
     "/offices/wup-20",
     "/this-page-does-not-exist",
     "/register",
+    "/register/employer",
     "/login",
     "/login?notice=registered",
     "/forgot-password",

@@ -41,48 +41,32 @@ struct AccountController: RouteCollection {
     func register(req: Request) async throws -> Response {
         let input = try req.content.decode(RegisterInput.self)
         let t = req.catalogue
-        var values: [String: String] = [:]
-        for (k, v) in [("email", input.email), ("first_name", input.first_name), ("last_name", input.last_name),
-                       ("voivodeship", input.voivodeship), ("locality", input.locality), ("postal_code", input.postal_code),
-                       ("street", input.street), ("house_number", input.house_number), ("phone", input.phone)] {
-            values[k] = (v ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        var errors: [(field: String, message: String)] = []
-        func need(_ field: String, label: String, max: Int = 100) {
-            let v = values[field] ?? ""
-            if v.isEmpty { errors.append((field, t.text("form.required_field", ["field": label]))) }
-            else if v.count > max { errors.append((field, t.text("form.too_long_field", ["field": label, "max": "\(max)"]))) }
-        }
-        var email: EmailAddress? = nil
-        do { email = try EmailAddress(values["email"] ?? "") } catch {
-            errors.append(("email", t.text("form.invalid_field", ["field": t.text("form.email"), "reason": t.text(error.catalogueKey)])))
-        }
+        var form = FormValidator(t, ["email": input.email, "first_name": input.first_name, "last_name": input.last_name,
+                                     "voivodeship": input.voivodeship, "locality": input.locality, "postal_code": input.postal_code,
+                                     "street": input.street, "house_number": input.house_number, "phone": input.phone])
+        let email = form.identifier("email", label: t.text("form.email"), EmailAddress.init)
         let password = input.password ?? ""
-        for p in PasswordPolicy.problems(password, email: email?.value) {
-            errors.append(("password", t.text(p.rawValue, ["min": "\(PasswordPolicy.minimumLength)"])))
-        }
-        need("first_name", label: t.text("form.first_name"))
-        need("last_name", label: t.text("form.last_name"))
-        need("locality", label: t.text("form.locality"))
-        need("street", label: t.text("form.street"))
-        need("house_number", label: t.text("form.house_number"), max: 20)
+        form.password("password", password, email: email?.value)
+        form.required("first_name", label: t.text("form.first_name"))
+        form.required("last_name", label: t.text("form.last_name"))
+        form.required("locality", label: t.text("form.locality"))
+        form.required("street", label: t.text("form.street"))
+        form.required("house_number", label: t.text("form.house_number"), max: 20)
         let voivodeships = try await req.directory.voivodeships()
-        if !voivodeships.contains(where: { $0.code == values["voivodeship"] }) {
-            errors.append(("voivodeship", t.text("form.required_field", ["field": t.text("offices.voivodeship_label")])))
+        if !voivodeships.contains(where: { $0.code == form["voivodeship"] }) {
+            form.fail("voivodeship", t.text("form.required_field", ["field": t.text("offices.voivodeship_label")]))
         }
-        var postal: PostalCode? = nil
-        do { postal = try PostalCode(values["postal_code"] ?? "") } catch {
-            errors.append(("postal_code", t.text("form.invalid_field", ["field": t.text("form.postal_code"), "reason": t.text(error.catalogueKey)])))
-        }
-        let phone = values["phone"].flatMap { $0.isEmpty ? nil : $0 }
+        let postal = form.identifier("postal_code", label: t.text("form.postal_code"), PostalCode.init)
+        let phone = form.optional("phone")
         if let phone, phone.count > 20 || !phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) {
-            errors.append(("phone", t.text("form.invalid_field", ["field": t.text("form.phone"), "reason": t.text("validation.phone")])))
+            form.fail("phone", t.text("form.invalid_field", ["field": t.text("form.phone"), "reason": t.text("validation.phone")]))
         }
+        let values = form.values
         func again(_ errors: [(field: String, message: String)]) -> Response {
             .html(RegisterPage.render(.init(form: FormState(values: values, errors: errors), voivodeships: voivodeships), req.pageContext),
                   status: .badRequest)
         }
-        guard errors.isEmpty, let email, let postal else { return again(errors) }
+        guard form.errors.isEmpty, let email, let postal else { return again(form.errors) }
 
         let hash = try await req.password.async.hash(password)
         let token = Secrets.randomToken()

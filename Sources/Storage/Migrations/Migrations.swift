@@ -16,6 +16,7 @@ public enum StorageMigrations {
             M009_CreateRateLimits(),
             M010_CreateClients(),
             M011_CreateAuditLog(),
+            M012_CreateCompanies(),
         ]
     }
 }

@@ -10,6 +10,7 @@ public enum SiteRoute: Sendable, Equatable {
     case accessibility
     case stylesheet
     case register
+    case registerEmployer
     case login
     case logout
     case account
@@ -27,6 +28,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .accessibility: "/accessibility"
         case .stylesheet: "/assets/site.css"
         case .register: "/register"
+        case .registerEmployer: "/register/employer"
         case .login: "/login"
         case .logout: "/logout"
         case .account: "/account"

@@ -8,6 +8,7 @@ extension RegisterPage {
         return Layout.render(ctx, title: ctx.t("register.title"), main: .group(
             .h1(.text(ctx.t("register.title"))),
             .p(.text(ctx.t("register.intro"))),
+            .p(.text(ctx.t("register.employer_prompt") + " "), .a(.href(SiteRoute.registerEmployer.path), .text(ctx.t("employer.title")))),
             Forms.errorSummary(f, ctx),
             .form(.method(.post), .action(SiteRoute.register.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
