@@ -18,30 +18,6 @@ public struct NewCompany: Sendable {
 
 public enum EmployerStoreError: Error, Equatable { case companyExists }
 
-final class CompanyRecord: Model, @unchecked Sendable {
-    static let schema = "companies"
-    @ID(key: .id) var id: UUID?
-    @Field(key: "name") var name: String
-    @OptionalField(key: "nip") var nip: String?
-    @OptionalField(key: "regon") var regon: String?
-    @Field(key: "street") var street: String
-    @Field(key: "house_number") var houseNumber: String
-    @Field(key: "postal_code") var postalCode: String
-    @Field(key: "locality") var locality: String
-    @OptionalField(key: "verified_at") var verifiedAt: Date?
-    @OptionalField(key: "verified_by_office") var verifiedByOffice: String?
-    @Field(key: "created_at") var createdAt: Date
-    init() {}
-}
-
-final class EmployerUserRecord: Model, @unchecked Sendable {
-    static let schema = "employer_users"
-    @ID(custom: "account_id", generatedBy: .user) var id: UUID?
-    @Field(key: "company_id") var companyID: UUID
-    @Field(key: "contact_person") var contactPerson: String
-    init() {}
-}
-
 /// Companies and the accounts of the people who act for them. A company is created unverified;
 /// an office verifies it (offers of verified employers skip moderation).
 public struct EmployerStore: Sendable {
