@@ -7,7 +7,7 @@ import Directory
 public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) async throws {
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     let dummy = try app.password.hash(Secrets.randomToken())
-    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: .contactCentre,
+    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: .contactCentre, registerCache: RegisterCache(),
                                secrets: Secrets(dataKey: dataKey), cipher: FieldCipher(dataKey: dataKey),
                                dummyPasswordHash: dummy)
     try DatabaseSetup.configure(app, config)

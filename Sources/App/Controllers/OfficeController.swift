@@ -23,24 +23,27 @@ struct OfficeController: RouteCollection {
             throw FieldValidationError(field: "q", reason: req.catalogue.text("validation.too_long", ["max": "200"]))
         }
         let store = req.directory
+        let register = try await req.services.registerCache.register(store)
         var postal: OfficeDirectoryPage.PostalResult? = nil
-        var textQuery: String? = query.isEmpty ? nil : query
+        let offices: [Office]
         if let code = try? PostalCode(query) {
-            textQuery = nil
+            // A postal code answers with its office and the voivodeship office, not the whole list.
             do {
                 let loc = try await req.locator.locate(code.value)
                 postal = .found(code: code.value, locality: loc.postalCode.locality, powiat: loc.powiat.displayName,
                                 overridden: loc.postalCode.method == .override, office: loc.office)
+                offices = [loc.office] + (loc.regionalOffice.map { [$0] } ?? [])
             } catch OfficeLocatorError.unknownPostalCode(let suggestions) {
                 postal = .notFound(code: code.value, suggestions: suggestions)
+                offices = []
             }
+        } else {
+            offices = try await store.offices(matching: query.isEmpty ? nil : query, voivodeship: voivodeship)
         }
-        let offices = try await store.offices(matching: textQuery, voivodeship: voivodeship)
-        let powiats = try await Dictionary(uniqueKeysWithValues: store.powiats(inVoivodeship: nil).map { ($0.code, $0) })
         let rows = offices.map { o in
-            OfficeDirectoryPage.Row(office: o, powiatNames: o.powiatCodes.compactMap { powiats[$0]?.displayName })
+            OfficeDirectoryPage.Row(office: o, powiatNames: o.powiatCodes.compactMap { register.powiat($0)?.displayName })
         }
-        let model = OfficeDirectoryPage.Model(query: query, voivodeship: voivodeship, voivodeships: try await store.voivodeships(),
+        let model = OfficeDirectoryPage.Model(query: query, voivodeship: voivodeship, voivodeships: register.voivodeships,
                                               postal: postal, rows: rows)
         return .html(OfficeDirectoryPage.render(model, req.pageContext))
     }
@@ -72,7 +75,7 @@ struct OfficeController: RouteCollection {
 
     func list(req: Request) async throws -> [OfficeJSON] {
         let store = req.directory
-        let register = try await registerSnapshot(store)
+        let register = try await registerSnapshot(req)
         if let raw = try? req.query.get(String.self, at: "postal_code") {
             let code = try req.validated("postal_code") { () throws(IdentifierError) in try PostalCode(raw) }
             do {
@@ -102,11 +105,11 @@ struct OfficeController: RouteCollection {
         guard let office = try await store.office(id: id) else {
             throw NotFoundError(detail: req.catalogue.text("offices.not_found", ["id": id]))
         }
-        return OfficeJSON(office, register: try await registerSnapshot(store))
+        return OfficeJSON(office, register: try await registerSnapshot(req))
     }
 
-    func registerSnapshot(_ store: any DirectoryStore) async throws -> TerritorialRegister {
-        TerritorialRegister(voivodeships: try await store.voivodeships(), powiats: try await store.powiats(inVoivodeship: nil))
+    func registerSnapshot(_ req: Request) async throws -> TerritorialRegister {
+        try await req.services.registerCache.register(req.directory)
     }
 }
 

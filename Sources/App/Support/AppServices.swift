@@ -8,6 +8,7 @@ struct AppServices: Sendable {
     let config: AppConfig
     let metrics: AppMetrics
     let contactCentre: BusinessCalendar
+    let registerCache: RegisterCache
     let secrets: Secrets
     /// Encrypts PESEL and other identifiers at rest and makes their blind index.
     let cipher: FieldCipher
