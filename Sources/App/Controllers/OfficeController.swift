@@ -54,9 +54,9 @@ struct OfficeController: RouteCollection {
         guard let office = try await store.office(id: id) else {
             throw NotFoundError(detail: req.catalogue.text("offices.not_found", ["id": id]))
         }
-        let voivodeship = try await store.voivodeships().first { $0.code == office.voivodeshipCode }
-        var powiatNames: [String] = []
-        for code in office.powiatCodes { if let p = try await store.powiat(code: code) { powiatNames.append(p.displayName) } }
+        let register = try await registerSnapshot(req)
+        let voivodeship = register.voivodeship(office.voivodeshipCode)
+        let powiatNames = office.powiatCodes.compactMap { register.powiat($0)?.displayName }
         let t = req.catalogue
         let week: [OfficeDetailPage.DayHours] = office.hours.map { hours in
             (1...7).map { d in
