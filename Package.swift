@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "Storage", dependencies: [
-            "Directory", "Identity",
+            "Directory", "Identity", "Access",
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
-            "Storage", "Views", "Localization", "Directory", "Identity", "Mailer",
+            "Storage", "Views", "Localization", "Directory", "Identity", "Mailer", "Access",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Logging", package: "swift-log"),
@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MailerTests", dependencies: ["Mailer", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "Storage", "Directory", "Mailer", "TestSupport",
+            "App", "Storage", "Directory", "Mailer", "TestSupport", "Access",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ],

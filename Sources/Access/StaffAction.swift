@@ -23,6 +23,11 @@ public enum StaffAction: String, CaseIterable, Sendable {
 /// member's scope) or the system as a whole.
 public enum ActionTarget: Sendable, Equatable {
     case office(String)
+    /// Data of several offices at once (a staff member's scope, a list filtered by offices):
+    /// every one must be covered.
+    case offices(Set<String>)
+    /// Something that concerns every office (a national staff account): national scope only.
+    case national
     case system
 }
 
@@ -49,7 +54,11 @@ public enum AuthorizationMatrix {
 
     public static func decide(_ who: StaffPrincipal, _ action: StaffAction, on target: ActionTarget) -> AccessDecision {
         guard who.roles.contains(where: { allows($0, action) }) else { return .deniedRole }
-        if case .office(let id) = target, !who.scope.covers(id) { return .deniedOffice }
-        return .allowed
+        switch target {
+        case .system: return .allowed
+        case .office(let id): return who.scope.covers(id) ? .allowed : .deniedOffice
+        case .offices(let ids): return ids.allSatisfy(who.scope.covers) ? .allowed : .deniedOffice
+        case .national: return who.scope == .national ? .allowed : .deniedOffice
+        }
     }
 }

@@ -41,6 +41,9 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: OperationsController())
     try app.register(collection: AccountController())
     try app.register(collection: EmployerRegistrationController())
+    try app.register(collection: AccountSettingsController())
+    try app.register(collection: StaffLoginController())
+    StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
 
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
@@ -48,6 +51,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(PostalCodeCommand(), as: "postal-code")
     app.asyncCommands.use(ConfigCommand(), as: "config")
+    app.asyncCommands.use(StaffCommand(), as: "staff")
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))
@@ -84,7 +88,10 @@ enum DatabasePreparation {
         }
         let report = try await ReferenceDataLoader(db: app.db).loadBundled()
         if !report.loaded.isEmpty { app.logger.notice("reference data loaded", metadata: ["sets": "\(report.loaded.joined(separator: ","))"]) }
-        if demo, try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
+        if demo {
+            if try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
+            try await DemoStaff.load(app)
+        }
     }
 
     /// A short, single-line reason for a database that cannot be reached.

@@ -42,3 +42,20 @@ import Testing
         #expect(AuthorizationMatrix.decide(both, .viewWallboard, on: .office(Self.own)) == .deniedRole)
     }
 }
+
+@Suite struct ScopeTargetTests {
+    let admin = StaffPrincipal(id: "a", roles: [.administrator], scope: .offices(["pup-2002", "pup-2001"]))
+    let nationalAdmin = StaffPrincipal(id: "n", roles: [.administrator], scope: .national)
+
+    @Test func severalOfficesMustAllBeCovered() {
+        #expect(AuthorizationMatrix.decide(admin, .manageStaff, on: .offices(["pup-2002", "pup-2001"])) == .allowed)
+        #expect(AuthorizationMatrix.decide(admin, .manageStaff, on: .offices(["pup-2002", "pup-1465"])) == .deniedOffice)
+        #expect(AuthorizationMatrix.decide(admin, .manageStaff, on: .offices([])) == .allowed)
+    }
+
+    @Test func onlyNationalStaffActOnNationalAccounts() {
+        #expect(AuthorizationMatrix.decide(admin, .manageStaff, on: .national) == .deniedOffice)
+        #expect(AuthorizationMatrix.decide(nationalAdmin, .manageStaff, on: .national) == .allowed)
+        #expect(AuthorizationMatrix.decide(nationalAdmin, .readClient, on: .national) == .deniedRole)
+    }
+}

@@ -57,7 +57,7 @@ import Identity
             try await log.append(AuditEntry(actorID: UUID(), actorOfficeID: "pup-2001", clientID: UUID(), action: "update",
                                             detail: "phone", reason: "client request"))
             #expect(try await log.entries(.init(clientID: client)).map(\.detail) == ["client card"])
-            #expect(try await log.entries(.init(officeID: "pup-2001")).map(\.action) == ["update"])
+            #expect(try await log.entries(.init(offices: ["pup-2001"])).map(\.action) == ["update"])
             #expect(try await log.entries(.init()).count == 2)
         }
     }

@@ -111,7 +111,8 @@ struct AccountController: RouteCollection {
 
     struct LoginInput: Content { var email: String?; var password: String? }
 
-    static let notices = ["registered": "login.notice_registered", "reset": "login.notice_reset", "signed_out": "login.notice_signed_out"]
+    static let notices = ["registered": "login.notice_registered", "reset": "login.notice_reset", "signed_out": "login.notice_signed_out",
+                          "expired": "login.notice_expired"]
 
     func loginForm(req: Request) async throws -> Response {
         let notice = (try? req.query.get(String.self, at: "notice")).flatMap { Self.notices[$0] }.map { req.catalogue.text($0) }
@@ -142,6 +143,13 @@ struct AccountController: RouteCollection {
             return refuse(t.text("login.failed"), status: .unauthorized)
         }
         try await limiter.reset(emailKey)
+        if account.kind == .staff {
+            guard let member = try await StaffStore(db: req.db).find(account.id), member.active else {
+                return refuse(t.text("login.failed"), status: .unauthorized)
+            }
+            req.beginStaffSignIn(account)
+            return req.redirect(to: member.totpConfirmed ? "/login/two-factor" : "/login/two-factor/setup", redirectType: .normal)
+        }
         req.signIn(account)
         return req.redirect(to: SiteRoute.account.path, redirectType: .normal)
     }
@@ -159,11 +167,32 @@ struct AccountController: RouteCollection {
     }
 
     func accountModel(_ req: Request, _ account: Account, form: FormState, notice: String?) async throws -> AccountPage.Model {
+        let t = req.catalogue
         let profile = try await AccountStore(db: req.db).profile(account.id)
-        return AccountPage.Model(email: account.email, emailVerified: account.emailVerified,
+        var linkStatus: String? = nil
+        var mayRequestLink = account.kind == .seeker
+        if account.kind == .seeker {
+            if let client = try await ClientStore(db: req.db).find(account: account.id) {
+                linkStatus = t.text("account.link_linked", ["number": client.number])
+                mayRequestLink = false
+            } else if let request = try await ClientLinkStore(db: req.db).latest(account: account.id) {
+                linkStatus = t.text("account.link_status_" + request.status.rawValue)
+                mayRequestLink = request.status != .pending
+            }
+        }
+        var company: AccountPage.CompanyInfo? = nil
+        if account.kind == .employer, let id = try await EmployerStore(db: req.db).companyID(ofAccount: account.id),
+           let c = try await EmployerStore(db: req.db).find(company: id) {
+            let users = try await EmployerStore(db: req.db).users(company: id).map { "\($0.contactPerson) (\($0.email))" }
+            company = .init(name: c.name, verified: c.verified, users: users)
+        }
+        let kind: AccountPage.Model.Kind = switch account.kind { case .seeker: .seeker; case .employer: .employer; case .staff: .staff }
+        return AccountPage.Model(kind: kind, email: account.email, emailVerified: account.emailVerified,
                                  name: profile.map { "\($0.firstName) \($0.lastName)" },
                                  address: profile.map { "\($0.street) \($0.houseNumber), \($0.postalCode) \($0.locality)" },
-                                 passwordForm: form, notice: notice)
+                                 linkStatus: linkStatus, mayRequestLink: mayRequestLink,
+                                 hasPhoto: try await AccountPhotos(db: req.db).get(account.id) != nil, company: company,
+                                 form: form, notice: notice)
     }
 
     struct PasswordInput: Content { var current_password: String?; var password: String? }

@@ -51,7 +51,8 @@ struct EmployerRegistrationController: RouteCollection {
                 email: email.value, passwordHash: try await req.password.async.hash(input.password ?? ""), language: req.language.rawValue,
                 contactPerson: form["contact_person"],
                 company: NewCompany(name: form["company_name"], nip: nip?.value, regon: regon?.value, street: form["street"],
-                                    houseNumber: form["house_number"], postalCode: postal.value, locality: form["locality"]),
+                                    houseNumber: form["house_number"], postalCode: postal.value, locality: form["locality"],
+                                    officeID: try? await req.locator.locate(postal.value).office.id),
                 tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountController.verifyLifetime), mail: mail)
         } catch AccountStoreError.duplicateEmail {
             form.fail("email", t.text("form.email_taken"))

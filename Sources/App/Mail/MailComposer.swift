@@ -18,9 +18,33 @@ struct MailComposer: Sendable {
                        paragraphs: ["mail.reset.body"], link: link)
     }
 
-    func compose(to email: String, kind: String, language: Language, subjectKey: String, paragraphs: [String], link: String) -> OutboxMessage {
+    /// A new staff account: the link sets the first password (then TOTP enrolment at sign-in).
+    func staffWelcome(to email: String, token: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "staff_welcome", language: language, subjectKey: "mail.staff.subject",
+                paragraphs: ["mail.staff.body"], link: publicURL + "/reset-password?token=" + token)
+    }
+
+    func companyInvitation(to email: String, token: String, company: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "company_invitation", language: language, subjectKey: "mail.invite.subject",
+                paragraphs: ["mail.invite.body"], link: publicURL + "/register/employer/join?token=" + token, args: ["company": company])
+    }
+
+    /// Sent to the new address; the change happens only when its link is opened.
+    func confirmNewEmail(to email: String, token: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "change_email", language: language, subjectKey: "mail.change.subject",
+                paragraphs: ["mail.change.body"], link: publicURL + "/account/email/confirm?token=" + token)
+    }
+
+    /// Sent to the old address, so a stolen session cannot quietly take the account over.
+    func emailChangeNotice(to email: String, newEmail: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "change_email_notice", language: language, subjectKey: "mail.change_notice.subject",
+                paragraphs: ["mail.change_notice.body"], link: publicURL + "/login", args: ["email": newEmail])
+    }
+
+    func compose(to email: String, kind: String, language: Language, subjectKey: String, paragraphs: [String], link: String,
+                 args: [String: String] = [:]) -> OutboxMessage {
         let t = Catalogues.bundled[language]
-        let texts = paragraphs.map { t.text($0) }
+        let texts = paragraphs.map { t.text($0, args) }
         let signature = t.text("mail.signature")
         let text = ([t.text("mail.greeting")] + texts + [link, t.text("mail.ignore"), signature]).joined(separator: "\n\n")
         let html = """

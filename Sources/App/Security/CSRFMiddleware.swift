@@ -7,6 +7,7 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "zl_csrf"
     static let fieldName = "_csrf"
+    static let maxUploadBytes = 6 * 1024 * 1024
     let key: SymmetricKey
     let secureCookies: Bool
 
@@ -19,6 +20,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         req.storage[TokenKey.self] = Self.token(for: seed, key: key)
 
         if req.method != .GET && req.method != .HEAD && req.method != .OPTIONS && !req.isAPI {
+            // A file upload arrives streamed; the token is inside it, so the body is read first
+            // (bounded: the route's own limit applies after this).
+            if req.body.data == nil, req.headers.contentType?.type == "multipart" {
+                _ = try await req.body.collect(max: Self.maxUploadBytes).get()
+            }
             let sent = (try? req.content.get(String.self, at: Self.fieldName)) ?? req.headers.first(name: "X-CSRF-Token")
             guard fresh == nil, let sent, Self.constantTimeEqual(sent, Self.token(for: seed, key: key)) else {
                 throw Abort(.forbidden, reason: req.catalogue.text("error.csrf"))

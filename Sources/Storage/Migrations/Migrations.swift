@@ -17,6 +17,8 @@ public enum StorageMigrations {
             M010_CreateClients(),
             M011_CreateAuditLog(),
             M012_CreateCompanies(),
+            M013_CreateStaff(),
+            M014_CreateClientLinksAndPhotos(),
         ]
     }
 }

@@ -33,6 +33,7 @@ final class AuditRecord: Model, @unchecked Sendable {
     @Field(key: "actor_id") var actorID: UUID
     @OptionalField(key: "actor_office_id") var actorOfficeID: String?
     @OptionalField(key: "client_id") var clientID: UUID?
+    @OptionalField(key: "client_office_id") var clientOfficeID: String?
     @Field(key: "action") var action: String
     @Field(key: "detail") var detail: String
     @Field(key: "reason") var reason: String

@@ -13,6 +13,8 @@ final class CompanyRecord: Model, @unchecked Sendable {
     @Field(key: "locality") var locality: String
     @OptionalField(key: "verified_at") var verifiedAt: Date?
     @OptionalField(key: "verified_by_office") var verifiedByOffice: String?
+    /// The office that verifies the company: the one serving its postal code.
+    @OptionalField(key: "office_id") var officeID: String?
     @Field(key: "created_at") var createdAt: Date
     init() {}
 }

@@ -8,13 +8,15 @@ public struct AuditEntry: Sendable, Equatable {
     public let actorID: UUID
     public let actorOfficeID: String?
     public let clientID: UUID?
+    public let clientOfficeID: String?
     public let action: String
     public let detail: String
     public let reason: String
 
-    public init(at: Date = Date(), actorID: UUID, actorOfficeID: String?, clientID: UUID?, action: String, detail: String, reason: String) {
+    public init(at: Date = Date(), actorID: UUID, actorOfficeID: String?, clientID: UUID?, clientOfficeID: String? = nil,
+                action: String, detail: String, reason: String) {
         self.at = at; self.actorID = actorID; self.actorOfficeID = actorOfficeID; self.clientID = clientID
-        self.action = action; self.detail = detail; self.reason = reason
+        self.clientOfficeID = clientOfficeID; self.action = action; self.detail = detail; self.reason = reason
     }
 }
 
@@ -25,18 +27,23 @@ public struct AuditLog: Sendable {
     public func append(_ e: AuditEntry) async throws {
         let r = AuditRecord()
         r.at = e.at; r.actorID = e.actorID; r.actorOfficeID = e.actorOfficeID; r.clientID = e.clientID
-        r.action = e.action; r.detail = e.detail; r.reason = e.reason
+        r.clientOfficeID = e.clientOfficeID; r.action = e.action; r.detail = e.detail; r.reason = e.reason
         try await r.create(on: db)
     }
 
     public struct Filter: Sendable {
         public var clientID: UUID?
         public var actorID: UUID?
-        public var officeID: String?
+        /// Entries that concern these offices: the actor acted from one, or the client belongs to one.
+        public var offices: Set<String>?
+        public var action: String?
         public var since: Date?
+        public var until: Date?
         public var limit: Int = 200
-        public init(clientID: UUID? = nil, actorID: UUID? = nil, officeID: String? = nil, since: Date? = nil, limit: Int = 200) {
-            self.clientID = clientID; self.actorID = actorID; self.officeID = officeID; self.since = since; self.limit = limit
+        public init(clientID: UUID? = nil, actorID: UUID? = nil, offices: Set<String>? = nil, action: String? = nil,
+                    since: Date? = nil, until: Date? = nil, limit: Int = 200) {
+            self.clientID = clientID; self.actorID = actorID; self.offices = offices; self.action = action
+            self.since = since; self.until = until; self.limit = limit
         }
     }
 
@@ -44,11 +51,23 @@ public struct AuditLog: Sendable {
         let q = AuditRecord.query(on: db).sort(\.$at, .descending).limit(f.limit)
         if let c = f.clientID { q.filter(\.$clientID == c) }
         if let a = f.actorID { q.filter(\.$actorID == a) }
-        if let o = f.officeID { q.filter(\.$actorOfficeID == o) }
+        if let offices = f.offices {
+            let list = Array(offices)
+            q.group(.or) { $0.filter(\.$actorOfficeID ~~ list).filter(\.$clientOfficeID ~~ list) }
+        }
+        if let action = f.action { q.filter(\.$action == action) }
         if let s = f.since { q.filter(\.$at >= s) }
+        if let u = f.until { q.filter(\.$at < u) }
         return try await q.all().map {
             AuditEntry(at: $0.at, actorID: $0.actorID, actorOfficeID: $0.actorOfficeID, clientID: $0.clientID,
-                       action: $0.action, detail: $0.detail, reason: $0.reason)
+                       clientOfficeID: $0.clientOfficeID, action: $0.action, detail: $0.detail, reason: $0.reason)
         }
+    }
+
+    /// The e-mail of each actor, for showing entries.
+    public func actorEmails(_ ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await AccountRecord.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id!, $0.email) })
     }
 }

@@ -112,3 +112,21 @@ public struct ClientStore: Sendable {
                       emails: contacts.filter { $0.kind == "email" }.map(\.value).sorted())
     }
 }
+
+extension ClientStore {
+    /// The client record linked to a portal account, if any.
+    public func find(account: UUID) async throws -> Client? {
+        guard let r = try await ClientRecord.query(on: db).filter(\.$accountID == account).first() else { return nil }
+        return try await client(r)
+    }
+
+    /// Client numbers by id, for lists (the audit log) that name many clients.
+    public func numbers(_ ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await ClientRecord.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id!, $0.clientNumber) })
+    }
+}
+
+/// The client type under a name that does not clash with Vapor's `Client`.
+public typealias OfficeClient = Client

@@ -46,3 +46,52 @@ enum Forms {
         return .div(.class(error == nil ? "field" : "field has-error"), labelNode, hintNode, errorNode, input)
     }
 }
+
+extension Forms {
+    /// A labelled select with its error, keeping the chosen value.
+    static func select(_ name: String, label: String, options: [(value: String, label: String)], state: FormState,
+                       blank: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
+        let error = state.error(name)
+        var choices: [Node<HTML.SelectContext>] = []
+        if let blank { choices.append(.choice(value: "", label: blank, selected: state[name].isEmpty)) }
+        choices += options.map { .choice(value: $0.value, label: $0.label, selected: state[name] == $0.value) }
+        let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
+        var selectNodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name)]
+        if error != nil {
+            selectNodes += [.attribute(named: "aria-invalid", value: "true"), .attribute(named: "aria-describedby", value: "\(name)-error")]
+        }
+        let select: Node<HTML.FormContext> = .element(named: "select", nodes: selectNodes + choices)
+        return .div(.class(error == nil ? "field" : "field has-error"), .label(.for(name), .text(label)), errorNode, select)
+    }
+
+    /// A checkbox with its label after it; "on" when ticked.
+    static func checkbox(_ name: String, label: String, state: FormState) -> Node<HTML.FormContext> {
+        let error = state.error(name)
+        var attributes: [Attribute<HTML.InputContext>] = [.type(.checkbox), .id(name), .name(name), .value("on")]
+        if state[name] == "on" { attributes.append(.attribute(named: "checked", value: "checked")) }
+        if error != nil { attributes.append(.attribute(named: "aria-describedby", value: "\(name)-error")) }
+        let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
+        return .div(.class("field checkbox"), errorNode, .selfClosedElement(named: "input", attributes: attributes), .label(.for(name), .text(label)))
+    }
+
+    /// A POST form with only a button (and hidden fields): for actions like "verify".
+    static func button(_ action: String, label: String, hidden: [(String, String)] = [], accessibleLabel: String? = nil,
+                       ctx: PageContext) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(action), .class("inline"),
+              csrf(ctx),
+              .forEach(hidden) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
+              .button(.type(.submit), .text(label),
+                      .if(accessibleLabel != nil, .attribute(named: "aria-label", value: accessibleLabel ?? ""))))
+    }
+}
+
+/// A data table with a caption and column headers, or a sentence when there are no rows.
+enum Tables {
+    static func table(caption: String, headers: [String], rows: [[Node<HTML.BodyContext>]], empty: String) -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty else { return .p(.class("empty"), .text(empty)) }
+        return .div(.class("table-wrap"),
+            .table(.caption(.text(caption)),
+                .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
+                .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })))
+    }
+}

@@ -1,40 +1,127 @@
 import Plot
 
 public enum AccountPage {
+    public struct CompanyInfo: Sendable {
+        public let name: String
+        public let verified: Bool
+        public let users: [String]
+        public init(name: String, verified: Bool, users: [String]) { self.name = name; self.verified = verified; self.users = users }
+    }
+
     public struct Model: Sendable {
+        public enum Kind: Sendable { case seeker, employer, staff }
+        public let kind: Kind
         public let email: String
         public let emailVerified: Bool
         public let name: String?
         public let address: String?
-        public let passwordForm: FormState
+        /// The state of the link to a client record, in words; nil when never asked for.
+        public let linkStatus: String?
+        public let mayRequestLink: Bool
+        public let hasPhoto: Bool
+        public let company: CompanyInfo?
+        /// One state for every form of the page (their field names differ).
+        public let form: FormState
         public let notice: String?
-        public init(email: String, emailVerified: Bool, name: String?, address: String?, passwordForm: FormState, notice: String?) {
-            self.email = email; self.emailVerified = emailVerified; self.name = name; self.address = address
-            self.passwordForm = passwordForm; self.notice = notice
+        public init(kind: Kind, email: String, emailVerified: Bool, name: String?, address: String?, linkStatus: String?,
+                    mayRequestLink: Bool, hasPhoto: Bool, company: CompanyInfo?, form: FormState, notice: String?) {
+            self.kind = kind; self.email = email; self.emailVerified = emailVerified; self.name = name; self.address = address
+            self.linkStatus = linkStatus; self.mayRequestLink = mayRequestLink; self.hasPhoto = hasPhoto; self.company = company
+            self.form = form; self.notice = notice
         }
+    }
+
+    static func section(_ id: String, _ title: String, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .section(.attribute(named: "aria-labelledby", value: id), .h2(.id(id), .text(title)), content)
+    }
+
+    static func form(_ action: String, _ ctx: PageContext, multipart: Bool = false, _ fields: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(action), .attribute(named: "novalidate", value: "novalidate"),
+              .if(multipart, .attribute(named: "enctype", value: "multipart/form-data")),
+              Forms.csrf(ctx), .group(fields))
     }
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let unknown = ctx.t("offices.unknown")
+        let f = model.form
+        let facts: Node<HTML.BodyContext> = .dl(.class("facts"),
+            Components.fact(ctx.t("form.email"), model.email, unknown: unknown),
+            Components.fact(ctx.t("account.email_status"),
+                            ctx.t(model.emailVerified ? "account.email_verified" : "account.email_unverified"), unknown: unknown),
+            .if(model.kind == .seeker, .group(
+                Components.fact(ctx.t("account.name"), model.name, unknown: unknown),
+                Components.fact(ctx.t("offices.address"), model.address, unknown: unknown)))
+        )
+        let staffLink: Node<HTML.BodyContext> = .if(model.kind == .staff, .p(.a(.href("/staff/home"), .text(ctx.t("staff.home_title")))))
+        let password = section("password-heading", ctx.t("account.change_password"), form(SiteRoute.account.path + "/password", ctx,
+            Forms.field("current_password", label: ctx.t("form.current_password"), type: .password, state: f,
+                        autocomplete: "current-password", ctx: ctx),
+            Forms.field("password", label: ctx.t("form.new_password"), type: .password, state: f,
+                        autocomplete: "new-password", hint: ctx.t("form.password_hint", ["min": "10"]), ctx: ctx),
+            .button(.type(.submit), .text(ctx.t("account.change_password")))))
+        let email = section("email-heading", ctx.t("account.change_email"), .group(
+            .p(.text(ctx.t("account.change_email_intro"))),
+            form(SiteRoute.account.path + "/email", ctx,
+                Forms.field("new_email", label: ctx.t("account.new_email"), type: .email, state: f, autocomplete: "email", ctx: ctx),
+                Forms.field("email_password", label: ctx.t("form.current_password"), type: .password, state: f,
+                            autocomplete: "current-password", ctx: ctx),
+                .button(.type(.submit), .text(ctx.t("account.change_email"))))))
+        let link: Node<HTML.BodyContext> = .if(model.kind == .seeker, section("link-heading", ctx.t("account.link_title"), .group(
+            .p(.text(ctx.t("account.link_intro"))),
+            model.linkStatus.map { .p(.class("status"), .text($0)) } ?? .empty,
+            .if(model.mayRequestLink, form(SiteRoute.account.path + "/client-link", ctx,
+                Forms.field("pesel", label: "PESEL", state: f, autocomplete: "off", hint: ctx.t("account.link_hint"), ctx: ctx),
+                .button(.type(.submit), .text(ctx.t("account.link_submit"))))))))
+        let photo: Node<HTML.BodyContext> = .if(model.kind != .staff, section("photo-heading", ctx.t("account.photo_title"), .group(
+            .if(model.hasPhoto, .group(
+                .img(.src(SiteRoute.account.path + "/photo"), .alt(ctx.t("account.photo_alt")), .class("account-photo")),
+                .form(.method(.post), .action(SiteRoute.account.path + "/photo/delete"), Forms.csrf(ctx),
+                      .button(.type(.submit), .class("secondary"), .text(ctx.t("account.photo_delete")))))),
+            form(SiteRoute.account.path + "/photo", ctx, multipart: true,
+                Forms.field("photo", label: ctx.t("account.photo_file"), type: .file, state: f, required: false,
+                            hint: ctx.t("account.photo_hint", ["max": "2"]), ctx: ctx),
+                .button(.type(.submit), .text(ctx.t("account.photo_upload")))))))
+        let company: Node<HTML.BodyContext> = model.company.map { c in
+            section("company-heading", c.name, .group(
+                .p(.text(ctx.t(c.verified ? "company.verified" : "company.unverified"))),
+                .h3(.text(ctx.t("company.users"))),
+                .ul(.forEach(c.users) { .li(.text($0)) }),
+                form(SiteRoute.account.path + "/company/invite", ctx,
+                    Forms.field("invite_email", label: ctx.t("company.invite_email"), type: .email, state: f, autocomplete: "off",
+                                hint: ctx.t("company.invite_hint"), ctx: ctx),
+                    .button(.type(.submit), .text(ctx.t("company.invite"))))))
+        } ?? .empty
         return Layout.render(ctx, title: ctx.t("account.title"), main: .group(
             .h1(.text(ctx.t("account.title"))),
             .if(model.notice != nil, Components.notice(model.notice ?? "")),
-            .dl(.class("facts"),
-                Components.fact(ctx.t("form.email"), model.email, unknown: unknown),
-                Components.fact(ctx.t("account.email_status"),
-                                ctx.t(model.emailVerified ? "account.email_verified" : "account.email_unverified"), unknown: unknown),
-                Components.fact(ctx.t("account.name"), model.name, unknown: unknown),
-                Components.fact(ctx.t("offices.address"), model.address, unknown: unknown)),
-            .h2(.id("password-heading"), .text(ctx.t("account.change_password"))),
-            Forms.errorSummary(model.passwordForm, ctx),
-            .form(.method(.post), .action(SiteRoute.account.path + "/password"), .attribute(named: "aria-labelledby", value: "password-heading"),
-                  .attribute(named: "novalidate", value: "novalidate"),
-                Forms.csrf(ctx),
-                Forms.field("current_password", label: ctx.t("form.current_password"), type: .password, state: model.passwordForm,
-                            autocomplete: "current-password", ctx: ctx),
-                Forms.field("password", label: ctx.t("form.new_password"), type: .password, state: model.passwordForm,
-                            autocomplete: "new-password", hint: ctx.t("form.password_hint", ["min": "10"]), ctx: ctx),
-                .button(.type(.submit), .text(ctx.t("account.change_password"))))
+            Forms.errorSummary(f, ctx),
+            facts, staffLink, company, link, password, email, photo
         ))
+    }
+}
+
+/// Joining a company's account on the portal through an invitation.
+public enum JoinCompanyPage {
+    public struct Model: Sendable {
+        public let token: String, email: String, company: String
+        public let form: FormState
+        public init(token: String, email: String, company: String, form: FormState) {
+            self.token = token; self.email = email; self.company = company; self.form = form
+        }
+    }
+
+    public static func render(_ model: Model, _ ctx: PageContext) -> String {
+        Layout.render(ctx, title: ctx.t("company.join_title"), main: .group(
+            .h1(.text(ctx.t("company.join_title"))),
+            .p(.text(ctx.t("company.join_intro", ["company": model.company, "email": model.email]))),
+            Forms.errorSummary(model.form, ctx),
+            .form(.method(.post), .action("/register/employer/join"), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrf(ctx),
+                .input(.type(.hidden), .name("token"), .value(model.token)),
+                Forms.field("contact_person", label: ctx.t("employer.contact_person"), state: model.form, autocomplete: "name", ctx: ctx),
+                Forms.field("password", label: ctx.t("form.password"), type: .password, state: model.form, autocomplete: "new-password",
+                            hint: ctx.t("form.password_hint", ["min": "10"]), ctx: ctx),
+                .button(.type(.submit), .text(ctx.t("company.join_submit")))))
+        )
     }
 }

@@ -1,0 +1,55 @@
+import Vapor
+import Fluent
+import Access
+import Identity
+import Storage
+
+/// The demo staff of PUP Białystok (one account of every role) and a national administrator,
+/// plus two demo clients and a company waiting for verification, so every staff page has
+/// something to show. Loaded once, in demo mode only; the password is printed in the README.
+enum DemoStaff {
+    static let office = "pup-2002"
+    static let password = "Zielona-Demo-2026"
+    static let accounts: [(email: String, name: String, role: StaffRole, national: Bool)] = [
+        ("konsultant.bialystok@example.org", "Demo: konsultant PUP Białystok", .consultant, false),
+        ("kierownik.bialystok@example.org", "Demo: kierownik zmiany PUP Białystok", .supervisor, false),
+        ("redaktor.bialystok@example.org", "Demo: redaktor PUP Białystok", .officeEditor, false),
+        ("iod.bialystok@example.org", "Demo: inspektor ochrony danych PUP Białystok", .dataProtectionOfficer, false),
+        ("admin.bialystok@example.org", "Demo: administrator PUP Białystok", .administrator, false),
+        ("admin.krajowy@example.org", "Demo: administrator krajowy", .administrator, true),
+    ]
+    static let clients: [(number: String, first: String, last: String, pesel: String, phone: String, email: String)] = [
+        ("100000009", "Jan", "Demo-Kowalski", "85031501234", "+48600100200", "jan.demo@example.org"),
+        ("200000008", "Olena", "Demo-Shevchenko", "92072104568", "+48600300400", "olena.demo@example.org"),
+    ]
+
+    static func load(_ app: Application) async throws {
+        let meta = AppMeta(db: app.db)
+        guard try await meta.get("demo.staff") != "1" else { return }
+        let hash = try app.password.hash(password)
+        let pin = try app.password.hash("4826")
+        let cipher = app.services.cipher
+        let token = Secrets.randomToken()
+        try await app.db.transaction { tx in
+            for a in accounts where try await AccountStore(db: tx).find(email: a.email) == nil {
+                _ = try await StaffStore(db: tx).create(email: a.email, passwordHash: hash, displayName: a.name, roles: [a.role],
+                                                        scope: a.national ? .national : .offices([office]), language: "pl")
+            }
+            for c in clients where try await ClientStore(db: tx).find(number: c.number) == nil {
+                _ = try await ClientStore(db: tx).create(NewClient(
+                    number: c.number, kind: .seeker, firstName: c.first, lastName: c.last, peselCiphertext: try cipher.encrypt(c.pesel),
+                    peselIndex: cipher.blindIndex(c.pesel), pinHash: pin, officeID: office, phones: [c.phone], emails: [c.email]))
+            }
+            if try await AccountStore(db: tx).find(email: "rekrutacja.demo@example.org") == nil {
+                _ = try await EmployerStore(db: tx).registerEmployer(
+                    email: "rekrutacja.demo@example.org", passwordHash: hash, language: "pl", contactPerson: "Demo: Anna Rekruterka",
+                    company: NewCompany(name: "Demo: Podlaska Piekarnia sp. z o.o.", nip: "5420000009", regon: nil, street: "Lipowa",
+                                        houseNumber: "1", postalCode: "15-371", locality: "Białystok", officeID: office),
+                    tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountController.verifyLifetime),
+                    mail: MailComposer(publicURL: app.services.config.publicURL).verifyEmail(to: "rekrutacja.demo@example.org", token: token,
+                                                                                           language: .pl))
+            }
+            try await AppMeta(db: tx).set("demo.staff", "1")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Vapor
+import Views
+import Access
+import Storage
+
+/// What a staff route acts on, so the guard can find the office(s) it concerns before the
+/// handler runs.
+enum StaffTarget: Sendable {
+    /// Nothing office-specific (a blank form).
+    case system
+    /// A list page: `?office=` when given (it must be in scope), else the member's own scope.
+    case officeQuery
+    /// A form that names offices (`offices`) or national scope (`national=on`).
+    case formScope
+    /// The staff member `:id`.
+    case staffMember
+    /// The client `:id`.
+    case client
+    /// The link request `:id`.
+    case linkRequest
+    /// The company `:id`.
+    case company
+}
+
+/// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
+/// what it acts on. `StaffRoutes.all` lists every one; nothing under /staff is registered
+/// any other way.
+struct StaffEndpoint: Sendable {
+    let method: HTTPMethod
+    let path: [PathComponent]
+    let action: StaffAction?
+    let target: StaffTarget
+    let handler: @Sendable (Request, StaffMember) async throws -> Response
+
+    init(_ method: HTTPMethod, _ path: String, _ action: StaffAction?, _ target: StaffTarget,
+         _ handler: @escaping @Sendable (Request, StaffMember) async throws -> Response) {
+        self.method = method; self.path = path.pathComponents; self.action = action; self.target = target; self.handler = handler
+    }
+
+    var pathString: String { "/" + path.map(\.description).joined(separator: "/") }
+}
+
+enum StaffGuard {
+    /// Signed-in staff member with the second factor, the role for the action, and the target
+    /// in scope — or 403 (a GET without a staff session goes to the login page).
+    static func respond(_ endpoint: StaffEndpoint, _ req: Request) async throws -> Response {
+        guard let member = try await req.signedInStaff() else {
+            if req.method == .GET { return req.redirect(to: SiteRoute.login.path + "?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            throw Abort(.forbidden, reason: req.catalogue.text("error.staff_only"))
+        }
+        if let action = endpoint.action {
+            guard AuthorizationMatrix.allows(member.roles, action) else { throw Abort(.forbidden, reason: req.catalogue.text("error.no_permission")) }
+            let target = try await resolve(endpoint.target, req)
+            guard AuthorizationMatrix.decide(member.principal, action, on: target) == .allowed else {
+                throw Abort(.forbidden, reason: req.catalogue.text("error.foreign_office"))
+            }
+        }
+        return try await endpoint.handler(req, member)
+    }
+
+    static func resolve(_ target: StaffTarget, _ req: Request) async throws -> ActionTarget {
+        switch target {
+        case .system:
+            return .system
+        case .officeQuery:
+            let office = (try? req.query.get(String.self, at: "office")) ?? ""
+            return office.isEmpty ? .system : .office(office)
+        case .formScope:
+            let form = try req.content.decode(StaffScopeForm.self)
+            return form.isNational ? .national : .offices(Set(form.officeIDs))
+        case .staffMember:
+            guard let member = try await StaffStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return scopeTarget(member.scope)
+        case .client:
+            guard let client = try await ClientStore(db: req.db).find(id: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return client.officeID.map(ActionTarget.office) ?? .national
+        case .linkRequest:
+            guard let link = try await ClientLinkStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return .office(link.officeID)
+        case .company:
+            guard let company = try await EmployerStore(db: req.db).find(company: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return company.officeID.map(ActionTarget.office) ?? .national
+        }
+    }
+
+    static func scopeTarget(_ scope: OfficeScope) -> ActionTarget {
+        switch scope {
+        case .national: .national
+        case .offices(let ids): .offices(ids)
+        }
+    }
+}
+
+/// The scope fields of the staff form, read by the guard and by the handler.
+struct StaffScopeForm: Content {
+    var offices: String?
+    var national: String?
+    var isNational: Bool { national == "on" }
+    /// Office ids, comma- or space-separated as typed.
+    var officeIDs: [String] {
+        (offices ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { String($0).lowercased() }
+    }
+}
+
+extension AuthorizationMatrix {
+    static func allows(_ roles: Set<StaffRole>, _ action: StaffAction) -> Bool { roles.contains { allows($0, action) } }
+}
+
+extension StaffMember {
+    /// The offices a list shows: the `?office=` asked for (the guard checked it is in scope),
+    /// else every office of the member's scope (nil: every office).
+    func listedOffices(_ req: Request) -> Set<String>? {
+        if let office = try? req.query.get(String.self, at: "office"), !office.isEmpty { return [office] }
+        if case .offices(let ids) = scope { return ids }
+        return nil
+    }
+}

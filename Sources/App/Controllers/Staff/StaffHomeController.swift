@@ -1,0 +1,60 @@
+import Vapor
+import Views
+import Access
+import Storage
+
+/// The staff start page (what this member may open) and their own second-factor settings.
+struct StaffHomeController: Sendable {
+    /// The areas of the staff pages, each shown to those whose roles allow its action.
+    static let areas: [(path: String, key: String, action: StaffAction)] = [
+        ("/staff/clients", "staff.area_clients", .readClient),
+        ("/staff/client-links", "staff.area_links", .verifyClientLink),
+        ("/staff/employers", "staff.area_employers", .verifyEmployer),
+        ("/staff/audit", "staff.area_audit", .viewAuditLog),
+        ("/staff", "staff.area_staff", .manageStaff),
+    ]
+
+    @Sendable func home(req: Request, member: StaffMember) async throws -> Response {
+        let t = req.catalogue
+        let links = Self.areas.filter { AuthorizationMatrix.allows(member.roles, $0.action) }.map { (path: $0.path, label: t.text($0.key)) }
+        let model = StaffHomePage.Model(name: member.displayName, email: member.email,
+                                        roles: member.roles.map { t.text("role." + $0.rawValue) }.sorted(),
+                                        offices: try await officeNames(req, member),
+                                        links: links)
+        return .html(StaffHomePage.render(model, req.pageContext))
+    }
+
+    func officeNames(_ req: Request, _ member: StaffMember) async throws -> [String] {
+        switch member.scope {
+        case .national: return [req.catalogue.text("staff.national_scope")]
+        case .offices(let ids):
+            var names: [String] = []
+            for id in ids.sorted() { names.append(try await req.directory.office(id: id)?.name ?? id) }
+            return names
+        }
+    }
+
+    @Sendable func security(req: Request, member: StaffMember) async throws -> Response {
+        let remaining = try await StaffStore(db: req.db).remainingRecoveryCodes(member.id)
+        return .html(StaffSecurityPage.render(.init(remainingCodes: remaining, form: FormState(), newCodes: nil), req.pageContext))
+    }
+
+    struct CodeInput: Content { var code: String? }
+
+    /// New recovery codes need a current authenticator code: a session left open is not enough.
+    @Sendable func newRecoveryCodes(req: Request, member: StaffMember) async throws -> Response {
+        let code = (try req.content.decode(CodeInput.self).code ?? "").filter { !$0.isWhitespace }
+        let store = StaffStore(db: req.db)
+        switch try await TwoFactor.check(req, member, code: code, allowRecoveryCode: false) {
+        case .accepted:
+            let codes = RecoveryCodes.generate()
+            try await store.replaceRecoveryCodes(member.id, hashes: codes.map(RecoveryCodes.hash))
+            return .html(StaffSecurityPage.render(.init(remainingCodes: codes.count, form: FormState(), newCodes: codes), req.pageContext))
+        case .rejected(let message, let status):
+            // Signed in already: a wrong code here is bad input, not a failed sign-in.
+            let remaining = try await store.remainingRecoveryCodes(member.id)
+            return .html(StaffSecurityPage.render(.init(remainingCodes: remaining, form: FormState(errors: [("code", message)]), newCodes: nil),
+                                                  req.pageContext), status: status == .unauthorized ? .badRequest : status)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Vapor
+import Access
+
+/// Every staff route in one place: path, the action of the authorization matrix it needs and
+/// what it acts on. The route-walking test reads this list.
+enum StaffRoutes {
+    static var all: [StaffEndpoint] {
+        let admin = StaffAdminController(), clients = StaffClientController(), links = ClientLinkController()
+        let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
+        return [
+            StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
+            StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
+            StaffEndpoint(.POST, "staff/security/recovery-codes", nil, .system, home.newRecoveryCodes),
+
+            StaffEndpoint(.GET, "staff", .manageStaff, .officeQuery, admin.list),
+            StaffEndpoint(.GET, "staff/new", .manageStaff, .system, admin.newForm),
+            StaffEndpoint(.POST, "staff", .manageStaff, .formScope, admin.create),
+            StaffEndpoint(.GET, "staff/members/:id", .manageStaff, .staffMember, admin.show),
+            StaffEndpoint(.POST, "staff/members/:id", .manageStaff, .staffMember, admin.update),
+            StaffEndpoint(.POST, "staff/members/:id/reset-2fa", .manageStaff, .staffMember, admin.resetSecondFactor),
+
+            StaffEndpoint(.GET, "staff/clients", .readClient, .officeQuery, clients.search),
+            StaffEndpoint(.GET, "staff/clients/:id", .readClient, .client, clients.card),
+            StaffEndpoint(.POST, "staff/clients/:id/pin", .updateClient, .client, clients.setPIN),
+
+            StaffEndpoint(.GET, "staff/client-links", .verifyClientLink, .officeQuery, links.list),
+            StaffEndpoint(.POST, "staff/client-links/:id", .verifyClientLink, .linkRequest, links.decide),
+
+            StaffEndpoint(.GET, "staff/employers", .verifyEmployer, .officeQuery, employers.list),
+            StaffEndpoint(.POST, "staff/employers/:id/verify", .verifyEmployer, .company, employers.verify),
+
+            StaffEndpoint(.GET, "staff/audit", .viewAuditLog, .officeQuery, audit.list),
+        ]
+    }
+
+    static func register(on routes: any RoutesBuilder) {
+        for endpoint in all {
+            routes.on(endpoint.method, endpoint.path) { req async throws -> Response in
+                try await StaffGuard.respond(endpoint, req)
+            }
+        }
+    }
+}

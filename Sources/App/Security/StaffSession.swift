@@ -1,0 +1,46 @@
+import Vapor
+import Storage
+
+/// Staff sign in in two steps: the password makes a short "pending" session, and only a TOTP
+/// code (or a recovery code) turns it into a signed-in staff session.
+extension Request {
+    static let sessionSecondFactorKey = "second_factor"
+    static let sessionPendingStaffKey = "pending_staff"
+    static let sessionPendingUntilKey = "pending_until"
+    /// Time to type the code after the password.
+    static let pendingLifetime: TimeInterval = 10 * 60
+
+    func beginStaffSignIn(_ account: Account) {
+        session.data[Self.sessionPendingStaffKey] = account.id.uuidString
+        session.data[Self.sessionPendingUntilKey] = String(Date().timeIntervalSince1970 + Self.pendingLifetime)
+    }
+
+    /// The staff member between password and code, if the pending step has not expired.
+    func pendingStaff() async throws -> StaffMember? {
+        guard hasSession, let until = session.data[Self.sessionPendingUntilKey].flatMap(Double.init),
+              Date().timeIntervalSince1970 < until,
+              let id = session.data[Self.sessionPendingStaffKey].flatMap(UUID.init(uuidString:)) else { return nil }
+        guard let member = try await StaffStore(db: db).find(id), member.active else { return nil }
+        return member
+    }
+
+    /// Completes a staff sign-in: the pending marks go, the second-factor mark comes.
+    func completeStaffSignIn(_ member: StaffMember) async throws {
+        guard let account = try await AccountStore(db: db).find(id: member.id) else { return }
+        session.data[Self.sessionPendingStaffKey] = nil
+        session.data[Self.sessionPendingUntilKey] = nil
+        signIn(account)
+        session.data[Self.sessionSecondFactorKey] = "totp"
+    }
+
+    /// The signed-in staff member: a staff account that passed the second factor and is active.
+    func signedInStaff() async throws -> StaffMember? {
+        if let cached = storage[SignedInStaffKey.self] { return cached }
+        guard let id = signedInAccountID, session.data[Self.sessionSecondFactorKey] == "totp" else { return nil }
+        guard let member = try await StaffStore(db: db).find(id), member.active else { return nil }
+        storage[SignedInStaffKey.self] = member
+        return member
+    }
+
+    private struct SignedInStaffKey: StorageKey { typealias Value = StaffMember }
+}

@@ -1,0 +1,133 @@
+import Testing
+import Foundation
+import Vapor
+import VaporTesting
+@testable import App
+@testable import Storage
+import Access
+
+/// Walks every staff route with every role, once on the staff member's own office and once on
+/// a foreign one, and checks the answer against the authorization matrix: allowed → anything
+/// but 403, denied → 403.
+@Suite(.serialized) struct StaffAuthorizationWalkTests {
+    static let own = "pup-2002", foreign = "pup-2001"
+
+    /// One object of every kind a staff route acts on, per office.
+    struct Fixtures {
+        var member: [String: UUID] = [:]
+        var client: [String: UUID] = [:]
+        var link: [String: UUID] = [:]
+        var company: [String: UUID] = [:]
+
+        static func make(_ app: Application) async throws -> Fixtures {
+            var f = Fixtures()
+            for (n, office) in [StaffAuthorizationWalkTests.own, StaffAuthorizationWalkTests.foreign].enumerated() {
+                f.member[office] = try await StaffStore(db: app.db).create(email: "colleague\(n)@example.org", passwordHash: "x",
+                                                                           displayName: "Colleague", roles: [.consultant],
+                                                                           scope: .offices([office]), language: "pl")
+                f.client[office] = try await ClientStore(db: app.db).create(NewClient(number: ["100000009", "200000008"][n], kind: .seeker,
+                                                                                      firstName: "K", lastName: "L", officeID: office))
+                let seeker = try await AccountStore(db: app.db).registerSeeker(
+                    email: "seeker\(n)@example.org", passwordHash: "x", language: "pl",
+                    profile: SeekerProfile(firstName: "A", lastName: "B", voivodeshipCode: "20", locality: "X", postalCode: "15-371",
+                                           street: "S", houseNumber: "1", phone: nil),
+                    tokenHash: "h\(n)", tokenExpires: Date(), mail: { _ in OutboxMessage(recipient: "r@example.org", subject: "s", textBody: "t",
+                                                                                        htmlBody: "h", language: "pl", kind: "k") })
+                let pesel = ["85031501234", "92072104568"][n]
+                f.link[office] = try await ClientLinkStore(db: app.db).request(account: seeker, peselCiphertext: try app.services.cipher.encrypt(pesel),
+                                                                               peselIndex: app.services.cipher.blindIndex(pesel), officeID: office)
+                let companyID = try await EmployerStore(db: app.db).registerEmployer(
+                    email: "boss\(n)@example.org", passwordHash: "x", language: "pl", contactPerson: "Boss",
+                    company: NewCompany(name: "Firma \(n)", nip: nil, regon: ["123456785", "012345678"][n], street: "S", houseNumber: "1",
+                                        postalCode: "15-371", locality: "X", officeID: office),
+                    tokenHash: "c\(n)", tokenExpires: Date(),
+                    mail: OutboxMessage(recipient: "r@example.org", subject: "s", textBody: "t", htmlBody: "h", language: "pl", kind: "k"))
+                f.company[office] = companyID
+            }
+            return f
+        }
+
+        /// The concrete path and form of an endpoint aimed at `office`.
+        func request(_ e: StaffEndpoint, office: String, n: Int) -> (path: String, form: [String: String]) {
+            var path = e.pathString
+            let id: UUID? = switch e.target {
+            case .staffMember: member[office]
+            case .client: client[office]
+            case .linkRequest: link[office]
+            case .company: company[office]
+            default: nil
+            }
+            if let id { path = path.replacingOccurrences(of: ":id", with: id.uuidString) }
+            var form: [String: String] = [:]
+            switch e.target {
+            case .officeQuery: path += "?office=\(office)"
+            case .formScope, .staffMember:
+                form = ["email": "new\(n)@example.org", "display_name": "New", "role_consultant": "on", "offices": office, "active": "on"]
+            case .linkRequest: form = ["decision": "reject"]
+            case .client: form = ["pin": "4826", "reason": "call"]
+            default: break
+            }
+            if e.pathString.hasSuffix("recovery-codes") { form = ["code": "000000"] }
+            return (path, form)
+        }
+    }
+
+    @Test func everyStaffRouteIsInTheTableAndNothingElseIsUnderStaff() async throws {
+        try await withTestApp { app in
+            let registered = Set(app.routes.all.filter { $0.path.first?.description == "staff" }
+                .map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
+            let table = Set(StaffRoutes.all.map { "\($0.method.rawValue) \($0.pathString)" })
+            #expect(registered == table)
+            #expect(table.count == StaffRoutes.all.count, "no route listed twice")
+        }
+    }
+
+    @Test func everyRoleOnEveryRouteInItsOwnAndAForeignOffice() async throws {
+        try await withTestApp { app in
+            let fixtures = try await Fixtures.make(app)
+            var n = 0
+            var checked = 0
+            for role in StaffRole.allCases {
+                let staff = try await TestStaff.create(app, email: "\(role.rawValue)@example.org", roles: [role], scope: .offices([Self.own]))
+                let browser = try await staff.signIn(app)
+                for endpoint in StaffRoutes.all {
+                    for office in [Self.own, Self.foreign] {
+                        n += 1
+                        let (path, form) = fixtures.request(endpoint, office: office, n: n)
+                        let res = endpoint.method == .GET ? try await browser.get(path)
+                            : try await browser.post(path, form, csrfFrom: "/staff/home")
+                        let roleAllows = endpoint.action.map { AuthorizationMatrix.allows(role, $0) } ?? true
+                        let officeMatters: Bool = switch endpoint.target { case .system: false; default: true }
+                        let expectAllowed = roleAllows && (office == Self.own || !officeMatters)
+                        let label = "\(role.rawValue) \(endpoint.method.rawValue) \(path) → \(res.status.code)"
+                        if expectAllowed {
+                            #expect(res.status != .forbidden && res.status != .unauthorized && res.status != .notFound, "\(label)")
+                            #expect(res.headers.first(name: .location)?.hasPrefix("/login") != true, "\(label)")
+                        } else {
+                            #expect(res.status == .forbidden, "\(label)")
+                        }
+                        checked += 1
+                    }
+                }
+            }
+            #expect(checked == StaffRole.allCases.count * StaffRoutes.all.count * 2)
+        }
+    }
+
+    @Test func staffRoutesNeedAStaffSessionWithTheSecondFactor() async throws {
+        try await withTestApp { app in
+            let anonymous = FormClient(app)
+            let page = try await anonymous.get("/staff/clients")
+            #expect(page.status == .seeOther)
+            #expect(page.headers.first(name: .location)?.hasPrefix("/login") == true)
+            #expect(try await anonymous.post("/staff", ["offices": "pup-2002"], csrfFrom: "/login").status == .forbidden)
+
+            // Password alone (no code yet) is not a staff session.
+            let staff = try await TestStaff.create(app, email: "half@example.org", roles: [.administrator], scope: .offices(["pup-2002"]))
+            let half = FormClient(app)
+            _ = try await half.post("/login", ["email": staff.email, "password": TestStaff.password])
+            #expect(try await half.get("/staff").status == .seeOther)
+            #expect(try await half.get("/account").status == .seeOther)
+        }
+    }
+}
