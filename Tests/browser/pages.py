@@ -18,5 +18,7 @@ PAGES = [
     "/reset-password?token=example",
     "/verify-email?token=unknown",
     "/dev/mail",
+    "/login?notice=expired",
+    "/register/employer/join?token=unknown",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

@@ -5,8 +5,8 @@ import Identity
 import Storage
 
 /// The demo staff of PUP Białystok (one account of every role) and a national administrator,
-/// plus two demo clients and a company waiting for verification, so every staff page has
-/// something to show. Loaded once, in demo mode only; the password is printed in the README.
+/// plus two demo clients with portal accounts (one linked, one waiting for the office) and a
+/// company waiting for verification, so every staff page has something to show. Loaded once, in demo mode only; the password is printed in the README.
 enum DemoStaff {
     static let office = "pup-2002"
     static let password = "Zielona-Demo-2026"
@@ -49,7 +49,30 @@ enum DemoStaff {
                     mail: MailComposer(publicURL: app.services.config.publicURL).verifyEmail(to: "rekrutacja.demo@example.org", token: token,
                                                                                            language: .pl))
             }
+            try await seekers(tx, app, hash: hash)
             try await AppMeta(db: tx).set("demo.staff", "1")
+        }
+    }
+
+    /// Jan's account is linked to his client record; Olena's link request waits for the office.
+    static func seekers(_ tx: any Database, _ app: Application, hash: String) async throws {
+        let cipher = app.services.cipher
+        let composer = MailComposer(publicURL: app.services.config.publicURL)
+        for (n, c) in clients.enumerated() where try await AccountStore(db: tx).find(email: c.email) == nil {
+            let token = Secrets.randomToken()
+            let profile = SeekerProfile(firstName: c.first, lastName: c.last, voivodeshipCode: "20", locality: "Białystok",
+                                        postalCode: "15-371", street: "Lipowa", houseNumber: "\(n + 2)", phone: c.phone)
+            let account = try await AccountStore(db: tx).registerSeeker(
+                email: c.email, passwordHash: hash, language: n == 0 ? "pl" : "uk", profile: profile, tokenHash: Secrets.sha256Hex(token),
+                tokenExpires: Date().addingTimeInterval(AccountController.verifyLifetime),
+                mail: { _ in composer.verifyEmail(to: c.email, token: token, language: n == 0 ? .pl : .uk) })
+            _ = try await AccountStore(db: tx).redeem(tokenHash: Secrets.sha256Hex(token), purpose: .verifyEmail)
+            if n == 0, let client = try await ClientStore(db: tx).find(number: c.number) {
+                try await ClientStore(db: tx).link(client.id, account: account)
+            } else {
+                _ = try await ClientLinkStore(db: tx).request(account: account, peselCiphertext: try cipher.encrypt(c.pesel),
+                                                              peselIndex: cipher.blindIndex(c.pesel), officeID: office)
+            }
         }
     }
 }

@@ -120,6 +120,12 @@ extension ClientStore {
         return try await client(r)
     }
 
+    public func link(_ id: UUID, account: UUID) async throws {
+        guard let r = try await ClientRecord.find(id, on: db) else { return }
+        r.accountID = account
+        try await r.update(on: db)
+    }
+
     /// Client numbers by id, for lists (the audit log) that name many clients.
     public func numbers(_ ids: Set<UUID>) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }

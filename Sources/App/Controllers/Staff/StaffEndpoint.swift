@@ -45,7 +45,7 @@ enum StaffGuard {
     /// in scope — or 403 (a GET without a staff session goes to the login page).
     static func respond(_ endpoint: StaffEndpoint, _ req: Request) async throws -> Response {
         guard let member = try await req.signedInStaff() else {
-            if req.method == .GET { return req.redirect(to: SiteRoute.login.path + "?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            if req.method == .GET { return req.redirect(to: SiteRoute.login.path) }
             throw Abort(.forbidden, reason: req.catalogue.text("error.staff_only"))
         }
         if let action = endpoint.action {

@@ -1,0 +1,39 @@
+"""What both browser tests share: the Chromium driver and the axe check of the page shown."""
+import os
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+BASE = os.environ.get("ZIELONA_URL", "http://127.0.0.1:8080")
+AXE_SCRIPT = os.environ["AXE_SCRIPT"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def make_driver():
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        opts.add_argument(arg)
+    return webdriver.Chrome(options=opts, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
+
+
+def url(page, lang):
+    return f"{BASE}{page}{'&' if '?' in page else '?'}lang={lang}"
+
+
+def assert_accessible(driver, label, lang):
+    """Runs axe on the page the driver shows; fails on any WCAG 2.0/2.1 A or AA violation."""
+    assert driver.find_element("tag name", "html").get_attribute("lang") == lang
+    axe = Axe(driver, script_url=AXE_SCRIPT)
+    axe.inject()
+    version = driver.execute_script("return axe.version")
+    assert version.startswith("4."), f"expected axe-core 4.x, got {version}"
+    results = axe.run(options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+    ]
+    assert violations == [], f"{label} [{lang}]:\n" + "\n".join(violations)
+    # axe must actually have checked something, or the page did not load.
+    assert len(results["passes"]) > 10

@@ -1,0 +1,108 @@
+"""The pages behind a sign-in, checked with axe like the public ones: the staff pages (signed in
+as the demo supervisor and administrator of PUP Białystok, through the real two-step login:
+enrolment, code from the shown key, recovery codes) and the account pages of the demo seeker and
+employer. Needs a freshly started demo server (the demo staff enrol at their first sign-in)."""
+import base64
+import hmac
+import re
+import struct
+import time
+
+import pytest
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from axe_check import BASE, assert_accessible, make_driver, url
+from pages import LANGUAGES
+
+DEMO_PASSWORD = "Zielona-Demo-2026"
+
+
+def totp(key, at=None):
+    """RFC 6238 with SHA-1, 6 digits, 30 s: what authenticator apps compute."""
+    key = key.replace(" ", "")
+    secret = base64.b32decode(key + "=" * (-len(key) % 8))
+    counter = int((at or time.time()) // 30)
+    mac = hmac.new(secret, struct.pack(">Q", counter), "sha1").digest()
+    offset = mac[-1] & 15
+    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+def submit(driver, fields):
+    """Fills the first form of the page and waits until the next page has replaced it."""
+    for name, value in fields.items():
+        el = driver.find_element("name", name)
+        el.clear()
+        el.send_keys(value)
+    old = driver.find_element("tag name", "html")
+    driver.find_element("css selector", "main form button[type=submit]").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+
+
+def check_all_languages(driver, page):
+    for lang in LANGUAGES:
+        driver.get(url(page, lang))
+        assert_accessible(driver, page, lang)
+
+
+def password_step(driver, email):
+    driver.get(url("/login", "pl"))
+    submit(driver, {"email": email, "password": DEMO_PASSWORD})
+
+
+def enrol(driver, email):
+    """First sign-in of a demo staff member: checks the enrolment and recovery-code pages too."""
+    password_step(driver, email)
+    assert "/login/two-factor/setup" in driver.current_url, driver.current_url
+    check_all_languages(driver, "/login/two-factor/setup")
+    key = driver.find_element("id", "totp-secret").text
+    submit(driver, {"code": totp(key)})
+    assert "recovery" in driver.page_source or "zapasowe" in driver.page_source
+    assert_accessible(driver, "recovery codes", "uk")  # the last language set by the loop above
+    return key
+
+
+@pytest.fixture(scope="module")
+def driver():
+    d = make_driver()
+    yield d
+    d.quit()
+
+
+def test_staff_pages_of_a_supervisor(driver):
+    key = enrol(driver, "kierownik.bialystok@example.org")
+    for page in ["/staff/home", "/staff/security", "/staff/clients", "/staff/clients?by=number&q=100000009&reason=call",
+                 "/staff/client-links", "/staff/employers", "/staff/audit", "/account"]:
+        check_all_languages(driver, page)
+    driver.get(url("/staff/clients?by=number&q=100000009&reason=call", "pl"))
+    card = driver.find_element("css selector", "main table a").get_attribute("href")
+    client_path = card.replace(BASE, "").split("?")[0]
+    check_all_languages(driver, client_path)
+    check_all_languages(driver, client_path + "?reason=call")
+    # The code page of a later sign-in (a new code: the enrolment one cannot be used twice).
+    driver.delete_all_cookies()
+    password_step(driver, "kierownik.bialystok@example.org")
+    assert "/login/two-factor" in driver.current_url
+    check_all_languages(driver, "/login/two-factor")
+    time.sleep(max(0, 30 - time.time() % 30) + 1)
+    submit(driver, {"code": totp(key)})
+    assert "/staff/home" in driver.current_url, driver.current_url
+    driver.delete_all_cookies()
+
+
+def test_staff_pages_of_an_administrator(driver):
+    enrol(driver, "admin.bialystok@example.org")
+    check_all_languages(driver, "/staff")
+    check_all_languages(driver, "/staff/new")
+    driver.get(url("/staff", "pl"))
+    member = driver.find_element("css selector", "main table a").get_attribute("href").replace(BASE, "")
+    check_all_languages(driver, member)
+    driver.delete_all_cookies()
+
+
+@pytest.mark.parametrize("email", ["jan.demo@example.org", "olena.demo@example.org", "rekrutacja.demo@example.org"])
+def test_account_pages(driver, email):
+    password_step(driver, email)
+    assert driver.current_url.split("?")[0].endswith("/account"), driver.current_url
+    check_all_languages(driver, "/account")
+    driver.delete_all_cookies()
