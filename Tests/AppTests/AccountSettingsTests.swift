@@ -37,16 +37,7 @@ import VaporTesting
     }
 
     func upload(_ browser: FormClient, _ data: Data, filename: String, type: String) async throws -> TestingHTTPResponse {
-        let token = try await browser.csrfToken(from: "/account")
-        let boundary = "zl-test-boundary"
-        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n".utf8)
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
-        body += data + Data("\r\n--\(boundary)--\r\n".utf8)
-        var headers = browser.cookieHeader
-        headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
-        var result: TestingHTTPResponse?
-        try await browser.app.testing().test(.POST, "/account/photo?lang=en", headers: headers, body: ByteBuffer(data: body)) { result = $0 }
-        return result!
+        try await browser.postMultipart("/account/photo?lang=en", [:], file: ("photo", filename, type, data), csrfFrom: "/account")
     }
 
     @Test func aPhotoIsCheckedByItsContentAndShownOnlyToItsOwner() async throws {
@@ -63,6 +54,22 @@ import VaporTesting
             let big = try await upload(browser, Data([0xFF, 0xD8, 0xFF]) + Data(repeating: 1, count: 2_200_000), filename: "big.jpg", type: "image/jpeg")
             #expect(big.status == .badRequest && big.body.string.contains("too large"))
             #expect(Data(try await browser.get("/account/photo").body.readableBytesView) == png, "the refused uploads changed nothing")
+        }
+    }
+
+    @Test func thePhotoCanComeWithTheRegistrationAndABadOneStopsIt() async throws {
+        try await withTestApp { app in
+            let jpeg = Data([0xFF, 0xD8, 0xFF, 0xE0]) + Data(repeating: 3, count: 50_000)
+            let browser = FormClient(app)
+            let refused = try await browser.postMultipart("/register?lang=en", AccountTests.goodForm,
+                                                          file: ("photo", "cv.pdf", "image/jpeg", Data("%PDF-1.7".utf8)), csrfFrom: "/register")
+            #expect(refused.status == .badRequest && refused.body.string.contains("not a JPEG or PNG"))
+            #expect(try await AccountStore(db: app.db).find(email: "anna.nowak@example.org") == nil, "nothing half-written")
+            let res = try await browser.postMultipart("/register", AccountTests.goodForm, file: ("photo", "me.jpg", "image/jpeg", jpeg),
+                                                      csrfFrom: "/register")
+            #expect(res.headers.first(name: .location) == "/login?notice=registered")
+            let account = try #require(try await AccountStore(db: app.db).find(email: "anna.nowak@example.org"))
+            #expect(try await AccountPhotos(db: app.db).get(account.id)?.data == jpeg)
         }
     }
 

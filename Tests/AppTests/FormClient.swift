@@ -48,4 +48,22 @@ final class FormClient: @unchecked Sendable {
         remember(result!)
         return result!
     }
+
+    /// A multipart form (a file upload) with the CSRF token of `page`.
+    func postMultipart(_ path: String, _ fields: [String: String], file: (field: String, name: String, type: String, data: Data),
+                       csrfFrom page: String) async throws -> TestingHTTPResponse {
+        var all = fields
+        all["_csrf"] = try await csrfToken(from: page)
+        let boundary = "zl-test-" + UUID().uuidString
+        var body = Data()
+        for (k, v) in all { body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8) }
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8)
+        body += file.data + Data("\r\n--\(boundary)--\r\n".utf8)
+        var headers = cookieHeader
+        headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+        var result: TestingHTTPResponse?
+        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { result = $0 }
+        remember(result!)
+        return result!
+    }
 }

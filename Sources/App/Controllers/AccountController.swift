@@ -13,7 +13,7 @@ struct AccountController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("register", use: registerForm)
-        routes.post("register", use: register)
+        routes.on(.POST, "register", body: .collect(maxSize: ByteCount(integerLiteral: CSRFMiddleware.maxUploadBytes)), use: register)
         routes.get("verify-email", use: verifyEmail)
         routes.get("login", use: loginForm)
         routes.post("login", use: login)
@@ -31,7 +31,7 @@ struct AccountController: RouteCollection {
     struct RegisterInput: Content {
         var email: String?; var password: String?; var first_name: String?; var last_name: String?
         var voivodeship: String?; var locality: String?; var postal_code: String?; var street: String?
-        var house_number: String?; var phone: String?
+        var house_number: String?; var phone: String?; var photo: File?
     }
 
     func registerForm(req: Request) async throws -> Response {
@@ -61,6 +61,10 @@ struct AccountController: RouteCollection {
         if let phone, phone.count > 20 || !phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) {
             form.fail("phone", t.text("form.invalid_field", ["field": t.text("form.phone"), "reason": t.text("validation.phone")]))
         }
+        var photo: PhotoUpload.Photo? = nil
+        do { photo = try PhotoUpload.check(input.photo) } catch {
+            form.fail("photo", t.text(error.rawValue, ["max": "2"]))
+        }
         let values = form.values
         func again(_ errors: [(field: String, message: String)]) -> Response {
             .html(RegisterPage.render(.init(form: FormState(values: values, errors: errors), voivodeships: voivodeships), req.pageContext),
@@ -79,6 +83,7 @@ struct AccountController: RouteCollection {
             _ = try await AccountStore(db: req.db).registerSeeker(
                 email: email.value, passwordHash: hash, language: language.rawValue, profile: profile,
                 tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(Self.verifyLifetime),
+                photo: photo.map { ($0.contentType, $0.data) },
                 mail: { _ in composer.verifyEmail(to: email.value, token: token, language: language) })
         } catch AccountStoreError.duplicateEmail {
             return again([("email", t.text("form.email_taken"))])

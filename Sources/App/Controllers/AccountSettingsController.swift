@@ -10,7 +10,6 @@ import Storage
 struct AccountSettingsController: RouteCollection {
     static let changeLifetime: TimeInterval = 48 * 3600
     static let inviteLifetime: TimeInterval = 7 * 24 * 3600
-    static let maxPhotoBytes = 2 * 1024 * 1024
 
     func boot(routes: any RoutesBuilder) throws {
         routes.post("account", "email", use: changeEmail)
@@ -112,25 +111,20 @@ struct AccountSettingsController: RouteCollection {
 
     struct PhotoInput: Content { var photo: File? }
 
-    /// JPEG or PNG, told by the file's first bytes, not by its name or declared type.
-    static func imageType(_ data: Data) -> String? {
-        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
-        if data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
-        return nil
-    }
-
     func uploadPhoto(req: Request) async throws -> Response {
         guard let account = try await req.signedInAccount() else { return req.redirect(to: SiteRoute.login.path) }
         let t = req.catalogue
-        let file = try? req.content.decode(PhotoInput.self).photo
-        let data = file.map { Data($0.data.readableBytesView) } ?? Data()
         func refuse(_ key: String) async throws -> Response {
             try await page(req, account, form: FormState(errors: [("photo", t.text(key, ["max": "2"]))]), status: .badRequest)
         }
-        guard !data.isEmpty else { return try await refuse("account.photo_missing") }
-        guard data.count <= Self.maxPhotoBytes else { return try await refuse("account.photo_too_big") }
-        guard let type = Self.imageType(data) else { return try await refuse("account.photo_type") }
-        try await AccountPhotos(db: req.db).set(account.id, contentType: type, data: data)
+        do {
+            guard let photo = try PhotoUpload.check(try? req.content.decode(PhotoInput.self).photo) else {
+                return try await refuse("account.photo_missing")
+            }
+            try await AccountPhotos(db: req.db).set(account.id, contentType: photo.contentType, data: photo.data)
+        } catch let problem as PhotoUpload.Problem {
+            return try await refuse(problem.rawValue)
+        }
         return try await page(req, account, notice: t.text("account.photo_saved"))
     }
 

@@ -43,10 +43,11 @@ public struct AccountStore: Sendable {
     let db: any Database
     public init(db: any Database) { self.db = db }
 
-    /// Creates the account, its profile, its verification token and the e-mail that carries it —
-    /// all or nothing.
+    /// Creates the account, its profile (and photo), its verification token and the e-mail that
+    /// carries it — all or nothing.
     public func registerSeeker(email: String, passwordHash: String, language: String, profile: SeekerProfile,
-                               tokenHash: String, tokenExpires: Date, mail: @escaping @Sendable (UUID) -> OutboxMessage) async throws -> UUID {
+                               tokenHash: String, tokenExpires: Date, photo: (contentType: String, data: Data)? = nil,
+                               mail: @escaping @Sendable (UUID) -> OutboxMessage) async throws -> UUID {
         try await db.transaction { tx in
             if try await AccountRecord.query(on: tx).filter(\.$email == email).first() != nil { throw AccountStoreError.duplicateEmail }
             let now = Date()
@@ -60,6 +61,11 @@ public struct AccountStore: Sendable {
             p.voivodeshipCode = profile.voivodeshipCode; p.locality = profile.locality; p.postalCode = profile.postalCode
             p.street = profile.street; p.houseNumber = profile.houseNumber; p.phone = profile.phone
             try await p.create(on: tx)
+            if let photo {
+                let r = AccountPhotoRecord()
+                r.id = id; r.contentType = photo.contentType; r.data = photo.data; r.updatedAt = now
+                try await r.create(on: tx)
+            }
             try await Self.insertToken(tx, account: id, purpose: .verifyEmail, hash: tokenHash, expires: tokenExpires, newEmail: nil)
             try await Outbox(db: tx).enqueue(mail(id))
             return id

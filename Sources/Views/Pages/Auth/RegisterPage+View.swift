@@ -11,6 +11,7 @@ extension RegisterPage {
             .p(.text(ctx.t("register.employer_prompt") + " "), .a(.href(SiteRoute.registerEmployer.path), .text(ctx.t("employer.title")))),
             Forms.errorSummary(f, ctx),
             .form(.method(.post), .action(SiteRoute.register.path), .attribute(named: "novalidate", value: "novalidate"),
+                  .attribute(named: "enctype", value: "multipart/form-data"),
                 Forms.csrf(ctx),
                 .fieldset(.element(named: "legend", nodes: [Node<HTML.BodyContext>.text(ctx.t("register.account_legend"))]),
                     Forms.field("email", label: ctx.t("form.email"), type: .email, state: f, autocomplete: "email", ctx: ctx),
@@ -32,7 +33,9 @@ extension RegisterPage {
                                 hint: ctx.t("offices.search_hint"), ctx: ctx),
                     Forms.field("street", label: ctx.t("form.street"), state: f, autocomplete: "address-line1", ctx: ctx),
                     Forms.field("house_number", label: ctx.t("form.house_number"), state: f, ctx: ctx),
-                    Forms.field("phone", label: ctx.t("form.phone"), type: .tel, state: f, required: false, autocomplete: "tel", ctx: ctx)),
+                    Forms.field("phone", label: ctx.t("form.phone"), type: .tel, state: f, required: false, autocomplete: "tel", ctx: ctx),
+                    Forms.field("photo", label: ctx.t("account.photo_file"), type: .file, state: f, required: false,
+                                hint: ctx.t("account.photo_hint", ["max": "2"]), ctx: ctx)),
                 .button(.type(.submit), .text(ctx.t("register.submit")))
             ),
             .p(.text(ctx.t("register.have_account") + " "), .a(.href(SiteRoute.login.path), .text(ctx.t("nav.login"))))
