@@ -43,8 +43,9 @@ let package = Package(
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             .product(name: "SQLKit", package: "sql-kit"),
         ]),
+        .target(name: "QRCode"),
         .target(name: "Views", dependencies: [
-            "Localization", "Directory", "Identity",
+            "Localization", "Directory", "Identity", "QRCode",
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
@@ -59,6 +60,7 @@ let package = Package(
 
         .testTarget(name: "IdentityTests", dependencies: ["Identity"]),
         .testTarget(name: "AccessTests", dependencies: ["Access"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

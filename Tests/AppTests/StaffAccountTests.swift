@@ -29,6 +29,7 @@ import Access
             let setup = try await browser.get("/login/two-factor/setup")
             let secret = try #require(Self.secret(in: setup.body.string))
             #expect(setup.body.string.contains("otpauth://totp/"))
+            #expect(setup.body.string.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr-code\" role=\"img\""), "a QR code to scan")
             #expect(Self.secret(in: try await browser.get("/login/two-factor/setup").body.string) == secret, "the same key on reload")
             let stored = try #require(try await StaffStore(db: app.db).find(id)?.totpSecretCiphertext)
             #expect(!stored.contains(Base32.encode(secret)), "the key is stored encrypted")

@@ -48,6 +48,14 @@ public enum SiteStyle {
     .badge.unverified { background: #f3ead0; color: #5c4300; }
     table.hours th { text-align: left; padding-right: 2rem; font-weight: 600; }
     .notice { background: #f3ead0; padding: .5rem 1rem; border-left: 4px solid #8a6d00; }
+    .qr-code { display: block; margin: .5rem 0 1rem; max-width: 100%; height: auto; }
+    .table-wrap { overflow-x: auto; }
+    .table-wrap table { border-collapse: collapse; }
+    .table-wrap th, .table-wrap td { text-align: left; vertical-align: top; padding: .35rem .75rem .35rem 0; border-bottom: 1px solid #d5dfd7; }
+    .table-wrap caption { text-align: left; font-weight: 700; padding-bottom: .5rem; }
+    .recovery-codes { font-size: 1.15rem; columns: 2; }
+    .checkbox { display: flex; gap: .5rem; align-items: center; }
+    .breadcrumb { margin: 0 0 .5rem; }
     """
 }
 

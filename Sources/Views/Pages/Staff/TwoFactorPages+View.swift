@@ -1,4 +1,5 @@
 import Plot
+import QRCode
 
 /// The code step of a staff sign-in.
 public enum TwoFactorPage {
@@ -24,6 +25,8 @@ public enum TwoFactorSetupPage {
         public let uri: String
         public let form: FormState
         public init(secret: String, uri: String, form: FormState) { self.secret = secret; self.uri = uri; self.form = form }
+        /// The URI as a QR code to scan; nil only if it could not be encoded (it always fits).
+        var qr: QRCode? { try? QRCode(uri) }
     }
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
@@ -33,6 +36,8 @@ public enum TwoFactorSetupPage {
             .p(.text(ctx.t("twofactor.setup_intro"))),
             .ol(
                 .li(.text(ctx.t("twofactor.setup_step_app"))),
+                .li(.text(ctx.t("twofactor.setup_step_scan")),
+                    model.qr.map { QRCodeSVG.node($0, label: ctx.t("twofactor.qr_label")) } ?? .empty),
                 .li(.text(ctx.t("twofactor.setup_step_key") + " "), .code(.id("totp-secret"), .text(model.secret)),
                     .text(" "), .a(.href(model.uri), .text(ctx.t("twofactor.setup_link")))),
                 .li(.text(ctx.t("twofactor.setup_step_code")))),
