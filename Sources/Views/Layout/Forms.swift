@@ -89,7 +89,9 @@ extension Forms {
 enum Tables {
     static func table(caption: String, headers: [String], rows: [[Node<HTML.BodyContext>]], empty: String) -> Node<HTML.BodyContext> {
         guard !rows.isEmpty else { return .p(.class("empty"), .text(empty)) }
-        return .div(.class("table-wrap"),
+        // A wide table scrolls sideways; the region is focusable so keyboard users can scroll it too.
+        return .div(.class("table-wrap"), .attribute(named: "role", value: "region"), .attribute(named: "aria-label", value: caption),
+                    .attribute(named: "tabindex", value: "0"),
             .table(.caption(.text(caption)),
                 .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .text($0)) })),
                 .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })))
