@@ -19,6 +19,7 @@ public enum StorageMigrations {
             M012_CreateCompanies(),
             M013_CreateStaff(),
             M014_CreateClientLinksAndPhotos(),
+            M015_CreateOffers(),
         ]
     }
 }

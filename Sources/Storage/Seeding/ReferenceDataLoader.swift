@@ -2,6 +2,7 @@ import Fluent
 import SQLKit
 import Foundation
 import Directory
+import Portal
 
 /// Loads the territorial register, the office list and the postal codes into the database.
 /// Each data set is recorded in `app_meta` as `bundled:<hash>` or `imported:<time>`: a start
@@ -46,15 +47,35 @@ public struct ReferenceDataLoader: Sendable {
                 try await meta.set("reference.postal_codes", postalTag)
                 report.loaded.append("postal_codes")
             } else { report.skipped.append("postal_codes") }
+            let occupationTag = "bundled:" + prints.occupations
+            let occupationState = try await meta.get("reference.occupations") ?? ""
+            if occupationState != occupationTag, !occupationState.hasPrefix("imported") {
+                try await loader.replaceOccupations(try OccupationList.bundled())
+                try await meta.set("reference.occupations", occupationTag)
+                report.loaded.append("occupations")
+            } else { report.skipped.append("occupations") }
             return report
         }
     }
 
-    struct Fingerprints: Sendable { let terc: String; let offices: String; let postal: String }
+    /// Adds new codes and renames changed ones; codes offers use are never deleted.
+    public func replaceOccupations(_ list: [Occupation]) async throws {
+        let sql = db as! any SQLDatabase
+        let existing = Dictionary(uniqueKeysWithValues: try await OccupationRecord.query(on: db).all().map { ($0.id!, $0.name) })
+        let fresh = list.filter { existing[$0.code] == nil }
+        try await Self.insertChunked(sql, table: "occupations", columns: ["code", "name", "level", "school_occupation"],
+                                     rows: fresh.map { [Self.literal($0.code), Self.literal($0.name), String($0.level), Self.literal($0.schoolOccupation)] })
+        for o in list where existing[o.code] != nil && existing[o.code] != o.name {
+            try await sql.update("occupations").set("name", to: SQLBind(o.name)).where("code", .equal, o.code).run()
+        }
+    }
+
+    struct Fingerprints: Sendable { let terc: String; let offices: String; let postal: String; let occupations: String }
     private static let cachedFingerprints: Fingerprints? = try? Fingerprints(
         terc: fingerprint(ReferenceData.text("pl-teryt-terc.csv")),
         offices: fingerprint(ReferenceData.text("offices.csv")),
-        postal: fingerprint(ReferenceData.text("pl-postal-codes.csv")))
+        postal: fingerprint(ReferenceData.text("pl-postal-codes.csv")),
+        occupations: fingerprint(OccupationList.bundledText()))
 
     static func bundledFingerprints() throws -> Fingerprints {
         if let f = cachedFingerprints { return f }

@@ -1,0 +1,208 @@
+import Fluent
+import SQLKit
+import Foundation
+import Portal
+import TextSearch
+
+/// An offer as stored: what the employer wrote plus where it stands and where it is.
+public struct StoredOffer: Sendable, Equatable {
+    public let id: UUID
+    public let draft: OfferDraft
+    public let companyID: UUID
+    public let companyName: String
+    public let officeID: String
+    public let status: OfferStatus
+    public let moderationNote: String?
+    public let occupationName: String
+    public let powiatCode: String?
+    public let voivodeshipCode: String?
+    public let latitude: Double?
+    public let longitude: Double?
+    public let employerVerified: Bool
+    public let createdAt: Date
+    public let publishedAt: Date?
+
+    /// Visible to the public: published and not past its date.
+    public func isLive(now: Date) -> Bool { status == .published && draft.validUntil >= now }
+}
+
+/// Where an offer is: derived from its postal code by the caller (the directory knows it).
+public struct OfferPlace: Sendable, Equatable {
+    public var officeID: String
+    public var powiatCode: String?
+    public var voivodeshipCode: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    public init(officeID: String, powiatCode: String?, voivodeshipCode: String?, latitude: Double?, longitude: Double?) {
+        self.officeID = officeID; self.powiatCode = powiatCode; self.voivodeshipCode = voivodeshipCode
+        self.latitude = latitude; self.longitude = longitude
+    }
+}
+
+/// The tokens of an offer for the full-text index (made by `TextSearch.Analyzer`).
+public struct SearchTokens: Sendable, Equatable {
+    public let title: String
+    public let body: String
+    public init(title: String, body: String) { self.title = title; self.body = body }
+}
+
+public struct OfferCriteria: Sendable, Equatable {
+    public enum Sort: String, Sendable, CaseIterable { case relevance, date, wage }
+    public var query: SearchQuery?
+    public var voivodeship: String?
+    public var powiat: String?
+    /// Centre and radius of a distance search.
+    public var near: (latitude: Double, longitude: Double, km: Double)?
+    /// A KZiS code or a group prefix (e.g. "8322").
+    public var occupation: String?
+    public var contract: ContractType?
+    public var fullTime: Bool?
+    public var minimumWage: Double?
+    public var verifiedOnly = false
+    /// true: abroad only; false: Poland only; nil: both.
+    public var abroad: Bool?
+    public var postedSince: Date?
+    public var sort: Sort = .relevance
+    public var page = 1
+    public var perPage = 20
+
+    public init() {}
+
+    public static func == (a: OfferCriteria, b: OfferCriteria) -> Bool {
+        a.query == b.query && a.voivodeship == b.voivodeship && a.powiat == b.powiat && a.near?.latitude == b.near?.latitude
+            && a.near?.longitude == b.near?.longitude && a.near?.km == b.near?.km && a.occupation == b.occupation
+            && a.contract == b.contract && a.fullTime == b.fullTime && a.minimumWage == b.minimumWage && a.verifiedOnly == b.verifiedOnly
+            && a.abroad == b.abroad && a.postedSince == b.postedSince && a.sort == b.sort && a.page == b.page && a.perPage == b.perPage
+    }
+}
+
+public enum OfferStoreError: Error, Equatable { case notFound, notPending }
+
+public struct OfferStore: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    // MARK: writing
+
+    public func create(_ d: OfferDraft, company: UUID, by account: UUID, place: OfferPlace, status: OfferStatus, tokens: SearchTokens,
+                       now: Date = Date()) async throws -> UUID {
+        try await db.transaction { tx in
+            let r = OfferRecord()
+            r.companyID = company; r.createdBy = account; r.createdAt = now
+            Self.apply(d, place: place, to: r)
+            r.status = status.rawValue
+            r.employerVerified = try await CompanyRecord.find(company, on: tx)?.verifiedAt != nil
+            r.updatedAt = now
+            if status == .published { r.publishedAt = now }
+            try await r.create(on: tx)
+            try await SearchIndex.offers.put(r.id!, title: tokens.title, body: tokens.body, on: tx)
+            return r.id!
+        }
+    }
+
+    /// An edit goes through the same gate as a new offer (`status`).
+    public func update(_ id: UUID, _ d: OfferDraft, place: OfferPlace, status: OfferStatus, tokens: SearchTokens, now: Date = Date()) async throws {
+        try await db.transaction { tx in
+            guard let r = try await OfferRecord.find(id, on: tx) else { throw OfferStoreError.notFound }
+            Self.apply(d, place: place, to: r)
+            r.status = status.rawValue; r.moderationNote = nil; r.updatedAt = now
+            if status == .published { r.publishedAt = r.publishedAt ?? now }
+            try await r.update(on: tx)
+            try await SearchIndex.offers.put(id, title: tokens.title, body: tokens.body, on: tx)
+        }
+    }
+
+    static func apply(_ d: OfferDraft, place: OfferPlace, to r: OfferRecord) {
+        r.title = d.title; r.occupationCode = d.occupationCode; r.duties = d.duties; r.postalCode = d.postalCode; r.locality = d.locality
+        r.country = d.country; r.contract = d.contract.rawValue; r.workingTime = d.workingTime; r.shifts = d.shifts.rawValue
+        r.wageMin = d.wageMin; r.wageMax = d.wageMax; r.wageType = d.wageType.rawValue; r.positions = d.positions
+        r.positionsDisabled = d.positionsForDisabled; r.education = d.education.rawValue
+        r.languages = (try? String(decoding: JSONEncoder().encode(d.languages), as: UTF8.self)) ?? "[]"
+        r.experienceMonths = d.experienceMonths; r.licences = d.licences; r.startDate = d.startDate; r.validUntil = d.validUntil
+        r.howToApply = d.howToApply; r.employerVisible = d.employerVisible
+        r.officeID = place.officeID; r.powiatCode = place.powiatCode; r.voivodeshipCode = place.voivodeshipCode
+        r.latitude = place.latitude; r.longitude = place.longitude
+    }
+
+    public func moderate(_ id: UUID, _ decision: ModerationDecision, note: String?, now: Date = Date()) async throws {
+        try await db.transaction { tx in
+            guard let r = try await OfferRecord.find(id, on: tx) else { throw OfferStoreError.notFound }
+            guard let next = OfferLifecycle.after(decision, from: OfferStatus(rawValue: r.status) ?? .closed) else {
+                throw OfferStoreError.notPending
+            }
+            r.status = next.rawValue; r.moderationNote = note; r.updatedAt = now
+            if next == .published { r.publishedAt = now }
+            try await r.update(on: tx)
+        }
+    }
+
+    public func close(_ id: UUID, now: Date = Date()) async throws {
+        guard let r = try await OfferRecord.find(id, on: db) else { throw OfferStoreError.notFound }
+        r.status = OfferStatus.closed.rawValue; r.updatedAt = now
+        try await r.update(on: db)
+    }
+
+    public func renew(_ id: UUID, until: Date, now: Date = Date()) async throws {
+        guard let r = try await OfferRecord.find(id, on: db) else { throw OfferStoreError.notFound }
+        r.validUntil = until; r.updatedAt = now
+        try await r.update(on: db)
+    }
+
+    /// Offers of a company's verified employer show as verified from now on.
+    public func markCompanyVerified(_ company: UUID) async throws {
+        try await OfferRecord.query(on: db).filter(\.$companyID == company).set(\.$employerVerified, to: true).update()
+    }
+
+    // MARK: reading
+
+    public func find(_ id: UUID) async throws -> StoredOffer? {
+        guard let r = try await OfferRecord.find(id, on: db) else { return nil }
+        return try await offers([r]).first
+    }
+
+    public func ofCompany(_ company: UUID) async throws -> [StoredOffer] {
+        try await offers(OfferRecord.query(on: db).filter(\.$companyID == company).sort(\.$createdAt, .descending).all())
+    }
+
+    /// Offers waiting for some offices (nil: every office), oldest first.
+    public func moderationQueue(offices: Set<String>?) async throws -> [StoredOffer] {
+        let q = OfferRecord.query(on: db).filter(\.$status == OfferStatus.pending.rawValue).sort(\.$createdAt)
+        if let offices { q.filter(\.$officeID ~~ Array(offices)) }
+        return try await offers(q.limit(500).all())
+    }
+
+    public func occupation(_ code: String) async throws -> Occupation? {
+        try await OccupationRecord.find(code, on: db).map { Occupation(code: $0.id!, name: $0.name, schoolOccupation: $0.schoolOccupation) }
+    }
+
+    /// Occupations whose name or code starts with or contains `text` (folded), for pickers.
+    public func occupations(matching text: String, limit: Int = 20) async throws -> [Occupation] {
+        let rows = try await OccupationRecord.query(on: db).filter(\.$level == 6).all()
+        let needle = PolishFolding.fold(text)
+        return rows.filter { $0.id!.hasPrefix(text) || PolishFolding.fold($0.name).contains(needle) }
+            .prefix(limit).map { Occupation(code: $0.id!, name: $0.name, schoolOccupation: $0.schoolOccupation) }
+    }
+
+    func offers(_ records: [OfferRecord]) async throws -> [StoredOffer] {
+        guard !records.isEmpty else { return [] }
+        let companies = try await CompanyRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.companyID)))).all()
+        let names = Dictionary(uniqueKeysWithValues: companies.map { ($0.id!, $0.name) })
+        let occupations = try await OccupationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.occupationCode)))).all()
+        let occupationNames = Dictionary(uniqueKeysWithValues: occupations.map { ($0.id!, $0.name) })
+        return records.map { r in
+            let languages = (try? JSONDecoder().decode([LanguageRequirement].self, from: Data(r.languages.utf8))) ?? []
+            let draft = OfferDraft(title: r.title, occupationCode: r.occupationCode, duties: r.duties, postalCode: r.postalCode,
+                                   locality: r.locality, country: r.country, contract: ContractType(rawValue: r.contract) ?? .employment,
+                                   workingTime: r.workingTime, shifts: ShiftSystem(rawValue: r.shifts) ?? .single, wageMin: r.wageMin,
+                                   wageMax: r.wageMax, wageType: WageType(rawValue: r.wageType) ?? .monthly, positions: r.positions,
+                                   positionsForDisabled: r.positionsDisabled, education: Education(rawValue: r.education) ?? .none,
+                                   languages: languages, experienceMonths: r.experienceMonths, licences: r.licences, startDate: r.startDate,
+                                   validUntil: r.validUntil, howToApply: r.howToApply, employerVisible: r.employerVisible)
+            return StoredOffer(id: r.id!, draft: draft, companyID: r.companyID, companyName: names[r.companyID] ?? "", officeID: r.officeID,
+                               status: OfferStatus(rawValue: r.status) ?? .closed, moderationNote: r.moderationNote,
+                               occupationName: occupationNames[r.occupationCode] ?? "", powiatCode: r.powiatCode,
+                               voivodeshipCode: r.voivodeshipCode, latitude: r.latitude, longitude: r.longitude,
+                               employerVerified: r.employerVerified, createdAt: r.createdAt, publishedAt: r.publishedAt)
+        }
+    }
+}

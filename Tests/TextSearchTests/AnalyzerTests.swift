@@ -1,0 +1,67 @@
+import Testing
+import Foundation
+@testable import TextSearch
+
+/// With the Polish dictionary (CI installs hunspell-pl; elsewhere these run where it is installed).
+@Suite(.enabled(if: HunspellStemmer() != nil || ProcessInfo.processInfo.environment["CI"] == "true"))
+struct DictionaryStemmingTests {
+    let analyzer = Analyzer(stemmer: HunspellStemmer()!)
+
+    func matches(_ query: String, _ text: String) throws -> Bool {
+        let tokens = Set(analyzer.indexTokens(text).split(separator: " ").map(String.init))
+        return try analyzer.query(query).terms.allSatisfy { !Set($0.forms).isDisjoint(with: tokens) }
+    }
+
+    @Test func theDictionaryGivesLemmasThroughTheLatin2Dictionary() {
+        let s = HunspellStemmer()!
+        #expect(s.stems(of: "kierowców") == ["kierowca"])
+        #expect(s.stems(of: "magazynie") == ["magazyn"])
+        #expect(s.stems(of: "księgowej").sorted() == ["księgowa", "księgowy"])
+        #expect(s.stems(of: "łodzi").contains("łódź"), "a lower-case proper noun is tried capitalised")
+        #expect(s.stems(of: "xyzzy") == [])
+    }
+
+    @Test(arguments: ["kierowców", "kierowcy", "kierowcę", "Kierowca", "KIEROWCAMI"])
+    func kierowcaFindsEveryForm(_ form: String) throws {
+        #expect(try matches("kierowca", "Zatrudnimy \(form) kat. C+E"))
+        #expect(try matches(form, "Szukamy: kierowca autobusu"))
+    }
+
+    @Test func inflectedAndUnaccentedQueriesMeetTheText() throws {
+        #expect(try matches("magazyn", "Praca w magazynie w Łodzi"))
+        #expect(try matches("lodz", "Praca w magazynie w Łodzi"))
+        #expect(try matches("Łódź magazyn", "Praca w magazynie w Łodzi"))
+        #expect(try matches("ksiegowa", "Zatrudnię księgową z doświadczeniem"))
+        #expect(try matches("pracownik", "dla pracowników produkcji"))
+        #expect(try !matches("kierowca", "Praca w magazynie w Łodzi"))
+        #expect(try !matches("magazyn spawacz", "Praca w magazynie w Łodzi"), "every word must match")
+    }
+}
+
+@Suite struct LightStemmingTests {
+    let analyzer = Analyzer(stemmer: NoDictionary())
+
+    @Test func withoutTheDictionaryLightRulesStillJoinTheForms() {
+        for form in ["kierowca", "kierowcy", "kierowcę", "kierowców", "kierowcami"] {
+            #expect(analyzer.variants(of: form).contains("kierowc"), "\(form)")
+        }
+        #expect(analyzer.variants(of: "magazynie").contains("magazyn"))
+        #expect(analyzer.variants(of: "Łodzi").contains("lodz"))
+        #expect(LightStemmer.stem("dom") == "dom", "short words keep their ending")
+    }
+
+    @Test func stopWordsAndPunctuationGiveNoTokens() {
+        #expect(analyzer.indexTokens("w i na — do !!! ") == "")
+        #expect(throws: Analyzer.QueryError.noWords) { try analyzer.query("?!., w na") }
+        #expect(throws: Analyzer.QueryError.tooLong(maximum: 200)) { try analyzer.query(String(repeating: "a", count: 10_000)) }
+    }
+
+    @Test func queriesRenderForBothDatabasesWithNothingButTokens() throws {
+        let q = try analyzer.query("Kierowca Łódź\" OR x* -- ;DROP", prefix: true)
+        #expect(q.fts5.allSatisfy { $0.isLetter || $0.isNumber || " ()\"*".contains($0) })
+        #expect(!q.fts5.contains(";") && !q.tsquery.contains(";") && !q.tsquery.contains("'"))
+        let two = try analyzer.query("kierowca magaz", prefix: true)
+        #expect(two.fts5 == "(\"kierowca\" OR \"kierowc\") AND (\"magaz\" OR \"magaz\"*)")
+        #expect(two.tsquery == "(kierowca | kierowc) & (magaz | magaz:*)")
+    }
+}
