@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import Storage
 import Directory
+import TextSearch
 
 /// Wires the application: database, migrations, middleware, routes, commands.
 public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) async throws {
@@ -9,7 +10,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     let dummy = try app.password.hash(Secrets.randomToken())
     app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: .contactCentre, registerCache: RegisterCache(),
                                secrets: Secrets(dataKey: dataKey), cipher: FieldCipher(dataKey: dataKey),
-                               dummyPasswordHash: dummy)
+                               dummyPasswordHash: dummy, analyzer: Analyzer.best())
     try DatabaseSetup.configure(app, config)
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "zl_session") { id in
@@ -42,6 +43,8 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: AccountController())
     try app.register(collection: EmployerRegistrationController())
     try app.register(collection: AccountSettingsController())
+    try app.register(collection: OfferController())
+    try app.register(collection: EmployerOfferController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
@@ -88,6 +91,7 @@ enum DatabasePreparation {
         }
         let report = try await ReferenceDataLoader(db: app.db).loadBundled()
         if !report.loaded.isEmpty { app.logger.notice("reference data loaded", metadata: ["sets": "\(report.loaded.joined(separator: ","))"]) }
+        try await SearchMaintenance.reindexIfAnalyzerChanged(app)
         if demo {
             if try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
             try await DemoStaff.load(app)

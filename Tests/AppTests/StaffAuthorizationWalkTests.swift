@@ -5,6 +5,7 @@ import VaporTesting
 @testable import App
 @testable import Storage
 import Access
+import Portal
 
 /// Walks every staff route with every role, once on the staff member's own office and once on
 /// a foreign one, and checks the answer against the authorization matrix: allowed → anything
@@ -18,6 +19,7 @@ import Access
         var client: [String: UUID] = [:]
         var link: [String: UUID] = [:]
         var company: [String: UUID] = [:]
+        var offer: [String: UUID] = [:]
 
         static func make(_ app: Application) async throws -> Fixtures {
             var f = Fixtures()
@@ -43,6 +45,15 @@ import Access
                     tokenHash: "c\(n)", tokenExpires: Date(),
                     mail: OutboxMessage(recipient: "r@example.org", subject: "s", textBody: "t", htmlBody: "h", language: "pl", kind: "k"))
                 f.company[office] = companyID
+                let draft = OfferDraft(title: "Magazynier", occupationCode: "432103", duties: "Praca w magazynie, przyjmowanie towaru.",
+                                       postalCode: "15-371", locality: "X", country: nil, contract: .employment, workingTime: 1, shifts: .single,
+                                       wageMin: nil, wageMax: nil, wageType: .monthly, positions: 1, positionsForDisabled: 0, education: .none,
+                                       languages: [], experienceMonths: 0, licences: "", startDate: nil,
+                                       validUntil: Date().addingTimeInterval(86_400 * 10), howToApply: "CV", employerVisible: true)
+                f.offer[office] = try await OfferStore(db: app.db).create(draft, company: companyID, by: seeker,
+                                                                          place: OfferPlace(officeID: office, powiatCode: nil, voivodeshipCode: nil,
+                                                                                            latitude: nil, longitude: nil),
+                                                                          status: .pending, tokens: SearchTokens(title: "magazynier", body: "magazyn"))
             }
             return f
         }
@@ -55,6 +66,7 @@ import Access
             case .client: client[office]
             case .linkRequest: link[office]
             case .company: company[office]
+            case .offer: offer[office]
             default: nil
             }
             if let id { path = path.replacingOccurrences(of: ":id", with: id.uuidString) }
@@ -65,6 +77,7 @@ import Access
                 form = ["email": "new\(n)@example.org", "display_name": "New", "role_consultant": "on", "offices": office, "active": "on"]
             case .linkRequest: form = ["decision": "reject"]
             case .client: form = ["pin": "4826", "reason": "call"]
+            case .offer: form = ["decision": "request_changes", "note": "Proszę podać wynagrodzenie."]
             default: break
             }
             if e.pathString.hasSuffix("recovery-codes") { form = ["code": "000000"] }

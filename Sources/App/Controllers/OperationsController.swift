@@ -16,8 +16,10 @@ struct OperationsController: RouteCollection {
             let latency_ms: Double?
             let error: String?
         }
+        struct SearchStatus: Content { let stemmer: String }
         let status: String
         let database: DatabaseStatus
+        let search: SearchStatus
     }
 
     func health(req: Request) async throws -> Response {
@@ -35,7 +37,8 @@ struct OperationsController: RouteCollection {
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let body = Health(status: failure == nil ? "ok" : "unavailable",
                           database: .init(status: failure == nil ? "ok" : "down", driver: driver,
-                                          latency_ms: (ms * 100).rounded() / 100, error: failure))
+                                          latency_ms: (ms * 100).rounded() / 100, error: failure),
+                          search: .init(stemmer: req.services.analyzer.stemmer.name))
         let res = try await body.encodeResponse(status: failure == nil ? .ok : .serviceUnavailable, for: req)
         res.headers.cacheControl = .init(noStore: true)
         return res

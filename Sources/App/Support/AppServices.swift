@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import Directory
 import Storage
+import TextSearch
 
 /// What controllers use, made once at start.
 struct AppServices: Sendable {
@@ -15,6 +16,9 @@ struct AppServices: Sendable {
     /// A bcrypt hash (at the configured cost) of a random string: checked when an e-mail has no
     /// account, so a failed login takes as long either way.
     let dummyPasswordHash: String
+    /// Polish text analysis for every full-text index and query (dictionary stems when
+    /// hunspell-pl is installed, light rules otherwise).
+    let analyzer: Analyzer
 }
 
 extension Application {

@@ -206,3 +206,9 @@ public struct OfferStore: Sendable {
         }
     }
 }
+
+extension OfferStore {
+    public func allIDs() async throws -> [UUID] {
+        try await OfferRecord.query(on: db).all(\.$id)
+    }
+}

@@ -4,6 +4,7 @@ import Foundation
 /// The App module registers exactly these paths.
 public enum SiteRoute: Sendable, Equatable {
     case home
+    case offers
     case contact
     case offices
     case office(id: String)
@@ -22,6 +23,7 @@ public enum SiteRoute: Sendable, Equatable {
     public var path: String {
         switch self {
         case .home: "/"
+        case .offers: "/offers"
         case .contact: "/contact"
         case .offices: "/offices"
         case .office(let id): "/offices/\(id)"
@@ -42,6 +44,7 @@ public enum SiteRoute: Sendable, Equatable {
     /// The navigation of the page shell, with catalogue keys for the labels.
     public static let navigation: [(SiteRoute, String)] = [
         (.home, "nav.home"),
+        (.offers, "nav.offers"),
         (.offices, "nav.offices"),
         (.contact, "nav.contact"),
         (.accessibility, "nav.accessibility"),

@@ -24,6 +24,7 @@ struct EmployerVerificationController: Sendable {
         let office = company.officeID ?? member.primaryOffice ?? "national"
         try await req.db.transaction { tx in
             try await EmployerStore(db: tx).verify(company: id, byOffice: office)
+            try await OfferStore(db: tx).markCompanyVerified(id)
             try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                          clientOfficeID: company.officeID, action: "employer.verified",
                                                          detail: "\(company.name) NIP \(company.nip ?? "-")", reason: "employer_verification"))

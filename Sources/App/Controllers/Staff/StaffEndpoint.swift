@@ -20,6 +20,8 @@ enum StaffTarget: Sendable {
     case linkRequest
     /// The company `:id`.
     case company
+    /// The offer `:id` (its office is the one of the place of work).
+    case offer
 }
 
 /// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
@@ -77,6 +79,9 @@ enum StaffGuard {
         case .linkRequest:
             guard let link = try await ClientLinkStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
             return .office(link.officeID)
+        case .offer:
+            guard let offer = try await OfferStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return .office(offer.officeID)
         case .company:
             guard let company = try await EmployerStore(db: req.db).find(company: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
             return company.officeID.map(ActionTarget.office) ?? .national

@@ -10,6 +10,7 @@ struct StaffHomeController: Sendable {
         ("/staff/clients", "staff.area_clients", .readClient),
         ("/staff/client-links", "staff.area_links", .verifyClientLink),
         ("/staff/employers", "staff.area_employers", .verifyEmployer),
+        ("/staff/offers", "staff.area_offers", .moderateOffers),
         ("/staff/audit", "staff.area_audit", .viewAuditLog),
         ("/staff", "staff.area_staff", .manageStaff),
     ]

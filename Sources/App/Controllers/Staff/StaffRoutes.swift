@@ -7,6 +7,7 @@ enum StaffRoutes {
     static var all: [StaffEndpoint] {
         let admin = StaffAdminController(), clients = StaffClientController(), links = ClientLinkController()
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
+        let moderation = OfferModerationController()
         return [
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
@@ -30,6 +31,9 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "staff/employers/:id/verify", .verifyEmployer, .company, employers.verify),
 
             StaffEndpoint(.GET, "staff/audit", .viewAuditLog, .officeQuery, audit.list),
+
+            StaffEndpoint(.GET, "staff/offers", .moderateOffers, .officeQuery, moderation.queue),
+            StaffEndpoint(.POST, "staff/offers/:id/moderate", .moderateOffers, .offer, moderation.decide),
         ]
     }
 

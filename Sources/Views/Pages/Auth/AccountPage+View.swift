@@ -84,6 +84,7 @@ public enum AccountPage {
         let company: Node<HTML.BodyContext> = model.company.map { c in
             section("company-heading", c.name, .group(
                 .p(.text(ctx.t(c.verified ? "company.verified" : "company.unverified"))),
+                .p(.a(.href("/employer/offers"), .text(ctx.t("offers.mine_title")))),
                 .h3(.text(ctx.t("company.users"))),
                 .ul(.forEach(c.users) { .li(.text($0)) }),
                 form(SiteRoute.account.path + "/company/invite", ctx,
