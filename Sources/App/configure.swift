@@ -95,6 +95,7 @@ enum DatabasePreparation {
         if demo {
             if try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
             try await DemoStaff.load(app)
+            try await DemoStaff.loadOffers(app)
         }
     }
 

@@ -20,5 +20,10 @@ PAGES = [
     "/dev/mail",
     "/login?notice=expired",
     "/register/employer/join?token=unknown",
+    "/offers",
+    "/offers?q=kierowca&voivodeship=20",
+    "/offers?q=%3F%21&page=-1",
+    "/offers/00000000-0000-4000-8000-00000000d001",
+    "/offers/00000000-0000-4000-8000-00000000d005",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

@@ -72,7 +72,7 @@ def driver():
 def test_staff_pages_of_a_supervisor(driver):
     key = enrol(driver, "kierownik.bialystok@example.org")
     for page in ["/staff/home", "/staff/security", "/staff/clients", "/staff/clients?by=number&q=100000009&reason=call",
-                 "/staff/client-links", "/staff/employers", "/staff/audit", "/account"]:
+                 "/staff/client-links", "/staff/employers", "/staff/audit", "/staff/offers", "/account"]:
         check_all_languages(driver, page)
     driver.get(url("/staff/clients?by=number&q=100000009&reason=call", "pl"))
     card = driver.find_element("css selector", "main table a").get_attribute("href")
@@ -105,4 +105,16 @@ def test_account_pages(driver, email):
     password_step(driver, email)
     assert driver.current_url.split("?")[0].endswith("/account"), driver.current_url
     check_all_languages(driver, "/account")
+    driver.delete_all_cookies()
+
+
+def test_employer_offer_pages(driver):
+    password_step(driver, "transport.demo@example.org")
+    check_all_languages(driver, "/employer/offers")
+    check_all_languages(driver, "/employer/offers/new")
+    check_all_languages(driver, "/employer/offers/00000000-0000-4000-8000-00000000d001/edit")
+    # The form shown again with its errors.
+    driver.get(url("/employer/offers/new", "en"))
+    submit(driver, {"title": "", "wage_min": "9000", "wage_max": "100"})
+    assert_accessible(driver, "offer form with errors", "en")
     driver.delete_all_cookies()

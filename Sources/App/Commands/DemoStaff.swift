@@ -54,6 +54,28 @@ enum DemoStaff {
         }
     }
 
+    /// A verified demo transport company with published offers, and the bakery's offer waiting
+    /// for PUP Białystok.
+    static func loadOffers(_ app: Application) async throws {
+        let employers = EmployerStore(db: app.db)
+        if try await AccountStore(db: app.db).find(email: "transport.demo@example.org") == nil {
+            let token = Secrets.randomToken()
+            let company = try await employers.registerEmployer(
+                email: "transport.demo@example.org", passwordHash: try app.password.hash(password), language: "pl",
+                contactPerson: "Demo: Piotr Przewoźnik",
+                company: NewCompany(name: "Demo: Podlaski Transport sp. z o.o.", nip: "5421000000", regon: nil, street: "Handlowa",
+                                    houseNumber: "6", postalCode: "15-001", locality: "Białystok", officeID: office),
+                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountController.verifyLifetime),
+                mail: MailComposer(publicURL: app.services.config.publicURL).verifyEmail(to: "transport.demo@example.org", token: token, language: .pl))
+            try await employers.verify(company: company, byOffice: office)
+        }
+        guard let transport = try await AccountStore(db: app.db).find(email: "transport.demo@example.org"),
+              let transportCompany = try await employers.companyID(ofAccount: transport.id),
+              let bakery = try await AccountStore(db: app.db).find(email: "rekrutacja.demo@example.org"),
+              let bakeryCompany = try await employers.companyID(ofAccount: bakery.id) else { return }
+        try await DemoOffers.load(app, verifiedCompany: transportCompany, pendingCompany: bakeryCompany, by: transport.id)
+    }
+
     /// Jan's account is linked to his client record; Olena's link request waits for the office.
     static func seekers(_ tx: any Database, _ app: Application, hash: String) async throws {
         let cipher = app.services.cipher

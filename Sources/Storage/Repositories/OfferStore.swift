@@ -85,9 +85,10 @@ public struct OfferStore: Sendable {
     // MARK: writing
 
     public func create(_ d: OfferDraft, company: UUID, by account: UUID, place: OfferPlace, status: OfferStatus, tokens: SearchTokens,
-                       now: Date = Date()) async throws -> UUID {
+                       now: Date = Date(), id: UUID? = nil) async throws -> UUID {
         try await db.transaction { tx in
             let r = OfferRecord()
+            r.id = id
             r.companyID = company; r.createdBy = account; r.createdAt = now
             Self.apply(d, place: place, to: r)
             r.status = status.rawValue

@@ -56,6 +56,16 @@ public enum SiteStyle {
     .recovery-codes { font-size: 1.15rem; columns: 2; }
     .checkbox { display: flex; gap: .5rem; align-items: center; }
     .breadcrumb { margin: 0 0 .5rem; }
+    .search-form { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0 1.25rem; align-items: end; }
+    .search-form .field:first-of-type { grid-column: 1 / -1; }
+    .search-form input, .search-form select { width: 100%; max-width: none; }
+    .search-form button { justify-self: start; margin-bottom: 1rem; }
+    .offer-list { list-style: none; padding: 0; }
+    .offer-list > li { border-top: 1px solid #d5dfd7; padding: .75rem 0; }
+    .offer-list h2 { font-size: 1.25rem; margin: 0 0 .25rem; }
+    .offer-list p { margin: .2rem 0; }
+    .prewrap { white-space: pre-wrap; }
+    .pagination ul { list-style: none; display: flex; gap: 1rem; padding: 0; }
     """
 }
 
