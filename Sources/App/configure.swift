@@ -55,6 +55,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(PostalCodeCommand(), as: "postal-code")
     app.asyncCommands.use(ConfigCommand(), as: "config")
     app.asyncCommands.use(StaffCommand(), as: "staff")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))

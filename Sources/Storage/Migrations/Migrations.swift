@@ -20,6 +20,7 @@ public enum StorageMigrations {
             M013_CreateStaff(),
             M014_CreateClientLinksAndPhotos(),
             M015_CreateOffers(),
+            M016_CreateOfferSearchProjection(),
         ]
     }
 }

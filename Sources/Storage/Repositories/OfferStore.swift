@@ -97,6 +97,7 @@ public struct OfferStore: Sendable {
             if status == .published { r.publishedAt = now }
             try await r.create(on: tx)
             try await SearchIndex.offers.put(r.id!, title: tokens.title, body: tokens.body, on: tx)
+            try await Self.project(r, on: tx)
             return r.id!
         }
     }
@@ -110,6 +111,7 @@ public struct OfferStore: Sendable {
             if status == .published { r.publishedAt = r.publishedAt ?? now }
             try await r.update(on: tx)
             try await SearchIndex.offers.put(id, title: tokens.title, body: tokens.body, on: tx)
+            try await Self.project(r, on: tx)
         }
     }
 
@@ -134,24 +136,49 @@ public struct OfferStore: Sendable {
             r.status = next.rawValue; r.moderationNote = note; r.updatedAt = now
             if next == .published { r.publishedAt = now }
             try await r.update(on: tx)
+            try await Self.project(r, on: tx)
         }
     }
 
     public func close(_ id: UUID, now: Date = Date()) async throws {
         guard let r = try await OfferRecord.find(id, on: db) else { throw OfferStoreError.notFound }
         r.status = OfferStatus.closed.rawValue; r.updatedAt = now
-        try await r.update(on: db)
+        try await db.transaction { tx in
+            try await r.update(on: tx)
+            try await Self.project(r, on: tx)
+        }
     }
 
     public func renew(_ id: UUID, until: Date, now: Date = Date()) async throws {
         guard let r = try await OfferRecord.find(id, on: db) else { throw OfferStoreError.notFound }
         r.validUntil = until; r.updatedAt = now
-        try await r.update(on: db)
+        try await db.transaction { tx in
+            try await r.update(on: tx)
+            try await Self.project(r, on: tx)
+        }
     }
 
     /// Offers of a company's verified employer show as verified from now on.
     public func markCompanyVerified(_ company: UUID) async throws {
         try await OfferRecord.query(on: db).filter(\.$companyID == company).set(\.$employerVerified, to: true).update()
+        for r in try await OfferRecord.query(on: db).filter(\.$companyID == company).all() { try await Self.project(r, on: db) }
+    }
+
+    /// Copies what the search filters and sorts by into the offer's search row.
+    static func project(_ r: OfferRecord, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).update(SearchIndex.offers.table)
+            .set("status", to: SQLBind(r.status)).set("valid_until", to: SQLBind(r.validUntil)).set("published_at", to: SQLBind(r.publishedAt))
+            .set("voivodeship_code", to: SQLBind(r.voivodeshipCode)).set("powiat_code", to: SQLBind(r.powiatCode))
+            .set("occupation_code", to: SQLBind(r.occupationCode)).set("contract", to: SQLBind(r.contract))
+            .set("working_time", to: SQLBind(r.workingTime)).set("wage", to: SQLBind(r.wageMax ?? r.wageMin))
+            .set("verified", to: SQLBind(r.employerVerified)).set("abroad", to: SQLBind(r.country != nil))
+            .set("latitude", to: SQLBind(r.latitude)).set("longitude", to: SQLBind(r.longitude))
+            .where("doc_id", .equal, SQLBind(r.id!)).run()
+    }
+
+    /// Every offer's search row again (after the projection's columns changed).
+    func reproject(all: Bool) async throws {
+        for r in try await OfferRecord.query(on: db).all() { try await Self.project(r, on: db) }
     }
 
     // MARK: reading

@@ -83,22 +83,21 @@ public struct SearchIndex: Sendable {
         try await (db as! any SQLDatabase).delete(from: table).where("doc_id", .equal, SQLBind(id)).run()
     }
 
-    /// The join that narrows `docColumn` to documents matching `query`, and the rank expression
-    /// (higher is better) — for a repository to combine with its own filters.
-    func match(_ query: SearchQuery, docColumn: String, db: any Database) -> (join: SQLQueryString, rank: SQLQueryString) {
+    /// The matching documents as a materialised CTE `m(seq, score)` (higher score is better), so
+    /// the full-text index is searched once and the query joins its result to `<name>_search`.
+    func matches(_ query: SearchQuery, db: any Database) -> SQLQueryString {
         switch Self.dialect(db) {
         case .postgres:
-            let join: SQLQueryString = """
-                JOIN \(ident: table) s ON s.doc_id = \(unsafeRaw: docColumn) AND s.vector @@ to_tsquery('simple', \(bind: query.tsquery))
+            return """
+                WITH m AS MATERIALIZED (SELECT seq, ts_rank(vector, to_tsquery('simple', \(bind: query.tsquery))) AS score \
+                FROM \(ident: table) WHERE vector @@ to_tsquery('simple', \(bind: query.tsquery))) 
                 """
-            return (join, "ts_rank(s.vector, to_tsquery('simple', \(bind: query.tsquery)))")
         case .sqlite:
-            // bm25 is lower-is-better; negated so both dialects sort by rank descending.
-            let join: SQLQueryString = """
-                JOIN \(ident: table) s ON s.doc_id = \(unsafeRaw: docColumn) \
-                JOIN \(ident: fts) f ON f.rowid = s.seq AND \(ident: fts) MATCH \(bind: query.fts5)
+            // bm25 is lower-is-better; negated so both dialects sort by score descending.
+            return """
+                WITH m AS MATERIALIZED (SELECT rowid AS seq, -bm25(\(ident: fts), 4.0, 1.0) AS score FROM \(ident: fts) \
+                WHERE \(ident: fts) MATCH \(bind: query.fts5)) 
                 """
-            return (join, "(-bm25(\(ident: fts), 4.0, 1.0))")
         }
     }
 }

@@ -1,0 +1,102 @@
+import Vapor
+import Fluent
+import Portal
+import Storage
+
+/// `zielona bench search [--queries 1000] [--url http://127.0.0.1:8080] [--seed S]`: a benchmark,
+/// not a test. Runs the same varied offer searches straight against the database (the SQL only,
+/// then the repository with its records) and, with --url, through HTTP against a running server,
+/// and prints p50/p95/p99 of each.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "what", help: "search")
+        var what: String
+        @Option(name: "queries", help: "How many searches (default 1000).")
+        var queries: Int?
+        @Option(name: "url", help: "A running server to measure through HTTP too.")
+        var url: String?
+        @Option(name: "seed", help: "Seed of the query generator (default 1).")
+        var seed: UInt64?
+    }
+
+    var help: String { "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches." }
+
+    static let words = ["kierowca", "kierowcy", "kierowców", "magazyn", "magazynie", "magazynier", "spawacz", "spawaczy", "księgowa",
+                        "ksiegowa", "kucharz", "kucharza", "sprzedawca", "pielęgniarka", "murarz", "elektryk", "programista",
+                        "sprzątanie", "wózek widłowy", "transport międzynarodowy", "budowa", "restauracja", "Łódź", "lodz", "Kraków",
+                        "Gdańsk", "Białystok", "Warszawa", "kier", "maga", "spaw", "prog"]
+    static let postalCodes = ["00-001", "15-371", "31-001", "80-001", "90-001", "60-001", "50-001", "20-001", "35-001", "10-001"]
+
+    /// The i-th query string of the mix: text alone, text with place, filters without text, sorting and paging.
+    static func query(_ rng: inout SeededRandom) -> String {
+        var items: [String] = []
+        let kind = rng.next() % 10
+        if kind < 7 {
+            let word = words[Int(rng.next() % UInt64(words.count))]
+            items.append("q=" + (word.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? word))
+        }
+        if rng.next() % 3 == 0 { items.append("voivodeship=" + String(format: "%02d", 2 * (1 + Int(rng.next() % 16)))) }
+        if rng.next() % 5 == 0 { items.append("postal_code=" + postalCodes[Int(rng.next() % UInt64(postalCodes.count))] + "&radius_km=" + ["10", "25", "50"][Int(rng.next() % 3)]) }
+        if rng.next() % 6 == 0 { items.append("contract=" + ["employment", "mandate", "temporary_work"][Int(rng.next() % 3)]) }
+        if rng.next() % 6 == 0 { items.append("min_wage=" + ["5000", "7000", "9000"][Int(rng.next() % 3)]) }
+        if rng.next() % 8 == 0 { items.append("verified=1") }
+        if rng.next() % 5 == 0 { items.append("sort=" + ["date", "wage"][Int(rng.next() % 2)]) }
+        if rng.next() % 5 == 0 { items.append("page=" + String(2 + rng.next() % 4)) }
+        return items.joined(separator: "&")
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.what == "search" else { throw ConsoleCommandError(message: "unknown benchmark \(signature.what); use search") }
+        let app = context.application
+        try await DatabasePreparation.prepare(app, demo: false)
+        let count = signature.queries ?? 1000
+        var rng = SeededRandom(seed: signature.seed ?? 1)
+        let queries = (0..<count).map { _ in Self.query(&rng) }
+        let total = try await OfferStore(db: app.db).search(OfferCriteria(), sqlOnly: true).total
+        context.console.print("database: \(DatabaseSetup.kind(of: app.services.config.databaseURL).rawValue), live offers: \(total), queries: \(count), stemmer: \(app.services.analyzer.stemmer.name)")
+
+        var criteria: [OfferCriteria] = []
+        for q in queries {
+            let request = Request(application: app, method: .GET, url: URI(string: "/api/v1/offers?" + q), on: app.eventLoopGroup.next())
+            let (c, errors) = try await request.query.decode(OfferSearchRequest.self).criteria(request)
+            guard errors.isEmpty else { throw ConsoleCommandError(message: "bad benchmark query \(q): \(errors)") }
+            criteria.append(c)
+        }
+        let store = OfferStore(db: app.db)
+        for c in criteria.prefix(50) { _ = try await store.search(c) } // warm caches
+        var sqlTimes: [Double] = [], repoTimes: [Double] = []
+        for c in criteria {
+            sqlTimes.append(try await Self.time { _ = try await store.search(c, sqlOnly: true) })
+            repoTimes.append(try await Self.time { _ = try await store.search(c) })
+        }
+        context.console.print(Self.line("engine (SQL only)", sqlTimes))
+        context.console.print(Self.line("repository (SQL + records)", repoTimes))
+        guard let base = signature.url else { return }
+        var httpTimes: [Double] = []
+        for q in queries.prefix(50) { _ = try await app.client.get(URI(string: base + "/api/v1/offers?" + q)) }
+        for q in queries {
+            var status: HTTPStatus = .ok
+            httpTimes.append(try await Self.time { status = try await app.client.get(URI(string: base + "/api/v1/offers?" + q)).status })
+            guard status == .ok else { throw ConsoleCommandError(message: "HTTP \(status.code) for \(q)") }
+        }
+        context.console.print(Self.line("HTTP GET /api/v1/offers", httpTimes))
+        let ratio = Self.percentile(httpTimes, 0.95) / Self.percentile(sqlTimes, 0.95)
+        context.console.print(String(format: "HTTP p95 / engine p95: %.2f×", ratio))
+    }
+
+    static func time(_ body: () async throws -> Void) async throws -> Double {
+        let start = ContinuousClock.now
+        try await body()
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+
+    static func line(_ label: String, _ v: [Double]) -> String {
+        String(format: "%@: p50 %.2f ms  p95 %.2f ms  p99 %.2f ms", label, percentile(v, 0.5), percentile(v, 0.95), percentile(v, 0.99))
+    }
+}

@@ -1,0 +1,116 @@
+import Fluent
+import SQLKit
+import Foundation
+import Portal
+
+/// Inserts generated data in large batches (load tests, benchmarks): many rows per statement,
+/// one transaction per batch.
+public struct BulkLoader: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+    static let batch = 500
+
+    public struct OfferRow: Sendable {
+        public let draft: OfferDraft
+        public let company: UUID
+        public let place: OfferPlace
+        public let verified: Bool
+        public let tokens: SearchTokens
+        public let publishedAt: Date
+        public init(draft: OfferDraft, company: UUID, place: OfferPlace, verified: Bool, tokens: SearchTokens, publishedAt: Date) {
+            self.draft = draft; self.company = company; self.place = place; self.verified = verified; self.tokens = tokens
+            self.publishedAt = publishedAt
+        }
+    }
+
+    /// Companies with one employer account each; `verified` of them verified by their office.
+    public func companies(_ names: [String], offices: [String], verified: (Int) -> Bool, passwordHash: String, ids makeID: () -> UUID,
+                          now: Date = Date()) async throws -> [UUID] {
+        var ids: [UUID] = []
+        for start in stride(from: 0, to: names.count, by: Self.batch) {
+            let range = start..<min(start + Self.batch, names.count)
+            var accounts: [AccountRecord] = [], companies: [CompanyRecord] = [], links: [EmployerUserRecord] = []
+            for i in range {
+                let a = AccountRecord()
+                a.id = makeID(); a.kind = Account.Kind.employer.rawValue; a.email = "firma\(i)@seed.example.org"; a.passwordHash = passwordHash
+                a.language = "pl"; a.createdAt = now; a.updatedAt = now; a.emailVerifiedAt = now
+                let c = CompanyRecord()
+                c.id = makeID(); c.name = names[i]; c.street = "Przemysłowa"; c.houseNumber = "\(i % 200 + 1)"; c.postalCode = "00-001"
+                c.locality = "Warszawa"; c.createdAt = now; c.officeID = offices[i % offices.count]
+                if verified(i) { c.verifiedAt = now; c.verifiedByOffice = c.officeID }
+                let u = EmployerUserRecord()
+                u.id = a.id; u.companyID = c.id!; u.contactPerson = "Osoba kontaktowa \(i)"
+                accounts.append(a); companies.append(c); links.append(u)
+            }
+            try await db.transaction { [accounts, companies, links] tx in
+                try await accounts.create(on: tx)
+                try await companies.create(on: tx)
+                try await links.create(on: tx)
+            }
+            ids += companies.map { $0.id! }
+        }
+        return ids
+    }
+
+    public func offers(_ rows: [OfferRow], createdBy: UUID, ids makeID: () -> UUID) async throws {
+        for start in stride(from: 0, to: rows.count, by: Self.batch) {
+            let slice = Array(rows[start..<min(start + Self.batch, rows.count)])
+            var records: [OfferRecord] = []
+            for row in slice {
+                let r = OfferRecord()
+                r.id = makeID(); r.companyID = row.company; r.createdBy = createdBy
+                OfferStore.apply(row.draft, place: row.place, to: r)
+                r.status = OfferStatus.published.rawValue; r.employerVerified = row.verified
+                r.createdAt = row.publishedAt; r.updatedAt = row.publishedAt; r.publishedAt = row.publishedAt
+                records.append(r)
+            }
+            try await db.transaction { [records] tx in
+                try await records.create(on: tx)
+                var insert = (tx as! any SQLDatabase).insert(into: SearchIndex.offers.table)
+                    .columns("doc_id", "title", "body", "status", "valid_until", "published_at", "voivodeship_code", "powiat_code",
+                             "occupation_code", "contract", "working_time", "wage", "verified", "abroad", "latitude", "longitude")
+                for (r, row) in zip(records, slice) {
+                    insert = insert.values(SQLBind(r.id!), SQLBind(row.tokens.title), SQLBind(row.tokens.body), SQLBind(r.status),
+                                           SQLBind(r.validUntil), SQLBind(r.publishedAt), SQLBind(r.voivodeshipCode), SQLBind(r.powiatCode),
+                                           SQLBind(r.occupationCode), SQLBind(r.contract), SQLBind(r.workingTime), SQLBind(r.wageMax ?? r.wageMin),
+                                           SQLBind(r.employerVerified), SQLBind(r.country != nil), SQLBind(r.latitude), SQLBind(r.longitude))
+                }
+                try await insert.run()
+            }
+        }
+    }
+
+    /// Seeker accounts with profiles (all with one unusable password hash).
+    public func seekers(count: Int, passwordHash: String, profile: (Int) -> SeekerProfile, ids makeID: () -> UUID, now: Date = Date()) async throws {
+        for start in stride(from: 0, to: count, by: Self.batch) {
+            let range = start..<min(start + Self.batch, count)
+            var accounts: [AccountRecord] = [], profiles: [SeekerProfileRecord] = []
+            for i in range {
+                let a = AccountRecord()
+                a.id = makeID(); a.kind = Account.Kind.seeker.rawValue; a.email = "osoba\(i)@seed.example.org"; a.passwordHash = passwordHash
+                a.language = "pl"; a.createdAt = now; a.updatedAt = now; a.emailVerifiedAt = now
+                let p = profile(i)
+                let r = SeekerProfileRecord()
+                r.id = a.id; r.firstName = p.firstName; r.lastName = p.lastName; r.voivodeshipCode = p.voivodeshipCode
+                r.locality = p.locality; r.postalCode = p.postalCode; r.street = p.street; r.houseNumber = p.houseNumber; r.phone = p.phone
+                accounts.append(a); profiles.append(r)
+            }
+            try await db.transaction { [accounts, profiles] tx in
+                try await accounts.create(on: tx)
+                try await profiles.create(on: tx)
+            }
+        }
+    }
+
+    /// Every postal code with its coordinates, powiat, voivodeship and serving office.
+    public func places() async throws -> [(entry: (code: String, locality: String, latitude: Double?, longitude: Double?), place: OfferPlace)] {
+        let offices = Dictionary(uniqueKeysWithValues: try await PowiatRecord.query(on: db).all().compactMap { p in
+            p.officeID.map { (p.id!, (office: $0, voivodeship: p.voivodeshipCode)) }
+        })
+        return try await PostalCodeRecord.query(on: db).all().compactMap { r in
+            guard let o = offices[r.powiatCode] else { return nil }
+            return ((r.id!, r.locality, r.latitude, r.longitude),
+                    OfferPlace(officeID: o.office, powiatCode: r.powiatCode, voivodeshipCode: o.voivodeship, latitude: r.latitude, longitude: r.longitude))
+        }
+    }
+}
