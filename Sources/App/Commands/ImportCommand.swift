@@ -2,18 +2,19 @@ import Vapor
 import Fluent
 import Storage
 import Directory
+import Portal
 
 /// `zielona import offices FILE.csv` / `zielona import postal-codes FILE.csv`: replaces a
 /// shipped list with an official one. Every row is checked first; one bad row imports nothing.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "offices | postal-codes")
+        @Argument(name: "kind", help: "offices | postal-codes | occupations")
         var kind: String
         @Argument(name: "file", help: "CSV file with the same columns as the shipped list (see README).")
         var file: String
     }
 
-    var help: String { "Import an official list: offices (CSV) or postal-codes (CSV with postal_code,voivodeship_teryt,locality,latitude,longitude,powiat_teryt,powiat_method)." }
+    var help: String { "Import an official list: offices (CSV), postal-codes (CSV with postal_code,voivodeship_teryt,locality,latitude,longitude,powiat_teryt,powiat_method) or occupations (CSV code,name[,level,school_occupation])." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -24,10 +25,10 @@ struct ImportCommand: AsyncCommand {
         switch signature.kind {
         case "offices":
             let parsed = OfficeCSV.parse(text, register: register)
-            guard parsed.errors.isEmpty else { return report(context, parsed.errors.map { "line \($0.line): \($0.field): \($0.reason)" }) }
+            guard parsed.errors.isEmpty else { return try report(context, parsed.errors.map { "line \($0.line): \($0.field): \($0.reason)" }) }
             let unserved = register.powiats.filter { p in !parsed.offices.contains { $0.kind == .pup && $0.powiatCodes.contains(p.code) } }
             if !unserved.isEmpty {
-                return report(context, ["no PUP serves: " + unserved.map(\.code).joined(separator: " ")])
+                return try report(context, ["no PUP serves: " + unserved.map(\.code).joined(separator: " ")])
             }
             try await app.db.transaction { tx in
                 try await ReferenceDataLoader(db: tx).replaceOffices(parsed.offices)
@@ -37,21 +38,36 @@ struct ImportCommand: AsyncCommand {
         case "postal-codes":
             let entries = PostalCodeEntry.parse(csv: text)
             let bad = entries.filter { register.powiat($0.powiatCode) == nil }.map { "\($0.code): unknown powiat \($0.powiatCode)" }
-            guard bad.isEmpty else { return report(context, bad) }
-            guard !entries.isEmpty else { return report(context, ["no rows with postal_code and powiat_teryt"]) }
+            guard bad.isEmpty else { return try report(context, bad) }
+            guard !entries.isEmpty else { return try report(context, ["no rows with postal_code and powiat_teryt"]) }
             try await app.db.transaction { tx in
                 try await ReferenceDataLoader(db: tx).replacePostalCodes(entries)
                 try await AppMeta(db: tx).set("reference.postal_codes", "imported:\(ISO8601DateFormatter().string(from: Date()))")
             }
             context.console.print("Imported \(entries.count) postal codes; overrides applied again.")
+        case "occupations":
+            let list: [Occupation]
+            do { list = try OccupationList.parse(text) } catch {
+                switch error {
+                case .badHeader: return try report(context, ["the first line must start with code,name"])
+                case .badRow(let line, let reason): return try report(context, ["line \(line): \(reason)"])
+                }
+            }
+            try await app.db.transaction { tx in
+                try await ReferenceDataLoader(db: tx).replaceOccupations(list)
+                try await AppMeta(db: tx).set("reference.occupations", "imported:\(ISO8601DateFormatter().string(from: Date()))")
+            }
+            context.console.print("Imported \(list.count) occupation codes (new ones added, changed names updated, none deleted).")
         default:
-            throw ConsoleCommandError(message: "unknown kind \(signature.kind): use offices or postal-codes")
+            throw ConsoleCommandError(message: "unknown kind \(signature.kind): use offices, postal-codes or occupations")
         }
     }
 
-    func report(_ context: CommandContext, _ errors: [String]) {
+    /// Lists the problems and fails the command (a non-zero exit for scripts).
+    func report(_ context: CommandContext, _ errors: [String]) throws {
         context.console.error("Nothing imported. \(errors.count) problem(s):")
         for e in errors.prefix(50) { context.console.error("  " + e) }
+        throw ConsoleCommandError(message: "nothing imported")
     }
 }
 
