@@ -1,5 +1,6 @@
 import Vapor
 import Fluent
+import SQLKit
 import Portal
 import Storage
 
@@ -33,6 +34,8 @@ struct SeedCommand: AsyncCommand {
         }
         let started = ContinuousClock.now
         let report = try await SyntheticDataSet(app: app, seed: signature.seed ?? 1).generate(offers: offers, seekers: seekers)
+        // Fresh statistics, so the query planner knows the new sizes.
+        try await (app.db as! any SQLDatabase).raw("ANALYZE").run()
         let elapsed = ContinuousClock.now - started
         context.console.print("Generated \(report.offers) offers of \(report.companies) companies and \(report.seekers) seekers in \(elapsed.formatted(.units(allowed: [.minutes, .seconds], width: .abbreviated))).")
     }

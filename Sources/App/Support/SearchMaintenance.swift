@@ -1,5 +1,6 @@
 import Vapor
 import Fluent
+import SQLKit
 import Storage
 import TextSearch
 
@@ -12,6 +13,11 @@ enum SearchMaintenance {
         let current = analyzer.stemmer.name
         let recorded = try await meta.get("search.stemmer")
         app.logger.notice("text search", metadata: ["stemmer": "\(current)"])
+        if DatabaseSetup.kind(of: app.services.config.databaseURL) == .sqlite {
+            // Cheap, and keeps the planner's statistics fresh as tables grow (PostgreSQL's
+            // autovacuum does this by itself).
+            try await (app.db as! any SQLDatabase).raw("PRAGMA optimize").run()
+        }
         guard recorded != current else { return }
         let count = try await OfferIndexer(db: app.db, analyzer: analyzer, directory: FluentDirectoryStore(db: app.db)).reindexAll()
         try await meta.set("search.stemmer", current)

@@ -25,7 +25,11 @@ extension OfferStore {
             from = "FROM m JOIN \(ident: SearchIndex.offers.table) s ON s.seq = m.seq "
             rank = "m.score"
         }
-        var conditions: [SQLQueryString] = ["s.status = \(bind: OfferStatus.published.rawValue)", "s.valid_until >= \(bind: now)"]
+        // On SQLite a unary + keeps the planner from choosing the valid_until range (and then
+        // sorting every live offer) over walking the (status, published_at) index in order.
+        let isSQLite = SearchIndex.dialect(db) == .sqlite
+        let validity: SQLQueryString = isSQLite && c.query == nil ? "+s.valid_until >= \(bind: now)" : "s.valid_until >= \(bind: now)"
+        var conditions: [SQLQueryString] = ["s.status = \(bind: OfferStatus.published.rawValue)", validity]
         if let v = c.voivodeship { conditions.append("s.voivodeship_code = \(bind: v)") }
         if let p = c.powiat { conditions.append("s.powiat_code = \(bind: p)") }
         if let occupation = c.occupation {
@@ -61,11 +65,27 @@ extension OfferStore {
         }
         let perPage = max(1, min(c.perPage, 100))
         let offset = max(0, (c.page - 1) * perPage)
-        let idQuery: SQLQueryString = with + "SELECT s.doc_id AS id " + from + " " + whereClause + " " + order
-            + " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String(offset))"
+        let limit: SQLQueryString = " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String(offset))"
         let countQuery: SQLQueryString = with + "SELECT COUNT(*) AS n " + from + " " + whereClause
-        let ids = try await sql.raw(idQuery).all().map { try $0.decode(column: "id", as: UUID.self) }
-        let total = try await sql.raw(countQuery).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        let ids: [UUID], total: Int
+        if c.query != nil {
+            // The matches are joined once: page and count from the same pass.
+            let rows = try await sql.raw(with + "SELECT s.doc_id AS id, COUNT(*) OVER () AS n " + from + " " + whereClause + " " + order + limit).all()
+            ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+            if let first = rows.first {
+                total = try first.decode(column: "n", as: Int.self)
+            } else if offset > 0 {
+                // Past the last page: the count still says how many there are.
+                total = try await sql.raw(countQuery).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+            } else {
+                total = 0
+            }
+        } else {
+            // Without text the page walks an index and the count reads a covering one.
+            ids = try await sql.raw("SELECT s.doc_id AS id " + from + " " + whereClause + " " + order + limit).all()
+                .map { try $0.decode(column: "id", as: UUID.self) }
+            total = try await sql.raw(countQuery).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        }
         if sqlOnly { return SearchResult(total: total, offers: []) }
         let records = ids.isEmpty ? [] : try await OfferRecord.query(on: db).filter(\.$id ~~ ids).all()
         let byID = Dictionary(uniqueKeysWithValues: try await offers(records).map { ($0.id, $0) })
