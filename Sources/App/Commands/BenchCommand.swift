@@ -17,6 +17,8 @@ struct BenchCommand: AsyncCommand {
         var url: String?
         @Option(name: "seed", help: "Seed of the query generator (default 1).")
         var seed: UInt64?
+        @Option(name: "slowest", help: "Also list the N slowest queries of the engine run.")
+        var slowest: Int?
     }
 
     var help: String { "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches." }
@@ -71,6 +73,9 @@ struct BenchCommand: AsyncCommand {
         }
         context.console.print(Self.line("engine (SQL only)", sqlTimes))
         context.console.print(Self.line("repository (SQL + records)", repoTimes))
+        for (q, t) in zip(queries, sqlTimes).sorted(by: { $0.1 > $1.1 }).prefix(signature.slowest ?? 0) {
+            context.console.print(String(format: "  %8.2f ms  %@", t, q))
+        }
         guard let base = signature.url else { return }
         var httpTimes: [Double] = []
         for q in queries.prefix(50) { _ = try await app.client.get(URI(string: base + "/api/v1/offers?" + q)) }

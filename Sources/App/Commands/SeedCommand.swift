@@ -34,8 +34,10 @@ struct SeedCommand: AsyncCommand {
         }
         let started = ContinuousClock.now
         let report = try await SyntheticDataSet(app: app, seed: signature.seed ?? 1).generate(offers: offers, seekers: seekers)
-        // Fresh statistics, so the query planner knows the new sizes.
-        try await (app.db as! any SQLDatabase).raw("ANALYZE").run()
+        // Fresh statistics, so the query planner knows the new sizes; on PostgreSQL also the
+        // visibility map, without which counts cannot be answered from an index alone.
+        let isPostgres = DatabaseSetup.kind(of: app.services.config.databaseURL) == .postgres
+        try await (app.db as! any SQLDatabase).raw(isPostgres ? "VACUUM ANALYZE" : "ANALYZE").run()
         let elapsed = ContinuousClock.now - started
         context.console.print("Generated \(report.offers) offers of \(report.companies) companies and \(report.seekers) seekers in \(elapsed.formatted(.units(allowed: [.minutes, .seconds], width: .abbreviated))).")
     }

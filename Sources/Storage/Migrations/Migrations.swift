@@ -21,6 +21,7 @@ public enum StorageMigrations {
             M014_CreateClientLinksAndPhotos(),
             M015_CreateOffers(),
             M016_CreateOfferSearchProjection(),
+            M017_CreateOfferSearchOrderIndexes(),
         ]
     }
 }

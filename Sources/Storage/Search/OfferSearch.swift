@@ -20,16 +20,17 @@ extension OfferStore {
         var with: SQLQueryString = ""
         var from: SQLQueryString = "FROM \(ident: SearchIndex.offers.table) s "
         var rank: SQLQueryString? = nil
+        var textCondition: SQLQueryString? = nil
         if let q = c.query {
-            with = SearchIndex.offers.matches(q, db: db)
-            from = "FROM m JOIN \(ident: SearchIndex.offers.table) s ON s.seq = m.seq "
-            rank = "m.score"
+            let match = SearchIndex.offers.textMatch(q, db: db)
+            with = match.with; from = match.from; textCondition = match.condition; rank = match.rank
         }
         // On SQLite a unary + keeps the planner from choosing the valid_until range (and then
         // sorting every live offer) over walking the (status, published_at) index in order.
         let isSQLite = SearchIndex.dialect(db) == .sqlite
         let validity: SQLQueryString = isSQLite && c.query == nil ? "+s.valid_until >= \(bind: now)" : "s.valid_until >= \(bind: now)"
         var conditions: [SQLQueryString] = ["s.status = \(bind: OfferStatus.published.rawValue)", validity]
+        if let textCondition { conditions.append(textCondition) }
         if let v = c.voivodeship { conditions.append("s.voivodeship_code = \(bind: v)") }
         if let p = c.powiat { conditions.append("s.powiat_code = \(bind: p)") }
         if let occupation = c.occupation {
@@ -58,28 +59,24 @@ extension OfferStore {
         var whereClause: SQLQueryString = "WHERE "
         for (i, condition) in conditions.enumerated() { whereClause = whereClause + (i == 0 ? "" : " AND ") + condition }
 
-        let order: SQLQueryString = switch c.sort {
-        case .relevance where rank != nil: "ORDER BY " + rank! + " DESC, s.published_at DESC, s.seq"
-        case .wage: "ORDER BY COALESCE(s.wage, 0) DESC, s.published_at DESC, s.seq"
-        default: "ORDER BY s.published_at DESC, s.seq"
-        }
+        let order = Self.order(c.sort, ranked: false, alias: "s")
         let perPage = max(1, min(c.perPage, 100))
         let offset = max(0, (c.page - 1) * perPage)
         let limit: SQLQueryString = " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String(offset))"
         let countQuery: SQLQueryString = with + "SELECT COUNT(*) AS n " + from + " " + whereClause
         let ids: [UUID], total: Int
         if c.query != nil {
-            // The matches are joined once: page and count from the same pass.
-            let rows = try await sql.raw(with + "SELECT s.doc_id AS id, COUNT(*) OVER () AS n " + from + " " + whereClause + " " + order + limit).all()
-            ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
-            if let first = rows.first {
-                total = try first.decode(column: "n", as: Int.self)
-            } else if offset > 0 {
-                // Past the last page: the count still says how many there are.
-                total = try await sql.raw(countQuery).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
-            } else {
-                total = 0
-            }
+            // The matches are read once into `r`, then page and count come from that one pass.
+            // (Materialised, so PostgreSQL reads the matches through the GIN index instead of
+            // walking the date index backwards and testing every live offer.)
+            let matchList: SQLQueryString = (isSQLite ? with + ", r AS MATERIALIZED (" : "WITH r AS MATERIALIZED (")
+                + "SELECT s.doc_id, s.seq, s.published_at, s.wage, " + (rank ?? "0") + " AS score " + from + " " + whereClause + ") "
+            // The count joined to the page, so a page past the end still says how many there are.
+            let order = Self.order(c.sort, ranked: true, alias: "r")
+            let rows = try await sql.raw(matchList + "SELECT p.id, c.n FROM (SELECT COUNT(*) AS n FROM r) c LEFT JOIN "
+                + "(SELECT r.doc_id AS id, ROW_NUMBER() OVER (" + order + ") AS pos FROM r " + order + limit + ") p ON 1 = 1 ORDER BY p.pos").all()
+            ids = try rows.compactMap { try $0.decodeNil(column: "id") ? nil : $0.decode(column: "id", as: UUID.self) }
+            total = try rows.first?.decode(column: "n", as: Int.self) ?? 0
         } else {
             // Without text the page walks an index and the count reads a covering one.
             ids = try await sql.raw("SELECT s.doc_id AS id " + from + " " + whereClause + " " + order + limit).all()
@@ -87,9 +84,20 @@ extension OfferStore {
             total = try await sql.raw(countQuery).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
         }
         if sqlOnly { return SearchResult(total: total, offers: []) }
-        let records = ids.isEmpty ? [] : try await OfferRecord.query(on: db).filter(\.$id ~~ ids).all()
-        let byID = Dictionary(uniqueKeysWithValues: try await offers(records).map { ($0.id, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try await offers(ids: ids).map { ($0.id, $0) })
         return SearchResult(total: total, offers: ids.compactMap { byID[$0] })
+    }
+}
+
+extension OfferStore {
+    /// Ties broken by date, then by insertion, so pages never overlap.
+    static func order(_ sort: OfferCriteria.Sort, ranked: Bool, alias: String) -> SQLQueryString {
+        let a: SQLQueryString = "\(unsafeRaw: alias)"
+        switch sort {
+        case .relevance where ranked: return "ORDER BY " + a + ".score DESC, " + a + ".published_at DESC, " + a + ".seq"
+        case .wage: return "ORDER BY COALESCE(" + a + ".wage, 0) DESC, " + a + ".published_at DESC, " + a + ".seq"
+        default: return "ORDER BY " + a + ".published_at DESC, " + a + ".seq"
+        }
     }
 }
 

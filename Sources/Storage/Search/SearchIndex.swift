@@ -83,21 +83,22 @@ public struct SearchIndex: Sendable {
         try await (db as! any SQLDatabase).delete(from: table).where("doc_id", .equal, SQLBind(id)).run()
     }
 
-    /// The matching documents as a materialised CTE `m(seq, score)` (higher score is better), so
-    /// the full-text index is searched once and the query joins its result to `<name>_search`.
-    func matches(_ query: SearchQuery, db: any Database) -> SQLQueryString {
+    /// How a query over `<name>_search s` narrows to the documents matching `query` and ranks
+    /// them (higher is better). SQLite: the FTS5 table is searched once into a materialised CTE
+    /// joined by rowid. PostgreSQL: a condition on the GIN-indexed vector of the same rows (a
+    /// self-join there would scan the whole table).
+    func textMatch(_ query: SearchQuery, db: any Database) -> (with: SQLQueryString, from: SQLQueryString, condition: SQLQueryString?, rank: SQLQueryString) {
         switch Self.dialect(db) {
         case .postgres:
-            return """
-                WITH m AS MATERIALIZED (SELECT seq, ts_rank(vector, to_tsquery('simple', \(bind: query.tsquery))) AS score \
-                FROM \(ident: table) WHERE vector @@ to_tsquery('simple', \(bind: query.tsquery))) 
-                """
+            return ("", "FROM \(ident: table) s ", "s.vector @@ to_tsquery('simple', \(bind: query.tsquery))",
+                    "ts_rank(s.vector, to_tsquery('simple', \(bind: query.tsquery)))")
         case .sqlite:
-            // bm25 is lower-is-better; negated so both dialects sort by score descending.
-            return """
+            // bm25 is lower-is-better; negated so both dialects sort by rank descending.
+            let with: SQLQueryString = """
                 WITH m AS MATERIALIZED (SELECT rowid AS seq, -bm25(\(ident: fts), 4.0, 1.0) AS score FROM \(ident: fts) \
                 WHERE \(ident: fts) MATCH \(bind: query.fts5)) 
                 """
+            return (with, "FROM m JOIN \(ident: table) s ON s.seq = m.seq ", nil, "m.score")
         }
     }
 }

@@ -44,14 +44,10 @@ struct OfferJSON: Content {
                              experience_months: d.experienceMonths, licences: d.licences)
         duties = d.duties; how_to_apply = d.howToApply
         start_date = d.startDate.map(day.string); valid_until = day.string(from: d.validUntil)
-        published_at = o.publishedAt.map { ISO8601DateFormatter().string(from: $0) }
+        published_at = o.publishedAt.map { $0.formatted(DayFormat.timestamp) }
     }
 
-    static var dayFormatter: DateFormatter {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "Europe/Warsaw"); f.dateFormat = "yyyy-MM-dd"
-        return f
-    }
+    static let dayFormatter = DayFormat()
 }
 
 struct OfferListJSON: Content {

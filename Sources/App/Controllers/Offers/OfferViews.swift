@@ -3,15 +3,12 @@ import Views
 import Localization
 import Portal
 import Storage
+import Directory
 
 /// Offers as the pages show them: every label in the visitor's language.
 enum OfferViews {
     static func money(_ v: Double, _ language: Language) -> String {
-        let f = NumberFormatter()
-        f.locale = Locale(identifier: language.rawValue)
-        f.numberStyle = .decimal
-        f.maximumFractionDigits = v.truncatingRemainder(dividingBy: 1) == 0 ? 0 : 2
-        return f.string(from: NSNumber(value: v)) ?? String(v)
+        v.formatted(FloatingPointFormatStyle<Double>(locale: Locale(identifier: language.rawValue)).precision(.fractionLength(0...2)))
     }
 
     static func wage(_ d: OfferDraft, _ t: Catalogue, _ language: Language) -> String? {
@@ -39,10 +36,7 @@ enum OfferViews {
     }
 
     static func date(_ d: Date, _ language: Language) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: language.rawValue); f.timeZone = TimeZone(identifier: "Europe/Warsaw")
-        f.dateStyle = .long; f.timeStyle = .none
-        return f.string(from: d)
+        d.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language.rawValue), timeZone: BusinessCalendar.warsaw))
     }
 
     static func workingTime(_ fte: Double, _ t: Catalogue) -> String {
