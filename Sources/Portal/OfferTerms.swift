@@ -40,6 +40,21 @@ public struct LanguageRequirement: Sendable, Equatable, Codable {
     public let language: String
     public let level: LanguageLevel
     public init(language: String, level: LanguageLevel) { self.language = language; self.level = level }
+
+    /// "en:B2, de:A2" as people type it into one field; nil when an item is not `code:level`.
+    public static func parseList(_ text: String) -> [LanguageRequirement]? {
+        var out: [LanguageRequirement] = []
+        for item in text.split(separator: ",") where !item.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parts = item.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let level = LanguageLevel(rawValue: parts[1].uppercased()) else { return nil }
+            out.append(LanguageRequirement(language: parts[0].lowercased(), level: level))
+        }
+        return out
+    }
+
+    public static func listText(_ list: [LanguageRequirement]) -> String {
+        list.map { "\($0.language):\($0.level.rawValue)" }.joined(separator: ", ")
+    }
 }
 
 /// Where an offer stands. Expiry is not a state: an offer past its "valid until" leaves the

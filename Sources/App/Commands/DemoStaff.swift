@@ -74,6 +74,7 @@ enum DemoStaff {
               let bakery = try await AccountStore(db: app.db).find(email: "rekrutacja.demo@example.org"),
               let bakeryCompany = try await employers.companyID(ofAccount: bakery.id) else { return }
         try await DemoOffers.load(app, verifiedCompany: transportCompany, pendingCompany: bakeryCompany, by: transport.id)
+        try await DemoCVs.load(app)
     }
 
     /// Jan's account is linked to his client record; Olena's link request waits for the office.

@@ -41,6 +41,14 @@ struct MailComposer: Sendable {
                 paragraphs: ["mail.change_notice.body"], link: publicURL + "/login", args: ["email": newEmail])
     }
 
+    /// A verified employer is interested in the seeker's CV. The employer got no contact data;
+    /// the link is the offer, where the seeker can apply if they want to.
+    func candidateInterest(to email: String, company: String, offerTitle: String, offerID: UUID, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "candidate_interest", language: language, subjectKey: "mail.interest.subject",
+                paragraphs: ["mail.interest.body", "mail.interest.privacy"], link: publicURL + "/offers/" + offerID.uuidString.lowercased(),
+                args: ["company": company, "offer": offerTitle])
+    }
+
     func compose(to email: String, kind: String, language: Language, subjectKey: String, paragraphs: [String], link: String,
                  args: [String: String] = [:]) -> OutboxMessage {
         let t = Catalogues.bundled[language]

@@ -22,6 +22,7 @@ public enum StorageMigrations {
             M015_CreateOffers(),
             M016_CreateOfferSearchProjection(),
             M017_CreateOfferSearchOrderIndexes(),
+            M018_CreateCVs(),
         ]
     }
 }

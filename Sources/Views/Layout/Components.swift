@@ -22,3 +22,20 @@ extension Node where Context == HTML.SelectContext {
         return .element(named: "option", nodes: nodes)
     }
 }
+
+extension Components {
+    /// Previous / "page n of m" / next for a list at `path`, keeping the other query parameters.
+    static func pagination(path: String, total: Int?, page: Int, perPage: Int, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let total, total > perPage else { return .empty }
+        let pages = (total + perPage - 1) / perPage
+        func link(_ page: Int) -> String {
+            let items = ctx.query.filter { $0.0 != "page" } + [("page", String(page)), ("lang", ctx.language.rawValue)]
+            return path + "?" + items.map { "\(PageContext.encode($0.0))=\(PageContext.encode($0.1))" }.joined(separator: "&")
+        }
+        return .nav(.class("pagination"), .attribute(named: "aria-label", value: ctx.t("offers.pages")),
+            .ul(
+                .if(page > 1, .li(.a(.href(link(page - 1)), .attribute(named: "rel", value: "prev"), .text(ctx.t("offers.previous"))))),
+                .li(.span(.attribute(named: "aria-current", value: "page"), .text(ctx.t("offers.page_of", ["page": "\(page)", "pages": "\(pages)"])))),
+                .if(page < pages, .li(.a(.href(link(page + 1)), .attribute(named: "rel", value: "next"), .text(ctx.t("offers.next")))))))
+    }
+}

@@ -65,17 +65,21 @@ extension Forms {
     }
 
     /// A multi-line text field with its label, hint and error.
-    static func textarea(_ name: String, label: String, state: FormState, hint: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
+    static func textarea(_ name: String, label: String, state: FormState, hint: String? = nil, required: Bool = true,
+                         ctx: PageContext) -> Node<HTML.FormContext> {
         let error = state.error(name)
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         var nodes: [Node<HTML.TextAreaContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name),
-                                                   .attribute(named: "rows", value: "6"), .attribute(named: "required", value: "required")]
+                                                   .attribute(named: "rows", value: "6")]
+        if required { nodes.append(.attribute(named: "required", value: "required")) }
         if !described.isEmpty { nodes.append(.attribute(named: "aria-describedby", value: described.joined(separator: " "))) }
         if error != nil { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
         nodes.append(.text(state[name]))
         let hintNode: Node<HTML.FormContext> = hint.map { .p(.id("\(name)-hint"), .class("hint"), .text($0)) } ?? .empty
         let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
-        return .div(.class(error == nil ? "field" : "field has-error"), .label(.for(name), .text(label)), hintNode, errorNode,
+        let labelNode: Node<HTML.FormContext> = .label(.for(name), .text(label),
+                                                       .if(!required, .span(.class("optional"), .text(" " + ctx.t("form.optional")))))
+        return .div(.class(error == nil ? "field" : "field has-error"), labelNode, hintNode, errorNode,
                     .element(named: "textarea", nodes: nodes))
     }
 

@@ -85,5 +85,14 @@ extension SiteStyle {
     .link-button { background: none; border: none; color: #fff; text-decoration: underline; padding: 0; font: inherit; cursor: pointer; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .mail-body { white-space: pre-wrap; background: var(--soft); padding: .75rem; }
+    .cv-section { border-top: 1px solid #c8c8c8; padding-top: .5rem; margin-top: 1rem; }
+    .cv-section h2 { font-size: 1.15rem; margin: 0 0 .25rem; }
+    .prewrap { white-space: pre-wrap; }
+    @media print {
+      .site-header, .site-footer, .skip-link, .no-print, .breadcrumb { display: none; }
+      main { max-width: none; padding: 0; }
+      body { font-size: 11pt; }
+      a { color: var(--ink); text-decoration: none; }
+    }
     """
 }

@@ -25,7 +25,7 @@ struct OfferForm: Content {
                          country: d.country, contract: d.contract.rawValue, working_time: n(d.workingTime), shifts: d.shifts.rawValue,
                          wage_min: n(d.wageMin), wage_max: n(d.wageMax), wage_type: d.wageType.rawValue, positions: String(d.positions),
                          positions_disabled: String(d.positionsForDisabled), education: d.education.rawValue,
-                         languages: d.languages.map { "\($0.language):\($0.level.rawValue)" }.joined(separator: ", "),
+                         languages: LanguageRequirement.listText(d.languages),
                          experience: String(d.experienceMonths), licences: d.licences, start_date: d.startDate.map(day.string),
                          valid_until: day.string(from: d.validUntil), how_to_apply: d.howToApply, employer_visible: d.employerVisible ? "on" : nil)
     }
@@ -64,12 +64,8 @@ struct OfferForm: Content {
         if country.isEmpty {
             do { postal = try PostalCode(s(postal_code)).value } catch { fail("postal_code", error.catalogueKey, error.arguments) }
         }
-        var languages: [LanguageRequirement] = []
-        for item in s(self.languages).split(separator: ",") where !item.trimmingCharacters(in: .whitespaces).isEmpty {
-            let parts = item.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let level = LanguageLevel(rawValue: parts[1].uppercased()) else { fail("languages", "offer.error.language"); continue }
-            languages.append(LanguageRequirement(language: parts[0].lowercased(), level: level))
-        }
+        let languages = LanguageRequirement.parseList(s(self.languages)) ?? []
+        if LanguageRequirement.parseList(s(self.languages)) == nil { fail("languages", "offer.error.language") }
         let validUntil = date("valid_until", valid_until)
         if s(valid_until).isEmpty { fail("valid_until", "offer.error.required") }
         let d = OfferDraft(

@@ -66,6 +66,7 @@ public enum AccountPage {
                 Forms.field("email_password", label: ctx.t("form.current_password"), type: .password, state: f,
                             autocomplete: "current-password", ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("account.change_email"))))))
+        let cvs: Node<HTML.BodyContext> = .if(model.kind == .seeker, .p(.a(.href("/account/cvs"), .text(ctx.t("cv.list_title")))))
         let link: Node<HTML.BodyContext> = .if(model.kind == .seeker, section("link-heading", ctx.t("account.link_title"), .group(
             .p(.text(ctx.t("account.link_intro"))),
             model.linkStatus.map { .p(.class("status"), .text($0)) } ?? .empty,
@@ -85,6 +86,7 @@ public enum AccountPage {
             section("company-heading", c.name, .group(
                 .p(.text(ctx.t(c.verified ? "company.verified" : "company.unverified"))),
                 .p(.a(.href("/employer/offers"), .text(ctx.t("offers.mine_title")))),
+                .p(.a(.href("/employer/candidates"), .text(ctx.t("candidates.title")))),
                 .h3(.text(ctx.t("company.users"))),
                 .ul(.forEach(c.users) { .li(.text($0)) }),
                 form(SiteRoute.account.path + "/company/invite", ctx,
@@ -96,7 +98,7 @@ public enum AccountPage {
             .h1(.text(ctx.t("account.title"))),
             .if(model.notice != nil, Components.notice(model.notice ?? "")),
             Forms.errorSummary(f, ctx),
-            facts, staffLink, company, link, password, email, photo
+            facts, staffLink, cvs, company, link, password, email, photo
         ))
     }
 }

@@ -72,17 +72,7 @@ public enum OfferSearchPage {
     }
 
     static func pagination(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
-        guard let total = model.total, total > model.perPage else { return .empty }
-        let pages = (total + model.perPage - 1) / model.perPage
-        func link(_ page: Int) -> String {
-            let items = ctx.query.filter { $0.0 != "page" } + [("page", String(page)), ("lang", ctx.language.rawValue)]
-            return "/offers?" + items.map { "\(PageContext.encode($0.0))=\(PageContext.encode($0.1))" }.joined(separator: "&")
-        }
-        return .nav(.class("pagination"), .attribute(named: "aria-label", value: ctx.t("offers.pages")),
-            .ul(
-                .if(model.page > 1, .li(.a(.href(link(model.page - 1)), .attribute(named: "rel", value: "prev"), .text(ctx.t("offers.previous"))))),
-                .li(.span(.attribute(named: "aria-current", value: "page"), .text(ctx.t("offers.page_of", ["page": "\(model.page)", "pages": "\(pages)"])))),
-                .if(model.page < pages, .li(.a(.href(link(model.page + 1)), .attribute(named: "rel", value: "next"), .text(ctx.t("offers.next")))))))
+        Components.pagination(path: "/offers", total: model.total, page: model.page, perPage: model.perPage, ctx)
     }
 }
 

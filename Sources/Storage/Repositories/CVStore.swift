@@ -1,0 +1,146 @@
+import Fluent
+import SQLKit
+import Foundation
+import Portal
+import TextSearch
+
+public struct StoredCV: Sendable, Equatable {
+    public let id: UUID
+    public let accountID: UUID
+    public let draft: CVDraft
+    public let updatedAt: Date
+}
+
+/// Where a CV's seeker wants to work, found from its postal code.
+public struct CVPlace: Sendable, Equatable {
+    public var powiatCode: String?
+    public var voivodeshipCode: String?
+    public init(powiatCode: String?, voivodeshipCode: String?) { self.powiatCode = powiatCode; self.voivodeshipCode = voivodeshipCode }
+}
+
+public struct CVFileInfo: Sendable, Equatable {
+    public let fileName: String
+    public let size: Int
+    public let uploadedAt: Date
+}
+
+public enum CVStoreError: Error, Equatable { case limitReached, notFound, alreadyInterested }
+
+public struct CVStore: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    static let encoder: JSONEncoder = { let e = JSONEncoder(); e.outputFormatting = .sortedKeys; return e }()
+
+    // MARK: the seeker's own CVs
+
+    public func list(account: UUID) async throws -> [StoredCV] {
+        let rows = try await (db as! any SQLDatabase).select().columns("id", "account_id", "content", "updated_at").from("cvs")
+            .where("account_id", .equal, SQLBind(account)).orderBy("created_at").all()
+        return try rows.map(Self.cv)
+    }
+
+    /// The CV if it belongs to this account (anyone else's is "not found").
+    public func find(_ id: UUID, account: UUID) async throws -> StoredCV? {
+        try await find(id).flatMap { $0.accountID == account ? $0 : nil }
+    }
+
+    func find(_ id: UUID) async throws -> StoredCV? {
+        try await (db as! any SQLDatabase).select().columns("id", "account_id", "content", "updated_at").from("cvs")
+            .where("id", .equal, SQLBind(id)).first().map(Self.cv)
+    }
+
+    static func cv(_ row: any SQLRow) throws -> StoredCV {
+        let content = try row.decode(column: "content", as: String.self)
+        return StoredCV(id: try row.decode(column: "id", as: UUID.self), accountID: try row.decode(column: "account_id", as: UUID.self),
+                        draft: try JSONDecoder().decode(CVDraft.self, from: Data(content.utf8)),
+                        updatedAt: try row.decode(column: "updated_at", as: Date.self))
+    }
+
+    /// A new CV; refused when the seeker already keeps the most allowed. The count and the
+    /// insert are one transaction, with the account row locked on PostgreSQL so two tabs
+    /// cannot both add the fifth.
+    public func create(account: UUID, _ draft: CVDraft, place: CVPlace, tokens: SearchTokens, now: Date = Date()) async throws -> UUID {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            if SearchIndex.dialect(tx) == .postgres {
+                try await sql.raw("SELECT id FROM accounts WHERE id = \(bind: account) FOR UPDATE").run()
+            }
+            let count = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("cvs")
+                .where("account_id", .equal, SQLBind(account)).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+            guard count < CVDraft.maximumPerSeeker else { throw CVStoreError.limitReached }
+            let id = UUID()
+            try await sql.insert(into: "cvs").columns("id", "account_id", "title", "content", "created_at", "updated_at")
+                .values(SQLBind(id), SQLBind(account), SQLBind(draft.title), SQLBind(try Self.json(draft)), SQLBind(now), SQLBind(now)).run()
+            try await Self.project(id, draft, place: place, tokens: tokens, now: now, on: tx)
+            return id
+        }
+    }
+
+    public func update(_ id: UUID, account: UUID, _ draft: CVDraft, place: CVPlace, tokens: SearchTokens, now: Date = Date()) async throws {
+        try await db.transaction { tx in
+            guard try await CVStore(db: tx).find(id, account: account) != nil else { throw CVStoreError.notFound }
+            try await (tx as! any SQLDatabase).update("cvs").set("title", to: SQLBind(draft.title)).set("content", to: SQLBind(try Self.json(draft)))
+                .set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
+            try await Self.project(id, draft, place: place, tokens: tokens, now: now, on: tx)
+        }
+    }
+
+    public func delete(_ id: UUID, account: UUID) async throws {
+        try await db.transaction { tx in
+            guard try await CVStore(db: tx).find(id, account: account) != nil else { throw CVStoreError.notFound }
+            try await SearchIndex.cvs.remove(id, on: tx)
+            try await (tx as! any SQLDatabase).delete(from: "cvs").where("id", .equal, SQLBind(id)).run()
+        }
+    }
+
+    static func json(_ draft: CVDraft) throws -> String { String(decoding: try encoder.encode(draft), as: UTF8.self) }
+
+    /// Keeps the employer-facing copy in step: only shared sections go there, and a CV with
+    /// nothing shared is not there at all.
+    static func project(_ id: UUID, _ draft: CVDraft, place: CVPlace, tokens: SearchTokens, now: Date, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.delete(from: "cv_candidates").where("cv_id", .equal, SQLBind(id)).run()
+        let shared = draft.sharedOnly
+        guard !shared.isEmpty else {
+            try await SearchIndex.cvs.remove(id, on: db)
+            return
+        }
+        let languages = shared.languages.map { " " + $0.map(\.language).joined(separator: " ") + " " }
+        try await sql.insert(into: "cv_candidates")
+            .columns("cv_id", "shared", "occupation_code", "voivodeship_code", "powiat_code", "experience_months", "education_rank", "languages", "updated_at")
+            .values(SQLBind(id), SQLBind(String(decoding: try encoder.encode(shared), as: UTF8.self)), SQLBind(shared.occupationCode),
+                    SQLBind(shared.desiredJob == nil ? nil : place.voivodeshipCode), SQLBind(shared.desiredJob == nil ? nil : place.powiatCode),
+                    SQLBind(shared.experienceMonths), SQLBind(shared.education.map { Education.allCases.firstIndex(of: $0)! }),
+                    SQLBind(languages), SQLBind(now)).run()
+        try await SearchIndex.cvs.put(id, title: tokens.title, body: tokens.body, on: db)
+    }
+
+    // MARK: the uploaded file
+
+    public func setFile(account: UUID, name: String, data: Data, now: Date = Date()) async throws {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await sql.delete(from: "cv_files").where("account_id", .equal, SQLBind(account)).run()
+            try await sql.insert(into: "cv_files").columns("account_id", "file_name", "size", "data", "uploaded_at")
+                .values(SQLBind(account), SQLBind(name), SQLBind(data.count), SQLBind(data), SQLBind(now)).run()
+        }
+    }
+
+    public func fileInfo(account: UUID) async throws -> CVFileInfo? {
+        try await (db as! any SQLDatabase).select().columns("file_name", "size", "uploaded_at").from("cv_files")
+            .where("account_id", .equal, SQLBind(account)).first()
+            .map { CVFileInfo(fileName: try $0.decode(column: "file_name", as: String.self), size: try $0.decode(column: "size", as: Int.self),
+                              uploadedAt: try $0.decode(column: "uploaded_at", as: Date.self)) }
+    }
+
+    public func file(account: UUID) async throws -> (name: String, data: Data)? {
+        try await (db as! any SQLDatabase).select().columns("file_name", "data").from("cv_files")
+            .where("account_id", .equal, SQLBind(account)).first()
+            .map { (try $0.decode(column: "file_name", as: String.self), try $0.decode(column: "data", as: Data.self)) }
+    }
+
+    public func deleteFile(account: UUID) async throws {
+        try await (db as! any SQLDatabase).delete(from: "cv_files").where("account_id", .equal, SQLBind(account)).run()
+    }
+}

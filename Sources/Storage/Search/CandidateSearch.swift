@@ -1,0 +1,105 @@
+import Fluent
+import SQLKit
+import Foundation
+import Portal
+import TextSearch
+
+/// What an employer searches candidates by. Every filter reads a shared section only: a
+/// seeker who hid their experience is simply not found by an experience filter.
+public struct CandidateCriteria: Sendable, Equatable {
+    public var query: SearchQuery?
+    /// A KZiS code or group prefix.
+    public var occupation: String?
+    public var voivodeship: String?
+    public var powiat: String?
+    public var minimumExperienceMonths: Int?
+    /// ISO 639-1.
+    public var language: String?
+    public var minimumEducation: Education?
+    /// Only CVs changed since then (for alerts).
+    public var updatedSince: Date?
+    public var page = 1
+    public var perPage = 20
+    public init() {}
+}
+
+/// A candidate as an employer sees one: an opaque id and the shared sections.
+public struct Candidate: Sendable, Equatable {
+    public let id: UUID
+    public let cv: SharedCV
+    public let voivodeshipCode: String?
+    public let powiatCode: String?
+    public let updatedAt: Date
+}
+
+extension CVStore {
+    public func searchCandidates(_ c: CandidateCriteria) async throws -> (total: Int, candidates: [Candidate]) {
+        let sql = db as! any SQLDatabase
+        var with: SQLQueryString = ""
+        var from: SQLQueryString = "FROM cv_candidates c "
+        var conditions: [SQLQueryString] = []
+        var order: SQLQueryString = "ORDER BY c.updated_at DESC, c.cv_id"
+        if let q = c.query {
+            let match = SearchIndex.cvs.textMatch(q, db: db)
+            with = match.with
+            from = match.from + "JOIN cv_candidates c ON c.cv_id = s.doc_id "
+            if let condition = match.condition { conditions.append(condition) }
+            order = "ORDER BY " + match.rank + " DESC, c.updated_at DESC, c.cv_id"
+        }
+        if let o = c.occupation {
+            conditions.append(o.count == 6 ? "c.occupation_code = \(bind: o)" : "c.occupation_code LIKE \(bind: o + "%")")
+        }
+        if let v = c.voivodeship { conditions.append("c.voivodeship_code = \(bind: v)") }
+        if let p = c.powiat { conditions.append("c.powiat_code = \(bind: p)") }
+        if let m = c.minimumExperienceMonths { conditions.append("c.experience_months >= \(bind: m)") }
+        if let l = c.language { conditions.append("c.languages LIKE \(bind: "% " + l + " %")") }
+        if let e = c.minimumEducation { conditions.append("c.education_rank >= \(bind: Education.allCases.firstIndex(of: e)!)") }
+        if let since = c.updatedSince { conditions.append("c.updated_at > \(bind: since)") }
+        var whereClause: SQLQueryString = ""
+        for (i, condition) in conditions.enumerated() { whereClause = whereClause + (i == 0 ? "WHERE " : " AND ") + condition }
+        let perPage = max(1, min(c.perPage, 100)), offset = max(0, (c.page - 1) * perPage)
+        let rows = try await sql.raw(with + "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at " + from + whereClause + " "
+                                     + order + " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String(offset))").all()
+        let total = try await sql.raw(with + "SELECT COUNT(*) AS n " + from + whereClause).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        return (total, try rows.map(Self.candidate))
+    }
+
+    /// A candidate by id, only while its seeker shares something.
+    public func candidate(_ id: UUID) async throws -> Candidate? {
+        try await (db as! any SQLDatabase).select().columns("cv_id", "shared", "voivodeship_code", "powiat_code", "updated_at").from("cv_candidates")
+            .where("cv_id", .equal, SQLBind(id)).first().map(Self.candidate)
+    }
+
+    static func candidate(_ row: any SQLRow) throws -> Candidate {
+        let shared = try JSONDecoder().decode(SharedCV.self, from: Data(try row.decode(column: "shared", as: String.self).utf8))
+        return Candidate(id: try row.decode(column: "cv_id", as: UUID.self), cv: shared,
+                         voivodeshipCode: try row.decodeNil(column: "voivodeship_code") ? nil : row.decode(column: "voivodeship_code", as: String.self),
+                         powiatCode: try row.decodeNil(column: "powiat_code") ? nil : row.decode(column: "powiat_code", as: String.self),
+                         updatedAt: try row.decode(column: "updated_at", as: Date.self))
+    }
+
+    /// Records that a company is interested in a candidate for one of its offers, once per
+    /// CV and offer; returns where to tell the seeker.
+    public func recordInterest(cv: UUID, offer: UUID, company: UUID, now: Date = Date()) async throws -> (email: String, language: String) {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            guard let row = try await sql.raw("""
+                SELECT a.email, a.language FROM cv_candidates c JOIN cvs v ON v.id = c.cv_id JOIN accounts a ON a.id = v.account_id \
+                WHERE c.cv_id = \(bind: cv)
+                """).first() else { throw CVStoreError.notFound }
+            let existing = try await sql.select().column("id").from("cv_interests").where("cv_id", .equal, SQLBind(cv))
+                .where("offer_id", .equal, SQLBind(offer)).first()
+            guard existing == nil else { throw CVStoreError.alreadyInterested }
+            try await sql.insert(into: "cv_interests").columns("id", "cv_id", "offer_id", "company_id", "created_at")
+                .values(SQLBind(UUID()), SQLBind(cv), SQLBind(offer), SQLBind(company), SQLBind(now)).run()
+            return (try row.decode(column: "email", as: String.self), try row.decode(column: "language", as: String.self))
+        }
+    }
+
+    /// How many interests a company sent since a moment (to limit mass mailing).
+    public func interestsSent(company: UUID, since: Date) async throws -> Int {
+        try await (db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("cv_interests")
+            .where("company_id", .equal, SQLBind(company)).where("created_at", .greaterThan, SQLBind(since)).first()
+            .map { try $0.decode(column: "n", as: Int.self) } ?? 0
+    }
+}
