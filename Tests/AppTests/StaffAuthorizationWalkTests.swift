@@ -20,6 +20,7 @@ import Portal
         var link: [String: UUID] = [:]
         var company: [String: UUID] = [:]
         var offer: [String: UUID] = [:]
+        var event: [String: UUID] = [:]
 
         static func make(_ app: Application) async throws -> Fixtures {
             var f = Fixtures()
@@ -54,6 +55,10 @@ import Portal
                                                                           place: OfferPlace(officeID: office, powiatCode: nil, voivodeshipCode: nil,
                                                                                             latitude: nil, longitude: nil),
                                                                           status: .pending, tokens: SearchTokens(title: "magazynier", body: "magazyn"))
+                f.event[office] = try await EventStore(db: app.db).create(
+                    EventDraft(kind: .jobFair, title: "Targi", organiser: "PUP", description: "Targi pracy w urzędzie.", locality: "X",
+                               postalCode: "15-371", startsAt: Date().addingTimeInterval(86_400 * 5), officeID: office),
+                    place: EventPlace(powiatCode: nil, voivodeshipCode: nil), tokens: SearchTokens(title: "targi", body: "praca"), by: seeker)
             }
             return f
         }
@@ -67,6 +72,7 @@ import Portal
             case .linkRequest: link[office]
             case .company: company[office]
             case .offer: offer[office]
+            case .event: event[office]
             default: nil
             }
             if let id { path = path.replacingOccurrences(of: ":id", with: id.uuidString) }
@@ -78,6 +84,10 @@ import Portal
             case .linkRequest: form = ["decision": "reject"]
             case .client: form = ["pin": "4826", "reason": "call"]
             case .offer: form = ["decision": "request_changes", "note": "Proszę podać wynagrodzenie."]
+            case .event, .formOffice:
+                form = ["kind": "training", "title": "Wózki widłowe", "organiser": "Ośrodek Szkoleń", "topic": "UDT",
+                        "description": "Kurs operatora wózków jezdniowych.", "locality": "Białystok", "postal_code": "15-371",
+                        "starts_at": "2030-03-02T09:00", "funding": "office", "office_id": office]
             default: break
             }
             if e.pathString.hasSuffix("recovery-codes") { form = ["code": "000000"] }

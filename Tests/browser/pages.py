@@ -25,5 +25,9 @@ PAGES = [
     "/offers?q=%3F%21&page=-1",
     "/offers/00000000-0000-4000-8000-00000000d001",
     "/offers/00000000-0000-4000-8000-00000000d005",
+    "/trainings",
+    "/trainings?q=w%C3%B3zki&no_cost=on",
+    "/trainings?page=-1",
+    "/job-fairs",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

@@ -118,3 +118,42 @@ def test_employer_offer_pages(driver):
     submit(driver, {"title": "", "wage_min": "9000", "wage_max": "100"})
     assert_accessible(driver, "offer form with errors", "en")
     driver.delete_all_cookies()
+
+
+def first_link(driver, page, selector="main article h2 a"):
+    driver.get(url(page, "pl"))
+    return driver.find_element("css selector", selector).get_attribute("href").replace(BASE, "").split("?")[0]
+
+
+def test_cv_pages_of_a_seeker(driver):
+    password_step(driver, "jan.demo@example.org")
+    check_all_languages(driver, "/account/cvs")
+    check_all_languages(driver, "/account/cvs/new")
+    edit = first_link(driver, "/account/cvs", "main table a")
+    check_all_languages(driver, edit)
+    check_all_languages(driver, edit.replace("/edit", "/print"))
+    driver.get(url("/account/cvs/new", "en"))
+    submit(driver, {"title": "", "experience_months": "many"})
+    assert_accessible(driver, "CV form with errors", "en")
+    driver.delete_all_cookies()
+
+
+def test_candidate_and_event_detail_pages(driver):
+    check_all_languages(driver, first_link(driver, "/trainings"))
+    check_all_languages(driver, first_link(driver, "/job-fairs"))
+    password_step(driver, "transport.demo@example.org")
+    check_all_languages(driver, "/employer/candidates")
+    check_all_languages(driver, "/employer/candidates?experience_months=-1")
+    check_all_languages(driver, first_link(driver, "/employer/candidates"))
+    driver.delete_all_cookies()
+
+
+def test_event_pages_of_an_office_editor(driver):
+    enrol(driver, "redaktor.bialystok@example.org")
+    check_all_languages(driver, "/staff/events")
+    check_all_languages(driver, "/staff/events/new?kind=job_fair")
+    check_all_languages(driver, first_link(driver, "/staff/events", "main table td a[href$='/edit']"))
+    driver.get(url("/staff/events/new", "en"))
+    submit(driver, {"title": ""})
+    assert_accessible(driver, "event form with errors", "en")
+    driver.delete_all_cookies()

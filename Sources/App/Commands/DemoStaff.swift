@@ -75,6 +75,9 @@ enum DemoStaff {
               let bakeryCompany = try await employers.companyID(ofAccount: bakery.id) else { return }
         try await DemoOffers.load(app, verifiedCompany: transportCompany, pendingCompany: bakeryCompany, by: transport.id)
         try await DemoCVs.load(app)
+        if let editor = try await AccountStore(db: app.db).find(email: "redaktor.bialystok@example.org") {
+            try await DemoEvents.load(app, by: editor.id)
+        }
     }
 
     /// Jan's account is linked to his client record; Olena's link request waits for the office.

@@ -71,5 +71,5 @@ struct M015_CreateOffers: AsyncMigration {
 extension SearchIndex {
     public static let offers = SearchIndex("offer")
     public static let cvs = SearchIndex("cv")
-    public static let trainings = SearchIndex("training")
+    public static let events = SearchIndex("event")
 }

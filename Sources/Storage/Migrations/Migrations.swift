@@ -23,6 +23,7 @@ public enum StorageMigrations {
             M016_CreateOfferSearchProjection(),
             M017_CreateOfferSearchOrderIndexes(),
             M018_CreateCVs(),
+            M019_CreateEvents(),
         ]
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 public enum SiteRoute: Sendable, Equatable {
     case home
     case offers
+    case trainings
+    case jobFairs
     case contact
     case offices
     case office(id: String)
@@ -24,6 +26,8 @@ public enum SiteRoute: Sendable, Equatable {
         switch self {
         case .home: "/"
         case .offers: "/offers"
+        case .trainings: "/trainings"
+        case .jobFairs: "/job-fairs"
         case .contact: "/contact"
         case .offices: "/offices"
         case .office(let id): "/offices/\(id)"
@@ -45,6 +49,8 @@ public enum SiteRoute: Sendable, Equatable {
     public static let navigation: [(SiteRoute, String)] = [
         (.home, "nav.home"),
         (.offers, "nav.offers"),
+        (.trainings, "nav.trainings"),
+        (.jobFairs, "nav.job_fairs"),
         (.offices, "nav.offices"),
         (.contact, "nav.contact"),
         (.accessibility, "nav.accessibility"),

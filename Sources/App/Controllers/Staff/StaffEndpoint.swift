@@ -22,6 +22,10 @@ enum StaffTarget: Sendable {
     case company
     /// The offer `:id` (its office is the one of the place of work).
     case offer
+    /// The training or job fair `:id` (the office that added it).
+    case event
+    /// A form naming one office in `office_id`.
+    case formOffice
 }
 
 /// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
@@ -82,6 +86,12 @@ enum StaffGuard {
         case .offer:
             guard let offer = try await OfferStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
             return .office(offer.officeID)
+        case .event:
+            guard let event = try await EventStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return .office(event.draft.officeID)
+        case .formOffice:
+            let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            return office.isEmpty ? .system : .office(office)
         case .company:
             guard let company = try await EmployerStore(db: req.db).find(company: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
             return company.officeID.map(ActionTarget.office) ?? .national

@@ -11,6 +11,7 @@ struct StaffHomeController: Sendable {
         ("/staff/client-links", "staff.area_links", .verifyClientLink),
         ("/staff/employers", "staff.area_employers", .verifyEmployer),
         ("/staff/offers", "staff.area_offers", .moderateOffers),
+        ("/staff/events", "staff.area_events", .editOfficeContent),
         ("/staff/audit", "staff.area_audit", .viewAuditLog),
         ("/staff", "staff.area_staff", .manageStaff),
     ]

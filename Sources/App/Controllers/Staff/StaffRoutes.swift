@@ -7,7 +7,7 @@ enum StaffRoutes {
     static var all: [StaffEndpoint] {
         let admin = StaffAdminController(), clients = StaffClientController(), links = ClientLinkController()
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
-        let moderation = OfferModerationController()
+        let moderation = OfferModerationController(), events = EventAdminController()
         return [
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
@@ -34,6 +34,12 @@ enum StaffRoutes {
 
             StaffEndpoint(.GET, "staff/offers", .moderateOffers, .officeQuery, moderation.queue),
             StaffEndpoint(.POST, "staff/offers/:id/moderate", .moderateOffers, .offer, moderation.decide),
+            StaffEndpoint(.GET, "staff/events", .editOfficeContent, .officeQuery, events.list),
+            StaffEndpoint(.GET, "staff/events/new", .editOfficeContent, .system, events.newForm),
+            StaffEndpoint(.POST, "staff/events", .editOfficeContent, .formOffice, events.create),
+            StaffEndpoint(.GET, "staff/events/:id/edit", .editOfficeContent, .event, events.editForm),
+            StaffEndpoint(.POST, "staff/events/:id", .editOfficeContent, .event, events.update),
+            StaffEndpoint(.POST, "staff/events/:id/delete", .editOfficeContent, .event, events.delete),
         ]
     }
 
