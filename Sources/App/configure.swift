@@ -48,6 +48,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: CVController())
     try app.register(collection: CandidateController())
     try app.register(collection: EventController())
+    try app.register(collection: AlertController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
@@ -63,6 +64,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))
         app.lifecycle.use(OutboxSenderLifecycle(interval: config.outboxPollSeconds))
+        app.lifecycle.use(AlertLifecycle())
     }
 }
 

@@ -132,6 +132,12 @@ def test_cv_pages_of_a_seeker(driver):
     edit = first_link(driver, "/account/cvs", "main table a")
     check_all_languages(driver, edit)
     check_all_languages(driver, edit.replace("/edit", "/print"))
+    # Saving a search from the results, then the list of alerts.
+    driver.get(url("/offers?q=kierowca", "pl"))
+    driver.find_element("css selector", "form.save-search button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: "/account/alerts" in d.current_url)
+    check_all_languages(driver, "/account/alerts")
+    check_all_languages(driver, "/trainings?q=w%C3%B3zki")
     driver.get(url("/account/cvs/new", "en"))
     submit(driver, {"title": "", "experience_months": "many"})
     assert_accessible(driver, "CV form with errors", "en")

@@ -5,10 +5,13 @@ import Vapor
 struct Secrets: Sendable {
     let dataKey: SymmetricKey
     let csrfKey: SymmetricKey
+    /// Signs the unsubscribe links of alert e-mails.
+    let alertKey: SymmetricKey
 
     init(dataKey: Data) {
         self.dataKey = SymmetricKey(data: dataKey)
         csrfKey = Self.derive(dataKey, "zielona/csrf")
+        alertKey = Self.derive(dataKey, "zielona/alerts")
     }
 
     static func derive(_ key: Data, _ label: String) -> SymmetricKey {

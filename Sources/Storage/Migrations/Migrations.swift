@@ -24,6 +24,7 @@ public enum StorageMigrations {
             M017_CreateOfferSearchOrderIndexes(),
             M018_CreateCVs(),
             M019_CreateEvents(),
+            M020_CreateSavedSearches(),
         ]
     }
 }

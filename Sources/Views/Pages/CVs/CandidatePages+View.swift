@@ -52,6 +52,7 @@ public enum CandidateSearchPage {
             .p(.text(ctx.t("candidates.intro"))),
             Forms.errorSummary(f, ctx),
             filters, count, list,
+            .if(model.total != nil, SaveSearchForm.render(kind: "candidates", ctx: ctx)),
             Components.pagination(path: "/employer/candidates", total: model.total, page: model.page, perPage: model.perPage, ctx)
         ))
     }

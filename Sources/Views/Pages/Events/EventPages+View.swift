@@ -53,6 +53,7 @@ public enum EventListPage {
             .p(.text(ctx.t("event.list_intro." + model.kind))),
             Forms.errorSummary(f, ctx),
             filters, count, list,
+            .if(model.total != nil, SaveSearchForm.render(kind: model.kind == "training" ? "trainings" : "job_fairs", ctx: ctx)),
             Components.pagination(path: model.path, total: model.total, page: model.page, perPage: model.perPage, ctx)
         ))
     }

@@ -67,7 +67,8 @@ public enum OfferSearchPage {
         return Layout.render(ctx, title: ctx.t("offers.title"), main: .group(
             .h1(.text(ctx.t("offers.title"))),
             Forms.errorSummary(f, ctx),
-            filters, count, list, pagination(model, ctx)
+            filters, count, list, pagination(model, ctx),
+            .if(model.total != nil, SaveSearchForm.render(kind: "offers", ctx: ctx))
         ))
     }
 

@@ -1,0 +1,113 @@
+import Vapor
+import Fluent
+import Localization
+import Portal
+import Storage
+
+/// Runs the saved searches whose time has come: each finds what is new since its last run,
+/// leaves out what it already sent, and puts one e-mail in the outbox — in the same
+/// transaction that records the items as sent, so a match goes out exactly once even when
+/// the server stops half-way or two servers run at once.
+struct AlertRunner {
+    let app: Application
+
+    struct Match { let id: UUID; let title: String; let detail: String; let path: String }
+
+    struct Report: Equatable { var searches = 0; var mails = 0; var items = 0 }
+
+    @discardableResult
+    func runDue(now: Date = Date()) async throws -> Report {
+        var report = Report()
+        let store = SavedSearchStore(db: app.db)
+        for search in try await store.due(now: now) {
+            report.searches += 1
+            do {
+                let (matches, mail) = try await run(search, now: now)
+                try await store.recordRun(search, sent: matches.map(\.id), mail: mail, now: now)
+                if mail != nil { report.mails += 1; report.items += matches.count }
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Another server ran this search at the same moment and recorded the same
+                // matches first: nothing more to send.
+                app.logger.notice("alert already sent by another run", metadata: ["search": "\(search.id)"])
+            }
+        }
+        return report
+    }
+
+    /// The new matches of one search and its e-mail (nil when there is nothing new).
+    func run(_ s: SavedSearch, now: Date) async throws -> ([Match], OutboxMessage?) {
+        guard let account = try await AccountStore(db: app.db).find(id: s.accountID) else { return ([], nil) }
+        let language = Language(rawValue: account.language) ?? .pl
+        // Overlap a day with the previous run (an offer published while it ran), never
+        // reaching back before the search was saved; what was sent is left out below.
+        let since = max(s.createdAt, (s.lastRunAt ?? s.createdAt).addingTimeInterval(-86_400))
+        let req = Request(application: app, method: .GET, url: URI(string: "/alerts?" + s.query + "&lang=" + language.rawValue),
+                          on: app.eventLoopGroup.next())
+        let found = try await matches(s, since: since, now: now, req: req)
+        let sent = try await SavedSearchStore(db: app.db).alreadySent(s.id, items: found.map(\.id))
+        let fresh = found.filter { !sent.contains($0.id) }
+        guard !fresh.isEmpty else { return ([], nil) }
+        let mail = AlertMail(publicURL: app.services.config.publicURL, key: app.services.secrets.alertKey)
+            .compose(to: account.email, search: s, matches: fresh, language: language)
+        return (fresh, mail)
+    }
+
+    func matches(_ s: SavedSearch, since: Date, now: Date, req: Request) async throws -> [Match] {
+        let limit = 100
+        switch s.kind {
+        case .offers:
+            var (c, errors) = try await req.query.decode(OfferSearchRequest.self).criteria(req)
+            guard errors.isEmpty else { return [] }
+            c.postedSince = max(c.postedSince ?? since, since); c.sort = .date; c.page = 1; c.perPage = limit
+            return try await OfferStore(db: app.db).search(c, now: now).offers.map {
+                Match(id: $0.id, title: $0.draft.title, detail: [$0.draft.employerVisible ? $0.companyName : nil, $0.draft.locality]
+                        .compactMap { $0 }.joined(separator: ", "), path: "/offers/" + $0.id.uuidString.lowercased())
+            }
+        case .trainings, .jobFairs:
+            let kind: EventKind = s.kind == .trainings ? .training : .jobFair
+            var (c, errors) = try await req.query.decode(EventController.Query.self).criteria(kind, req)
+            guard errors.isEmpty else { return [] }
+            c.updatedSince = since; c.page = 1; c.perPage = limit
+            return try await EventStore(db: app.db).search(c, now: now).events.map {
+                Match(id: $0.id, title: $0.draft.title, detail: $0.draft.organiser + ", " + DateText.dateTime($0.draft.startsAt, req.language),
+                      path: EventController.path(kind) + "/" + $0.id.uuidString.lowercased())
+            }
+        case .candidates:
+            // Only while the account belongs to a verified employer.
+            guard let companyID = try await EmployerStore(db: app.db).companyID(ofAccount: s.accountID),
+                  try await EmployerStore(db: app.db).find(company: companyID)?.verified == true else { return [] }
+            var (c, errors) = try await req.query.decode(CandidateRequest.self).criteria(req)
+            guard errors.isEmpty else { return [] }
+            c.updatedSince = since; c.page = 1; c.perPage = limit
+            let t = req.catalogue
+            return try await CVStore(db: app.db).searchCandidates(c).candidates.map {
+                Match(id: $0.id, title: $0.cv.desiredJob ?? t.text("candidates.no_desired_job"),
+                      detail: [$0.cv.experienceMonths.map { CVViews.experience($0, t) }, $0.cv.languages.map { CVViews.languages($0, req.language) }]
+                        .compactMap { $0 }.joined(separator: ", "),
+                      path: "/employer/candidates/" + $0.id.uuidString.lowercased())
+            }
+        }
+    }
+}
+
+/// Runs the alerts every minute while `serve` runs (each search only when it is due).
+final class AlertLifecycle: LifecycleHandler, @unchecked Sendable {
+    let interval: Double
+    private var task: Task<Void, Never>?
+
+    init(interval: Double = 60) { self.interval = interval }
+
+    func didBootAsync(_ app: Application) async throws {
+        let interval = self.interval
+        task = Task {
+            while !Task.isCancelled {
+                do { try await AlertRunner(app: app).runDue() } catch {
+                    app.logger.error("alerts failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async { task?.cancel() }
+}
