@@ -60,6 +60,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(ConfigCommand(), as: "config")
     app.asyncCommands.use(StaffCommand(), as: "staff")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(ExportCommand(), as: "export")
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))

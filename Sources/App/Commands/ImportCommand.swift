@@ -8,17 +8,18 @@ import Portal
 /// shipped list with an official one. Every row is checked first; one bad row imports nothing.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "offices | postal-codes | occupations")
+        @Argument(name: "kind", help: "offices | postal-codes | occupations | epraca")
         var kind: String
         @Argument(name: "file", help: "CSV file with the same columns as the shipped list (see README).")
         var file: String
     }
 
-    var help: String { "Import an official list: offices (CSV), postal-codes (CSV with postal_code,voivodeship_teryt,locality,latitude,longitude,powiat_teryt,powiat_method) or occupations (CSV code,name[,level,school_occupation])." }
+    var help: String { "Import an official list: offices (CSV), postal-codes (CSV with postal_code,voivodeship_teryt,locality,latitude,longitude,powiat_teryt,powiat_method) or occupations (CSV code,name[,level,school_occupation]); or offers from an ePraca JSON export (epraca FILE.json)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await DatabasePreparation.prepare(app, demo: false)
+        if signature.kind == "epraca" { return try await importEPraca(context, signature.file) }
         let text = try String(contentsOfFile: signature.file, encoding: .utf8)
         let store = FluentDirectoryStore(db: app.db)
         let register = TerritorialRegister(voivodeships: try await store.voivodeships(), powiats: try await store.powiats(inVoivodeship: nil))
@@ -61,6 +62,22 @@ struct ImportCommand: AsyncCommand {
         default:
             throw ConsoleCommandError(message: "unknown kind \(signature.kind): use offices, postal-codes or occupations")
         }
+    }
+
+    /// Good records are stored, each on its own; the rejected ones are listed with the field
+    /// and the reason, and then the command fails so a script notices.
+    func importEPraca(_ context: CommandContext, _ path: String) async throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ConsoleCommandError(message: "cannot read \(path)") }
+        let report: EPracaImporter.Report
+        do { report = try await EPracaImporter(app: context.application).importFile(data) } catch let e as EPracaImporter.FileError {
+            throw ConsoleCommandError(message: "nothing imported: \(e)")
+        }
+        context.console.print("ePraca: \(report.created) offers added, \(report.updated) updated, \(report.rejected.count) rejected.")
+        guard !report.rejected.isEmpty else { return }
+        for r in report.rejected {
+            context.console.error("  record \(r.index)" + (r.id.map { " (\($0))" } ?? "") + ": \(r.field): \(r.reason)")
+        }
+        throw ConsoleCommandError(message: "\(report.rejected.count) record(s) rejected")
     }
 
     /// Lists the problems and fails the command (a non-zero exit for scripts).

@@ -25,6 +25,7 @@ public enum StorageMigrations {
             M018_CreateCVs(),
             M019_CreateEvents(),
             M020_CreateSavedSearches(),
+            M021_AddOfferExternalID(),
         ]
     }
 }
