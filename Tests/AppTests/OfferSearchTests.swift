@@ -97,4 +97,24 @@ import TextSearch
             #expect(later.total == 0)
         }
     }
+
+    @Test func relevanceIsTitleMatchesFirstThenNewestOnBothDatabases() async throws {
+        try await withTestApp { app in
+            var ids = try await Self.load(app)
+            let company = try #require(try await OfferStore(db: app.db).find(ids["driverCE"]!)).companyID
+            let draft = OfferDraft(title: "Spedytor", occupationCode: "333106", duties: "Współpraca z kierowcami, planowanie tras przewozów.",
+                                   postalCode: "15-371", locality: "X", country: nil, contract: .employment, workingTime: 1, shifts: .single,
+                                   wageMin: nil, wageMax: nil, wageType: .monthly, positions: 1, positionsForDisabled: 0, education: .none,
+                                   languages: [], experienceMonths: 0, licences: "", startDate: nil,
+                                   validUntil: Self.now.addingTimeInterval(30 * 86_400), howToApply: "CV", employerVisible: true)
+            ids["dispatcher"] = try await OfferStore(db: app.db).create(
+                draft, company: company, by: UUID(), place: OfferPlace(officeID: "pup-2002", powiatCode: nil, voivodeshipCode: "20", latitude: nil, longitude: nil),
+                status: .published, tokens: SearchTokens(title: Self.analyzer.indexTokens(draft.title), body: Self.analyzer.indexTokens(draft.duties)),
+                now: Self.now.addingTimeInterval(3_000))
+            // Both drivers have the word in the title (the bus driver's offer is newer); the
+            // dispatcher, newest of all, only in the text.
+            #expect(try await keys(app, ids) { $0.query = try Self.analyzer.query("kierowca") } == ["driverBus", "driverCE", "dispatcher"])
+            #expect(try await keys(app, ids) { $0.query = try Self.analyzer.query("kierowca"); $0.sort = .date } == ["dispatcher", "driverBus", "driverCE"])
+        }
+    }
 }

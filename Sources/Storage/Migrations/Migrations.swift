@@ -26,6 +26,8 @@ public enum StorageMigrations {
             M019_CreateEvents(),
             M020_CreateSavedSearches(),
             M021_AddOfferExternalID(),
+            M022_AddTitleVectors(),
+            M023_CoverLocationIndex(),
         ]
     }
 }

@@ -71,10 +71,11 @@ extension OfferStore {
             // walking the date index backwards and testing every live offer.)
             let matchList: SQLQueryString = (isSQLite ? with + ", r AS MATERIALIZED (" : "WITH r AS MATERIALIZED (")
                 + "SELECT s.doc_id, s.seq, s.published_at, s.wage, " + (rank ?? "0") + " AS score " + from + " " + whereClause + ") "
-            // The count joined to the page, so a page past the end still says how many there are.
-            let order = Self.order(c.sort, ranked: true, alias: "r")
+            // The count joined to the page, so a page past the end still says how many there
+            // are; the page is a top-N sort of the matches, not a sort of them all.
             let rows = try await sql.raw(matchList + "SELECT p.id, c.n FROM (SELECT COUNT(*) AS n FROM r) c LEFT JOIN "
-                + "(SELECT r.doc_id AS id, ROW_NUMBER() OVER (" + order + ") AS pos FROM r " + order + limit + ") p ON 1 = 1 ORDER BY p.pos").all()
+                + "(SELECT r.doc_id AS id, r.score, r.published_at, r.wage, r.seq FROM r " + Self.order(c.sort, ranked: true, alias: "r") + limit
+                + ") p ON 1 = 1 " + Self.order(c.sort, ranked: true, alias: "p")).all()
             ids = try rows.compactMap { try $0.decodeNil(column: "id") ? nil : $0.decode(column: "id", as: UUID.self) }
             total = try rows.first?.decode(column: "n", as: Int.self) ?? 0
         } else {

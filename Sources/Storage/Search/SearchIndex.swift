@@ -84,21 +84,23 @@ public struct SearchIndex: Sendable {
     }
 
     /// How a query over `<name>_search s` narrows to the documents matching `query` and ranks
-    /// them (higher is better). SQLite: the FTS5 table is searched once into a materialised CTE
-    /// joined by rowid. PostgreSQL: a condition on the GIN-indexed vector of the same rows (a
-    /// self-join there would scan the whole table).
+    /// them: 1 when every word is in the title, else 0 (callers break ties by date, so the
+    /// order is "title matches first, newest first", the same on both databases).
+    /// SQLite: the FTS5 table is searched once into a materialised CTE joined by rowid, the
+    /// title column once more for the rank. PostgreSQL: a condition on the GIN-indexed vector
+    /// of the same rows (a self-join there would scan the whole table), the rank from the
+    /// small title-only vector kept in the row.
     func textMatch(_ query: SearchQuery, db: any Database) -> (with: SQLQueryString, from: SQLQueryString, condition: SQLQueryString?, rank: SQLQueryString) {
         switch Self.dialect(db) {
         case .postgres:
             return ("", "FROM \(ident: table) s ", "s.vector @@ to_tsquery('simple', \(bind: query.tsquery))",
-                    "ts_rank(s.vector, to_tsquery('simple', \(bind: query.tsquery)))")
+                    "(s.title_vector @@ to_tsquery('simple', \(bind: query.tsquery)))::int")
         case .sqlite:
-            // bm25 is lower-is-better; negated so both dialects sort by rank descending.
             let with: SQLQueryString = """
-                WITH m AS MATERIALIZED (SELECT rowid AS seq, -bm25(\(ident: fts), 4.0, 1.0) AS score FROM \(ident: fts) \
-                WHERE \(ident: fts) MATCH \(bind: query.fts5)) 
+                WITH m AS MATERIALIZED (SELECT rowid AS seq FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: query.fts5)), \
+                t AS MATERIALIZED (SELECT rowid AS seq FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: "title : (" + query.fts5 + ")")) 
                 """
-            return (with, "FROM m JOIN \(ident: table) s ON s.seq = m.seq ", nil, "m.score")
+            return (with, "FROM m JOIN \(ident: table) s ON s.seq = m.seq ", nil, "(s.seq IN (SELECT seq FROM t))")
         }
     }
 }
