@@ -92,6 +92,7 @@ enum StartupPlan {
 enum DatabasePreparation {
     static func prepare(_ app: Application, demo: Bool) async throws {
         do {
+            try await DatabaseSetup.tuneSQLiteConnections(app)
             try await app.autoMigrate()
         } catch {
             throw StartupError.database(DatabaseSetup.redacted(app.services.config.databaseURL), Self.reason(error))
