@@ -10,7 +10,7 @@ OFFERS=${1:-100000}; SEEKERS=${2:-200000}
 swift build -c release --product zielona --scratch-path .build-release >/dev/null
 BIN=$PWD/.build-release/release/zielona
 WORK=$(mktemp -d); PORT=${PORT:-18322}
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 run() { # $1 label, $2 DATABASE_URL ("" for SQLite in $WORK/$1)
   local dir="$WORK/$1"; mkdir -p "$dir"
