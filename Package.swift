@@ -45,6 +45,7 @@ let package = Package(
         ]),
         .target(name: "QRCode"),
         .target(name: "Portal", resources: [.copy("Data")]),
+        .target(name: "ContactCenter"),
         .target(name: "Views", dependencies: [
             "Localization", "Directory", "Identity", "QRCode", "Portal",
             .product(name: "Plot", package: "Plot"),
@@ -64,6 +65,7 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "TextSearchTests", dependencies: ["TextSearch"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal"]),
+        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -1,0 +1,114 @@
+import Testing
+import Foundation
+@testable import ContactCenter
+
+/// The router on a fake clock: every overflow tier, the tie-breaks, ageing and capacity.
+struct RouterTests {
+    static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+    static func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
+
+    static func agent(_ id: String, office: String, voivodeship: String = "20", idle: Double = 0, state: AgentState = .available,
+                      national: Bool = false, languages: Set<String> = ["pl"], topics: Set<String> = []) -> Agent {
+        Agent(id: id, offices: national ? [] : [office], voivodeships: national ? [] : [voivodeship], nationalPool: national,
+              languages: languages, topics: topics, state: state, idleSince: at(idle))
+    }
+
+    static func call(office: String = "pup-2002", voivodeship: String = "20", queued: Double = 0, priority: Int = 0,
+                     language: String = "pl", channel: Channel = .voice) -> Interaction {
+        Interaction(channel: channel, language: language, topic: "registration", officeID: office, voivodeshipCode: voivodeship,
+                    queuedAt: at(queued), priority: priority)
+    }
+
+    let router = Router(policy: RoutingPolicy(voivodeshipAfter: 60, nationalAfter: 180, secondsPerAgeingPoint: 30, offerTimeout: 20))
+
+    @Test func ownOfficeFirstThenTheVoivodeshipAfterAWaitThenTheNationalPool() {
+        let agents = [Self.agent("own", office: "pup-2002", state: .busy), Self.agent("neighbour", office: "pup-2003"),
+                      Self.agent("national", office: "", national: true)]
+        var busyOwn = agents
+        busyOwn[0].load = [.voice: 1]
+        let c = Self.call()
+        #expect(router.bestAgent(for: c, agents: busyOwn, now: Self.at(59)) == nil, "own office staffed: wait for it")
+        #expect(router.bestAgent(for: c, agents: busyOwn, now: Self.at(60))?.agentID == "neighbour")
+        #expect(router.bestAgent(for: c, agents: busyOwn, now: Self.at(60))?.tier == .voivodeship)
+        var neighbourBusy = busyOwn
+        neighbourBusy[1].state = .onBreak(reason: "lunch")
+        #expect(router.bestAgent(for: c, agents: neighbourBusy, now: Self.at(179)) == nil)
+        #expect(router.bestAgent(for: c, agents: neighbourBusy, now: Self.at(180)) == RoutingDecision(interactionID: c.id, agentID: "national", tier: .national))
+        // Free again in its own office: back to the first tier.
+        #expect(router.bestAgent(for: c, agents: agents.map { var a = $0; a.state = .available; return a }, now: Self.at(500))?.agentID == "own")
+    }
+
+    @Test func nobodyOfTheOfficeLoggedInOverflowsAtOnce() {
+        let agents = [Self.agent("own", office: "pup-2002", state: .offline), Self.agent("neighbour", office: "pup-2003"),
+                      Self.agent("national", office: "", national: true)]
+        #expect(router.bestAgent(for: Self.call(), agents: agents, now: Self.at(0))?.agentID == "neighbour")
+        let lonely = [Self.agent("own", office: "pup-2002", state: .offline), Self.agent("national", office: "", national: true)]
+        #expect(router.bestAgent(for: Self.call(), agents: lonely, now: Self.at(0))?.tier == .national, "nobody in the voivodeship either")
+    }
+
+    @Test func longestIdleFirstThenByID() {
+        let agents = [Self.agent("b", office: "pup-2002", idle: 10), Self.agent("a", office: "pup-2002", idle: 10),
+                      Self.agent("c", office: "pup-2002", idle: 5)]
+        #expect(router.bestAgent(for: Self.call(), agents: agents, now: Self.at(30))?.agentID == "c")
+        #expect(router.bestAgent(for: Self.call(), agents: Array(agents.prefix(2)), now: Self.at(30))?.agentID == "a")
+    }
+
+    @Test func priorityAndAgeingDecideWhoGoesFirstAndNothingStarves() {
+        let agents = [Self.agent("only", office: "pup-2002")]
+        let old = Self.call(queued: 0), callbackDue = Self.call(queued: 50, priority: 2)
+        // At 60 s: the old call has 2 ageing points, the due callback 2 + 0.33: the callback first.
+        #expect(router.route(waiting: [old, callbackDue], agents: agents, now: Self.at(60)).map(\.interactionID) == [callbackDue.id])
+        // Ageing: a long wait outranks priority that arrived later, so the old call is not
+        // held back for ever by a stream of due callbacks.
+        let laterCallback = Self.call(queued: 100, priority: 2)
+        #expect(router.route(waiting: [old, laterCallback], agents: agents, now: Self.at(120)).map(\.interactionID) == [old.id])
+        // Equal urgency: the one that waited longer.
+        let a = Self.call(queued: 0), b = Self.call(queued: 0)
+        let first = router.route(waiting: [b, a], agents: agents, now: Self.at(10)).first?.interactionID
+        #expect(first == [a, b].min { $0.id.uuidString < $1.id.uuidString }?.id)
+    }
+
+    @Test func skillsAndCapacityAreRespected() {
+        var agents = [Self.agent("pl", office: "pup-2002"), Self.agent("uk", office: "pup-2002", idle: 100, languages: ["pl", "uk"])]
+        #expect(router.bestAgent(for: Self.call(language: "uk"), agents: agents, now: Self.at(0))?.agentID == "uk")
+        // Three chats at once, then no more; a call is not offered to someone chatting.
+        let chats = (0..<4).map { Self.call(queued: Double($0), channel: .chat) }
+        agents = [Self.agent("chatter", office: "pup-2002")]
+        #expect(router.route(waiting: chats, agents: agents, now: Self.at(10)).count == 3)
+        agents[0].load = [.chat: 1]; agents[0].state = .busy
+        #expect(router.bestAgent(for: Self.call(), agents: agents, now: Self.at(10)) == nil)
+        #expect(router.bestAgent(for: Self.call(channel: .chat), agents: agents, now: Self.at(10))?.agentID == "chatter")
+        // Wrap-up holds offers back until it ends; "not responding" until the agent returns.
+        agents = [Self.agent("w", office: "pup-2002", state: .wrapUp(until: Self.at(30))), Self.agent("n", office: "pup-2002", state: .notResponding)]
+        #expect(router.bestAgent(for: Self.call(), agents: agents, now: Self.at(29)) == nil)
+        #expect(router.bestAgent(for: Self.call(), agents: agents, now: Self.at(30))?.agentID == "w")
+    }
+
+    @Test func aLapsedOfferGoesToTheNextAgentAndIsNotOfferedBack() throws {
+        let agents = [Self.agent("first", office: "pup-2002", idle: 0), Self.agent("second", office: "pup-2002", idle: 5)]
+        var c = Self.call()
+        let decision = try #require(router.bestAgent(for: c, agents: agents, now: Self.at(1)))
+        #expect(decision.agentID == "first")
+        _ = try c.move(to: .offered, at: Self.at(1), agent: "first")
+        #expect(router.lapsedOffers([c], now: Self.at(20)).isEmpty)
+        #expect(router.lapsedOffers([c], now: Self.at(21)).map(\.agentID) == ["first"])
+        _ = try c.move(to: .queued, at: Self.at(21))
+        #expect(router.bestAgent(for: c, agents: agents, now: Self.at(21))?.agentID == "second")
+    }
+
+    @Test func theStateMachineRefusesImpossibleMovesAndASecondTaker() throws {
+        var c = Self.call()
+        #expect(throws: Interaction.MoveError.notAllowed(from: .queued, to: .closed)) { try c.move(to: .closed, at: Self.at(1)) }
+        _ = try c.move(to: .offered, at: Self.at(1), agent: "a")
+        #expect(throws: Interaction.MoveError.heldByAnother("a")) { try c.move(to: .connected, at: Self.at(2), agent: "b") }
+        let connected = try c.move(to: .connected, at: Self.at(2), agent: "a")
+        #expect(connected.from == .offered && connected.to == .connected && connected.agentID == "a")
+        _ = try c.move(to: .transferred, at: Self.at(30), note: "do doradcy EURES")
+        c.retarget(officeID: "wup-20", voivodeshipCode: "20", onlyAgent: "eures")
+        _ = try c.move(to: .queued, at: Self.at(31))
+        #expect(c.queuedAt == Self.at(31) && c.onlyAgent == "eures")
+        let agents = [Self.agent("a", office: "wup-20"), Self.agent("eures", office: "wup-20", idle: 100)]
+        #expect(router.bestAgent(for: c, agents: agents, now: Self.at(32))?.agentID == "eures", "a transfer to a named agent")
+        #expect(InteractionState.allCases.filter(\.isFinal) == [.closed, .abandoned, .expired])
+    }
+}
