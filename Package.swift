@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
-            "Storage", "Views", "Localization", "Directory", "Identity", "Mailer", "Access", "Portal", "TextSearch",
+            "Storage", "Views", "Localization", "Directory", "Identity", "Mailer", "Access", "Portal", "TextSearch", "ContactCenter",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Logging", package: "swift-log"),

@@ -61,6 +61,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(StaffCommand(), as: "staff")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(SimulateCommand(), as: "simulate")
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))

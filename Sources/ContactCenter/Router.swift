@@ -40,15 +40,16 @@ public struct Router: Sendable {
 
     public init(policy: RoutingPolicy = RoutingPolicy()) { self.policy = policy }
 
-    /// The agents grouped once per routing pass, so each decision looks at a handful of them.
-    struct Index {
+    /// The agents grouped by where they work, so each decision looks at a handful of them.
+    /// Build it again when agents log in or out (their load and state are read live).
+    public struct Index: Sendable {
         var byOffice: [String: [Int]] = [:]
         var byVoivodeship: [String: [Int]] = [:]
         var national: [Int] = []
-        var staffedOffices: Set<String> = []
-        var staffedVoivodeships: Set<String> = []
+        public private(set) var staffedOffices: Set<String> = []
+        public private(set) var staffedVoivodeships: Set<String> = []
 
-        init(_ agents: [Agent]) {
+        public init(_ agents: [Agent]) {
             for (n, a) in agents.enumerated() {
                 for o in a.offices { byOffice[o, default: []].append(n) }
                 for v in a.voivodeships { byVoivodeship[v, default: []].append(n) }
@@ -93,7 +94,34 @@ public struct Router: Sendable {
 
     /// The best agent for one interaction, and the tier it was found in.
     public func bestAgent(for i: Interaction, agents: [Agent], now: Date) -> RoutingDecision? {
-        choose(i, agents: agents, index: Index(agents), now: now).map { RoutingDecision(interactionID: i.id, agentID: agents[$0.0].id, tier: $0.1) }
+        bestAgent(for: i, agents: agents, index: Index(agents), now: now).map { RoutingDecision(interactionID: i.id, agentID: agents[$0.agent].id, tier: $0.tier) }
+    }
+
+    /// The same with a prepared index; returns the agent's position in `agents`.
+    public func bestAgent(for i: Interaction, agents: [Agent], index: Index, now: Date) -> (agent: Int, tier: Tier)? {
+        choose(i, agents: agents, index: index, now: now).map { (agent: $0.0, tier: $0.1) }
+    }
+
+    /// When an agent becomes free: the most urgent of the waiting interactions this agent may
+    /// be offered now (the same reach rule as above, seen from the agent's side). `waiting` is
+    /// what the caller considers — typically the head of each queue the agent could serve.
+    public func bestInteraction(for agent: Agent, waiting: [Interaction], index: Index, now: Date) -> (interaction: Interaction, tier: Tier)? {
+        var best: (interaction: Interaction, tier: Tier, urgency: Double)? = nil
+        for i in waiting where i.state == .queued && agent.canTake(i, now: now) {
+            let limit = reach(i, now: now, officeStaffed: index.staffedOffices.contains(i.officeID),
+                              voivodeshipStaffed: index.staffedVoivodeships.contains(i.voivodeshipCode))
+            let tier: Tier
+            if agent.offices.contains(i.officeID) { tier = .office }
+            else if agent.voivodeships.contains(i.voivodeshipCode) && limit >= .voivodeship { tier = .voivodeship }
+            else if agent.nationalPool && limit >= .national { tier = .national }
+            else { continue }
+            let u = urgency(i, now: now)
+            if let b = best, b.urgency > u || (b.urgency == u && (b.interaction.queuedAt, b.interaction.id.uuidString) <= (i.queuedAt, i.id.uuidString)) {
+                continue
+            }
+            best = (i, tier, u)
+        }
+        return best.map { ($0.interaction, $0.tier) }
     }
 
     func choose(_ i: Interaction, agents: [Agent], index: Index, now: Date) -> (Int, Tier)? {

@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import Portal
 import Storage
+import ContactCenter
 
 /// `zielona bench search [--queries 1000] [--url http://127.0.0.1:8080] [--seed S]`: a benchmark,
 /// not a test. Runs the same varied offer searches straight against the database (the SQL only,
@@ -9,7 +10,7 @@ import Storage
 /// and prints p50/p95/p99 of each.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "search")
+        @Argument(name: "what", help: "search | routing")
         var what: String
         @Option(name: "queries", help: "How many searches (default 1000).")
         var queries: Int?
@@ -21,7 +22,7 @@ struct BenchCommand: AsyncCommand {
         var slowest: Int?
     }
 
-    var help: String { "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches." }
+    var help: String { "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches; bench routing — routing-decision latency." }
 
     static let words = ["kierowca", "kierowcy", "kierowców", "magazyn", "magazynie", "magazynier", "spawacz", "spawaczy", "księgowa",
                         "ksiegowa", "kucharz", "kucharza", "sprzedawca", "pielęgniarka", "murarz", "elektryk", "programista",
@@ -48,7 +49,8 @@ struct BenchCommand: AsyncCommand {
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "search" else { throw ConsoleCommandError(message: "unknown benchmark \(signature.what); use search") }
+        if signature.what == "routing" { return routing(context, signature) }
+        guard signature.what == "search" else { throw ConsoleCommandError(message: "unknown benchmark \(signature.what); use search or routing") }
         let app = context.application
         try await DatabasePreparation.prepare(app, demo: false)
         let count = signature.queries ?? 1000
@@ -89,6 +91,32 @@ struct BenchCommand: AsyncCommand {
         context.console.print(String(format: "HTTP p95 / engine p95: %.2f×", ratio))
     }
 
+    /// Routing decisions with 2 000 agents, 400 queues and 10 000 waiting interactions: an
+    /// interaction arriving (the best agent for it) and an agent becoming free (the best
+    /// interaction for them), each timed on its own.
+    func routing(_ context: CommandContext, _ signature: Signature) {
+        let load = RoutingLoad(seed: signature.seed ?? 1)
+        let router = Router()
+        context.console.print("agents: \(load.agents.count), queues: \(load.heads.count), waiting: \(load.waiting.count)")
+        var arrival: [Double] = [], freed: [Double] = []
+        var placed = 0
+        for i in load.waiting {
+            let start = ContinuousClock.now
+            if router.bestAgent(for: i, agents: load.agents, index: load.index, now: load.now) != nil { placed += 1 }
+            arrival.append(Self.milliseconds(ContinuousClock.now - start))
+        }
+        for var agent in load.agents {
+            agent.state = .available; agent.load = [:]
+            let start = ContinuousClock.now
+            _ = router.bestInteraction(for: agent, waiting: load.candidates(for: agent), index: load.index, now: load.now)
+            freed.append(Self.milliseconds(ContinuousClock.now - start))
+        }
+        context.console.print(Self.line("decision on arrival (best agent)", arrival) + "  (\(placed) placed)")
+        context.console.print(Self.line("decision on a free agent (best interaction)", freed))
+    }
+
+    static func milliseconds(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+
     static func time(_ body: () async throws -> Void) async throws -> Double {
         let start = ContinuousClock.now
         try await body()
@@ -102,6 +130,6 @@ struct BenchCommand: AsyncCommand {
     }
 
     static func line(_ label: String, _ v: [Double]) -> String {
-        String(format: "%@: p50 %.2f ms  p95 %.2f ms  p99 %.2f ms", label, percentile(v, 0.5), percentile(v, 0.95), percentile(v, 0.99))
+        String(format: "%@: p50 %.3f ms  p95 %.3f ms  p99 %.3f ms", label, percentile(v, 0.5), percentile(v, 0.95), percentile(v, 0.99))
     }
 }

@@ -1,0 +1,211 @@
+import Foundation
+
+/// A simulated day driving the real router: Poisson arrivals spread over the offices,
+/// exponential handle times, callers who hang up after an exponential patience, agents of
+/// each office (and a national pool) taking calls as the router offers them. Deterministic
+/// for a seed.
+public struct Simulation: Sendable {
+    public struct Parameters: Sendable, Equatable {
+        public var offices = 340
+        public var voivodeships = 16
+        public var agents = 2_000
+        public var contacts = 20_000
+        /// Length of the day the contacts arrive in.
+        public var dayLength: TimeInterval = 10 * 3_600
+        public var handleTime: TimeInterval = 240
+        /// Mean time a caller waits before hanging up.
+        public var patience: TimeInterval = 180
+        /// Answered within this counts towards the service level.
+        public var serviceLevelTarget: TimeInterval = 20
+        /// Share of agents in the national pool.
+        public var nationalShare = 0.05
+        public var seed: UInt64 = 1
+        public init() {}
+    }
+
+    public struct Result: Sendable, Equatable {
+        public var contacts = 0
+        public var answered = 0
+        public var answeredInTarget = 0
+        public var abandoned = 0
+        public var totalWait: TimeInterval = 0
+        public var busyTime: TimeInterval = 0
+        public var byTier: [Tier: Int] = [:]
+        public var decisions = 0
+
+        public var serviceLevel: Double { contacts == 0 ? 1 : Double(answeredInTarget) / Double(contacts) }
+        public var averageSpeedOfAnswer: Double { answered == 0 ? 0 : totalWait / Double(answered) }
+        public var abandonRate: Double { contacts == 0 ? 0 : Double(abandoned) / Double(contacts) }
+    }
+
+    public let parameters: Parameters
+    public let router: Router
+
+    public init(_ parameters: Parameters, router: Router = Router()) { self.parameters = parameters; self.router = router }
+
+    enum EventKind { case arrival(Int), end(agent: Int), abandon(Int), overflow(Int) }
+    struct Event { let time: Double; let order: Int; let kind: EventKind }
+
+    /// The occupancy measured: busy agent-time over the agents' time in the day.
+    public func occupancy(_ r: Result) -> Double { r.busyTime / (Double(parameters.agents) * parameters.dayLength) }
+
+    public func erlangC() -> ErlangC {
+        ErlangC(arrivalsPerSecond: Double(parameters.contacts) / parameters.dayLength, handleTime: parameters.handleTime, agents: parameters.agents)
+    }
+
+    public func run() -> Result {
+        let p = parameters
+        var rng = SplitMix64(seed: p.seed)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        let offices = (0..<p.offices).map { "office-\($0)" }
+        let voivodeshipOf = offices.enumerated().map { n, _ in String(format: "%02d", 2 * (1 + n % p.voivodeships)) }
+        // Agents: the national pool, then the rest spread over the offices (at least one each
+        // when there are enough); the contacts follow the same weights, so load is even.
+        let nationalCount = min(p.agents, Int((Double(p.agents) * p.nationalShare).rounded()))
+        var agents: [Agent] = []
+        for n in 0..<p.agents {
+            if n < nationalCount {
+                agents.append(Agent(id: "agent-\(n)", offices: [], voivodeships: [], nationalPool: true, idleSince: start))
+            } else {
+                let o = (n - nationalCount) % max(1, p.offices)
+                agents.append(Agent(id: "agent-\(n)", offices: [offices[o]], voivodeships: [voivodeshipOf[o]], idleSince: start))
+            }
+        }
+        var officeWeight = [Int](repeating: 0, count: p.offices)
+        for a in agents { if let o = a.offices.first, let n = offices.firstIndex(of: o) { officeWeight[n] += 1 } }
+        let cumulative = officeWeight.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + max($1, 1)) }
+        let index = Router.Index(agents)
+        var officesOfVoivodeship: [String: [Int]] = [:]
+        for (n, v) in voivodeshipOf.enumerated() { officesOfVoivodeship[v, default: []].append(n) }
+
+        var interactions: [Interaction] = []
+        var handle: [Double] = []
+        var events = Heap<Event> { ($0.time, $0.order) < ($1.time, $1.order) }
+        var order = 0
+        func schedule(_ time: Double, _ kind: EventKind) { order += 1; events.push(Event(time: time, order: order, kind: kind)) }
+        var t = 0.0
+        let rate = Double(p.contacts) / p.dayLength
+        for n in 0..<p.contacts {
+            t += rng.exponential(mean: 1 / rate)
+            let pick = Int(rng.next() % UInt64(cumulative.last!))
+            let o = cumulative.firstIndex { $0 > pick }!
+            interactions.append(Interaction(id: UUID(uuid: rng.uuid()), channel: .voice, language: "pl", topic: "general", officeID: offices[o],
+                                            voivodeshipCode: voivodeshipOf[o], queuedAt: start.addingTimeInterval(t)))
+            handle.append(rng.exponential(mean: p.handleTime))
+            schedule(t, .arrival(n))
+            schedule(t + rng.exponential(mean: p.patience), .abandon(n))
+            schedule(t + router.policy.voivodeshipAfter, .overflow(n))
+            schedule(t + router.policy.nationalAfter, .overflow(n))
+        }
+
+        var queues = [[Int]](repeating: [], count: p.offices)
+        var heads = [Int](repeating: 0, count: p.offices)
+        var result = Result(contacts: p.contacts)
+        func officeNumber(_ i: Interaction) -> Int { Int(i.officeID.dropFirst("office-".count))! }
+
+        func connect(_ n: Int, agent a: Int, tier: Tier, at time: Double) {
+            let now = start.addingTimeInterval(time)
+            _ = try? interactions[n].move(to: .offered, at: now, agent: agents[a].id)
+            _ = try? interactions[n].move(to: .connected, at: now, agent: agents[a].id)
+            agents[a].load[.voice, default: 0] += 1
+            agents[a].state = .busy
+            let waited = time - interactions[n].queuedAt.timeIntervalSince(start)
+            result.answered += 1; result.totalWait += waited; result.decisions += 1
+            if waited <= p.serviceLevelTarget { result.answeredInTarget += 1 }
+            result.byTier[tier, default: 0] += 1
+            result.busyTime += handle[n]
+            schedule(time + handle[n], .end(agent: a))
+        }
+
+        /// The head of an office's queue (skipping those already gone).
+        func head(_ o: Int) -> Int? {
+            while heads[o] < queues[o].count {
+                let n = queues[o][heads[o]]
+                if interactions[n].state == .queued { return n }
+                heads[o] += 1
+            }
+            return nil
+        }
+
+        while let e = events.pop() {
+            let now = start.addingTimeInterval(e.time)
+            switch e.kind {
+            case .arrival(let n):
+                if let (a, tier) = router.bestAgent(for: interactions[n], agents: agents, index: index, now: now) {
+                    connect(n, agent: a, tier: tier, at: e.time)
+                } else {
+                    queues[officeNumber(interactions[n])].append(n)
+                }
+            case .overflow(let n):
+                guard interactions[n].state == .queued else { continue }
+                if let (a, tier) = router.bestAgent(for: interactions[n], agents: agents, index: index, now: now) { connect(n, agent: a, tier: tier, at: e.time) }
+            case .abandon(let n):
+                guard interactions[n].state == .queued else { continue }
+                _ = try? interactions[n].move(to: .abandoned, at: now)
+                result.abandoned += 1
+            case .end(let a):
+                agents[a].load[.voice] = 0
+                agents[a].state = .available
+                agents[a].idleSince = now
+                // The queues this agent could serve: its office, its voivodeship, or all (national pool).
+                var candidates: [Int] = []
+                if agents[a].nationalPool { candidates = (0..<p.offices).compactMap(head) }
+                else if let v = agents[a].voivodeships.first { candidates = (officesOfVoivodeship[v] ?? []).compactMap(head) }
+                if let (i, tier) = router.bestInteraction(for: agents[a], waiting: candidates.map { interactions[$0] }, index: index, now: now),
+                   let n = candidates.first(where: { interactions[$0].id == i.id }) {
+                    connect(n, agent: a, tier: tier, at: e.time)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64), so a simulation is the same for a seed.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func exponential(mean: Double) -> Double { -mean * log(1 - uniform()) }
+    mutating func uuid() -> uuid_t {
+        let a = next(), b = next()
+        return (UInt8(a & 0xff), UInt8(a >> 8 & 0xff), UInt8(a >> 16 & 0xff), UInt8(a >> 24 & 0xff), UInt8(a >> 32 & 0xff), UInt8(a >> 40 & 0xff),
+                UInt8(a >> 48 & 0x0f | 0x40), UInt8(a >> 56), UInt8(b & 0x3f | 0x80), UInt8(b >> 8 & 0xff), UInt8(b >> 16 & 0xff),
+                UInt8(b >> 24 & 0xff), UInt8(b >> 32 & 0xff), UInt8(b >> 40 & 0xff), UInt8(b >> 48 & 0xff), UInt8(b >> 56))
+    }
+}
+
+/// A binary heap ordered by `less`.
+struct Heap<Element> {
+    private var items: [Element] = []
+    let less: (Element, Element) -> Bool
+    init(less: @escaping (Element, Element) -> Bool) { self.less = less }
+    var isEmpty: Bool { items.isEmpty }
+    mutating func push(_ e: Element) {
+        items.append(e)
+        var i = items.count - 1
+        while i > 0 { let parent = (i - 1) / 2; guard less(items[i], items[parent]) else { break }; items.swapAt(i, parent); i = parent }
+    }
+    mutating func pop() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < items.count && less(items[l], items[m]) { m = l }
+            if r < items.count && less(items[r], items[m]) { m = r }
+            if m == i { break }
+            items.swapAt(i, m); i = m
+        }
+        return top
+    }
+}
