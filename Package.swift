@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "Storage", dependencies: [
-            "Directory", "Identity", "Access", "Portal", "TextSearch",
+            "Directory", "Identity", "Access", "Portal", "TextSearch", "ContactCenter",
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MailerTests", dependencies: ["Mailer", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "Storage", "Directory", "Mailer", "TestSupport", "Access", "Portal", "TextSearch",
+            "App", "Storage", "Directory", "Mailer", "TestSupport", "Access", "Portal", "TextSearch", "ContactCenter",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ],

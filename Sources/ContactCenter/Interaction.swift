@@ -32,6 +32,14 @@ public struct Interaction: Sendable, Equatable, Identifiable {
         self.priority = priority
     }
 
+    /// An interaction as it was stored.
+    public init(restoring id: UUID, channel: Channel, clientID: UUID?, language: String, topic: String, officeID: String, voivodeshipCode: String,
+                state: InteractionState, queuedAt: Date, priority: Int, passedBy: Set<String>, agentID: String?, offeredAt: Date?, onlyAgent: String?) {
+        self.init(id: id, channel: channel, clientID: clientID, language: language, topic: topic, officeID: officeID,
+                  voivodeshipCode: voivodeshipCode, queuedAt: queuedAt, priority: priority)
+        self.state = state; self.passedBy = passedBy; self.agentID = agentID; self.offeredAt = offeredAt; self.onlyAgent = onlyAgent
+    }
+
     public struct Event: Sendable, Equatable {
         public let interactionID: UUID
         public let from: InteractionState
@@ -39,6 +47,9 @@ public struct Interaction: Sendable, Equatable, Identifiable {
         public let at: Date
         public let agentID: String?
         public let note: String?
+        public init(interactionID: UUID, from: InteractionState, to: InteractionState, at: Date, agentID: String?, note: String?) {
+            self.interactionID = interactionID; self.from = from; self.to = to; self.at = at; self.agentID = agentID; self.note = note
+        }
     }
 
     public enum MoveError: Error, Equatable {

@@ -28,6 +28,7 @@ public struct RoutingDecision: Sendable, Equatable {
     public let interactionID: UUID
     public let agentID: String
     public let tier: Tier
+    public init(interactionID: UUID, agentID: String, tier: Tier) { self.interactionID = interactionID; self.agentID = agentID; self.tier = tier }
 }
 
 /// Offers waiting interactions to agents: a pure, deterministic function of the interactions,

@@ -28,6 +28,7 @@ public enum StorageMigrations {
             M021_AddOfferExternalID(),
             M022_AddTitleVectors(),
             M023_CoverLocationIndex(),
+            M024_CreateContactCenter(),
         ]
     }
 }

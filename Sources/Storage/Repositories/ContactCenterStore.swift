@@ -1,0 +1,148 @@
+import Fluent
+import SQLKit
+import Foundation
+import ContactCenter
+
+public enum ContactCenterStoreError: Error, Equatable {
+    case notFound
+    /// Someone changed the interaction meanwhile (e.g. another agent accepted it first).
+    case changedMeanwhile
+    case move(Interaction.MoveError)
+}
+
+/// Interactions, their events and the agents' states in the database. Every change is one
+/// transaction: the new state (only if nobody changed it since it was read) and its event.
+public struct ContactCenterStore: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    static let encoder: JSONEncoder = { let e = JSONEncoder(); e.outputFormatting = .sortedKeys; return e }()
+    static func json<T: Encodable>(_ value: T) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }
+
+    /// A new interaction in the queue, with its first event and its context (IVR path, digits,
+    /// postal code…: shown on the desktop when it is offered).
+    @discardableResult
+    public func enqueue(_ i: Interaction, context: [String: String] = [:], now: Date = Date()) async throws -> Interaction {
+        try await db.transaction { tx in
+            try await (tx as! any SQLDatabase).insert(into: "cc_interactions")
+                .columns("id", "channel", "client_id", "language", "topic", "office_id", "voivodeship_code", "state", "priority", "queued_at",
+                         "agent_id", "offered_at", "only_agent", "passed_by", "context", "version", "created_at")
+                .values(SQLBind(i.id), SQLBind(i.channel.rawValue), SQLBind(i.clientID), SQLBind(i.language), SQLBind(i.topic), SQLBind(i.officeID),
+                        SQLBind(i.voivodeshipCode), SQLBind(i.state.rawValue), SQLBind(i.priority), SQLBind(i.queuedAt), SQLBind(i.agentID),
+                        SQLBind(i.offeredAt), SQLBind(i.onlyAgent), SQLBind(Self.json(i.passedBy.sorted())), SQLBind(Self.json(context)),
+                        SQLBind(0), SQLBind(now)).run()
+            try await Self.record(Interaction.Event(interactionID: i.id, from: .queued, to: .queued, at: i.queuedAt, agentID: nil, note: "created"), on: tx)
+            return i
+        }
+    }
+
+    public func find(_ id: UUID) async throws -> (interaction: Interaction, version: Int)? {
+        try await (db as! any SQLDatabase).select().column("*").from("cc_interactions").where("id", .equal, SQLBind(id)).first().map(Self.interaction)
+    }
+
+    public func context(of id: UUID) async throws -> [String: String] {
+        guard let row = try await (db as! any SQLDatabase).select().column("context").from("cc_interactions").where("id", .equal, SQLBind(id)).first()
+        else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: Data(try row.decode(column: "context", as: String.self).utf8))) ?? [:]
+    }
+
+    /// Applies one state change through the domain's state machine, in a transaction that
+    /// fails when the interaction changed since it was read (the later of two accepting agents
+    /// gets `changedMeanwhile`). `change` may also retarget it (a transfer).
+    @discardableResult
+    public func move(_ id: UUID, to next: InteractionState, agent: String? = nil, note: String? = nil, now: Date = Date(),
+                     change: (@Sendable (inout Interaction) -> Void)? = nil) async throws -> Interaction {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            guard let (current, version) = try await ContactCenterStore(db: tx).find(id) else { throw ContactCenterStoreError.notFound }
+            var i = current
+            let event: Interaction.Event
+            do { event = try i.move(to: next, at: now, agent: agent, note: note) } catch let e as Interaction.MoveError { throw ContactCenterStoreError.move(e) }
+            change?(&i)
+            let rows = try await sql.raw("""
+                UPDATE cc_interactions SET state = \(bind: i.state.rawValue), agent_id = \(bind: i.agentID), offered_at = \(bind: i.offeredAt), \
+                queued_at = \(bind: i.queuedAt), passed_by = \(bind: Self.json(i.passedBy.sorted())), office_id = \(bind: i.officeID), \
+                voivodeship_code = \(bind: i.voivodeshipCode), topic = \(bind: i.topic), only_agent = \(bind: i.onlyAgent), \
+                version = \(bind: version + 1) WHERE id = \(bind: id) AND version = \(bind: version) RETURNING id
+                """).all()
+            guard rows.count == 1 else { throw ContactCenterStoreError.changedMeanwhile }
+            try await Self.record(event, on: tx)
+            return i
+        }
+    }
+
+    static func record(_ e: Interaction.Event, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).insert(into: "cc_events").columns("interaction_id", "from_state", "to_state", "at", "agent_id", "note")
+            .values(SQLBind(e.interactionID), SQLBind(e.from.rawValue), SQLBind(e.to.rawValue), SQLBind(e.at), SQLBind(e.agentID), SQLBind(e.note)).run()
+    }
+
+    /// Every interaction waiting or on offer, oldest first: what the router works on.
+    public func open() async throws -> [Interaction] {
+        try await (db as! any SQLDatabase).select().column("*").from("cc_interactions")
+            .where("state", .in, SQLBind.group([InteractionState.queued.rawValue, InteractionState.offered.rawValue]))
+            .orderBy("queued_at").all().map { try Self.interaction($0).interaction }
+    }
+
+    public func events(of id: UUID) async throws -> [Interaction.Event] {
+        try await (db as! any SQLDatabase).select().column("*").from("cc_events").where("interaction_id", .equal, SQLBind(id)).orderBy("seq").all().map { row in
+            Interaction.Event(interactionID: id, from: InteractionState(rawValue: try row.decode(column: "from_state", as: String.self)) ?? .queued,
+                              to: InteractionState(rawValue: try row.decode(column: "to_state", as: String.self)) ?? .queued,
+                              at: try row.decode(column: "at", as: Date.self),
+                              agentID: try row.decodeNil(column: "agent_id") ? nil : row.decode(column: "agent_id", as: String.self),
+                              note: try row.decodeNil(column: "note") ? nil : row.decode(column: "note", as: String.self))
+        }
+    }
+
+    static func interaction(_ row: any SQLRow) throws -> (interaction: Interaction, version: Int) {
+        func os(_ c: String) throws -> String? { try row.decodeNil(column: c) ? nil : row.decode(column: c, as: String.self) }
+        let passed = (try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: "passed_by", as: String.self).utf8))) ?? []
+        let i = Interaction(restoring: try row.decode(column: "id", as: UUID.self),
+                            channel: Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .voice,
+                            clientID: try row.decodeNil(column: "client_id") ? nil : row.decode(column: "client_id", as: UUID.self),
+                            language: try row.decode(column: "language", as: String.self), topic: try row.decode(column: "topic", as: String.self),
+                            officeID: try row.decode(column: "office_id", as: String.self),
+                            voivodeshipCode: try row.decode(column: "voivodeship_code", as: String.self),
+                            state: InteractionState(rawValue: try row.decode(column: "state", as: String.self)) ?? .queued,
+                            queuedAt: try row.decode(column: "queued_at", as: Date.self), priority: try row.decode(column: "priority", as: Int.self),
+                            passedBy: Set(passed), agentID: try os("agent_id"),
+                            offeredAt: try row.decodeNil(column: "offered_at") ? nil : row.decode(column: "offered_at", as: Date.self),
+                            onlyAgent: try os("only_agent"))
+        return (i, try row.decode(column: "version", as: Int.self))
+    }
+
+    // MARK: agents
+
+    /// Saves an agent's skills, state and load (a login, a state change, a finished contact).
+    public func save(_ a: Agent, now: Date = Date()) async throws {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await sql.delete(from: "cc_agents").where("agent_id", .equal, SQLBind(a.id)).run()
+            try await sql.insert(into: "cc_agents")
+                .columns("agent_id", "offices", "voivodeships", "national_pool", "languages", "topics", "capacity", "load", "state", "idle_since", "updated_at")
+                .values(SQLBind(a.id), SQLBind(Self.json(a.offices.sorted())), SQLBind(Self.json(a.voivodeships.sorted())), SQLBind(a.nationalPool),
+                        SQLBind(Self.json(a.languages.sorted())), SQLBind(Self.json(a.topics.sorted())), SQLBind(Self.json(Self.byName(a.capacity))),
+                        SQLBind(Self.json(Self.byName(a.load))), SQLBind(Self.json(a.state)), SQLBind(a.idleSince), SQLBind(now)).run()
+        }
+    }
+
+    static func byName(_ m: [Channel: Int]) -> [String: Int] { Dictionary(uniqueKeysWithValues: m.map { ($0.key.rawValue, $0.value) }) }
+    static func byChannel(_ m: [String: Int]) -> [Channel: Int] {
+        Dictionary(uniqueKeysWithValues: m.compactMap { k, v in Channel(rawValue: k).map { ($0, v) } })
+    }
+
+    public func agents() async throws -> [Agent] {
+        try await (db as! any SQLDatabase).select().column("*").from("cc_agents").orderBy("agent_id").all().map { row in
+            func set(_ c: String) throws -> Set<String> { Set((try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? []) }
+            func counts(_ c: String) throws -> [Channel: Int] {
+                Self.byChannel((try? JSONDecoder().decode([String: Int].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? [:])
+            }
+            var a = Agent(id: try row.decode(column: "agent_id", as: String.self), offices: try set("offices"), voivodeships: try set("voivodeships"),
+                          nationalPool: try row.decode(column: "national_pool", as: Bool.self), languages: try set("languages"), topics: try set("topics"),
+                          capacity: try counts("capacity"),
+                          state: (try? JSONDecoder().decode(AgentState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))) ?? .offline,
+                          idleSince: try row.decode(column: "idle_since", as: Date.self))
+            a.load = try counts("load")
+            return a
+        }
+    }
+}
