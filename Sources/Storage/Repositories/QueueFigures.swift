@@ -1,0 +1,61 @@
+import Fluent
+import SQLKit
+import Foundation
+import ContactCenter
+
+/// Live figures of one queue (an office and a topic).
+public struct QueueFigures: Sendable, Equatable {
+    public let officeID: String
+    public let topic: String
+    public var waiting = 0
+    public var longestWait: TimeInterval = 0
+    public var answeredToday = 0
+    public var answeredInTargetToday = 0
+    public var abandonedToday = 0
+
+    /// Answered within the target over everything answered or abandoned today (nil: nothing yet).
+    public var serviceLevelToday: Double? {
+        let total = answeredToday + abandonedToday
+        return total == 0 ? nil : Double(answeredInTargetToday) / Double(total)
+    }
+}
+
+extension ContactCenterStore {
+    /// Per queue of these offices (nil: every office): what waits now and how today went.
+    public func queueFigures(offices: Set<String>?, dayStart: Date, now: Date, target: TimeInterval = 20) async throws -> [QueueFigures] {
+        let sql = db as! any SQLDatabase
+        var figures: [String: QueueFigures] = [:]
+        func key(_ office: String, _ topic: String) -> String { office + "\u{1F}" + topic }
+        let waiting = sql.select().columns("office_id", "topic", "queued_at").from("cc_interactions")
+            .where("state", .in, SQLBind.group([InteractionState.queued.rawValue, InteractionState.offered.rawValue]))
+        if let offices { waiting.where("office_id", .in, SQLBind.group(offices.sorted())) }
+        for row in try await waiting.all() {
+            let office = try row.decode(column: "office_id", as: String.self), topic = try row.decode(column: "topic", as: String.self)
+            var f = figures[key(office, topic)] ?? QueueFigures(officeID: office, topic: topic)
+            f.waiting += 1
+            f.longestWait = max(f.longestWait, now.timeIntervalSince(try row.decode(column: "queued_at", as: Date.self)))
+            figures[key(office, topic)] = f
+        }
+        let today = sql.select().column(SQLColumn("office_id", table: "i")).column(SQLColumn("topic", table: "i"))
+            .column(SQLColumn("queued_at", table: "i")).column(SQLColumn("to_state", table: "e")).column(SQLColumn("at", table: "e"))
+            .from(SQLAlias(SQLIdentifier("cc_events"), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier("cc_interactions"), as: SQLIdentifier("i")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "i"), .equal, SQLColumn("interaction_id", table: "e"))
+            .where(SQLColumn("at", table: "e"), .greaterThanOrEqual, SQLBind(dayStart))
+            .where(SQLColumn("to_state", table: "e"), .in, SQLBind.group([InteractionState.connected.rawValue, InteractionState.abandoned.rawValue]))
+        if let offices { today.where(SQLColumn("office_id", table: "i"), .in, SQLBind.group(offices.sorted())) }
+        for row in try await today.all() {
+            let office = try row.decode(column: "office_id", as: String.self), topic = try row.decode(column: "topic", as: String.self)
+            var f = figures[key(office, topic)] ?? QueueFigures(officeID: office, topic: topic)
+            if try row.decode(column: "to_state", as: String.self) == InteractionState.connected.rawValue {
+                f.answeredToday += 1
+                let waited = try row.decode(column: "at", as: Date.self).timeIntervalSince(try row.decode(column: "queued_at", as: Date.self))
+                if waited <= target { f.answeredInTargetToday += 1 }
+            } else {
+                f.abandonedToday += 1
+            }
+            figures[key(office, topic)] = f
+        }
+        return figures.values.sorted { ($0.officeID, $0.topic) < ($1.officeID, $1.topic) }
+    }
+}
