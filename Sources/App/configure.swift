@@ -68,6 +68,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(StartupPreparation(config: config))
         app.lifecycle.use(OutboxSenderLifecycle(interval: config.outboxPollSeconds))
         app.lifecycle.use(AlertLifecycle())
+        app.lifecycle.use(RoutingLifecycle())
     }
 }
 

@@ -1,0 +1,101 @@
+import Vapor
+import Fluent
+import SQLKit
+import ContactCenter
+import Storage
+
+/// The ACD at work: each tick (about every second) takes back offers nobody accepted in time
+/// (their agents become "not responding"), then offers every waiting interaction the router
+/// can place. A tick is one transaction; on PostgreSQL it first takes a transaction-level
+/// advisory lock, so with several `serve` processes exactly one routes at a time and, when it
+/// dies, the next tick of another process routes instead.
+struct RoutingService {
+    let db: any Database
+    let router: ContactCenter.Router
+    /// Shared by every process routing this database.
+    static let lockKey: Int64 = 0x5A4C_4143_4400_0001
+
+    struct Report: Equatable { var routed = false; var lapsed = 0; var offered = 0 }
+
+    /// Ticks of this process run one after another (SQLite has one writer; on PostgreSQL the
+    /// advisory lock orders the processes).
+    static let gate = AsyncMutex()
+
+    func tick(now: Date = Date()) async throws -> Report {
+        try await Self.gate.run { try await locked(now: now) }
+    }
+
+    func locked(now: Date) async throws -> Report {
+        try await db.transaction { tx in
+            var report = Report()
+            if (tx as! any SQLDatabase).dialect.name == "postgresql" {
+                let row = try await (tx as! any SQLDatabase).raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.lockKey)) AS locked").first()
+                guard try row?.decode(column: "locked", as: Bool.self) == true else { return report }
+            }
+            report.routed = true
+            let store = ContactCenterStore(db: tx)
+            var agents = Dictionary(uniqueKeysWithValues: try await store.agents().map { ($0.id, $0) })
+            for (id, agentID) in router.lapsedOffers(try await store.open(), now: now) {
+                let i = try await store.move(id, to: .queued, note: "offer not answered", now: now)
+                if var a = agents[agentID] {
+                    a.load[i.channel] = max(0, a.load[i.channel, default: 0] - 1)
+                    a.state = .notResponding
+                    try await store.save(a, now: now)
+                    agents[agentID] = a
+                }
+                report.lapsed += 1
+            }
+            let waiting = try await store.open().filter { $0.state == .queued }
+            for d in router.route(waiting: waiting, agents: Array(agents.values).sorted { $0.id < $1.id }, now: now) {
+                guard var a = agents[d.agentID], let i = waiting.first(where: { $0.id == d.interactionID }) else { continue }
+                try await store.move(i.id, to: .offered, agent: a.id, note: "tier \(d.tier)", now: now)
+                a.load[i.channel, default: 0] += 1
+                a.state = .busy
+                try await store.save(a, now: now)
+                agents[a.id] = a
+                report.offered += 1
+            }
+            return report
+        }
+    }
+}
+
+/// A lock for async code: one holder at a time, the others wait in order.
+actor AsyncMutex {
+    private var held = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        if !held { held = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    private func release() {
+        if waiters.isEmpty { held = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+/// Runs the routing ticks while `serve` runs.
+final class RoutingLifecycle: LifecycleHandler, @unchecked Sendable {
+    private var task: Task<Void, Never>?
+
+    func didBootAsync(_ app: Application) async throws {
+        let service = RoutingService(db: app.db, router: ContactCenter.Router())
+        task = Task {
+            while !Task.isCancelled {
+                do { _ = try await service.tick() } catch {
+                    app.logger.error("routing tick failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async { task?.cancel() }
+}
