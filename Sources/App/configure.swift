@@ -50,6 +50,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: EventController())
     try app.register(collection: AlertController())
     try app.register(collection: QueueController())
+    try app.register(collection: AgentController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }

@@ -6,6 +6,7 @@ import VaporTesting
 @testable import Storage
 import Access
 import Portal
+import ContactCenter
 
 /// Walks every staff route with every role, once on the staff member's own office and once on
 /// a foreign one, and checks the answer against the authorization matrix: allowed → anything
@@ -55,6 +56,8 @@ import Portal
                                                                           place: OfferPlace(officeID: office, powiatCode: nil, voivodeshipCode: nil,
                                                                                             latitude: nil, longitude: nil),
                                                                           status: .pending, tokens: SearchTokens(title: "magazynier", body: "magazyn"))
+                try await ContactCenterStore(db: app.db).save(Agent(id: f.member[office]!.uuidString, offices: [office], voivodeships: ["20"],
+                                                                    idleSince: Date()))
                 f.event[office] = try await EventStore(db: app.db).create(
                     EventDraft(kind: .jobFair, title: "Targi", organiser: "PUP", description: "Targi pracy w urzędzie.", locality: "X",
                                postalCode: "15-371", startsAt: Date().addingTimeInterval(86_400 * 5), officeID: office),
@@ -73,6 +76,7 @@ import Portal
             case .company: company[office]
             case .offer: offer[office]
             case .event: event[office]
+            case .agent: member[office]
             default: nil
             }
             if let id { path = path.replacingOccurrences(of: ":id", with: id.uuidString) }
@@ -84,6 +88,7 @@ import Portal
             case .linkRequest: form = ["decision": "reject"]
             case .client: form = ["pin": "4826", "reason": "call"]
             case .offer: form = ["decision": "request_changes", "note": "Proszę podać wynagrodzenie."]
+            case .agent: form = ["state": "offline"]
             case .event, .formOffice:
                 form = ["kind": "training", "title": "Wózki widłowe", "organiser": "Ośrodek Szkoleń", "topic": "UDT",
                         "description": "Kurs operatora wózków jezdniowych.", "locality": "Białystok", "postal_code": "15-371",

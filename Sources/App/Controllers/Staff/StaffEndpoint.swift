@@ -26,6 +26,8 @@ enum StaffTarget: Sendable {
     case event
     /// A form naming one office in `office_id`.
     case formOffice
+    /// The agent `:id` (a staff member's id): every office they work for.
+    case agent
 }
 
 /// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
@@ -89,6 +91,10 @@ enum StaffGuard {
         case .event:
             guard let event = try await EventStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
             return .office(event.draft.officeID)
+        case .agent:
+            let id = try req.parameters.require("id")
+            guard let agent = try await ContactCenterStore(db: req.db).agents().first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            return agent.nationalPool ? .national : .offices(agent.offices)
         case .formOffice:
             let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return office.isEmpty ? .system : .office(office)

@@ -7,7 +7,7 @@ enum StaffRoutes {
     static var all: [StaffEndpoint] {
         let admin = StaffAdminController(), clients = StaffClientController(), links = ClientLinkController()
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
-        let moderation = OfferModerationController(), events = EventAdminController()
+        let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
         return [
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
@@ -40,6 +40,7 @@ enum StaffRoutes {
             StaffEndpoint(.GET, "staff/events/:id/edit", .editOfficeContent, .event, events.editForm),
             StaffEndpoint(.POST, "staff/events/:id", .editOfficeContent, .event, events.update),
             StaffEndpoint(.POST, "staff/events/:id/delete", .editOfficeContent, .event, events.delete),
+            StaffEndpoint(.POST, "staff/agents/:id/state", .changeAgentState, .agent, agents.setState),
         ]
     }
 

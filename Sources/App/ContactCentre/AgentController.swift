@@ -1,0 +1,112 @@
+import Vapor
+import Access
+import ContactCenter
+import Storage
+
+/// A consultant's own agent state (`GET /api/v1/agent`, `POST /api/v1/agent/state`), and a
+/// supervisor changing someone else's (`POST /staff/agents/:id/state`, audit-logged).
+struct AgentController: RouteCollection {
+    static let breakReasons = ["lunch", "training", "meeting", "technical", "other"]
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("api", "v1", "agent", use: own)
+        routes.post("api", "v1", "agent", "state", use: setOwnState)
+    }
+
+    /// The staff member's agent record, created from their account at first use (offices and
+    /// voivodeships from their scope; national staff join the national pool), logged out.
+    static func agent(for member: StaffMember, _ req: Request) async throws -> Agent {
+        let store = ContactCenterStore(db: req.db)
+        if let existing = try await store.agents().first(where: { $0.id == member.id.uuidString }) { return existing }
+        var offices: Set<String> = [], voivodeships: Set<String> = []
+        if case .offices(let ids) = member.scope {
+            offices = ids
+            for id in ids { if let o = try await req.directory.office(id: id) { voivodeships.insert(o.voivodeshipCode) } }
+        }
+        let agent = Agent(id: member.id.uuidString, offices: offices, voivodeships: voivodeships, nationalPool: member.scope == .national,
+                          state: .offline, idleSince: Date())
+        try await store.save(agent)
+        return agent
+    }
+
+    struct AgentJSON: Content {
+        let id: String
+        let state: String
+        let reason: String?
+        let offices: [String]
+        let national_pool: Bool
+        let languages: [String]
+        init(_ a: Agent) {
+            id = a.id; offices = a.offices.sorted(); national_pool = a.nationalPool; languages = a.languages.sorted()
+            switch a.state {
+            case .available: state = "available"; reason = nil
+            case .busy: state = "busy"; reason = nil
+            case .wrapUp: state = "wrap_up"; reason = nil
+            case .onBreak(let r): state = "break"; reason = r
+            case .offline: state = "offline"; reason = nil
+            case .notResponding: state = "not_responding"; reason = nil
+            }
+        }
+    }
+
+    func consultant(_ req: Request) async throws -> StaffMember {
+        guard let member = try await req.signedInStaff() else { throw Abort(.unauthorized, reason: req.catalogue.text("error.staff_only")) }
+        guard AuthorizationMatrix.allows(member.roles, .handleInteractions) else { throw Abort(.forbidden, reason: req.catalogue.text("error.no_permission")) }
+        return member
+    }
+
+    func own(req: Request) async throws -> AgentJSON {
+        AgentJSON(try await Self.agent(for: try await consultant(req), req))
+    }
+
+    struct StateInput: Content { var state: String?; var reason: String? }
+
+    /// available | break (with a reason) | offline. Busy and wrap-up follow the contacts.
+    static func requestedState(_ input: StateInput, _ req: Request) throws -> AgentState {
+        switch input.state {
+        case "available": return .available
+        case "offline": return .offline
+        case "break":
+            guard let reason = input.reason, breakReasons.contains(reason) else {
+                throw FieldValidationError(field: "reason", reason: req.catalogue.text("agent.break_reason"))
+            }
+            return .onBreak(reason: reason)
+        default: throw FieldValidationError(field: "state", reason: req.catalogue.text("agent.state_choice"))
+        }
+    }
+
+    func setOwnState(req: Request) async throws -> AgentJSON {
+        let member = try await consultant(req)
+        let next = try Self.requestedState(try req.content.decode(StateInput.self), req)
+        var agent = try await Self.agent(for: member, req)
+        // Someone handling contacts cannot just leave: they finish those first.
+        if next != .available && agent.load.values.contains(where: { $0 > 0 }) {
+            throw Abort(.conflict, reason: req.catalogue.text("agent.still_handling"))
+        }
+        if next == .available && agent.state != .available { agent.idleSince = Date() }
+        agent.state = next
+        try await ContactCenterStore(db: req.db).save(agent)
+        return AgentJSON(agent)
+    }
+}
+
+/// The supervisor's side, declared in `StaffRoutes`.
+struct AgentSupervisionController: Sendable {
+    @Sendable func setState(req: Request, member: StaffMember) async throws -> Response {
+        let id = try req.parameters.require("id")
+        guard var agent = try await ContactCenterStore(db: req.db).agents().first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        let next = try AgentController.requestedState(try req.content.decode(AgentController.StateInput.self), req)
+        let before = AgentController.AgentJSON(agent).state
+        if next == .available && agent.state != .available { agent.idleSince = Date() }
+        agent.state = next
+        let changed = agent
+        try await req.db.transaction { tx in
+            try await ContactCenterStore(db: tx).save(changed)
+            try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+                                                         clientOfficeID: changed.offices.sorted().first, action: "agent.state_changed",
+                                                         detail: "\(id): \(before) → \(AgentController.AgentJSON(changed).state)",
+                                                         reason: "supervision"))
+        }
+        return try await AgentController.AgentJSON(agent).encodeResponse(for: req)
+    }
+}
