@@ -44,7 +44,7 @@ let package = Package(
             .product(name: "SQLKit", package: "sql-kit"),
         ]),
         .target(name: "QRCode"),
-        .target(name: "Portal", resources: [.copy("Data")]),
+        .target(name: "Portal", dependencies: ["TextSearch"], resources: [.copy("Data")]),
         .target(name: "ContactCenter"),
         .target(name: "Views", dependencies: [
             "Localization", "Directory", "Identity", "QRCode", "Portal",

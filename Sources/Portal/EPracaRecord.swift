@@ -1,4 +1,5 @@
 import Foundation
+import TextSearch
 
 /// One offer of an ePraca (formerly CBOP) export, read from its JSON object and checked field
 /// by field. ePraca names fields in Polish camelCase; values come as strings or numbers, the
@@ -35,13 +36,8 @@ public struct EPracaRecord: Sendable, Equatable {
     ]
 
     public static func contract(_ text: String) -> ContractType? {
-        let folded = fold(text)
+        let folded = PolishFolding.fold(text)
         return contracts.first { folded.contains($0.0) }?.1
-    }
-
-    /// Lowercase without Polish diacritics (ł too), for matching names people typed.
-    public static func fold(_ s: String) -> String {
-        s.lowercased().replacingOccurrences(of: "ł", with: "l").folding(options: .diacriticInsensitive, locale: Locale(identifier: "pl"))
     }
 
     static func day(_ text: String) -> Date? {

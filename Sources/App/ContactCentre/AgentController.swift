@@ -17,7 +17,7 @@ struct AgentController: RouteCollection {
     /// voivodeships from their scope; national staff join the national pool), logged out.
     static func agent(for member: StaffMember, _ req: Request) async throws -> Agent {
         let store = ContactCenterStore(db: req.db)
-        if let existing = try await store.agents().first(where: { $0.id == member.id.uuidString }) { return existing }
+        if let existing = try await store.agent(member.id.uuidString) { return existing }
         var offices: Set<String> = [], voivodeships: Set<String> = []
         if case .offices(let ids) = member.scope {
             offices = ids
@@ -94,7 +94,7 @@ struct AgentController: RouteCollection {
 struct AgentSupervisionController: Sendable {
     @Sendable func setState(req: Request, member: StaffMember) async throws -> Response {
         let id = try req.parameters.require("id")
-        guard var agent = try await ContactCenterStore(db: req.db).agents().first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        guard var agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
         let next = try AgentController.requestedState(try req.content.decode(AgentController.StateInput.self), req)
         let before = AgentController.AgentJSON(agent).state
         if next == .available && agent.state != .available { agent.idleSince = Date() }

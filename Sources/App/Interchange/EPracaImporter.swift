@@ -3,6 +3,7 @@ import Fluent
 import Directory
 import Portal
 import Storage
+import TextSearch
 
 /// Imports offers from an ePraca-style JSON export (an array of offers, or an object with
 /// the array under `oferty`). Each offer is checked and stored on its own, in its own
@@ -51,8 +52,8 @@ struct EPracaImporter {
             if let code = record.occupationCode {
                 occupation = try await offers.occupation(code)
             } else {
-                let folded = EPracaRecord.fold(record.title)
-                occupation = try await offers.occupations(matching: record.title, limit: 50).first { EPracaRecord.fold($0.name) == folded }
+                let folded = PolishFolding.fold(record.title)
+                occupation = try await offers.occupations(matching: record.title, limit: 50).first { PolishFolding.fold($0.name) == folded }
             }
             guard let occupation else {
                 reject("kodZawodu", record.occupationCode.map { "unknown KZiS code \($0)" } ?? "missing, and no occupation is named like the title")

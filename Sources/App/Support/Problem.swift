@@ -15,6 +15,13 @@ struct Problem: Content, Error {
     var errors: [FieldError]?
     var suggestions: [String]?
 
+    /// 400 for a query with bad fields, each with its message (nothing when there are none).
+    static func check(_ errors: [(field: String, message: String)], _ req: Request) throws {
+        guard !errors.isEmpty else { return }
+        throw Problem(title: req.catalogue.text("error.bad_request.title"), status: 400, detail: errors.first?.message,
+                      errors: errors.map { FieldError(field: $0.field, reason: $0.message) })
+    }
+
     static let contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
 
     func response(for req: Request) -> Response {

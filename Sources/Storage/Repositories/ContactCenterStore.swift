@@ -130,8 +130,16 @@ public struct ContactCenterStore: Sendable {
         Dictionary(uniqueKeysWithValues: m.compactMap { k, v in Channel(rawValue: k).map { ($0, v) } })
     }
 
-    public func agents() async throws -> [Agent] {
-        try await (db as! any SQLDatabase).select().column("*").from("cc_agents").orderBy("agent_id").all().map { row in
+    public func agent(_ id: String) async throws -> Agent? {
+        try await agents(where: id).first
+    }
+
+    public func agents() async throws -> [Agent] { try await agents(where: nil) }
+
+    func agents(where id: String?) async throws -> [Agent] {
+        let q = (db as! any SQLDatabase).select().column("*").from("cc_agents")
+        if let id { q.where("agent_id", .equal, SQLBind(id)) }
+        return try await q.orderBy("agent_id").all().map { row in
             func set(_ c: String) throws -> Set<String> { Set((try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? []) }
             func counts(_ c: String) throws -> [Channel: Int] {
                 Self.byChannel((try? JSONDecoder().decode([String: Int].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? [:])

@@ -49,7 +49,6 @@ extension OfferStore {
             AND valid_until >= \(bind: now) AND seq > \(bind: cursor ?? 0) ORDER BY seq LIMIT \(unsafeRaw: String(limit))
             """).all()
         let ids = try rows.map { try $0.decode(column: "doc_id", as: UUID.self) }
-        let byID = Dictionary(uniqueKeysWithValues: try await offers(ids: ids).map { ($0.id, $0) })
-        return (ids.compactMap { byID[$0] }, try rows.last?.decode(column: "seq", as: Int64.self))
+        return (try await offers(ids: ids), try rows.last?.decode(column: "seq", as: Int64.self))
     }
 }

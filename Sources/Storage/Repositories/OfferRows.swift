@@ -4,9 +4,9 @@ import Foundation
 import Portal
 
 extension OfferStore {
-    /// The offers with these ids, read in one statement with their company and occupation
-    /// names, decoded column by column: Fluent's model decoding reflects over every property
-    /// of every row, which cost more than the search itself on a page of results.
+    /// The offers with these ids, in that order, read in one statement with their company and
+    /// occupation names, decoded column by column: Fluent's model decoding reflects over every
+    /// property of every row, which cost more than the search itself on a page of results.
     func offers(ids: [UUID]) async throws -> [StoredOffer] {
         guard !ids.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
@@ -15,7 +15,8 @@ extension OfferStore {
             JOIN companies c ON c.id = o.company_id LEFT JOIN occupations oc ON oc.code = o.occupation_code \
             WHERE o.id IN \(SQLGroupExpression(ids.map { SQLBind($0) }))
             """).all()
-        return try rows.map(Self.offer)
+        let byID = Dictionary(uniqueKeysWithValues: try rows.map(Self.offer).map { ($0.id, $0) })
+        return ids.compactMap { byID[$0] }
     }
 
     static func offer(_ row: any SQLRow) throws -> StoredOffer {

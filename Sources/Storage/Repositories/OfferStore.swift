@@ -184,19 +184,18 @@ public struct OfferStore: Sendable {
     // MARK: reading
 
     public func find(_ id: UUID) async throws -> StoredOffer? {
-        guard let r = try await OfferRecord.find(id, on: db) else { return nil }
-        return try await offers([r]).first
+        try await offers(ids: [id]).first
     }
 
     public func ofCompany(_ company: UUID) async throws -> [StoredOffer] {
-        try await offers(OfferRecord.query(on: db).filter(\.$companyID == company).sort(\.$createdAt, .descending).all())
+        try await offers(ids: OfferRecord.query(on: db).filter(\.$companyID == company).sort(\.$createdAt, .descending).all(\.$id))
     }
 
     /// Offers waiting for some offices (nil: every office), oldest first.
     public func moderationQueue(offices: Set<String>?) async throws -> [StoredOffer] {
         let q = OfferRecord.query(on: db).filter(\.$status == OfferStatus.pending.rawValue).sort(\.$createdAt)
         if let offices { q.filter(\.$officeID ~~ Array(offices)) }
-        return try await offers(q.limit(500).all())
+        return try await offers(ids: q.limit(500).all(\.$id))
     }
 
     public func occupation(_ code: String) async throws -> Occupation? {
@@ -209,29 +208,6 @@ public struct OfferStore: Sendable {
         let needle = PolishFolding.fold(text)
         return rows.filter { $0.id!.hasPrefix(text) || PolishFolding.fold($0.name).contains(needle) }
             .prefix(limit).map { Occupation(code: $0.id!, name: $0.name, schoolOccupation: $0.schoolOccupation) }
-    }
-
-    func offers(_ records: [OfferRecord]) async throws -> [StoredOffer] {
-        guard !records.isEmpty else { return [] }
-        let companies = try await CompanyRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.companyID)))).all()
-        let names = Dictionary(uniqueKeysWithValues: companies.map { ($0.id!, $0.name) })
-        let occupations = try await OccupationRecord.query(on: db).filter(\.$id ~~ Array(Set(records.map(\.occupationCode)))).all()
-        let occupationNames = Dictionary(uniqueKeysWithValues: occupations.map { ($0.id!, $0.name) })
-        return records.map { r in
-            let languages = (try? JSONDecoder().decode([LanguageRequirement].self, from: Data(r.languages.utf8))) ?? []
-            let draft = OfferDraft(title: r.title, occupationCode: r.occupationCode, duties: r.duties, postalCode: r.postalCode,
-                                   locality: r.locality, country: r.country, contract: ContractType(rawValue: r.contract) ?? .employment,
-                                   workingTime: r.workingTime, shifts: ShiftSystem(rawValue: r.shifts) ?? .single, wageMin: r.wageMin,
-                                   wageMax: r.wageMax, wageType: WageType(rawValue: r.wageType) ?? .monthly, positions: r.positions,
-                                   positionsForDisabled: r.positionsDisabled, education: Education(rawValue: r.education) ?? .none,
-                                   languages: languages, experienceMonths: r.experienceMonths, licences: r.licences, startDate: r.startDate,
-                                   validUntil: r.validUntil, howToApply: r.howToApply, employerVisible: r.employerVisible)
-            return StoredOffer(id: r.id!, draft: draft, companyID: r.companyID, companyName: names[r.companyID] ?? "", officeID: r.officeID,
-                               status: OfferStatus(rawValue: r.status) ?? .closed, moderationNote: r.moderationNote,
-                               occupationName: occupationNames[r.occupationCode] ?? "", powiatCode: r.powiatCode,
-                               voivodeshipCode: r.voivodeshipCode, latitude: r.latitude, longitude: r.longitude,
-                               employerVerified: r.employerVerified, createdAt: r.createdAt, publishedAt: r.publishedAt)
-        }
     }
 }
 

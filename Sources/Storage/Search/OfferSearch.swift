@@ -85,8 +85,7 @@ extension OfferStore {
             total = try await sql.raw(countQuery).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
         }
         if sqlOnly { return SearchResult(total: total, offers: []) }
-        let byID = Dictionary(uniqueKeysWithValues: try await offers(ids: ids).map { ($0.id, $0) })
-        return SearchResult(total: total, offers: ids.compactMap { byID[$0] })
+        return SearchResult(total: total, offers: try await offers(ids: ids))
     }
 }
 

@@ -147,10 +147,7 @@ struct CandidateController: RouteCollection {
         case .allowed: break
         }
         let (criteria, errors) = try await req.query.decode(CandidateRequest.self).criteria(req)
-        guard errors.isEmpty else {
-            throw Problem(title: req.catalogue.text("error.bad_request.title"), status: 400, detail: errors.first?.message,
-                          errors: errors.map { .init(field: $0.field, reason: $0.message) })
-        }
+        try Problem.check(errors, req)
         let result = try await CVStore(db: req.db).searchCandidates(criteria)
         return CandidateListJSON(total: result.total, page: criteria.page, per_page: criteria.perPage, items: result.candidates.map { c in
             CandidateJSON(id: c.id, desired_job: c.cv.desiredJob, occupation: c.cv.occupationCode.map { .init(code: $0, name: nil) },

@@ -105,10 +105,7 @@ struct EventController: RouteCollection {
 
     func api(req: Request, kind: EventKind) async throws -> EventListJSON {
         let (criteria, errors) = try await req.query.decode(Query.self).criteria(kind, req)
-        guard errors.isEmpty else {
-            throw Problem(title: req.catalogue.text("error.bad_request.title"), status: 400, detail: errors.first?.message,
-                          errors: errors.map { .init(field: $0.field, reason: $0.message) })
-        }
+        try Problem.check(errors, req)
         let result = try await EventStore(db: req.db).search(criteria)
         let url = req.services.config.publicURL
         return EventListJSON(total: result.total, page: criteria.page, per_page: criteria.perPage,

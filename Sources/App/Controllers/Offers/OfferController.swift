@@ -15,10 +15,7 @@ struct OfferController: RouteCollection {
 
     func list(req: Request) async throws -> OfferListJSON {
         let (criteria, errors) = try await req.query.decode(OfferSearchRequest.self).criteria(req)
-        guard errors.isEmpty else {
-            throw Problem(title: req.catalogue.text("error.bad_request.title"), status: 400, detail: errors.first?.message,
-                          errors: errors.map { .init(field: $0.field, reason: $0.message) })
-        }
+        try Problem.check(errors, req)
         let result = try await OfferStore(db: req.db).search(criteria)
         let url = req.services.config.publicURL
         return OfferListJSON(total: result.total, page: criteria.page, per_page: criteria.perPage,

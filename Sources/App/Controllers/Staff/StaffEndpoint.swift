@@ -93,7 +93,7 @@ enum StaffGuard {
             return .office(event.draft.officeID)
         case .agent:
             let id = try req.parameters.require("id")
-            guard let agent = try await ContactCenterStore(db: req.db).agents().first(where: { $0.id == id }) else { throw Abort(.notFound) }
+            guard let agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
             return agent.nationalPool ? .national : .offices(agent.offices)
         case .formOffice:
             let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
