@@ -1,5 +1,6 @@
 import Vapor
 import Fluent
+import FluentPostgresDriver
 import Storage
 import Directory
 import TextSearch
@@ -12,6 +13,11 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
                                secrets: Secrets(dataKey: dataKey), cipher: FieldCipher(dataKey: dataKey),
                                dummyPasswordHash: dummy, analyzer: Analyzer.best())
     try DatabaseSetup.configure(app, config)
+    let postgres = DatabaseSetup.kind(of: config.databaseURL) == .postgres
+    app.desktopEvents = DesktopEvents(schema: config.databaseSchema, usesNotify: postgres)
+    if postgres {
+        app.clusterLink = ClusterLink(configuration: try SQLPostgresConfiguration(url: config.databaseURL!).coreConfiguration, events: app.desktopEvents)
+    }
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "zl_session") { id in
         HTTPCookies.Value(string: id.string, maxAge: Int(Request.sessionLifetime), path: "/",
@@ -51,6 +57,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: AlertController())
     try app.register(collection: QueueController())
     try app.register(collection: AgentController())
+    try app.register(collection: LiveSocketController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }

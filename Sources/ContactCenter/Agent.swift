@@ -32,7 +32,7 @@ public struct Agent: Sendable, Equatable, Identifiable {
     public var idleSince: Date
 
     public init(id: String, offices: Set<String>, voivodeships: Set<String>, nationalPool: Bool = false, languages: Set<String> = ["pl"],
-                topics: Set<String> = [], capacity: [Channel: Int] = [.voice: 1, .chat: 3, .email: 5, .webForm: 5, .callback: 1, .sms: 5],
+                topics: Set<String> = [], capacity: [Channel: Int] = [.voice: 1, .chat: 3, .email: 5, .webForm: 5, .callback: 1, .sms: 5, .video: 1],
                 state: AgentState = .available, idleSince: Date) {
         self.id = id; self.offices = offices; self.voivodeships = voivodeships; self.nationalPool = nationalPool; self.languages = languages
         self.topics = topics; self.capacity = capacity; self.state = state; self.idleSince = idleSince

@@ -112,7 +112,7 @@ public struct Router: Sendable {
             let limit = reach(i, now: now, officeStaffed: index.staffedOffices.contains(i.officeID),
                               voivodeshipStaffed: index.staffedVoivodeships.contains(i.voivodeshipCode))
             let tier: Tier
-            if agent.offices.contains(i.officeID) { tier = .office }
+            if agent.offices.contains(i.officeID) || i.onlyAgent == agent.id { tier = .office }
             else if agent.voivodeships.contains(i.voivodeshipCode) && limit >= .voivodeship { tier = .voivodeship }
             else if agent.nationalPool && limit >= .national { tier = .national }
             else { continue }
@@ -126,6 +126,11 @@ public struct Router: Sendable {
     }
 
     func choose(_ i: Interaction, agents: [Agent], index: Index, now: Date) -> (Int, Tier)? {
+        // A transfer to a named agent goes to that agent wherever they work, or waits for them.
+        if let only = i.onlyAgent {
+            guard let n = agents.firstIndex(where: { $0.id == only }), agents[n].canTake(i, now: now) else { return nil }
+            return (n, .office)
+        }
         let limit = reach(i, now: now, officeStaffed: index.staffedOffices.contains(i.officeID),
                           voivodeshipStaffed: index.staffedVoivodeships.contains(i.voivodeshipCode))
         let tiers: [(Tier, [Int])] = [(.office, index.byOffice[i.officeID] ?? []), (.voivodeship, index.byVoivodeship[i.voivodeshipCode] ?? []),

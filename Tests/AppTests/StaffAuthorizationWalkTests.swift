@@ -22,6 +22,18 @@ import ContactCenter
         var company: [String: UUID] = [:]
         var offer: [String: UUID] = [:]
         var event: [String: UUID] = [:]
+        /// A contact in progress: own office — held by the staff member walking; foreign — by a colleague.
+        var interaction: [String: UUID] = [:]
+
+        /// A connected call held by `agent`.
+        static func call(_ app: Application, office: String, agent: String) async throws -> UUID {
+            let store = ContactCenterStore(db: app.db)
+            let i = try await store.enqueue(Interaction(channel: .voice, language: "pl", topic: "other", officeID: office, voivodeshipCode: "20",
+                                                        queuedAt: Date()))
+            try await store.move(i.id, to: .offered, agent: agent)
+            try await store.move(i.id, to: .connected, agent: agent)
+            return i.id
+        }
 
         static func make(_ app: Application) async throws -> Fixtures {
             var f = Fixtures()
@@ -77,6 +89,7 @@ import ContactCenter
             case .offer: offer[office]
             case .event: event[office]
             case .agent: member[office]
+            case .heldInteraction: interaction[office]
             default: nil
             }
             if let id { path = path.replacingOccurrences(of: ":id", with: id.uuidString) }
@@ -95,6 +108,8 @@ import ContactCenter
                         "starts_at": "2030-03-02T09:00", "funding": "office", "office_id": office]
             default: break
             }
+            // Desktop actions on "the contact": the one this member (own) or a colleague (foreign) handles.
+            if e.pathString.hasPrefix("/desktop/offers/") { path = e.pathString.replacingOccurrences(of: ":id", with: interaction[office]!.uuidString) }
             if e.pathString.hasSuffix("recovery-codes") { form = ["code": "000000"] }
             return (path, form)
         }
@@ -102,7 +117,9 @@ import ContactCenter
 
     @Test func everyStaffRouteIsInTheTableAndNothingElseIsUnderStaff() async throws {
         try await withTestApp { app in
-            let registered = Set(app.routes.all.filter { $0.path.first?.description == "staff" }
+            // The live sockets (`desktop/ws`, `wallboard/ws`) check the staff session themselves.
+            let registered = Set(app.routes.all.filter { ["staff", "desktop", "wallboard"].contains($0.path.first?.description ?? "") }
+                .filter { $0.path.last?.description != "ws" }
                 .map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
             let table = Set(StaffRoutes.all.map { "\($0.method.rawValue) \($0.pathString)" })
             #expect(registered == table)
@@ -112,12 +129,14 @@ import ContactCenter
 
     @Test func everyRoleOnEveryRouteInItsOwnAndAForeignOffice() async throws {
         try await withTestApp { app in
-            let fixtures = try await Fixtures.make(app)
+            var fixtures = try await Fixtures.make(app)
+            fixtures.interaction[Self.foreign] = try await Fixtures.call(app, office: Self.foreign, agent: fixtures.member[Self.foreign]!.uuidString)
             var n = 0
             var checked = 0
             for role in StaffRole.allCases {
                 let staff = try await TestStaff.create(app, email: "\(role.rawValue)@example.org", roles: [role], scope: .offices([Self.own]))
                 let browser = try await staff.signIn(app)
+                fixtures.interaction[Self.own] = try await Fixtures.call(app, office: Self.own, agent: staff.id.uuidString)
                 for endpoint in StaffRoutes.all {
                     for office in [Self.own, Self.foreign] {
                         n += 1

@@ -111,4 +111,17 @@ struct RouterTests {
         #expect(router.bestAgent(for: c, agents: agents, now: Self.at(32))?.agentID == "eures", "a transfer to a named agent")
         #expect(InteractionState.allCases.filter(\.isFinal) == [.closed, .abandoned, .expired])
     }
+
+    @Test func aTransferToANamedAgentWaitsForThatAgentWhereverTheyWork() {
+        var c = Self.call(office: "pup-2002")
+        c.retarget(officeID: "pup-2002", voivodeshipCode: "20", onlyAgent: "far")
+        let far = Self.agent("far", office: "pup-1201", voivodeship: "12", idle: 100, state: .busy)
+        let near = Self.agent("near", office: "pup-2002", idle: -500)
+        var busyFar = far
+        busyFar.load = [.voice: 1]
+        #expect(router.bestAgent(for: c, agents: [near, busyFar], now: Self.at(1_000)) == nil, "only the named agent, not the longest idle")
+        #expect(router.bestAgent(for: c, agents: [near, far], now: Self.at(1)) == RoutingDecision(interactionID: c.id, agentID: "far", tier: .office))
+        #expect(router.bestInteraction(for: far, waiting: [c], index: Router.Index([near, far]), now: Self.at(1))?.interaction.id == c.id)
+        #expect(router.bestInteraction(for: near, waiting: [c], index: Router.Index([near, far]), now: Self.at(1)) == nil)
+    }
 }

@@ -25,6 +25,8 @@ public struct AppConfig: Sendable {
     public var mailFrom: String
     public var mailFromName: String
     public var outboxPollSeconds: Double
+    /// After a contact ends, the consultant has this long for notes before new offers arrive.
+    public var wrapUpSeconds: Double
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
 
@@ -48,6 +50,7 @@ public struct AppConfig: Sendable {
         ("SMTP_FROM", "noreply@<PUBLIC_URL host>", "sender address"),
         ("SMTP_FROM_NAME", "Zielona Linia", "sender name"),
         ("OUTBOX_POLL_SECONDS", "5", "how often the sender looks for due messages"),
+        ("WRAP_UP_SECONDS", "30", "after-contact work time before a consultant gets new offers"),
         ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
         ("OPERATOR_NAME", "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia", "who runs this deployment"),
         ("OPERATOR_ADDRESS", "ul. Cieszyńska 3a, 15-371 Białystok", "postal address of the operator"),
@@ -76,6 +79,9 @@ public struct AppConfig: Sendable {
             throw ConfigError.invalid("ZIELONA_DATA_KEY", "required in production: base64 of 32 random bytes (openssl rand -base64 32)")
         }
         let publicURL = env["PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        guard let wrapUp = Double(env["WRAP_UP_SECONDS"] ?? "30"), (0...3600).contains(wrapUp) else {
+            throw ConfigError.invalid("WRAP_UP_SECONDS", "a number of seconds from 0 to 3600")
+        }
         var smtp: SMTPConfiguration? = nil
         if let host = env["SMTP_HOST"], !host.isEmpty {
             guard let security = SMTPConfiguration.Security(rawValue: env["SMTP_SECURITY"] ?? "starttls") else {
@@ -108,7 +114,7 @@ public struct AppConfig: Sendable {
                          logFormat: env["LOG_FORMAT"] ?? "text", operatorInfo: op, smtp: smtp,
                          mailFrom: env["SMTP_FROM"] ?? "noreply@" + (URLComponents(string: publicURL)?.host ?? "localhost"),
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
-                         dataKeyBase64: env["ZIELONA_DATA_KEY"])
+                         wrapUpSeconds: wrapUp, dataKeyBase64: env["ZIELONA_DATA_KEY"])
     }
 
     /// A configuration for tests: in-memory SQLite unless `TEST_DATABASE_URL` names PostgreSQL.

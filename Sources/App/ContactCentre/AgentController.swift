@@ -78,15 +78,8 @@ struct AgentController: RouteCollection {
     func setOwnState(req: Request) async throws -> AgentJSON {
         let member = try await consultant(req)
         let next = try Self.requestedState(try req.content.decode(StateInput.self), req)
-        var agent = try await Self.agent(for: member, req)
-        // Someone handling contacts cannot just leave: they finish those first.
-        if next != .available && agent.load.values.contains(where: { $0 > 0 }) {
-            throw Abort(.conflict, reason: req.catalogue.text("agent.still_handling"))
-        }
-        if next == .available && agent.state != .available { agent.idleSince = Date() }
-        agent.state = next
-        try await ContactCenterStore(db: req.db).save(agent)
-        return AgentJSON(agent)
+        let agent = try await Self.agent(for: member, req)
+        return AgentJSON(try await DesktopService(req).changeState(of: agent.id, to: next, forced: false))
     }
 }
 
@@ -97,15 +90,14 @@ struct AgentSupervisionController: Sendable {
         guard var agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
         let next = try AgentController.requestedState(try req.content.decode(AgentController.StateInput.self), req)
         let before = AgentController.AgentJSON(agent).state
-        if next == .available && agent.state != .available { agent.idleSince = Date() }
-        agent.state = next
-        let changed = agent
-        try await req.db.transaction { tx in
-            try await ContactCenterStore(db: tx).save(changed)
-            try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
-                                                         clientOfficeID: changed.offices.sorted().first, action: "agent.state_changed",
-                                                         detail: "\(id): \(before) → \(AgentController.AgentJSON(changed).state)",
+        // A supervisor may log out someone who is mid-contact; offers still ringing go back.
+        agent = try await DesktopService(req).changeState(of: id, to: next, forced: true)
+        try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+                                                         clientOfficeID: agent.offices.sorted().first, action: "agent.state_changed",
+                                                         detail: "\(id): \(before) → \(AgentController.AgentJSON(agent).state)",
                                                          reason: "supervision"))
+        if req.headers.accept.mediaTypes.contains(.html) || (try? req.content.get(String.self, at: "return")) == "wallboard" {
+            return req.redirect(to: "/wallboard")
         }
         return try await AgentController.AgentJSON(agent).encodeResponse(for: req)
     }

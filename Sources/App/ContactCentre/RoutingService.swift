@@ -15,7 +15,11 @@ struct RoutingService {
     /// Shared by every process routing this database.
     static let lockKey: Int64 = 0x5A4C_4143_4400_0001
 
-    struct Report: Equatable { var routed = false; var lapsed = 0; var offered = 0 }
+    struct Report: Equatable {
+        var routed = false; var lapsed = 0; var offered = 0
+        /// Agents whose desktops changed (an offer arrived or lapsed).
+        var agents: Set<String> = []
+    }
 
     /// Ticks of this process run one after another (SQLite has one writer; on PostgreSQL the
     /// advisory lock orders the processes).
@@ -23,6 +27,16 @@ struct RoutingService {
 
     func tick(now: Date = Date()) async throws -> Report {
         try await Self.gate.run { try await locked(now: now) }
+    }
+
+    /// One tick on the database's clock (see `ServerClock`), then the desktops of the agents
+    /// concerned, on whichever process they are connected, are told.
+    func step(events: DesktopEvents, logger: Logger, localClock: @Sendable () -> Date = { Date() }) async throws -> Report {
+        let report = try await tick(now: try await ServerClock.now(db, local: localClock))
+        if report.lapsed + report.offered > 0 {
+            await events.publish(DesktopMessage(agents: report.agents.sorted(), kind: "offer"), on: db, logger: logger)
+        }
+        return report
     }
 
     func locked(now: Date) async throws -> Report {
@@ -43,6 +57,7 @@ struct RoutingService {
                     try await store.save(a, now: now)
                     agents[agentID] = a
                 }
+                report.agents.insert(agentID)
                 report.lapsed += 1
             }
             let waiting = try await store.open().filter { $0.state == .queued }
@@ -54,6 +69,7 @@ struct RoutingService {
                 try await store.save(a, now: now)
                 agents[a.id] = a
                 report.offered += 1
+                report.agents.insert(a.id)
             }
             return report
         }
@@ -81,21 +97,28 @@ actor AsyncMutex {
     }
 }
 
-/// Runs the routing ticks while `serve` runs.
+/// Runs the routing ticks while `serve` runs: on PostgreSQL only in the process that holds
+/// the cluster's leader lock, with the database's clock; desktops hear of new offers.
 final class RoutingLifecycle: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
+    private var tasks: [Task<Void, Never>] = []
 
     func didBootAsync(_ app: Application) async throws {
         let service = RoutingService(db: app.db, router: ContactCenter.Router())
-        task = Task {
+        let link = app.clusterLink, events = app.desktopEvents, logger = app.logger
+        if let link { tasks.append(Task { await link.run(eventLoop: app.eventLoopGroup.any(), logger: logger) }) }
+        tasks.append(Task {
             while !Task.isCancelled {
-                do { _ = try await service.tick() } catch {
-                    app.logger.error("routing tick failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                if link?.isLeader ?? true {
+                    do {
+                        _ = try await service.step(events: events, logger: logger)
+                    } catch {
+                        logger.error("routing tick failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                    }
                 }
                 try? await Task.sleep(for: .seconds(1))
             }
-        }
+        })
     }
 
-    func shutdownAsync(_ app: Application) async { task?.cancel() }
+    func shutdownAsync(_ app: Application) async { tasks.forEach { $0.cancel() } }
 }

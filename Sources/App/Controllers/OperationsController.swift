@@ -20,6 +20,8 @@ struct OperationsController: RouteCollection {
         let status: String
         let database: DatabaseStatus
         let search: SearchStatus
+        /// "leader" when this process routes contacts, "standby" while another one does.
+        let routing: String
     }
 
     func health(req: Request) async throws -> Response {
@@ -38,7 +40,8 @@ struct OperationsController: RouteCollection {
         let body = Health(status: failure == nil ? "ok" : "unavailable",
                           database: .init(status: failure == nil ? "ok" : "down", driver: driver,
                                           latency_ms: (ms * 100).rounded() / 100, error: failure),
-                          search: .init(stemmer: req.services.analyzer.stemmer.name))
+                          search: .init(stemmer: req.services.analyzer.stemmer.name),
+                          routing: req.application.clusterLink.map { $0.isLeader ? "leader" : "standby" } ?? "leader")
         let res = try await body.encodeResponse(status: failure == nil ? .ok : .serviceUnavailable, for: req)
         res.headers.cacheControl = .init(noStore: true)
         return res

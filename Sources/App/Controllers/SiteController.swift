@@ -9,6 +9,7 @@ struct SiteController: RouteCollection {
         routes.get(SiteRoute.contact.pathComponents, use: contact)
         routes.get(SiteRoute.accessibility.pathComponents, use: accessibility)
         routes.get(SiteRoute.stylesheet.pathComponents, use: stylesheet)
+        routes.get("assets", "live.js", use: script)
     }
 
     func home(req: Request) async throws -> Response {
@@ -34,6 +35,15 @@ struct SiteController: RouteCollection {
     func stylesheet(req: Request) async throws -> Response {
         let res = Response(status: .ok, body: .init(string: SiteStyle.css + "\n" + SiteStyle.formsCSS))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        res.headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+        return res
+    }
+}
+
+extension SiteController {
+    func script(req: Request) async throws -> Response {
+        let res = Response(status: .ok, body: .init(string: LiveScript.source))
+        res.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
         res.headers.cacheControl = .init(isPublic: true, maxAge: 3600)
         return res
     }

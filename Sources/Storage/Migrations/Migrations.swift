@@ -29,6 +29,7 @@ public enum StorageMigrations {
             M022_AddTitleVectors(),
             M023_CoverLocationIndex(),
             M024_CreateContactCenter(),
+            M025_AddDesktopRecords(),
         ]
     }
 }

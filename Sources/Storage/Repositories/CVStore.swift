@@ -144,3 +144,19 @@ public struct CVStore: Sendable {
         try await (db as! any SQLDatabase).delete(from: "cv_files").where("account_id", .equal, SQLBind(account)).run()
     }
 }
+
+extension CVStore {
+    /// Offers whose employers said "I am interested" in one of this seeker's CVs, newest first
+    /// (the consultant's screen pop lists them).
+    public func interestedOffers(account: UUID) async throws -> [String] {
+        try await (db as! any SQLDatabase).select().column(SQLColumn("title", table: "o")).column(SQLColumn("created_at", table: "i"))
+            .from(SQLAlias(SQLIdentifier("cv_interests"), as: SQLIdentifier("i")))
+            .join(SQLAlias(SQLIdentifier("cvs"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("cv_id", table: "i"))
+            .join(SQLAlias(SQLIdentifier("offers"), as: SQLIdentifier("o")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("offer_id", table: "i"))
+            .where(SQLColumn("account_id", table: "c"), .equal, SQLBind(account))
+            .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "i"), direction: SQLDirection.descending)).limit(50).all()
+            .map { try $0.decode(column: "title", as: String.self) }
+    }
+}

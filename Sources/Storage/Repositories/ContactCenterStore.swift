@@ -116,12 +116,20 @@ public struct ContactCenterStore: Sendable {
     public func save(_ a: Agent, now: Date = Date()) async throws {
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
+            let state = Self.json(a.state)
+            // Time in state (the wallboard) counts from the last change of state, not of load.
+            let previous = try await sql.select().columns("state", "state_since").from("cc_agents").where("agent_id", .equal, SQLBind(a.id)).first()
+            var since = now
+            if let previous, try previous.decode(column: "state", as: String.self) == state, !(try previous.decodeNil(column: "state_since")) {
+                since = try previous.decode(column: "state_since", as: Date.self)
+            }
             try await sql.delete(from: "cc_agents").where("agent_id", .equal, SQLBind(a.id)).run()
             try await sql.insert(into: "cc_agents")
-                .columns("agent_id", "offices", "voivodeships", "national_pool", "languages", "topics", "capacity", "load", "state", "idle_since", "updated_at")
+                .columns("agent_id", "offices", "voivodeships", "national_pool", "languages", "topics", "capacity", "load", "state", "idle_since",
+                         "updated_at", "state_since")
                 .values(SQLBind(a.id), SQLBind(Self.json(a.offices.sorted())), SQLBind(Self.json(a.voivodeships.sorted())), SQLBind(a.nationalPool),
                         SQLBind(Self.json(a.languages.sorted())), SQLBind(Self.json(a.topics.sorted())), SQLBind(Self.json(Self.byName(a.capacity))),
-                        SQLBind(Self.json(Self.byName(a.load))), SQLBind(Self.json(a.state)), SQLBind(a.idleSince), SQLBind(now)).run()
+                        SQLBind(Self.json(Self.byName(a.load))), SQLBind(state), SQLBind(a.idleSince), SQLBind(now), SQLBind(since)).run()
         }
     }
 
@@ -137,6 +145,13 @@ public struct ContactCenterStore: Sendable {
     public func agents() async throws -> [Agent] { try await agents(where: nil) }
 
     func agents(where id: String?) async throws -> [Agent] {
+        try await statuses(where: id).map(\.agent)
+    }
+
+    /// Agents with the moment they entered their current state (for the wallboard).
+    public func statuses() async throws -> [(agent: Agent, stateSince: Date)] { try await statuses(where: nil) }
+
+    func statuses(where id: String?) async throws -> [(agent: Agent, stateSince: Date)] {
         let q = (db as! any SQLDatabase).select().column("*").from("cc_agents")
         if let id { q.where("agent_id", .equal, SQLBind(id)) }
         return try await q.orderBy("agent_id").all().map { row in
@@ -150,7 +165,8 @@ public struct ContactCenterStore: Sendable {
                           state: (try? JSONDecoder().decode(AgentState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))) ?? .offline,
                           idleSince: try row.decode(column: "idle_since", as: Date.self))
             a.load = try counts("load")
-            return a
+            let since = try row.decodeNil(column: "state_since") ? try row.decode(column: "updated_at", as: Date.self) : try row.decode(column: "state_since", as: Date.self)
+            return (a, since)
         }
     }
 }

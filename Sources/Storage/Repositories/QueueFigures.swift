@@ -43,6 +43,8 @@ extension ContactCenterStore {
                   on: SQLColumn("id", table: "i"), .equal, SQLColumn("interaction_id", table: "e"))
             .where(SQLColumn("at", table: "e"), .greaterThanOrEqual, SQLBind(dayStart))
             .where(SQLColumn("to_state", table: "e"), .in, SQLBind.group([InteractionState.connected.rawValue, InteractionState.abandoned.rawValue]))
+            // Contacts logged by hand never waited in a queue.
+            .where(group: { $0.where(SQLColumn("manual", table: "i"), .is, SQLLiteral.null).orWhere(SQLColumn("manual", table: "i"), .equal, SQLBind(false)) })
         if let offices { today.where(SQLColumn("office_id", table: "i"), .in, SQLBind.group(offices.sorted())) }
         for row in try await today.all() {
             let office = try row.decode(column: "office_id", as: String.self), topic = try row.decode(column: "topic", as: String.self)

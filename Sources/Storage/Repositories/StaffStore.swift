@@ -87,6 +87,13 @@ public struct StaffStore: Sendable {
         return Self.member(s, email: a.email, offices: offices)
     }
 
+    /// Display names by id (as strings), for lists of agents.
+    public func names(_ ids: Set<UUID>) async throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await StaffMemberRecord.query(on: db).filter(\.$id ~~ Array(ids)).all()
+            .map { ($0.id!.uuidString, $0.displayName) })
+    }
+
     /// Every staff member, with their offices, ordered by name.
     public func all() async throws -> [StaffMember] {
         let members = try await StaffMemberRecord.query(on: db).all()

@@ -7,7 +7,7 @@ import Localization
 public enum Layout {
     public static let phoneNumber = "19524"
 
-    public static func render(_ ctx: PageContext, title: String, description: String? = nil,
+    public static func render(_ ctx: PageContext, title: String, description: String? = nil, scripts: [String] = [],
                               main: Node<HTML.BodyContext>) -> String {
         let fullTitle = title == ctx.t("site.name") ? title : "\(title) – \(ctx.t("site.name"))"
         let html = HTML(
@@ -18,6 +18,8 @@ public enum Layout {
                 .title(fullTitle),
                 .meta(.name("description"), .content(description ?? ctx.t("site.tagline"))),
                 .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path)),
+                // Only pages with live parts have a script, and it only adds to a page that works without it.
+                .forEach(scripts) { src in .script(.src(src), .attribute(named: "defer", value: "defer")) },
                 .forEach(Language.allCases) { lang in
                     .link(.rel(.alternate), .href(ctx.link(to: lang)), .attribute(named: "hreflang", value: lang.rawValue))
                 }

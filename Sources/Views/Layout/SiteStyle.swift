@@ -88,6 +88,16 @@ extension SiteStyle {
     .cv-section { border-top: 1px solid #c8c8c8; padding-top: .5rem; margin-top: 1rem; }
     .cv-section h2 { font-size: 1.15rem; margin: 0 0 .25rem; }
     .prewrap { white-space: pre-wrap; }
+    .button-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .5rem 0; }
+    button.secondary { background: #fff; color: var(--green-dark); border: 2px solid var(--green); }
+    button.secondary:hover { background: var(--soft); color: var(--green-dark); }
+    .offers { list-style: none; padding: 0; }
+    .offer { border: 3px solid var(--green); border-radius: 4px; padding: .5rem 1rem; margin-bottom: 1rem; background: var(--soft); }
+    .offer h3 { margin: 0; }
+    .countdown-value { font-weight: bold; font-variant-numeric: tabular-nums; }
+    .live-status { color: var(--muted); font-size: .95rem; }
+    .inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+    form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
     @media print {
       .site-header, .site-footer, .skip-link, .no-print, .breadcrumb { display: none; }
       main { max-width: none; padding: 0; }

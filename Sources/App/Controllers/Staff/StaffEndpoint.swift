@@ -28,6 +28,9 @@ enum StaffTarget: Sendable {
     case formOffice
     /// The agent `:id` (a staff member's id): every office they work for.
     case agent
+    /// The contact `:id`, which must be offered to or handled by the staff member themselves
+    /// (a contact overflowed from another office is theirs to handle, whatever their scope).
+    case heldInteraction
 }
 
 /// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
@@ -95,6 +98,11 @@ enum StaffGuard {
             let id = try req.parameters.require("id")
             guard let agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
             return agent.nationalPool ? .national : .offices(agent.offices)
+        case .heldInteraction:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+                  let (i, _) = try await ContactCenterStore(db: req.db).find(id) else { throw DesktopError.notFound }
+            guard let member = try await req.signedInStaff(), i.agentID == member.id.uuidString else { throw DesktopError.notYours }
+            return .system
         case .formOffice:
             let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return office.isEmpty ? .system : .office(office)

@@ -7,6 +7,8 @@ import Storage
 struct StaffHomeController: Sendable {
     /// The areas of the staff pages, each shown to those whose roles allow its action.
     static let areas: [(path: String, key: String, action: StaffAction)] = [
+        ("/desktop", "staff.area_desktop", .handleInteractions),
+        ("/wallboard", "staff.area_wallboard", .viewWallboard),
         ("/staff/clients", "staff.area_clients", .readClient),
         ("/staff/client-links", "staff.area_links", .verifyClientLink),
         ("/staff/employers", "staff.area_employers", .verifyEmployer),

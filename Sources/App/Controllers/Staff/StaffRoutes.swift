@@ -8,6 +8,7 @@ enum StaffRoutes {
         let admin = StaffAdminController(), clients = StaffClientController(), links = ClientLinkController()
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
+        let desktop = DesktopController(), wallboard = WallboardController()
         return [
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
@@ -41,6 +42,24 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "staff/events/:id", .editOfficeContent, .event, events.update),
             StaffEndpoint(.POST, "staff/events/:id/delete", .editOfficeContent, .event, events.delete),
             StaffEndpoint(.POST, "staff/agents/:id/state", .changeAgentState, .agent, agents.setState),
+
+            // The consultant desktop.
+            StaffEndpoint(.GET, "desktop", .handleInteractions, .system, desktop.page),
+            StaffEndpoint(.GET, "desktop/panel", .handleInteractions, .system, desktop.panel),
+            StaffEndpoint(.POST, "desktop/state", .handleInteractions, .system, desktop.setState),
+            StaffEndpoint(.POST, "desktop/queues", .handleInteractions, .system, desktop.setQueues),
+            StaffEndpoint(.POST, "desktop/offers/:id/accept", .handleInteractions, .system, desktop.accept),
+            StaffEndpoint(.POST, "desktop/offers/:id/decline", .handleInteractions, .system, desktop.decline),
+            StaffEndpoint(.GET, "desktop/interactions/:id", .handleInteractions, .heldInteraction, desktop.interaction),
+            StaffEndpoint(.POST, "desktop/interactions/:id/notes", .handleInteractions, .heldInteraction, desktop.note),
+            StaffEndpoint(.POST, "desktop/interactions/:id/end", .handleInteractions, .heldInteraction, desktop.end),
+            StaffEndpoint(.POST, "desktop/interactions/:id/close", .handleInteractions, .heldInteraction, desktop.close),
+            StaffEndpoint(.POST, "desktop/interactions/:id/transfer", .handleInteractions, .heldInteraction, desktop.transfer),
+            StaffEndpoint(.GET, "desktop/manual", .handleInteractions, .system, desktop.manualForm),
+            StaffEndpoint(.POST, "desktop/manual", .handleInteractions, .system, desktop.logManual),
+
+            StaffEndpoint(.GET, "wallboard", .viewWallboard, .officeQuery, wallboard.page),
+            StaffEndpoint(.GET, "wallboard/panel", .viewWallboard, .officeQuery, wallboard.panel),
         ]
     }
 

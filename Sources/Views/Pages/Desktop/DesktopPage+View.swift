@@ -1,0 +1,118 @@
+import Foundation
+import Plot
+
+/// The consultant desktop: presence and queues (forms that work without script), and a live
+/// panel with the offers ringing (accept / decline, countdown) and the contacts in hand.
+public enum DesktopPage {
+    public struct Offer: Sendable {
+        public let id: String
+        public let title: String
+        public let details: String
+        /// When the offer lapses, epoch milliseconds on the server's clock.
+        public let deadlineMillis: Int64
+        public let secondsLeft: Int
+        public init(id: String, title: String, details: String, deadlineMillis: Int64, secondsLeft: Int) {
+            self.id = id; self.title = title; self.details = details; self.deadlineMillis = deadlineMillis; self.secondsLeft = secondsLeft
+        }
+    }
+
+    public struct Active: Sendable {
+        public let id: String
+        public let title: String
+        public let state: String
+        public let since: String
+        public init(id: String, title: String, state: String, since: String) { self.id = id; self.title = title; self.state = state; self.since = since }
+    }
+
+    public struct Panel: Sendable {
+        public let state: String
+        public let serverNowMillis: Int64
+        public let offers: [Offer]
+        public let active: [Active]
+        public init(state: String, serverNowMillis: Int64, offers: [Offer], active: [Active]) {
+            self.state = state; self.serverNowMillis = serverNowMillis; self.offers = offers; self.active = active
+        }
+    }
+
+    public struct Model: Sendable {
+        public let panel: Panel
+        public let breakReasons: [(value: String, label: String)]
+        public let topics: [(value: String, label: String, checked: Bool)]
+        public let notice: String?
+        public let error: String?
+        public init(panel: Panel, breakReasons: [(value: String, label: String)], topics: [(value: String, label: String, checked: Bool)],
+                    notice: String?, error: String?) {
+            self.panel = panel; self.breakReasons = breakReasons; self.topics = topics; self.notice = notice; self.error = error
+        }
+    }
+
+    public static func render(_ model: Model, _ ctx: PageContext) -> String {
+        Layout.render(ctx, title: ctx.t("desktop.title"), scripts: [LiveScript.path], main: .group(
+            StaffNav.back(ctx),
+            .h1(.text(ctx.t("desktop.title"))),
+            model.error.map { Components.notice($0, role: "alert") } ?? .empty,
+            model.notice.map { Components.notice($0) } ?? .empty,
+            .p(.id("live-status"), .class("live-status"), .attribute(named: "role", value: "status"), .text(ctx.t("desktop.live_off"))),
+            .div(.id("live-announcer"), .class("visually-hidden"), .attribute(named: "aria-live", value: "assertive")),
+            .section(.attribute(named: "aria-labelledby", value: "presence-heading"),
+                .h2(.id("presence-heading"), .text(ctx.t("desktop.presence"))),
+                .div(.class("button-row"),
+                    Forms.button("/desktop/state", label: ctx.t("agent.state_available"), hidden: [("state", "available")], ctx: ctx),
+                    Forms.button("/desktop/state", label: ctx.t("desktop.log_out_queues"), hidden: [("state", "offline")], ctx: ctx)),
+                .form(.method(.post), .action("/desktop/state"), .class("inline"),
+                    Forms.csrf(ctx),
+                    .input(.type(.hidden), .name("state"), .value("break")),
+                    Forms.select("reason", label: ctx.t("desktop.break_reason"), options: model.breakReasons, state: FormState(), ctx: ctx),
+                    .button(.type(.submit), .text(ctx.t("desktop.take_break")))),
+                .form(.method(.post), .action("/desktop/queues"),
+                    Forms.csrf(ctx),
+                    .fieldset(
+                        .element(named: "legend", text: ctx.t("desktop.my_queues")),
+                        .p(.class("hint"), .text(ctx.t("desktop.my_queues_hint"))),
+                        .forEach(model.topics) { t in
+                            Forms.checkbox("topic_" + t.value, label: t.label, state: FormState(values: ["topic_" + t.value: t.checked ? "on" : ""]))
+                        }),
+                    .button(.type(.submit), .text(ctx.t("desktop.save_queues"))))),
+            .div(.id("desktop-live"), .attribute(named: "data-live-panel", value: "/desktop/panel"),
+                 .attribute(named: "data-live-ws", value: "/desktop/ws"), .attribute(named: "data-live-every", value: "10"),
+                 .attribute(named: "data-text-connected", value: ctx.t("desktop.live_on")),
+                 .attribute(named: "data-text-reconnecting", value: ctx.t("desktop.live_reconnecting")),
+                 panelNodes(model.panel, ctx)),
+            .p(.a(.href("/desktop/manual"), .text(ctx.t("desktop.log_manual"))))
+        ))
+    }
+
+    /// The live part alone, for the script to swap in.
+    public static func panel(_ panel: Panel, _ ctx: PageContext) -> String { panelNodes(panel, ctx).render() }
+
+    static func panelNodes(_ panel: Panel, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .p(.attribute(named: "data-server-now", value: String(panel.serverNowMillis)),
+               .strong(.text(ctx.t("desktop.your_state") + ": ")), .text(panel.state)),
+            .section(.attribute(named: "aria-labelledby", value: "offers-heading"),
+                .h2(.id("offers-heading"), .text(ctx.t("desktop.offers"))),
+                panel.offers.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_offers"))) :
+                .ul(.class("offers"), .forEach(panel.offers) { o in
+                    .li(.class("offer"), .attribute(named: "data-announce-id", value: o.id),
+                        .attribute(named: "data-announce", value: ctx.t("desktop.offer_announce", ["title": o.title, "seconds": "\(o.secondsLeft)"])),
+                        .h3(.id("offer-\(o.id)"), .text(o.title)),
+                        .p(.text(o.details)),
+                        .p(.attribute(named: "data-deadline", value: String(o.deadlineMillis)),
+                           .text(ctx.t("desktop.accept_within") + " "), .span(.class("countdown-value"), .text("\(o.secondsLeft)")), .text(" s")),
+                        .div(.class("button-row"),
+                            .form(.method(.post), .action("/desktop/offers/\(o.id)/accept"), .class("inline"), Forms.csrf(ctx),
+                                  .button(.type(.submit), .id("accept-\(o.id)"), .text(ctx.t("desktop.accept")),
+                                          .attribute(named: "aria-describedby", value: "offer-\(o.id)"))),
+                            .form(.method(.post), .action("/desktop/offers/\(o.id)/decline"), .class("inline"), Forms.csrf(ctx),
+                                  .button(.type(.submit), .id("decline-\(o.id)"), .class("secondary"), .text(ctx.t("desktop.decline")),
+                                          .attribute(named: "aria-describedby", value: "offer-\(o.id)")))))
+                })),
+            .section(.attribute(named: "aria-labelledby", value: "active-heading"),
+                .h2(.id("active-heading"), .text(ctx.t("desktop.in_hand"))),
+                Tables.table(caption: ctx.t("desktop.in_hand"), headers: [ctx.t("desktop.contact"), ctx.t("desktop.state"), ctx.t("desktop.since")],
+                             rows: panel.active.map { a in
+                                 [.a(.id("open-\(a.id)"), .href("/desktop/interactions/\(a.id)"), .text(a.title)), .text(a.state), .text(a.since)]
+                             }, empty: ctx.t("desktop.nothing_in_hand")))
+        )
+    }
+}

@@ -1,0 +1,161 @@
+import Plot
+
+/// The screen pop: one contact in hand with its context, the client card (identity, CVs,
+/// offers, every earlier contact with notes), notes, transfer and closing with an outcome.
+public enum InteractionPage {
+    public struct HistoryRow: Sendable {
+        public let when: String
+        public let channel: String
+        public let topic: String
+        public let state: String
+        public let outcome: String?
+        public let notes: [String]
+        public init(when: String, channel: String, topic: String, state: String, outcome: String?, notes: [String]) {
+            self.when = when; self.channel = channel; self.topic = topic; self.state = state; self.outcome = outcome; self.notes = notes
+        }
+    }
+
+    public struct ClientCard: Sendable {
+        public let name: String
+        public let number: String
+        public let office: String?
+        public let kind: String
+        public let cvs: [String]
+        public let offers: [String]
+        public let history: [HistoryRow]
+        public init(name: String, number: String, office: String?, kind: String, cvs: [String], offers: [String], history: [HistoryRow]) {
+            self.name = name; self.number = number; self.office = office; self.kind = kind; self.cvs = cvs; self.offers = offers; self.history = history
+        }
+    }
+
+    public struct Model: Sendable {
+        public let id: String
+        public let title: String
+        public let facts: [(label: String, value: String)]
+        public let context: [(label: String, value: String)]
+        public let client: ClientCard?
+        public let notes: [(when: String, text: String)]
+        public let connected: Bool
+        public let inWrapUp: Bool
+        public let outcomes: [(value: String, label: String)]
+        public let topics: [(value: String, label: String)]
+        public let agents: [(value: String, label: String)]
+        public let form: FormState
+        public let notice: String?
+        public init(id: String, title: String, facts: [(label: String, value: String)], context: [(label: String, value: String)], client: ClientCard?,
+                    notes: [(when: String, text: String)], connected: Bool, inWrapUp: Bool, outcomes: [(value: String, label: String)],
+                    topics: [(value: String, label: String)], agents: [(value: String, label: String)], form: FormState, notice: String?) {
+            self.id = id; self.title = title; self.facts = facts; self.context = context; self.client = client; self.notes = notes
+            self.connected = connected; self.inWrapUp = inWrapUp; self.outcomes = outcomes; self.topics = topics; self.agents = agents
+            self.form = form; self.notice = notice
+        }
+    }
+
+    public static func render(_ m: Model, _ ctx: PageContext) -> String {
+        let unknown = ctx.t("offices.unknown")
+        let base = "/desktop/interactions/\(m.id)"
+        return Layout.render(ctx, title: m.title, main: .group(
+            .p(.class("breadcrumb"), .a(.href("/desktop"), .text("← " + ctx.t("desktop.title")))),
+            .h1(.text(m.title)),
+            Forms.errorSummary(m.form, ctx),
+            m.notice.map { Components.notice($0) } ?? .empty,
+            .dl(.class("facts"), .forEach(m.facts) { Components.fact($0.label, $0.value, unknown: unknown) }),
+            .section(.attribute(named: "aria-labelledby", value: "context-heading"),
+                .h2(.id("context-heading"), .text(ctx.t("desktop.context"))),
+                m.context.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_context"))) :
+                .dl(.class("facts"), .forEach(m.context) { Components.fact($0.label, $0.value, unknown: unknown) })),
+            clientCard(m.client, ctx),
+            .section(.attribute(named: "aria-labelledby", value: "notes-heading"),
+                .h2(.id("notes-heading"), .text(ctx.t("desktop.notes"))),
+                m.notes.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_notes"))) :
+                .ul(.forEach(m.notes) { n in .li(.strong(.text(n.when + ": ")), .text(n.text)) }),
+                .if(m.connected || m.inWrapUp,
+                    .form(.method(.post), .action(base + "/notes"),
+                        Forms.csrf(ctx),
+                        Forms.textarea("note", label: ctx.t("desktop.new_note"), state: m.form, ctx: ctx),
+                        .button(.type(.submit), .text(ctx.t("desktop.add_note")))))),
+            .if(m.connected, .section(.attribute(named: "aria-labelledby", value: "end-heading"),
+                .h2(.id("end-heading"), .text(ctx.t("desktop.end_heading"))),
+                Forms.button(base + "/end", label: ctx.t("desktop.end"), ctx: ctx))),
+            .if(m.connected || m.inWrapUp, .section(.attribute(named: "aria-labelledby", value: "close-heading"),
+                .h2(.id("close-heading"), .text(ctx.t("desktop.close_heading"))),
+                .form(.method(.post), .action(base + "/close"),
+                    Forms.csrf(ctx),
+                    Forms.select("outcome", label: ctx.t("desktop.outcome"), options: m.outcomes, state: m.form, blank: ctx.t("form.choose"), ctx: ctx),
+                    Forms.textarea("closing_note", label: ctx.t("desktop.closing_note"), state: m.form, required: false, ctx: ctx),
+                    .button(.type(.submit), .text(ctx.t("desktop.close")))))),
+            .if(m.connected, .section(.attribute(named: "aria-labelledby", value: "transfer-heading"),
+                .h2(.id("transfer-heading"), .text(ctx.t("desktop.transfer_heading"))),
+                .form(.method(.post), .action(base + "/transfer"),
+                    Forms.csrf(ctx),
+                    .fieldset(.element(named: "legend", text: ctx.t("desktop.transfer_to_queue")),
+                        Forms.field("office", label: ctx.t("desktop.transfer_office"), state: m.form, required: false,
+                                    hint: ctx.t("desktop.transfer_office_hint"), ctx: ctx),
+                        Forms.select("topic", label: ctx.t("desktop.topic"), options: m.topics, state: m.form, blank: ctx.t("desktop.same_topic"), ctx: ctx)),
+                    .fieldset(.element(named: "legend", text: ctx.t("desktop.transfer_to_agent")),
+                        Forms.select("agent", label: ctx.t("desktop.transfer_agent"), options: m.agents, state: m.form, blank: ctx.t("desktop.no_agent"), ctx: ctx)),
+                    Forms.textarea("transfer_note", label: ctx.t("desktop.transfer_note"), state: m.form, ctx: ctx),
+                    .button(.type(.submit), .text(ctx.t("desktop.transfer"))))))
+        ))
+    }
+
+    static func clientCard(_ card: ClientCard?, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let unknown = ctx.t("offices.unknown")
+        guard let c = card else {
+            return .section(.attribute(named: "aria-labelledby", value: "client-heading"),
+                            .h2(.id("client-heading"), .text(ctx.t("desktop.client"))), .p(.text(ctx.t("desktop.no_client"))))
+        }
+        return .section(.attribute(named: "aria-labelledby", value: "client-heading"),
+            .h2(.id("client-heading"), .text(ctx.t("desktop.client"))),
+            .dl(.class("facts"),
+                Components.fact(ctx.t("desktop.client_name"), c.name.isEmpty ? nil : c.name, unknown: unknown),
+                Components.fact(ctx.t("clients.number"), c.number, unknown: unknown),
+                Components.fact(ctx.t("clients.kind"), c.kind, unknown: unknown),
+                Components.fact(ctx.t("clients.office"), c.office, unknown: unknown)),
+            .h3(.text(ctx.t("desktop.client_cvs"))),
+            c.cvs.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.none"))) : .ul(.forEach(c.cvs) { .li(.text($0)) }),
+            .h3(.text(ctx.t("desktop.client_offers"))),
+            c.offers.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.none"))) : .ul(.forEach(c.offers) { .li(.text($0)) }),
+            .h3(.text(ctx.t("desktop.history"))),
+            Tables.table(caption: ctx.t("desktop.history"),
+                         headers: [ctx.t("desktop.when"), ctx.t("desktop.channel"), ctx.t("desktop.topic"), ctx.t("desktop.state"),
+                                   ctx.t("desktop.outcome"), ctx.t("desktop.notes")],
+                         rows: c.history.map { h in
+                             [.text(h.when), .text(h.channel), .text(h.topic), .text(h.state), .text(h.outcome ?? "–"),
+                              h.notes.isEmpty ? .text("–") : .ul(.forEach(h.notes) { .li(.text($0)) })]
+                         }, empty: ctx.t("desktop.no_history")))
+    }
+}
+
+/// A contact that reached the consultant some other way, logged so the history is complete.
+public enum ManualInteractionPage {
+    public struct Model: Sendable {
+        public let channels: [(value: String, label: String)]
+        public let topics: [(value: String, label: String)]
+        public let languages: [(value: String, label: String)]
+        public let outcomes: [(value: String, label: String)]
+        public let form: FormState
+        public init(channels: [(value: String, label: String)], topics: [(value: String, label: String)], languages: [(value: String, label: String)],
+                    outcomes: [(value: String, label: String)], form: FormState) {
+            self.channels = channels; self.topics = topics; self.languages = languages; self.outcomes = outcomes; self.form = form
+        }
+    }
+
+    public static func render(_ m: Model, _ ctx: PageContext) -> String {
+        Layout.render(ctx, title: ctx.t("desktop.manual_title"), main: .group(
+            .p(.class("breadcrumb"), .a(.href("/desktop"), .text("← " + ctx.t("desktop.title")))),
+            .h1(.text(ctx.t("desktop.manual_title"))),
+            .p(.text(ctx.t("desktop.manual_intro"))),
+            Forms.errorSummary(m.form, ctx),
+            .form(.method(.post), .action("/desktop/manual"), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrf(ctx),
+                Forms.select("channel", label: ctx.t("desktop.channel"), options: m.channels, state: m.form, ctx: ctx),
+                Forms.select("topic", label: ctx.t("desktop.topic"), options: m.topics, state: m.form, ctx: ctx),
+                Forms.select("language", label: ctx.t("desktop.language"), options: m.languages, state: m.form, ctx: ctx),
+                Forms.field("client_number", label: ctx.t("clients.number"), state: m.form, required: false, ctx: ctx),
+                Forms.select("outcome", label: ctx.t("desktop.outcome"), options: m.outcomes, state: m.form, blank: ctx.t("form.choose"), ctx: ctx),
+                Forms.textarea("note", label: ctx.t("desktop.new_note"), state: m.form, required: false, ctx: ctx),
+                .button(.type(.submit), .text(ctx.t("desktop.manual_save"))))
+        ))
+    }
+}

@@ -1,0 +1,116 @@
+import Testing
+import Foundation
+import Vapor
+import VaporTesting
+import NIOConcurrencyHelpers
+import FluentPostgresDriver
+@testable import App
+@testable import Storage
+import ContactCenter
+
+/// The desktop's live socket on a real listening server: only a signed-in consultant from the
+/// site's own pages gets one; every tab of an agent hears of an offer, other agents do not; a
+/// dropped socket reconnects to the same state. On PostgreSQL, cluster links elect exactly one
+/// router and another takes over when it goes.
+@Suite(.serialized) struct LiveSocketTests {
+    /// Text frames a client socket received.
+    final class Inbox: Sendable {
+        private let box = NIOLockedValueBox<[String]>([])
+        var messages: [String] { box.withLockedValue { $0 } }
+        func append(_ s: String) { box.withLockedValue { $0.append(s) } }
+        /// Waits (up to 5 s) until a message containing `text` arrived.
+        func wait(for text: String) async -> Bool {
+            for _ in 0..<100 {
+                if messages.contains(where: { $0.contains(text) }) { return true }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            return false
+        }
+    }
+
+    static func connect(_ port: Int, cookies: HTTPHeaders, origin: String? = nil, path: String = "/desktop/ws") async throws -> (WebSocket, Inbox) {
+        var headers = cookies
+        headers.add(name: .origin, value: origin ?? "http://127.0.0.1:\(port)")
+        let inbox = Inbox()
+        let socket = NIOLockedValueBox<WebSocket?>(nil)
+        try await WebSocket.connect(to: "ws://127.0.0.1:\(port)\(path)", headers: headers, on: MultiThreadedEventLoopGroup.singleton) { ws in
+            ws.onText { _, text in inbox.append(text) }
+            socket.withLockedValue { $0 = ws }
+        }
+        return (try #require(socket.withLockedValue { $0 }), inbox)
+    }
+
+    static func refused(_ port: Int, cookies: HTTPHeaders, origin: String? = nil, path: String = "/desktop/ws") async -> Bool {
+        do { let (ws, _) = try await connect(port, cookies: cookies, origin: origin, path: path); try? await ws.close(); return false } catch { return true }
+    }
+
+    @Test func offersReachEveryTabOfTheAgentOnlyAndAReconnectRestoresTheDesktop() async throws {
+        try await withTestApp { app in
+            app.http.server.configuration.hostname = "127.0.0.1"
+            app.http.server.configuration.port = 0
+            try await app.server.start(address: nil)
+            defer { Task { await app.server.shutdown() } }
+            let port = try #require(app.http.server.shared.localAddress?.port)
+
+            let (k1, desk1) = try await DesktopTests.consultant(app, "k1@example.org")
+            let (k2, desk2) = try await DesktopTests.consultant(app, "k2@example.org")
+            // k2 is on a break: the offer can only go to k1.
+            #expect(try await desk2.post("/desktop/state", ["state": "break", "reason": "lunch"], csrfFrom: "/desktop").status == .seeOther)
+
+             #expect(await Self.refused(port, cookies: [:]), "no session, no socket")
+            #expect(await Self.refused(port, cookies: desk1.cookieHeader, origin: "https://evil.example"), "another site's page")
+            #expect(await Self.refused(port, cookies: desk1.cookieHeader, path: "/wallboard/ws"), "consultants have no wallboard")
+
+            let (tab1, inbox1) = try await Self.connect(port, cookies: desk1.cookieHeader)
+            let (tab2, inbox2) = try await Self.connect(port, cookies: desk1.cookieHeader)
+            let (_, other) = try await Self.connect(port, cookies: desk2.cookieHeader)
+            #expect(await inbox1.wait(for: "hello"))
+            #expect(await inbox2.wait(for: "hello"))
+            #expect(app.desktopEvents.openDesktops(of: k1.id.uuidString) == 2)
+
+            let call = try await DesktopTests.call(app)
+            #expect(try await DesktopTests.route(app).agents == [k1.id.uuidString])
+            #expect(await inbox1.wait(for: "\"offer\""))
+            #expect(await inbox2.wait(for: "\"offer\""))
+            #expect(!other.messages.contains { $0.contains("offer") })
+
+            // One tab drops mid-offer; the other still works; a new socket starts with "hello"
+            // and the desktop it reloads still shows the offer.
+            try await tab1.close()
+            for _ in 0..<50 where app.desktopEvents.openDesktops(of: k1.id.uuidString) != 1 { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(app.desktopEvents.openDesktops(of: k1.id.uuidString) == 1)
+            let (again, inbox3) = try await Self.connect(port, cookies: desk1.cookieHeader)
+            #expect(await inbox3.wait(for: "hello"))
+            #expect(try await desk1.get("/desktop/panel").body.string.contains("accept-\(call.id.uuidString)"))
+            #expect(try await desk1.post("/desktop/offers/\(call.id)/accept", [:], csrfFrom: "/desktop").status == .seeOther)
+            #expect(await inbox3.wait(for: "\"changed\""))
+            #expect(await inbox2.wait(for: "\"changed\""))
+            _ = k2
+            try await again.close(); try await tab2.close()
+        }
+    }
+
+    /// PostgreSQL: two cluster links (as two processes would have) — one router; when its
+    /// connection goes, the other takes over within seconds.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } == true, "PostgreSQL only"))
+    func exactlyOneClusterLinkRoutesAndAnotherTakesOver() async throws {
+        try await withTestApp { app in
+            let url = try #require(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"])
+            let config = try SQLPostgresConfiguration(url: url).coreConfiguration
+            let a = ClusterLink(configuration: config, events: DesktopEvents(schema: "a_test", usesNotify: true))
+            let b = ClusterLink(configuration: config, events: DesktopEvents(schema: "a_test", usesNotify: true))
+            let runA = Task { await a.run(eventLoop: app.eventLoopGroup.any(), logger: app.logger) }
+            let runB = Task { await b.run(eventLoop: app.eventLoopGroup.any(), logger: app.logger) }
+            for _ in 0..<60 where !(a.isLeader || b.isLeader) { try await Task.sleep(for: .milliseconds(100)) }
+            try await Task.sleep(for: .seconds(1.5))
+            #expect(a.isLeader != b.isLeader, "exactly one leads")
+            let (leader, standby, leaderTask, standbyTask) = a.isLeader ? (a, b, runA, runB) : (b, a, runB, runA)
+            leaderTask.cancel()
+            let start = Date()
+            for _ in 0..<50 where !standby.isLeader { try await Task.sleep(for: .milliseconds(100)) }
+            #expect(standby.isLeader && !leader.isLeader)
+            #expect(Date().timeIntervalSince(start) < 5)
+            standbyTask.cancel()
+        }
+    }
+}
