@@ -71,6 +71,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(SimulateCommand(), as: "simulate")
+    app.asyncCommands.use(EnqueueCommand(), as: "enqueue")
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))

@@ -4,7 +4,9 @@ enrolment, code from the shown key, recovery codes) and the account pages of the
 employer. Needs a freshly started demo server (the demo staff enrol at their first sign-in)."""
 import base64
 import hmac
+import os
 import re
+import subprocess
 import struct
 import time
 
@@ -72,7 +74,8 @@ def driver():
 def test_staff_pages_of_a_supervisor(driver):
     key = enrol(driver, "kierownik.bialystok@example.org")
     for page in ["/staff/home", "/staff/security", "/staff/clients", "/staff/clients?by=number&q=100000009&reason=call",
-                 "/staff/client-links", "/staff/employers", "/staff/audit", "/staff/offers", "/account"]:
+                 "/staff/client-links", "/staff/employers", "/staff/audit", "/staff/offers", "/account", "/wallboard",
+                 "/wallboard?voivodeship=20", "/desktop"]:
         check_all_languages(driver, page)
     driver.get(url("/staff/clients?by=number&q=100000009&reason=call", "pl"))
     card = driver.find_element("css selector", "main table a").get_attribute("href")
@@ -162,4 +165,37 @@ def test_event_pages_of_an_office_editor(driver):
     driver.get(url("/staff/events/new", "en"))
     submit(driver, {"title": ""})
     assert_accessible(driver, "event form with errors", "en")
+    driver.delete_all_cookies()
+
+
+def test_consultant_desktop_and_screen_pop(driver):
+    """A contact queued from the command line (as a channel would) rings on the desktop; the
+    consultant accepts it and works the screen pop: every state of these pages is checked."""
+    enrol(driver, "konsultant.bialystok@example.org")
+    check_all_languages(driver, "/desktop")
+    check_all_languages(driver, "/desktop/manual")
+    driver.get(url("/desktop/manual", "en"))
+    submit(driver, {"client_number": "999"})
+    assert_accessible(driver, "manual contact form with errors", "en")
+    driver.get(url("/desktop", "pl"))
+    old = driver.find_element("tag name", "html")
+    driver.find_element("css selector", "form[action='/desktop/state'] button").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    queued = subprocess.run([os.environ["ZIELONA_BIN"], "enqueue", "--office", "pup-2002", "--client", "100000009", "--channel", "chat"],
+                            cwd=os.environ["ZIELONA_DIR"], capture_output=True, text=True, timeout=120)
+    assert queued.returncode == 0, queued.stdout + queued.stderr
+    contact = queued.stdout.split()[1]
+    # The live panel shows the offer without a reload.
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements("id", f"accept-{contact}"))
+    check_all_languages(driver, "/desktop")
+    old = driver.find_element("tag name", "html")
+    driver.find_element("id", f"accept-{contact}").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    assert f"/desktop/interactions/{contact}" in driver.current_url, driver.current_url
+    check_all_languages(driver, f"/desktop/interactions/{contact}")
+    driver.get(url(f"/desktop/interactions/{contact}", "en"))
+    old = driver.find_element("tag name", "html")
+    driver.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    assert_accessible(driver, "screen pop with an error", "en")
     driver.delete_all_cookies()

@@ -167,7 +167,7 @@ struct DesktopController: Sendable {
             try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
                                                              clientOfficeID: c.officeID, action: "client.read",
                                                              detail: "screen pop \(i.id.uuidString)", reason: Self.auditReason(i.channel)))
-            card = try await clientCard(req, c, excluding: nil)
+            card = try await clientCard(req, c, excluding: i.id)
         }
         let notes = try await store.notes(of: [i.id])[i.id] ?? []
         let agents = try await store.statuses().filter { $0.agent.isLoggedIn && $0.agent.id != member.id.uuidString }
@@ -193,7 +193,7 @@ struct DesktopController: Sendable {
             }
             offers = try await CVStore(db: req.db).interestedOffers(account: account)
         }
-        let history = try await ContactCenterStore(db: req.db).history(client: c.id).map { h in
+        let history = try await ContactCenterStore(db: req.db).history(client: c.id).filter { $0.interaction.id != excluding }.map { h in
             InteractionPage.HistoryRow(when: DateText.dateTime(h.createdAt, lang),
                                        channel: t.text("channel." + h.interaction.channel.rawValue) + (h.manual ? " (" + t.text("desktop.logged_by_hand") + ")" : ""),
                                        topic: t.text("topic." + h.interaction.topic), state: t.text("interaction.state_" + h.interaction.state.rawValue),

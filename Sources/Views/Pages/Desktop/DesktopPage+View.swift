@@ -54,6 +54,11 @@ public enum DesktopPage {
             model.notice.map { Components.notice($0) } ?? .empty,
             .p(.id("live-status"), .class("live-status"), .attribute(named: "role", value: "status"), .text(ctx.t("desktop.live_off"))),
             .div(.id("live-announcer"), .class("visually-hidden"), .attribute(named: "aria-live", value: "assertive")),
+            .div(.id("desktop-live"), .attribute(named: "data-live-panel", value: "/desktop/panel"),
+                 .attribute(named: "data-live-ws", value: "/desktop/ws"), .attribute(named: "data-live-every", value: "10"),
+                 .attribute(named: "data-text-connected", value: ctx.t("desktop.live_on")),
+                 .attribute(named: "data-text-reconnecting", value: ctx.t("desktop.live_reconnecting")),
+                 panelNodes(model.panel, ctx)),
             .section(.attribute(named: "aria-labelledby", value: "presence-heading"),
                 .h2(.id("presence-heading"), .text(ctx.t("desktop.presence"))),
                 .div(.class("button-row"),
@@ -73,11 +78,6 @@ public enum DesktopPage {
                             Forms.checkbox("topic_" + t.value, label: t.label, state: FormState(values: ["topic_" + t.value: t.checked ? "on" : ""]))
                         }),
                     .button(.type(.submit), .text(ctx.t("desktop.save_queues"))))),
-            .div(.id("desktop-live"), .attribute(named: "data-live-panel", value: "/desktop/panel"),
-                 .attribute(named: "data-live-ws", value: "/desktop/ws"), .attribute(named: "data-live-every", value: "10"),
-                 .attribute(named: "data-text-connected", value: ctx.t("desktop.live_on")),
-                 .attribute(named: "data-text-reconnecting", value: ctx.t("desktop.live_reconnecting")),
-                 panelNodes(model.panel, ctx)),
             .p(.a(.href("/desktop/manual"), .text(ctx.t("desktop.log_manual"))))
         ))
     }

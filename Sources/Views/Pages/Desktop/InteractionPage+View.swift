@@ -116,7 +116,6 @@ public enum InteractionPage {
             c.cvs.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.none"))) : .ul(.forEach(c.cvs) { .li(.text($0)) }),
             .h3(.text(ctx.t("desktop.client_offers"))),
             c.offers.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.none"))) : .ul(.forEach(c.offers) { .li(.text($0)) }),
-            .h3(.text(ctx.t("desktop.history"))),
             Tables.table(caption: ctx.t("desktop.history"),
                          headers: [ctx.t("desktop.when"), ctx.t("desktop.channel"), ctx.t("desktop.topic"), ctx.t("desktop.state"),
                                    ctx.t("desktop.outcome"), ctx.t("desktop.notes")],
