@@ -195,6 +195,18 @@ import ContactCenter
             #expect(try await store.agent(k1.id.uuidString)?.state == .offline)
             #expect(try await store.find(call.id)?.interaction.state == .queued)
             #expect(try await AuditLog(db: app.db).entries(.init(action: "agent.state_changed")).count == 1)
+            // Skills: languages and capacity per channel, checked, audit-logged.
+            let skills = "/staff/agents/\(k1.id.uuidString)"
+            #expect(try await board.get(skills + "?lang=en").body.string.contains("capacity_chat"))
+            let bad = try await board.post(skills + "/skills?lang=en", ["capacity_voice": "2", "capacity_chat": "x"], csrfFrom: skills)
+            #expect(bad.status == .badRequest && bad.body.string.contains("Languages: tick at least one language.")
+                    && bad.body.string.contains("Phone: give a number from 0 to 1."))
+            var good = ["language_pl": "on", "language_uk": "on"]
+            for (c, n) in [("voice", "1"), ("callback", "1"), ("video", "0"), ("chat", "2"), ("email", "0"), ("web_form", "0"), ("sms", "0")] { good["capacity_" + c] = n }
+            #expect(try await board.post(skills + "/skills", good, csrfFrom: skills).headers.first(name: .location) == "/wallboard")
+            let skilled = try #require(try await store.agent(k1.id.uuidString))
+            #expect(skilled.languages == ["pl", "uk"] && skilled.capacity[.chat] == 2 && skilled.capacity[.email] == 0)
+            #expect(try await AuditLog(db: app.db).entries(.init(action: "agent.skills_changed")).count == 1)
             // Consultants do not see the wallboard.
             let (_, desk) = try await Self.consultant(app, "k2@example.org")
             #expect(try await desk.get("/wallboard").status == .forbidden)

@@ -37,6 +37,8 @@ import ContactCenter
             ws.onText { _, text in inbox.append(text) }
             socket.withLockedValue { $0 = ws }
         }
+        // The upgrade callback may run just after `connect` returns.
+        for _ in 0..<100 where socket.withLockedValue({ $0 }) == nil { try await Task.sleep(for: .milliseconds(20)) }
         return (try #require(socket.withLockedValue { $0 }), inbox)
     }
 
@@ -111,6 +113,26 @@ import ContactCenter
             #expect(standby.isLeader && !leader.isLeader)
             #expect(Date().timeIntervalSince(start) < 5)
             standbyTask.cancel()
+        }
+    }
+
+    /// PostgreSQL: a process whose clock runs an hour ahead still measures offers on the
+    /// database's clock, so it does not take back an offer that has rung for a second.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } == true, "PostgreSQL only"))
+    func aProcessWithASkewedClockRoutesOnTheDatabasesClock() async throws {
+        try await withTestApp { app in
+            let (k1, _) = try await DesktopTests.consultant(app, "k1@example.org")
+            let call = try await DesktopTests.call(app)
+            let service = RoutingService(db: app.db, router: ContactCenter.Router())
+            #expect(try await service.step(events: app.desktopEvents, logger: app.logger).offered == 1)
+            let ahead = try await service.step(events: app.desktopEvents, logger: app.logger, localClock: { Date().addingTimeInterval(3_600) })
+            #expect(ahead.lapsed == 0)
+            let store = ContactCenterStore(db: app.db)
+            #expect(try await store.find(call.id)?.interaction.agentID == k1.id.uuidString)
+            #expect(try await store.agent(k1.id.uuidString)?.state == .busy)
+            // The offer's time was written on the database's clock too.
+            let offeredAt = try #require(try await store.find(call.id)?.interaction.offeredAt)
+            #expect(abs(offeredAt.timeIntervalSince(try await ServerClock.now(app.db))) < 60)
         }
     }
 }

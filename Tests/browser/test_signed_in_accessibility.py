@@ -11,6 +11,7 @@ import struct
 import time
 
 import pytest
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -77,6 +78,12 @@ def test_staff_pages_of_a_supervisor(driver):
                  "/staff/client-links", "/staff/employers", "/staff/audit", "/staff/offers", "/account", "/wallboard",
                  "/wallboard?voivodeship=20", "/desktop"]:
         check_all_languages(driver, page)
+    # A consultant's skills, from the wallboard, and the form with errors.
+    skills = first_link(driver, "/wallboard", "main table a[href^='/staff/agents/']")
+    check_all_languages(driver, skills)
+    driver.get(url(skills, "en"))
+    submit(driver, {"capacity_chat": "many"})
+    assert_accessible(driver, "skills form with errors", "en")
     driver.get(url("/staff/clients?by=number&q=100000009&reason=call", "pl"))
     card = driver.find_element("css selector", "main table a").get_attribute("href")
     client_path = card.replace(BASE, "").split("?")[0]
@@ -188,8 +195,9 @@ def test_consultant_desktop_and_screen_pop(driver):
     # The live panel shows the offer without a reload.
     WebDriverWait(driver, 20).until(lambda d: d.find_elements("id", f"accept-{contact}"))
     check_all_languages(driver, "/desktop")
+    # Keyboard only: the offer's accept button is a real button that takes Enter.
     old = driver.find_element("tag name", "html")
-    driver.find_element("id", f"accept-{contact}").click()
+    driver.find_element("id", f"accept-{contact}").send_keys(Keys.ENTER)
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
     assert f"/desktop/interactions/{contact}" in driver.current_url, driver.current_url
     check_all_languages(driver, f"/desktop/interactions/{contact}")

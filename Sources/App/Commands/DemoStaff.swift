@@ -1,4 +1,5 @@
 import Vapor
+import ContactCenter
 import Fluent
 import Access
 import Identity
@@ -32,8 +33,13 @@ enum DemoStaff {
         let token = Secrets.randomToken()
         try await app.db.transaction { tx in
             for a in accounts where try await AccountStore(db: tx).find(email: a.email) == nil {
-                _ = try await StaffStore(db: tx).create(email: a.email, passwordHash: hash, displayName: a.name, roles: [a.role],
-                                                        scope: a.national ? .national : .offices([office]), language: "pl")
+                let id = try await StaffStore(db: tx).create(email: a.email, passwordHash: hash, displayName: a.name, roles: [a.role],
+                                                             scope: a.national ? .national : .offices([office]), language: "pl")
+                // Those who take contacts are on the wallboard from the start, logged out of the queues.
+                if a.role == .consultant || a.role == .supervisor {
+                    try await ContactCenterStore(db: tx).save(Agent(id: id.uuidString, offices: [office], voivodeships: ["20"], state: .offline,
+                                                                    idleSince: Date()))
+                }
             }
             for c in clients where try await ClientStore(db: tx).find(number: c.number) == nil {
                 _ = try await ClientStore(db: tx).create(NewClient(

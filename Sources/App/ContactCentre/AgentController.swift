@@ -2,6 +2,8 @@ import Vapor
 import Access
 import ContactCenter
 import Storage
+import Views
+import Localization
 
 /// A consultant's own agent state (`GET /api/v1/agent`, `POST /api/v1/agent/state`), and a
 /// supervisor changing someone else's (`POST /staff/agents/:id/state`, audit-logged).
@@ -100,5 +102,65 @@ struct AgentSupervisionController: Sendable {
             return req.redirect(to: "/wallboard")
         }
         return try await AgentController.AgentJSON(agent).encodeResponse(for: req)
+    }
+
+    /// The most of each channel one consultant may handle at once (a call takes the whole agent).
+    static let capacityLimits: [(channel: ContactCenter.Channel, max: Int)] = [
+        (.voice, 1), (.callback, 1), (.video, 1), (.chat, 5), (.email, 20), (.webForm, 20), (.sms, 20),
+    ]
+
+    func skillsModel(_ req: Request, _ agent: Agent, form: FormState) async throws -> AgentSkillsPage.Model {
+        let t = req.catalogue
+        let name = try await StaffStore(db: req.db).names(Set([UUID(uuidString: agent.id)].compactMap { $0 }))[agent.id] ?? agent.id
+        return AgentSkillsPage.Model(agentID: agent.id, name: name, languages: Language.allCases.map { ($0.rawValue, $0.nativeName) },
+                                     channels: Self.capacityLimits.map { ($0.channel.rawValue, t.text("channel." + $0.channel.rawValue), $0.max) },
+                                     form: form)
+    }
+
+    @Sendable func skillsForm(req: Request, member: StaffMember) async throws -> Response {
+        guard let agent = try await ContactCenterStore(db: req.db).agent(try req.parameters.require("id")) else { throw Abort(.notFound) }
+        var values: [String: String] = [:]
+        for l in agent.languages { values["language_" + l] = "on" }
+        for c in Self.capacityLimits { values["capacity_" + c.channel.rawValue] = "\(agent.capacity[c.channel, default: 0])" }
+        return .html(AgentSkillsPage.render(try await skillsModel(req, agent, form: FormState(values: values)), req.pageContext))
+    }
+
+    /// Languages (at least one) and a capacity per channel within its limit; audit-logged.
+    @Sendable func setSkills(req: Request, member: StaffMember) async throws -> Response {
+        let id = try req.parameters.require("id")
+        guard var agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
+        let t = req.catalogue
+        var form = FormState()
+        var languages: Set<String> = []
+        for l in Language.allCases where (try? req.content.get(String.self, at: "language_" + l.rawValue)) == "on" {
+            languages.insert(l.rawValue); form.values["language_" + l.rawValue] = "on"
+        }
+        if languages.isEmpty { form.errors.append(("language_pl", t.text("skills.language_required"))) }
+        var capacity: [ContactCenter.Channel: Int] = [:]
+        for c in Self.capacityLimits {
+            let field = "capacity_" + c.channel.rawValue
+            let raw = ((try? req.content.get(String.self, at: field)) ?? "").trimmingCharacters(in: .whitespaces)
+            form.values[field] = raw
+            guard let n = Int(raw), (0...c.max).contains(n) else {
+                form.errors.append((field, t.text("skills.capacity_invalid", ["channel": t.text("channel." + c.channel.rawValue), "max": "\(c.max)"])))
+                continue
+            }
+            capacity[c.channel] = n
+        }
+        guard form.errors.isEmpty else {
+            return .html(AgentSkillsPage.render(try await skillsModel(req, agent, form: form), req.pageContext), status: .badRequest)
+        }
+        let before = "\(agent.languages.sorted()) \(ContactCenterStore.byName(agent.capacity).sorted { $0.key < $1.key })"
+        agent.languages = languages
+        agent.capacity = capacity
+        let changed = agent
+        try await req.db.transaction { tx in
+            try await ContactCenterStore(db: tx).save(changed)
+            try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+                                                         clientOfficeID: changed.offices.sorted().first, action: "agent.skills_changed",
+                                                         detail: "\(id): \(before) → \(changed.languages.sorted()) \(ContactCenterStore.byName(changed.capacity).sorted { $0.key < $1.key })",
+                                                         reason: "supervision"))
+        }
+        return req.redirect(to: "/wallboard", redirectType: .normal)
     }
 }

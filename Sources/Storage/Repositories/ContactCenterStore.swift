@@ -133,7 +133,7 @@ public struct ContactCenterStore: Sendable {
         }
     }
 
-    static func byName(_ m: [Channel: Int]) -> [String: Int] { Dictionary(uniqueKeysWithValues: m.map { ($0.key.rawValue, $0.value) }) }
+    public static func byName(_ m: [Channel: Int]) -> [String: Int] { Dictionary(uniqueKeysWithValues: m.map { ($0.key.rawValue, $0.value) }) }
     static func byChannel(_ m: [String: Int]) -> [Channel: Int] {
         Dictionary(uniqueKeysWithValues: m.compactMap { k, v in Channel(rawValue: k).map { ($0, v) } })
     }

@@ -42,6 +42,8 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "staff/events/:id", .editOfficeContent, .event, events.update),
             StaffEndpoint(.POST, "staff/events/:id/delete", .editOfficeContent, .event, events.delete),
             StaffEndpoint(.POST, "staff/agents/:id/state", .changeAgentState, .agent, agents.setState),
+            StaffEndpoint(.GET, "staff/agents/:id", .changeAgentState, .agent, agents.skillsForm),
+            StaffEndpoint(.POST, "staff/agents/:id/skills", .changeAgentState, .agent, agents.setSkills),
 
             // The consultant desktop.
             StaffEndpoint(.GET, "desktop", .handleInteractions, .system, desktop.page),

@@ -96,7 +96,7 @@ public enum WallboardPage {
                          headers: [ctx.t("wallboard.agent"), ctx.t("wallboard.office"), ctx.t("desktop.state"), ctx.t("wallboard.time_in_state"),
                                    ctx.t("wallboard.load"), ctx.t("wallboard.actions")],
                          rows: p.agents.map { a in
-                             [.text(a.name), .text(a.offices), .text(a.state), .text(a.timeInState), .text(a.load),
+                             [.a(.href("/staff/agents/\(a.id)"), .text(a.name)), .text(a.offices), .text(a.state), .text(a.timeInState), .text(a.load),
                               a.loggedIn ? .form(.method(.post), .action("/staff/agents/\(a.id)/state"), .class("inline"),
                                                  Forms.csrf(ctx), .input(.type(.hidden), .name("state"), .value("offline")),
                                                  .input(.type(.hidden), .name("return"), .value("wallboard")),
