@@ -16,7 +16,8 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     let postgres = DatabaseSetup.kind(of: config.databaseURL) == .postgres
     app.desktopEvents = DesktopEvents(schema: config.databaseSchema, usesNotify: postgres)
     if postgres {
-        app.clusterLink = ClusterLink(configuration: try SQLPostgresConfiguration(url: config.databaseURL!).coreConfiguration, events: app.desktopEvents)
+        app.clusterLink = ClusterLink(configuration: try SQLPostgresConfiguration(url: config.databaseURL!).coreConfiguration,
+                                      schema: config.databaseSchema, events: app.desktopEvents)
     }
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "zl_session") { id in

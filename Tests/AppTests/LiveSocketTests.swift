@@ -99,8 +99,10 @@ import ContactCenter
         try await withTestApp { app in
             let url = try #require(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"])
             let config = try SQLPostgresConfiguration(url: url).coreConfiguration
-            let a = ClusterLink(configuration: config, events: DesktopEvents(schema: "a_test", usesNotify: true))
-            let b = ClusterLink(configuration: config, events: DesktopEvents(schema: "a_test", usesNotify: true))
+            // A schema of its own: other tests' links do not compete for this lock.
+            let schema = "links_" + UUID().uuidString.prefix(8).lowercased()
+            let a = ClusterLink(configuration: config, schema: schema, events: DesktopEvents(schema: schema, usesNotify: true))
+            let b = ClusterLink(configuration: config, schema: schema, events: DesktopEvents(schema: schema, usesNotify: true))
             let runA = Task { await a.run(eventLoop: app.eventLoopGroup.any(), logger: app.logger) }
             let runB = Task { await b.run(eventLoop: app.eventLoopGroup.any(), logger: app.logger) }
             for _ in 0..<60 where !(a.isLeader || b.isLeader) { try await Task.sleep(for: .milliseconds(100)) }

@@ -38,6 +38,23 @@ import ContactCenter
         }
     }
 
+    @Test func wrapUpEndsByItselfAfterItsTimeAndTheAgentGetsTheNextContact() async throws {
+        try await withTestApp { app in
+            let store = ContactCenterStore(db: app.db)
+            try await store.save(Agent(id: "w", offices: ["pup-2002"], voivodeships: ["20"], state: .wrapUp(until: Self.at(30)), idleSince: Self.at(-600)),
+                                 now: Self.at(0))
+            let call = try await store.enqueue(Interaction(channel: .voice, language: "pl", topic: "registration", officeID: "pup-2002",
+                                                           voivodeshipCode: "20", queuedAt: Self.at(10)), now: Self.at(10))
+            let service = RoutingService(db: app.db, router: ContactCenter.Router())
+            #expect(try await service.tick(now: Self.at(20)).offered == 0, "still in wrap-up")
+            #expect(try await store.agent("w")?.state == .wrapUp(until: Self.at(30)))
+            let report = try await service.tick(now: Self.at(31))
+            #expect(report.offered == 1 && report.agents == ["w"])
+            #expect(try await store.find(call.id)?.interaction.agentID == "w")
+            #expect(try await store.agent("w")?.idleSince == Self.at(30))
+        }
+    }
+
     @Test func twoRoutersAtOnceOfferAnInteractionOnce() async throws {
         try await withTestApp { app in
             let call = try await Self.setUp(app)

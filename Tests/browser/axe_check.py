@@ -22,9 +22,18 @@ def url(page, lang):
     return f"{BASE}{page}{'&' if '?' in page else '?'}lang={lang}"
 
 
+def pause_live(driver):
+    """Live pages (desktop, wallboard) update themselves; their pause button (WCAG 2.2.2)
+    holds the page still while it is read. Waits until the script has shown the button."""
+    driver.execute_script("""
+        var b = document.getElementById('live-pause');
+        if (b && !b.hidden && b.getAttribute('aria-pressed') !== 'true') { b.click(); }""")
+
+
 def assert_accessible(driver, label, lang):
     """Runs axe on the page the driver shows; fails on any WCAG 2.0/2.1 A or AA violation."""
     assert driver.find_element("tag name", "html").get_attribute("lang") == lang
+    pause_live(driver)
     axe = Axe(driver, script_url=AXE_SCRIPT)
     axe.inject()
     version = driver.execute_script("return axe.version")

@@ -114,7 +114,9 @@ struct AgentSupervisionController: Sendable {
         let name = try await StaffStore(db: req.db).names(Set([UUID(uuidString: agent.id)].compactMap { $0 }))[agent.id] ?? agent.id
         return AgentSkillsPage.Model(agentID: agent.id, name: name, languages: Language.allCases.map { ($0.rawValue, $0.nativeName) },
                                      channels: Self.capacityLimits.map { ($0.channel.rawValue, t.text("channel." + $0.channel.rawValue), $0.max) },
-                                     form: form)
+                                     form: form, state: DesktopController.stateLabel(agent.state, t),
+                                     states: ["available", "break", "offline"].map { ($0, t.text("agent.state_" + $0)) },
+                                     reasons: AgentController.breakReasons.map { ($0, t.text("agent.break_" + $0)) })
     }
 
     @Sendable func skillsForm(req: Request, member: StaffMember) async throws -> Response {

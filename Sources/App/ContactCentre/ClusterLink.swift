@@ -8,13 +8,15 @@ import FluentPostgresDriver
 /// holds the lock is the router; when it dies its connection closes, PostgreSQL releases the
 /// lock and another process takes it on its next try (every second).
 final class ClusterLink: Sendable {
-    static let leaderKey: Int64 = 0x5A4C_4143_4400_0002
+    /// The leader lock: this class and the hash of the schema the deployment uses.
+    static let leaderClass: Int32 = 0x5A4C_4144
     private let leader = NIOLockedValueBox(false)
     let configuration: PostgresConnection.Configuration
     let events: DesktopEvents
+    let schema: String
 
-    init(configuration: PostgresConnection.Configuration, events: DesktopEvents) {
-        self.configuration = configuration; self.events = events
+    init(configuration: PostgresConnection.Configuration, schema: String?, events: DesktopEvents) {
+        self.configuration = configuration; self.schema = schema ?? "public"; self.events = events
     }
 
     var isLeader: Bool { leader.withLockedValue { $0 } }
@@ -33,10 +35,10 @@ final class ClusterLink: Sendable {
                             events.received(note.payload)
                         }
                     }
-                    group.addTask { [leader] in
+                    group.addTask { [leader, schema] in
                         while !Task.isCancelled {
                             if !leader.withLockedValue({ $0 }) {
-                                let rows = try await connection.query("SELECT pg_try_advisory_lock(\(Self.leaderKey)) AS locked", logger: logger)
+                                let rows = try await connection.query("SELECT pg_try_advisory_lock(\(Self.leaderClass), hashtext(\(schema))) AS locked", logger: logger)
                                 for try await locked in rows.decode(Bool.self) where locked {
                                     leader.withLockedValue { $0 = true }
                                     logger.notice("this process now routes contacts")

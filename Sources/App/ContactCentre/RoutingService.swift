@@ -12,8 +12,9 @@ import Storage
 struct RoutingService {
     let db: any Database
     let router: ContactCenter.Router
-    /// Shared by every process routing this database.
-    static let lockKey: Int64 = 0x5A4C_4143_4400_0001
+    /// Shared by every process routing this database schema (the second key is the schema's
+    /// hash, so deployments in separate schemas of one database do not block each other).
+    static let lockClass: Int32 = 0x5A4C_4143
 
     struct Report: Equatable {
         var routed = false; var lapsed = 0; var offered = 0
@@ -33,8 +34,9 @@ struct RoutingService {
     /// concerned, on whichever process they are connected, are told.
     func step(events: DesktopEvents, logger: Logger, localClock: @Sendable () -> Date = { Date() }) async throws -> Report {
         let report = try await tick(now: try await ServerClock.now(db, local: localClock))
-        if report.lapsed + report.offered > 0 {
-            await events.publish(DesktopMessage(agents: report.agents.sorted(), kind: "offer"), on: db, logger: logger)
+        if !report.agents.isEmpty {
+            await events.publish(DesktopMessage(agents: report.agents.sorted(), kind: report.offered + report.lapsed > 0 ? "offer" : "state"),
+                                 on: db, logger: logger)
         }
         return report
     }
@@ -43,12 +45,21 @@ struct RoutingService {
         try await db.transaction { tx in
             var report = Report()
             if (tx as! any SQLDatabase).dialect.name == "postgresql" {
-                let row = try await (tx as! any SQLDatabase).raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.lockKey)) AS locked").first()
+                let row = try await (tx as! any SQLDatabase).raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.lockClass), hashtext(current_schema())) AS locked").first()
                 guard try row?.decode(column: "locked", as: Bool.self) == true else { return report }
             }
             report.routed = true
             let store = ContactCenterStore(db: tx)
             var agents = Dictionary(uniqueKeysWithValues: try await store.agents().map { ($0.id, $0) })
+            // Wrap-up time over and nothing in hand: available again, idle since the wrap-up ended.
+            for (id, a) in agents {
+                guard case .wrapUp(let until) = a.state, until <= now, a.load.values.reduce(0, +) == 0 else { continue }
+                var freed = a
+                freed.state = .available; freed.idleSince = until
+                try await store.save(freed, now: now)
+                agents[id] = freed
+                report.agents.insert(id)
+            }
             for (id, agentID) in router.lapsedOffers(try await store.open(), now: now) {
                 let i = try await store.move(id, to: .queued, note: "offer not answered", now: now)
                 if var a = agents[agentID] {

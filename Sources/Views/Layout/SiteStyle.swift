@@ -4,6 +4,7 @@ public enum SiteStyle {
     public static let css = """
     :root { --green: #0b5d1e; --green-dark: #073d14; --ink: #1a1a1a; --muted: #4a4a4a; --bg: #ffffff; --soft: #eef5ef; --focus: #ffbf47; }
     * { box-sizing: border-box; }
+    [hidden] { display: none !important; }
     body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: var(--bg); line-height: 1.5; font-size: 1.0625rem; }
     .wrap, main { max-width: 64rem; margin: 0 auto; padding: 0 1rem; }
     main { padding-top: 1.5rem; padding-bottom: 2.5rem; display: block; }

@@ -68,11 +68,14 @@ public enum WallboardPage {
                              blank: ctx.t("wallboard.all"), ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("wallboard.filter")))),
             .p(.id("live-status"), .class("live-status"), .attribute(named: "role", value: "status"), .text(ctx.t("desktop.live_off"))),
+            .button(.type(.button), .id("live-pause"), .class("secondary"), .attribute(named: "aria-pressed", value: "false"),
+                    .attribute(named: "hidden", value: "hidden"), .text(ctx.t("desktop.pause_updates"))),
             .div(.id("live-announcer"), .class("visually-hidden"), .attribute(named: "aria-live", value: "polite")),
             .div(.id("wallboard-live"), .attribute(named: "data-live-panel", value: m.panelPath),
                  .attribute(named: "data-live-ws", value: "/wallboard/ws"), .attribute(named: "data-live-every", value: "5"),
                  .attribute(named: "data-text-connected", value: ctx.t("desktop.live_on")),
                  .attribute(named: "data-text-reconnecting", value: ctx.t("desktop.live_reconnecting")),
+                 .attribute(named: "data-text-paused", value: ctx.t("desktop.live_paused")),
                  panelNodes(m.panel, ctx))
         ))
     }
