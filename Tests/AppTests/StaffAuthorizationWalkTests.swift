@@ -24,6 +24,8 @@ import ContactCenter
         var event: [String: UUID] = [:]
         /// A contact in progress: own office — held by the staff member walking; foreign — by a colleague.
         var interaction: [String: UUID] = [:]
+        /// API tokens of the staff member walking (one per pass, since revoking uses it up).
+        var token: [String: UUID] = [:]
 
         /// A connected call held by `agent`.
         static func call(_ app: Application, office: String, agent: String) async throws -> UUID {
@@ -109,6 +111,7 @@ import ContactCenter
             default: break
             }
             // Desktop actions on "the contact": the one this member (own) or a colleague (foreign) handles.
+            if e.pathString.contains("/tokens/:id/") { path = e.pathString.replacingOccurrences(of: ":id", with: token[office]!.uuidString) }
             if e.pathString.hasPrefix("/desktop/offers/") { path = e.pathString.replacingOccurrences(of: ":id", with: interaction[office]!.uuidString) }
             if e.pathString.hasSuffix("recovery-codes") { form = ["code": "000000"] }
             return (path, form)
@@ -137,6 +140,10 @@ import ContactCenter
                 let staff = try await TestStaff.create(app, email: "\(role.rawValue)@example.org", roles: [role], scope: .offices([Self.own]))
                 let browser = try await staff.signIn(app)
                 fixtures.interaction[Self.own] = try await Fixtures.call(app, office: Self.own, agent: staff.id.uuidString)
+                for office in [Self.own, Self.foreign] {
+                    fixtures.token[office] = try await StaffTokenStore(db: app.db).create(account: staff.id, name: office, hash: "h-\(role)-\(office)",
+                                                                                          expiresAt: Date().addingTimeInterval(3_600))
+                }
                 for endpoint in StaffRoutes.all {
                     for office in [Self.own, Self.foreign] {
                         n += 1

@@ -82,7 +82,12 @@ def test_staff_pages_of_a_supervisor(driver):
     skills = first_link(driver, "/wallboard", "main table a[href^='/staff/agents/']")
     check_all_languages(driver, skills)
     driver.get(url(skills, "en"))
-    submit(driver, {"capacity_chat": "many"})
+    field = driver.find_element("name", "capacity_chat")
+    field.clear()
+    field.send_keys("many")
+    old = driver.find_element("tag name", "html")
+    driver.find_element("css selector", "form[action$='/skills'] button[type=submit]").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
     assert_accessible(driver, "skills form with errors", "en")
     driver.get(url("/staff/clients?by=number&q=100000009&reason=call", "pl"))
     card = driver.find_element("css selector", "main table a").get_attribute("href")
@@ -102,6 +107,14 @@ def test_staff_pages_of_a_supervisor(driver):
 
 def test_staff_pages_of_an_administrator(driver):
     enrol(driver, "admin.bialystok@example.org")
+    # A personal API token, shown once.
+    driver.get(url("/staff/security", "en"))
+    driver.find_element("name", "token_name").send_keys("Wallboard screen")
+    old = driver.find_element("tag name", "html")
+    driver.find_element("css selector", "form[action='/staff/security/tokens'] button[type=submit]").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    assert driver.find_element("id", "new-token").text.startswith("zl_")
+    assert_accessible(driver, "security page with a new API token", "en")
     check_all_languages(driver, "/staff")
     check_all_languages(driver, "/staff/new")
     driver.get(url("/staff", "pl"))

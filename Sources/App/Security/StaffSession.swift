@@ -34,9 +34,19 @@ extension Request {
     }
 
     /// The signed-in staff member: a staff account that passed the second factor and is active.
+    /// On a read of the API (`GET /api/…`), a personal API token (`Authorization: Bearer …`)
+    /// stands for the session; never on pages or for changes.
     func signedInStaff() async throws -> StaffMember? {
         if let cached = storage[SignedInStaffKey.self] { return cached }
-        guard let id = signedInAccountID, session.data[Self.sessionSecondFactorKey] == "totp" else { return nil }
+        let id: UUID
+        if let session = signedInAccountID, self.session.data[Self.sessionSecondFactorKey] == "totp" {
+            id = session
+        } else if method == .GET, url.path.hasPrefix("/api/"), let bearer = headers.bearerAuthorization,
+                  let account = try await StaffTokenStore(db: db).account(forHash: Secrets.sha256Hex(bearer.token)) {
+            id = account
+        } else {
+            return nil
+        }
         guard let member = try await StaffStore(db: db).find(id), member.active else { return nil }
         storage[SignedInStaffKey.self] = member
         return member

@@ -30,6 +30,7 @@ public enum StorageMigrations {
             M023_CoverLocationIndex(),
             M024_CreateContactCenter(),
             M025_AddDesktopRecords(),
+            M026_CreateStaffTokens(),
         ]
     }
 }

@@ -13,6 +13,8 @@ enum StaffRoutes {
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
             StaffEndpoint(.POST, "staff/security/recovery-codes", nil, .system, home.newRecoveryCodes),
+            StaffEndpoint(.POST, "staff/security/tokens", nil, .system, home.createToken),
+            StaffEndpoint(.POST, "staff/security/tokens/:id/revoke", nil, .system, home.revokeToken),
 
             StaffEndpoint(.GET, "staff", .manageStaff, .officeQuery, admin.list),
             StaffEndpoint(.GET, "staff/new", .manageStaff, .system, admin.newForm),

@@ -32,10 +32,25 @@ public enum StaffHomePage {
 
 /// A staff member's own second factor: codes left, and new recovery codes for a current code.
 public enum StaffSecurityPage {
+    public struct Token: Sendable {
+        public let id: String
+        public let name: String
+        public let created: String
+        public let expires: String
+        public let lastUsed: String?
+        public init(id: String, name: String, created: String, expires: String, lastUsed: String?) {
+            self.id = id; self.name = name; self.created = created; self.expires = expires; self.lastUsed = lastUsed
+        }
+    }
+
     public struct Model: Sendable {
         public let remainingCodes: Int
         public let form: FormState
         public let newCodes: [String]?
+        public var tokens: [Token] = []
+        public var tokenForm = FormState()
+        /// A token just made: shown this once.
+        public var newToken: String? = nil
         public init(remainingCodes: Int, form: FormState, newCodes: [String]?) {
             self.remainingCodes = remainingCodes; self.form = form; self.newCodes = newCodes
         }
@@ -54,8 +69,35 @@ public enum StaffSecurityPage {
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.field("code", label: ctx.t("twofactor.code"), state: model.form, autocomplete: "one-time-code", ctx: ctx),
-                .button(.type(.submit), .text(ctx.t("twofactor.new_codes"))))
+                .button(.type(.submit), .text(ctx.t("twofactor.new_codes")))),
+            tokens(model, ctx)
         ))
+    }
+
+    /// Personal API tokens: read-only access to the API (e.g. `GET /api/v1/queues`) for a
+    /// wallboard screen or a script.
+    static func tokens(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.id("tokens-heading"), .text(ctx.t("tokens.heading"))),
+            .p(.text(ctx.t("tokens.intro"))),
+            model.newToken.map { token in
+                .div(.class("notice"), .attribute(named: "role", value: "status"),
+                     .p(.text(ctx.t("tokens.shown_once"))), .p(.code(.id("new-token"), .text(token))))
+            } ?? .empty,
+            Tables.table(caption: ctx.t("tokens.heading"),
+                         headers: [ctx.t("tokens.name"), ctx.t("tokens.created"), ctx.t("tokens.expires"), ctx.t("tokens.last_used"), ctx.t("wallboard.actions")],
+                         rows: model.tokens.map { t in
+                             [.text(t.name), .text(t.created), .text(t.expires), .text(t.lastUsed ?? "–"),
+                              Forms.button("/staff/security/tokens/\(t.id)/revoke", label: ctx.t("tokens.revoke"),
+                                           accessibleLabel: ctx.t("tokens.revoke_named", ["name": t.name]), ctx: ctx)]
+                         }, empty: ctx.t("tokens.none")),
+            Forms.errorSummary(model.tokenForm, ctx),
+            .form(.method(.post), .action("/staff/security/tokens"), .attribute(named: "aria-labelledby", value: "tokens-heading"),
+                  .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrf(ctx),
+                Forms.field("token_name", label: ctx.t("tokens.name"), state: model.tokenForm, hint: ctx.t("tokens.name_hint"), ctx: ctx),
+                .button(.type(.submit), .text(ctx.t("tokens.create"))))
+        )
     }
 }
 
