@@ -42,9 +42,7 @@ public struct CVDraft: Sendable, Equatable, Codable {
     public func problems(occupationExists: (String) -> Bool) -> [OfferDraft.Problem] {
         var p: [OfferDraft.Problem] = []
         func length(_ field: String, _ value: String, min: Int = 0, max: Int) {
-            let n = value.trimmingCharacters(in: .whitespacesAndNewlines).count
-            if n < min { p.append(.init(field, "offer.error.required")) }
-            else if n > max { p.append(.init(field, "offer.error.too_long", ["max": "\(max)"])) }
+            if let problem = OfferDraft.Problem.length(field, value, min: min, max: max) { p.append(problem) }
         }
         length("title", title, min: 1, max: 100)
         length("desired_job", desiredJob, min: 1, max: 200)

@@ -46,6 +46,14 @@ public struct OfferDraft: Sendable, Equatable {
         public let key: String
         public let arguments: [String: String]
         init(_ field: String, _ key: String, _ arguments: [String: String] = [:]) { self.field = field; self.key = key; self.arguments = arguments }
+
+        /// A text field's length outside `min...max` (ignoring surrounding spaces), or nil.
+        static func length(_ field: String, _ value: String, min: Int = 0, max: Int) -> Problem? {
+            let n = value.trimmingCharacters(in: .whitespacesAndNewlines).count
+            if n < min { return Problem(field, "offer.error.required") }
+            if n > max { return Problem(field, "offer.error.too_long", ["max": "\(max)"]) }
+            return nil
+        }
     }
 
     /// The longest an offer may stay open before it must be renewed.
@@ -54,9 +62,7 @@ public struct OfferDraft: Sendable, Equatable {
     public func problems(today: Date, occupationExists: (String) -> Bool) -> [Problem] {
         var p: [Problem] = []
         func length(_ field: String, _ value: String, min: Int = 1, max: Int) {
-            let n = value.trimmingCharacters(in: .whitespacesAndNewlines).count
-            if n < min { p.append(Problem(field, "offer.error.required")) }
-            else if n > max { p.append(Problem(field, "offer.error.too_long", ["max": "\(max)"])) }
+            if let problem = Problem.length(field, value, min: min, max: max) { p.append(problem) }
         }
         length("title", title, max: 200)
         length("duties", duties, min: 20, max: 5000)

@@ -11,6 +11,7 @@ import struct
 import time
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -38,7 +39,17 @@ def submit(driver, fields):
         el.clear()
         el.send_keys(value)
     old = driver.find_element("tag name", "html")
-    driver.find_element("css selector", "main form button[type=submit]").click()
+    try:
+        driver.find_element("css selector", "main form button[type=submit]").click()
+    except WebDriverException as e:
+        # Chromium sometimes reports a click that started the navigation as "node does not
+        # belong to the document"; if the page did not move on, the click is made once more.
+        if "does not belong" not in str(e) and not isinstance(e, StaleElementReferenceException):
+            raise
+        try:
+            WebDriverWait(driver, 3).until(expected_conditions.staleness_of(old))
+        except TimeoutException:
+            driver.find_element("css selector", "main form button[type=submit]").click()
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
 
 

@@ -31,6 +31,7 @@ public enum StorageMigrations {
             M024_CreateContactCenter(),
             M025_AddDesktopRecords(),
             M026_CreateStaffTokens(),
+            M027_CreateKnowledgeBase(),
         ]
     }
 }
