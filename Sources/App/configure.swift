@@ -59,6 +59,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: QueueController())
     try app.register(collection: AgentController())
     try app.register(collection: LiveSocketController())
+    try app.register(collection: KnowledgeBaseController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
@@ -113,6 +114,7 @@ enum DatabasePreparation {
         let report = try await ReferenceDataLoader(db: app.db).loadBundled()
         if !report.loaded.isEmpty { app.logger.notice("reference data loaded", metadata: ["sets": "\(report.loaded.joined(separator: ","))"]) }
         try await SearchMaintenance.reindexIfAnalyzerChanged(app)
+        try await KBInterchange.loadStarter(app)
         if demo {
             if try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
             try await DemoStaff.load(app)

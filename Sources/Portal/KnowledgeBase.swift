@@ -81,3 +81,9 @@ public struct KBDraft: Sendable, Equatable, Codable {
         (validFrom.map { $0 <= day } ?? true) && (validUntil.map { day <= $0 } ?? true)
     }
 }
+
+/// Files shipped with the module.
+public enum PortalResources {
+    /// The starter knowledge base in the import format (`zielona-linia-kb/1`).
+    public static var kbStarter: URL? { Bundle.module.url(forResource: "kb-starter", withExtension: "json", subdirectory: "Data") }
+}

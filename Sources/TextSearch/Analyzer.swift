@@ -34,8 +34,11 @@ public struct Analyzer: Sendable {
         return out.filter(Self.isToken)
     }
 
-    /// Tokens are plain a–z and 0–9 after folding: nothing that means anything in a query syntax.
-    static func isToken(_ t: String) -> Bool { t.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }
+    /// Tokens are plain a–z, 0–9 and lower-case Cyrillic (Russian and Ukrainian texts of the
+    /// knowledge base) after folding: nothing that means anything in a query syntax.
+    static func isToken(_ t: String) -> Bool {
+        t.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || (0x0430...0x045F).contains($0.value) || $0.value == 0x0491 }
+    }
 
     /// The tokens of a text for the index, space-separated, each once.
     public func indexTokens(_ text: String) -> String {

@@ -64,4 +64,12 @@ struct DictionaryStemmingTests {
         #expect(two.fts5 == "(\"kierowca\" OR \"kierowc\") AND (\"magaz\" OR \"magaz\"*)")
         #expect(two.tsquery == "(kierowca | kierowc) & (magaz | magaz:*)")
     }
+
+    @Test func cyrillicWordsAreTokensToo() throws {
+        let a = Analyzer(stemmer: NoDictionary())
+        #expect(a.indexTokens("Коли працює Зелена лінія?").split(separator: " ").contains("працює"))
+        let q = try a.query("ЗЕЛЕНА")
+        #expect(q.isMatched(by: a.indexTokens("Зелена лінія")))
+        #expect(!q.isMatched(by: a.indexTokens("Червона лінія")))
+    }
 }

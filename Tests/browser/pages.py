@@ -29,5 +29,8 @@ PAGES = [
     "/trainings?q=w%C3%B3zki&no_cost=on",
     "/trainings?page=-1",
     "/job-fairs",
+    "/faq",
+    "/faq?q=zasi%C5%82ek&postal_code=15-371",
+    "/faq?q=xyzzy&postal_code=99-999",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

@@ -233,3 +233,14 @@ def test_consultant_desktop_and_screen_pop(driver):
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
     assert_accessible(driver, "screen pop with an error", "en")
     driver.delete_all_cookies()
+
+
+def test_faq_entry_pages(driver):
+    """An answer with its languages and the helpful vote, before and after voting."""
+    entry = first_link(driver, "/faq?q=godziny")
+    check_all_languages(driver, entry)
+    driver.get(url(entry, "en"))
+    old = driver.find_element("tag name", "html")
+    driver.find_element("css selector", "form[action$='/helpful'] button").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    assert_accessible(driver, "answer after a vote", "en")

@@ -8,18 +8,19 @@ import Portal
 /// shipped list with an official one. Every row is checked first; one bad row imports nothing.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "offices | postal-codes | occupations | epraca")
+        @Argument(name: "kind", help: "offices | postal-codes | occupations | epraca | kb")
         var kind: String
         @Argument(name: "file", help: "CSV file with the same columns as the shipped list (see README).")
         var file: String
     }
 
-    var help: String { "Import an official list: offices (CSV), postal-codes (CSV with postal_code,voivodeship_teryt,locality,latitude,longitude,powiat_teryt,powiat_method) or occupations (CSV code,name[,level,school_occupation]); or offers from an ePraca JSON export (epraca FILE.json)." }
+    var help: String { "Import an official list: offices (CSV), postal-codes (CSV with postal_code,voivodeship_teryt,locality,latitude,longitude,powiat_teryt,powiat_method) or occupations (CSV code,name[,level,school_occupation]); or offers from an ePraca JSON export (epraca FILE.json); or knowledge-base entries (kb FILE.json|FILE.csv, the zielona-linia-kb/1 contract)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await DatabasePreparation.prepare(app, demo: false)
         if signature.kind == "epraca" { return try await importEPraca(context, signature.file) }
+        if signature.kind == "kb" { return try await importKB(context, signature.file) }
         let text = try String(contentsOfFile: signature.file, encoding: .utf8)
         let store = FluentDirectoryStore(db: app.db)
         let register = TerritorialRegister(voivodeships: try await store.voivodeships(), powiats: try await store.powiats(inVoivodeship: nil))
@@ -78,6 +79,25 @@ struct ImportCommand: AsyncCommand {
             context.console.error("  record \(r.index)" + (r.id.map { " (\($0))" } ?? "") + ": \(r.field): \(r.reason)")
         }
         throw ConsoleCommandError(message: "\(report.rejected.count) record(s) rejected")
+    }
+
+    /// Knowledge-base entries (JSON contract or CSV with the same fields): each record on its
+    /// own; a report of what was added, updated and refused; exit 1 when any was refused.
+    func importKB(_ context: CommandContext, _ path: String) async throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ConsoleCommandError(message: "cannot read \(path)") }
+        let records: [KBInterchange.Record]
+        do {
+            records = path.lowercased().hasSuffix(".csv") ? try KBInterchange.decodeCSV(String(decoding: data, as: UTF8.self))
+                : try KBInterchange.decodeJSON(data)
+        } catch let e as KBInterchange.DecodeError {
+            throw ConsoleCommandError(message: "nothing imported: \(e)")
+        }
+        let app = context.application
+        let report = try await KBInterchange.importRecords(records, db: app.db, analyzer: app.services.analyzer)
+        context.console.print("Knowledge base: \(report.added) entries added, \(report.updated) updated, \(Set(report.refused.map(\.index)).count) refused.")
+        guard !report.refused.isEmpty else { return }
+        for r in report.refused { context.console.error("  record \(r.index) (\(r.externalID)): \(r.field): \(r.reason)") }
+        throw ConsoleCommandError(message: "\(Set(report.refused.map(\.index)).count) record(s) refused")
     }
 
     /// Lists the problems and fails the command (a non-zero exit for scripts).

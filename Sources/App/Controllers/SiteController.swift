@@ -9,7 +9,8 @@ struct SiteController: RouteCollection {
         routes.get(SiteRoute.contact.pathComponents, use: contact)
         routes.get(SiteRoute.accessibility.pathComponents, use: accessibility)
         routes.get(SiteRoute.stylesheet.pathComponents, use: stylesheet)
-        routes.get("assets", "live.js", use: script)
+        routes.get("assets", "live.js") { _ in Self.javascript(LiveScript.source) }
+        routes.get("assets", "suggest.js") { _ in Self.javascript(SuggestScript.source) }
     }
 
     func home(req: Request) async throws -> Response {
@@ -41,8 +42,9 @@ struct SiteController: RouteCollection {
 }
 
 extension SiteController {
-    func script(req: Request) async throws -> Response {
-        let res = Response(status: .ok, body: .init(string: LiveScript.source))
+    /// The site's own small scripts (CSP: scripts from this origin only).
+    static func javascript(_ source: String) -> Response {
+        let res = Response(status: .ok, body: .init(string: source))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
         res.headers.cacheControl = .init(isPublic: true, maxAge: 3600)
         return res

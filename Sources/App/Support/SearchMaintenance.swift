@@ -20,6 +20,7 @@ enum SearchMaintenance {
         }
         guard recorded != current else { return }
         let count = try await OfferIndexer(db: app.db, analyzer: analyzer, directory: FluentDirectoryStore(db: app.db)).reindexAll()
+        _ = try await KnowledgeBaseStore(db: app.db).reindexAll(analyzer: analyzer)
         try await meta.set("search.stemmer", current)
         if count > 0 { app.logger.notice("search index rebuilt", metadata: ["offers": "\(count)", "stemmer": "\(current)"]) }
     }

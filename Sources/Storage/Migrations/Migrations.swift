@@ -32,6 +32,7 @@ public enum StorageMigrations {
             M025_AddDesktopRecords(),
             M026_CreateStaffTokens(),
             M027_CreateKnowledgeBase(),
+            M028_AddKBExternalID(),
         ]
     }
 }

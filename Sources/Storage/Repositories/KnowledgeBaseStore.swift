@@ -264,3 +264,31 @@ public struct KnowledgeBaseStore: Sendable {
         try await (db as! any SQLDatabase).raw("UPDATE kb_entries SET \(ident: column) = \(ident: column) + 1 WHERE id = \(bind: id)").run()
     }
 }
+
+extension KnowledgeBaseStore {
+    public func find(externalID: String) async throws -> StoredKB? {
+        try await (db as! any SQLDatabase).select().column("*").from("kb_entries").where("external_id", .equal, SQLBind(externalID)).first().map(Self.entry)
+    }
+
+    public func externalID(of id: UUID) async throws -> String? {
+        let row = try await (db as! any SQLDatabase).select().column("external_id").from("kb_entries").where("id", .equal, SQLBind(id)).first()
+        guard let row, !(try row.decodeNil(column: "external_id")) else { return nil }
+        return try row.decode(column: "external_id", as: String.self)
+    }
+
+    public func setExternalID(_ id: UUID, _ externalID: String) async throws {
+        try await (db as! any SQLDatabase).update("kb_entries").set("external_id", to: SQLBind(externalID)).where("id", .equal, SQLBind(id)).run()
+    }
+}
+
+extension KnowledgeBaseStore {
+    /// Every entry's tokens again (when the analyzer changed).
+    public func reindexAll(analyzer: Analyzer) async throws -> Int {
+        let entries = try await all(offices: nil, limit: 1_000_000)
+        for e in entries {
+            let t = Self.tokens(e.draft, analyzer: analyzer)
+            try await SearchIndex.kb.put(e.id, title: t.title, body: t.body, on: db)
+        }
+        return entries.count
+    }
+}

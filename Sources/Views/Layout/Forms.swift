@@ -29,10 +29,11 @@ enum Forms {
     }
 
     static func field(_ name: String, label: String, type: HTMLInputType = .text, state: FormState, required: Bool = true,
-                      autocomplete: String? = nil, hint: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
+                      autocomplete: String? = nil, hint: String? = nil, attributes extra: [Attribute<HTML.InputContext>] = [],
+                      ctx: PageContext) -> Node<HTML.FormContext> {
         let error = state.error(name)
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
-        var attributes: [Attribute<HTML.InputContext>] = [.type(type), .id(name), .name(name)]
+        var attributes: [Attribute<HTML.InputContext>] = [.type(type), .id(name), .name(name)] + extra
         if type != .password { attributes.append(.value(state[name])) }
         if required { attributes.append(.required(true)) }
         if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }

@@ -7,6 +7,7 @@ public enum SiteRoute: Sendable, Equatable {
     case offers
     case trainings
     case jobFairs
+    case faq
     case contact
     case offices
     case office(id: String)
@@ -28,6 +29,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .offers: "/offers"
         case .trainings: "/trainings"
         case .jobFairs: "/job-fairs"
+        case .faq: "/faq"
         case .contact: "/contact"
         case .offices: "/offices"
         case .office(let id): "/offices/\(id)"
@@ -52,6 +54,7 @@ public enum SiteRoute: Sendable, Equatable {
         (.trainings, "nav.trainings"),
         (.jobFairs, "nav.job_fairs"),
         (.offices, "nav.offices"),
+        (.faq, "nav.faq"),
         (.contact, "nav.contact"),
         (.accessibility, "nav.accessibility"),
     ]
