@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import Vapor
 import VaporTesting
+import SQLKit
 @testable import App
 @testable import Storage
 import ContactCenter
@@ -210,6 +211,32 @@ import ContactCenter
             // Consultants do not see the wallboard.
             let (_, desk) = try await Self.consultant(app, "k2@example.org")
             #expect(try await desk.get("/wallboard").status == .forbidden)
+        }
+    }
+
+    @Test func theScreenPopSuggestsAnswersForTheTopicAndSendsOneToTheClient() async throws {
+        try await withTestApp { app in
+            try await KBInterchange.loadStarter(app)
+            let (_, desk) = try await Self.consultant(app, "k1@example.org")
+            let client = try await ClientStore(db: app.db).create(NewClient(number: "100000009", kind: .seeker, firstName: "Jan", officeID: "pup-2002",
+                                                                            emails: ["jan@example.org"]))
+            let call = try await Self.call(app, client: client, topic: "benefits")
+            _ = try await Self.route(app)
+            #expect(try await desk.post("/desktop/offers/\(call.id)/accept", [:], csrfFrom: "/desktop").status == .seeOther)
+            let page = "/desktop/interactions/\(call.id)"
+            let pop = try await desk.get(page + "?lang=en").body.string
+            #expect(pop.contains("Kiedy przysługuje zasiłek dla bezrobotnych?") && pop.contains("Nie podawać kwot z pamięci"), "suggested, with the internal note")
+            let found = try await desk.get(page + "?lang=en&kb=rejestracja").body.string
+            #expect(found.contains("Jak zarejestrować się w urzędzie pracy?"))
+            let entry = try #require(try await KnowledgeBaseStore(db: app.db).find(externalID: "register-how"))
+            let sent = try await desk.post(page + "/articles", ["entry": entry.id.uuidString.lowercased()], csrfFrom: page)
+            #expect(sent.headers.first(name: .location) == page + "?done=article_sent")
+            let notes = try await ContactCenterStore(db: app.db).notes(of: [call.id])[call.id] ?? []
+            #expect(notes.count == 1 && notes[0].text.contains("Jak zarejestrować się w urzędzie pracy?"))
+            let mail = try await (app.db as! any SQLDatabase).raw("SELECT recipient, kind FROM outbox WHERE kind = 'kb_article'").all()
+            let recipients = try mail.map { try $0.decode(column: "recipient", as: String.self) }
+            #expect(recipients == ["jan@example.org"])
+            #expect(try await desk.post(page + "/articles?lang=en", ["entry": UUID().uuidString], csrfFrom: page).status == .badRequest)
         }
     }
 }

@@ -26,6 +26,7 @@ import ContactCenter
         var interaction: [String: UUID] = [:]
         /// API tokens of the staff member walking (one per pass, since revoking uses it up).
         var token: [String: UUID] = [:]
+        var kb: [String: UUID] = [:]
 
         /// A connected call held by `agent`.
         static func call(_ app: Application, office: String, agent: String) async throws -> UUID {
@@ -72,6 +73,9 @@ import ContactCenter
                                                                           status: .pending, tokens: SearchTokens(title: "magazynier", body: "magazyn"))
                 try await ContactCenterStore(db: app.db).save(Agent(id: f.member[office]!.uuidString, offices: [office], voivodeships: ["20"],
                                                                     idleSince: Date()))
+                f.kb[office] = try await KnowledgeBaseStore(db: app.db).create(
+                    KBDraft(category: .registration, officeID: office, title: "Rejestracja w urzędzie \(n)", body: "Sala obsługi na parterze."),
+                    status: .published, by: seeker, analyzer: app.services.analyzer)
                 f.event[office] = try await EventStore(db: app.db).create(
                     EventDraft(kind: .jobFair, title: "Targi", organiser: "PUP", description: "Targi pracy w urzędzie.", locality: "X",
                                postalCode: "15-371", startsAt: Date().addingTimeInterval(86_400 * 5), officeID: office),
@@ -92,6 +96,7 @@ import ContactCenter
             case .event: event[office]
             case .agent: member[office]
             case .heldInteraction: interaction[office]
+            case .kbEntry: kb[office]
             default: nil
             }
             if let id { path = path.replacingOccurrences(of: ":id", with: id.uuidString) }

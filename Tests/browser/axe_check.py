@@ -3,6 +3,7 @@ import os
 
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 
 BASE = os.environ.get("ZIELONA_URL", "http://127.0.0.1:8080")
@@ -20,6 +21,19 @@ def make_driver():
 
 def url(page, lang):
     return f"{BASE}{page}{'&' if '?' in page else '?'}lang={lang}"
+
+
+def page_left(old):
+    """A wait condition: the page that `old` (its html element) belonged to has gone. Chromium
+    reports a node of a page just replaced either as stale or as "does not belong to the
+    document"; both mean the new page is there."""
+    def gone(_driver):
+        try:
+            old.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+    return gone
 
 
 def pause_live(driver):

@@ -13,10 +13,9 @@ import time
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from axe_check import BASE, assert_accessible, make_driver, pause_live, url
+from axe_check import BASE, assert_accessible, make_driver, page_left, pause_live, url
 from pages import LANGUAGES
 
 DEMO_PASSWORD = "Zielona-Demo-2026"
@@ -47,10 +46,10 @@ def submit(driver, fields):
         if "does not belong" not in str(e) and not isinstance(e, StaleElementReferenceException):
             raise
         try:
-            WebDriverWait(driver, 3).until(expected_conditions.staleness_of(old))
+            WebDriverWait(driver, 3).until(page_left(old))
         except TimeoutException:
             driver.find_element("css selector", "main form button[type=submit]").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(page_left(old))
 
 
 def check_all_languages(driver, page):
@@ -98,7 +97,7 @@ def test_staff_pages_of_a_supervisor(driver):
     field.send_keys("many")
     old = driver.find_element("tag name", "html")
     driver.find_element("css selector", "form[action$='/skills'] button[type=submit]").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(page_left(old))
     assert_accessible(driver, "skills form with errors", "en")
     driver.get(url("/staff/clients?by=number&q=100000009&reason=call", "pl"))
     card = driver.find_element("css selector", "main table a").get_attribute("href")
@@ -123,7 +122,7 @@ def test_staff_pages_of_an_administrator(driver):
     driver.find_element("name", "token_name").send_keys("Wallboard screen")
     old = driver.find_element("tag name", "html")
     driver.find_element("css selector", "form[action='/staff/security/tokens'] button[type=submit]").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(page_left(old))
     assert driver.find_element("id", "new-token").text.startswith("zl_")
     assert_accessible(driver, "security page with a new API token", "en")
     check_all_languages(driver, "/staff")
@@ -191,6 +190,18 @@ def test_candidate_and_event_detail_pages(driver):
 
 def test_event_pages_of_an_office_editor(driver):
     enrol(driver, "redaktor.bialystok@example.org")
+    # Knowledge base: a new entry with errors, then saved; its editor and history.
+    check_all_languages(driver, "/staff/kb/new")
+    driver.get(url("/staff/kb/new", "en"))
+    submit(driver, {"title": "x"})
+    assert_accessible(driver, "knowledge-base form with errors", "en")
+    driver.get(url("/staff/kb/new", "pl"))
+    submit(driver, {"title": "Gdzie w PUP Białystok złożyć wniosek?", "body": "W sali obsługi na parterze, stanowiska 1–6."})
+    assert "/edit" in driver.current_url, driver.current_url
+    edit = driver.current_url.replace(BASE, "").split("?")[0]
+    check_all_languages(driver, edit)
+    check_all_languages(driver, edit.replace("/edit", "/versions"))
+    check_all_languages(driver, "/staff/kb")
     check_all_languages(driver, "/staff/events")
     check_all_languages(driver, "/staff/events/new?kind=job_fair")
     check_all_languages(driver, first_link(driver, "/staff/events", "main table td a[href$='/edit']"))
@@ -212,7 +223,7 @@ def test_consultant_desktop_and_screen_pop(driver):
     driver.get(url("/desktop", "pl"))
     old = driver.find_element("tag name", "html")
     driver.find_element("css selector", "form[action='/desktop/state'] button").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(page_left(old))
     queued = subprocess.run([os.environ["ZIELONA_BIN"], "enqueue", "--office", "pup-2002", "--client", "100000009", "--channel", "chat"],
                             cwd=os.environ["ZIELONA_DIR"], capture_output=True, text=True, timeout=120)
     assert queued.returncode == 0, queued.stdout + queued.stderr
@@ -224,13 +235,13 @@ def test_consultant_desktop_and_screen_pop(driver):
     # Keyboard only: the offer's accept button is a real button that takes Enter.
     old = driver.find_element("tag name", "html")
     driver.find_element("id", f"accept-{contact}").send_keys(Keys.ENTER)
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(page_left(old))
     assert f"/desktop/interactions/{contact}" in driver.current_url, driver.current_url
     check_all_languages(driver, f"/desktop/interactions/{contact}")
     driver.get(url(f"/desktop/interactions/{contact}", "en"))
     old = driver.find_element("tag name", "html")
     driver.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(page_left(old))
     assert_accessible(driver, "screen pop with an error", "en")
     driver.delete_all_cookies()
 
@@ -242,5 +253,5 @@ def test_faq_entry_pages(driver):
     driver.get(url(entry, "en"))
     old = driver.find_element("tag name", "html")
     driver.find_element("css selector", "form[action$='/helpful'] button").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(page_left(old))
     assert_accessible(driver, "answer after a vote", "en")

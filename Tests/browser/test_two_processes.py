@@ -15,10 +15,9 @@ import urllib.request
 
 import pytest
 import websocket
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from axe_check import make_driver
+from axe_check import make_driver, page_left
 from test_signed_in_accessibility import DEMO_PASSWORD, submit, totp
 
 BIN = os.environ["ZIELONA_BIN"]
@@ -114,7 +113,7 @@ def test_one_router_events_across_processes_and_failover(cluster):
         driver.get(site + "/desktop?lang=en")
         old = driver.find_element("tag name", "html")
         driver.find_element("css selector", "form[action='/desktop/state'] button").click()  # "Available"
-        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 15).until(page_left(old))
         WebDriverWait(driver, 15).until(lambda d: "Connected" in d.find_element("id", "live-status").text)
 
         cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
@@ -137,7 +136,7 @@ def test_one_router_events_across_processes_and_failover(cluster):
 
         old = driver.find_element("tag name", "html")
         driver.find_element("id", f"decline-{first.upper()}").click()
-        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 15).until(page_left(old))
         second = enqueue()
         next_offer(ws)
         WebDriverWait(driver, 10).until(lambda d: d.find_elements("id", f"accept-{second.upper()}"))

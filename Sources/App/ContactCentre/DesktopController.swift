@@ -4,6 +4,7 @@ import Access
 import ContactCenter
 import Storage
 import Localization
+import Portal
 
 /// The consultant desktop (`/desktop`): presence and queues, offers with accept / decline,
 /// the screen pop of a contact in hand with notes, outcome, transfer, and contacts logged by
@@ -14,7 +15,7 @@ struct DesktopController: Sendable {
     // MARK: the desktop and its live panel
 
     static let desktopNotices = ["closed", "transferred", "transferred_waiting", "logged"]
-    static let interactionNotices = ["note", "ended"]
+    static let interactionNotices = ["note", "ended", "article_sent", "article_noted"]
 
     /// The confirmation a redirect asked for with `?done=`, if it is one of ours.
     static func notice(_ req: Request, _ known: [String]) -> String? {
@@ -174,13 +175,17 @@ struct DesktopController: Sendable {
         var agentChoices: [(value: String, label: String)] = []
         let names = try await StaffStore(db: req.db).names(Set(agents.compactMap { UUID(uuidString: $0.agent.id) }))
         for s in agents { agentChoices.append((s.agent.id, (names[s.agent.id] ?? s.agent.id) + " – " + Self.stateLabel(s.agent.state, t))) }
-        let model = InteractionPage.Model(
+        var model = InteractionPage.Model(
             id: i.id.uuidString, title: try await Self.title(i, req), facts: facts, context: context, client: card,
             notes: notes.map { (DateText.dateTime($0.at, lang), $0.text) },
             connected: i.state == .connected, inWrapUp: i.state == .wrapUp,
             outcomes: OutcomeCode.allCases.map { ($0.rawValue, t.text("outcome." + $0.rawValue)) },
             topics: ContactTopic.allCases.map { ($0.rawValue, t.text("topic." + $0.rawValue)) },
             agents: agentChoices.sorted { $0.label < $1.label }, form: form, notice: notice)
+        let kbText = ((try? req.query.get(String.self, at: "kb")) ?? "").trimmingCharacters(in: .whitespaces)
+        model.kbQuery = kbText
+        model.articles = try await articles(for: i, query: kbText, req)
+        model.canEmail = try await clientEmail(i, req) != nil
         return .live(InteractionPage.render(model, req.pageContext), status: status)
     }
 
@@ -204,6 +209,61 @@ struct DesktopController: Sendable {
             name: [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " "), number: c.number,
             office: try await c.officeID.asyncMap { try await req.directory.office(id: $0)?.name ?? $0 } ?? nil,
             kind: t.text("clients.kind_" + c.kind.rawValue), cvs: cvs, offers: offers, history: history)
+    }
+
+    /// The contact's topic as a knowledge-base category (to suggest answers).
+    static func category(_ topic: String) -> KBCategory? {
+        switch ContactTopic(rawValue: topic) {
+        case .registration: .registration
+        case .benefits: .benefits
+        case .offers: .offers
+        case .trainings: .trainings
+        case .employers: .employers
+        case .foreigners: .foreigners
+        case .other, nil: nil
+        }
+    }
+
+    /// Published answers in the contact's language for its office: found for the consultant's
+    /// words, or (none typed) the most helpful of the contact's topic.
+    func articles(for i: Interaction, query text: String, _ req: Request) async throws -> [(id: String, title: String, note: String?)] {
+        let analyzer = req.services.analyzer
+        var c = KBCriteria(query: text.isEmpty ? nil : try? analyzer.query(text), language: i.language, office: i.officeID, perPage: 5)
+        if text.isEmpty { c.category = Self.category(i.topic) }
+        if !text.isEmpty && c.query == nil { return [] }
+        return try await KnowledgeBaseStore(db: req.db).search(c, analyzer: analyzer).items.map {
+            ($0.id.uuidString.lowercased(), $0.draft.title, $0.draft.internalNote.isEmpty ? nil : $0.draft.internalNote)
+        }
+    }
+
+    func clientEmail(_ i: Interaction, _ req: Request) async throws -> String? {
+        guard let id = i.clientID, let c = try await ClientStore(db: req.db).find(id: id) else { return nil }
+        return c.emails.first
+    }
+
+    struct ArticleInput: Content { var entry: String? }
+
+    /// Gives an answer to the client: noted on the contact, and sent by e-mail when the client
+    /// has an address (in the contact's language).
+    @Sendable func sendArticle(req: Request, member: StaffMember) async throws -> Response {
+        guard let (i, _) = try await ContactCenterStore(db: req.db).find(try interactionID(req)) else { throw DesktopError.notFound }
+        guard let entryID = try req.content.decode(ArticleInput.self).entry.flatMap(UUID.init(uuidString:)),
+              let e = try await KnowledgeBaseStore(db: req.db).find(entryID), e.status == .published else {
+            throw FieldValidationError(field: "entry", reason: req.catalogue.text("faq.not_found"))
+        }
+        let email = try await clientEmail(i, req)
+        let language = Language(rawValue: i.language) ?? .pl
+        let url = req.services.config.publicURL + "/faq/" + e.id.uuidString.lowercased()
+        let text = req.catalogue.text(email == nil ? "desktop.kb_noted_text" : "desktop.kb_sent_text", ["title": e.draft.title, "url": url])
+        let mail = email.map { MailComposer(publicURL: req.services.config.publicURL).knowledgeArticle(to: $0, title: e.draft.title, id: e.id, language: language) }
+        let (events, logger, wrapUp) = (req.application.desktopEvents, req.logger, req.services.config.wrapUpSeconds)
+        return try await acting(req, member, done: email == nil ? "article_noted" : "article_sent") {
+            // The note and the e-mail together or not at all.
+            try await req.db.transaction { tx in
+                try await DesktopService(db: tx, events: events, logger: logger, wrapUpSeconds: wrapUp).addNote(i.id, agent: member.id.uuidString, text: text)
+                if let mail { try await Outbox(db: tx).enqueue(mail) }
+            }
+        }
     }
 
     struct NoteInput: Content { var note: String? }

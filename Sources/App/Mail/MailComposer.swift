@@ -49,6 +49,12 @@ struct MailComposer: Sendable {
                 args: ["company": company, "offer": offerTitle])
     }
 
+    /// A consultant sends an answer from the knowledge base to the client they are helping.
+    func knowledgeArticle(to email: String, title: String, id: UUID, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "kb_article", language: language, subjectKey: "mail.kb.subject", paragraphs: ["mail.kb.body"],
+                link: publicURL + "/faq/" + id.uuidString.lowercased() + "?lang=" + language.rawValue, args: ["title": title])
+    }
+
     func compose(to email: String, kind: String, language: Language, subjectKey: String, paragraphs: [String], link: String,
                  args: [String: String] = [:]) -> OutboxMessage {
         let t = Catalogues.bundled[language]

@@ -31,6 +31,8 @@ enum StaffTarget: Sendable {
     /// The contact `:id`, which must be offered to or handled by the staff member themselves
     /// (a contact overflowed from another office is theirs to handle, whatever their scope).
     case heldInteraction
+    /// The knowledge-base entry `:id`: its office, or national for a national entry.
+    case kbEntry
 }
 
 /// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
@@ -103,6 +105,11 @@ enum StaffGuard {
                   let (i, _) = try await ContactCenterStore(db: req.db).find(id) else { throw DesktopError.notFound }
             guard let member = try await req.signedInStaff(), i.agentID == member.id.uuidString else { throw DesktopError.notYours }
             return .system
+        case .kbEntry:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let e = try await KnowledgeBaseStore(db: req.db).find(id) else {
+                throw Abort(.notFound)
+            }
+            return e.draft.officeID.map(ActionTarget.office) ?? .national
         case .formOffice:
             let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return office.isEmpty ? .system : .office(office)

@@ -14,6 +14,7 @@ struct StaffHomeController: Sendable {
         ("/staff/employers", "staff.area_employers", .verifyEmployer),
         ("/staff/offers", "staff.area_offers", .moderateOffers),
         ("/staff/events", "staff.area_events", .editOfficeContent),
+        ("/staff/kb", "staff.area_kb", .editOfficeContent),
         ("/staff/audit", "staff.area_audit", .viewAuditLog),
         ("/staff", "staff.area_staff", .manageStaff),
     ]

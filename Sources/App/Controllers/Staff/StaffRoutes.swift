@@ -8,7 +8,7 @@ enum StaffRoutes {
         let admin = StaffAdminController(), clients = StaffClientController(), links = ClientLinkController()
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
-        let desktop = DesktopController(), wallboard = WallboardController()
+        let desktop = DesktopController(), wallboard = WallboardController(), kb = KBAdminController()
         return [
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
@@ -43,6 +43,13 @@ enum StaffRoutes {
             StaffEndpoint(.GET, "staff/events/:id/edit", .editOfficeContent, .event, events.editForm),
             StaffEndpoint(.POST, "staff/events/:id", .editOfficeContent, .event, events.update),
             StaffEndpoint(.POST, "staff/events/:id/delete", .editOfficeContent, .event, events.delete),
+            StaffEndpoint(.GET, "staff/kb", .editOfficeContent, .officeQuery, kb.list),
+            StaffEndpoint(.GET, "staff/kb/new", .editOfficeContent, .system, kb.newForm),
+            StaffEndpoint(.POST, "staff/kb", .editOfficeContent, .system, kb.create),
+            StaffEndpoint(.GET, "staff/kb/:id/edit", .editOfficeContent, .kbEntry, kb.editForm),
+            StaffEndpoint(.POST, "staff/kb/:id", .editOfficeContent, .kbEntry, kb.update),
+            StaffEndpoint(.GET, "staff/kb/:id/versions", .editOfficeContent, .kbEntry, kb.versions),
+            StaffEndpoint(.POST, "staff/kb/:id/delete", .editOfficeContent, .kbEntry, kb.delete),
             StaffEndpoint(.POST, "staff/agents/:id/state", .changeAgentState, .agent, agents.setState),
             StaffEndpoint(.GET, "staff/agents/:id", .changeAgentState, .agent, agents.skillsForm),
             StaffEndpoint(.POST, "staff/agents/:id/skills", .changeAgentState, .agent, agents.setSkills),
@@ -59,6 +66,7 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "desktop/interactions/:id/end", .handleInteractions, .heldInteraction, desktop.end),
             StaffEndpoint(.POST, "desktop/interactions/:id/close", .handleInteractions, .heldInteraction, desktop.close),
             StaffEndpoint(.POST, "desktop/interactions/:id/transfer", .handleInteractions, .heldInteraction, desktop.transfer),
+            StaffEndpoint(.POST, "desktop/interactions/:id/articles", .handleInteractions, .heldInteraction, desktop.sendArticle),
             StaffEndpoint(.GET, "desktop/manual", .handleInteractions, .system, desktop.manualForm),
             StaffEndpoint(.POST, "desktop/manual", .handleInteractions, .system, desktop.logManual),
 

@@ -42,6 +42,10 @@ public enum InteractionPage {
         public let agents: [(value: String, label: String)]
         public let form: FormState
         public let notice: String?
+        /// Knowledge-base answers: suggested for the topic, or found for `kbQuery`.
+        public var articles: [(id: String, title: String, note: String?)] = []
+        public var kbQuery = ""
+        public var canEmail = false
         public init(id: String, title: String, facts: [(label: String, value: String)], context: [(label: String, value: String)], client: ClientCard?,
                     notes: [(when: String, text: String)], connected: Bool, inWrapUp: Bool, outcomes: [(value: String, label: String)],
                     topics: [(value: String, label: String)], agents: [(value: String, label: String)], form: FormState, notice: String?) {
@@ -65,6 +69,7 @@ public enum InteractionPage {
                 m.context.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_context"))) :
                 .dl(.class("facts"), .forEach(m.context) { Components.fact($0.label, $0.value, unknown: unknown) })),
             clientCard(m.client, ctx),
+            knowledge(m, ctx),
             .section(.attribute(named: "aria-labelledby", value: "notes-heading"),
                 .h2(.id("notes-heading"), .text(ctx.t("desktop.notes"))),
                 m.notes.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_notes"))) :
@@ -97,6 +102,27 @@ public enum InteractionPage {
                     Forms.textarea("transfer_note", label: ctx.t("desktop.transfer_note"), state: m.form, ctx: ctx),
                     .button(.type(.submit), .text(ctx.t("desktop.transfer"))))))
         ))
+    }
+
+    /// Answers for the consultant: suggested for the contact's topic, or searched; each can be
+    /// given to the client (a note, and an e-mail when the client has an address).
+    static func knowledge(_ m: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let base = "/desktop/interactions/\(m.id)"
+        return .section(.attribute(named: "aria-labelledby", value: "kb-heading"),
+            .h2(.id("kb-heading"), .text(ctx.t("desktop.kb"))),
+            .form(.method(.get), .action(base), .class("search-form"), .attribute(named: "role", value: "search"),
+                Forms.field("kb", label: ctx.t("desktop.kb_search"), type: .search, state: FormState(values: ["kb": m.kbQuery]), required: false, ctx: ctx),
+                .button(.type(.submit), .text(ctx.t("offers.search")))),
+            .p(.class("hint"), .text(m.kbQuery.isEmpty ? ctx.t("desktop.kb_suggested") : ctx.t("desktop.kb_found", ["q": m.kbQuery]))),
+            m.articles.isEmpty ? .p(.class("empty"), .text(ctx.t("faq.nothing_found"))) :
+            .ul(.class("offer-list"), .forEach(m.articles) { a in
+                .li(.article(
+                    .h3(.a(.href("/faq/\(a.id)"), .text(a.title))),
+                    a.note.map { .p(.class("hint"), .strong(.text(ctx.t("kb.staff.internal_note") + ": ")), .text($0)) } ?? .empty,
+                    .if(m.connected || m.inWrapUp,
+                        Forms.button(base + "/articles", label: ctx.t(m.canEmail ? "desktop.kb_send" : "desktop.kb_note"), hidden: [("entry", a.id)],
+                                     accessibleLabel: ctx.t(m.canEmail ? "desktop.kb_send_named" : "desktop.kb_note_named", ["title": a.title]), ctx: ctx))))
+            }))
     }
 
     static func clientCard(_ card: ClientCard?, _ ctx: PageContext) -> Node<HTML.BodyContext> {
