@@ -13,6 +13,7 @@ import time
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 from axe_check import BASE, assert_accessible, make_driver, page_left, pause_live, url
@@ -255,3 +256,15 @@ def test_faq_entry_pages(driver):
     driver.find_element("css selector", "form[action$='/helpful'] button").click()
     WebDriverWait(driver, 15).until(page_left(old))
     assert_accessible(driver, "answer after a vote", "en")
+
+
+def test_contact_form_states(driver):
+    """The contact form with its errors, and the confirmation with a case number."""
+    driver.get(url("/contact", "en"))
+    submit(driver, {"email": "not-an-address", "message": "hi"})
+    assert_accessible(driver, "contact form with errors", "en")
+    driver.get(url("/contact", "pl"))
+    Select(driver.find_element("name", "powiat")).select_by_value("2061")
+    submit(driver, {"email": "anna@example.org", "message": "Dzień dobry, proszę o informację o stażach."})
+    assert "ZL-" in driver.page_source
+    assert_accessible(driver, "contact form sent", "pl")

@@ -7,6 +7,7 @@ struct SiteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.home.pathComponents, use: home)
         routes.get(SiteRoute.contact.pathComponents, use: contact)
+        routes.post(SiteRoute.contact.pathComponents, use: ContactFormController().send)
         routes.get(SiteRoute.accessibility.pathComponents, use: accessibility)
         routes.get(SiteRoute.stylesheet.pathComponents, use: stylesheet)
         routes.get("assets", "live.js") { _ in Self.javascript(LiveScript.source) }
@@ -25,8 +26,7 @@ struct SiteController: RouteCollection {
     }
 
     func contact(req: Request) async throws -> Response {
-        let hours = WeeklyHours.contactCentre.days[1]?.map(\.text).joined(separator: ", ") ?? ""
-        return .html(ContactPage.render(.init(operatorInfo: req.services.config.operatorInfo, hours: hours), req.pageContext))
+        .html(ContactPage.render(try await ContactFormController.model(req, form: FormState(values: ["topic": "other"])), req.pageContext))
     }
 
     func accessibility(req: Request) async throws -> Response {

@@ -98,6 +98,7 @@ extension SiteStyle {
     .countdown-value { font-weight: bold; font-variant-numeric: tabular-nums; }
     .live-status { color: var(--muted); font-size: .95rem; }
     .inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+    .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
     form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
     @media print {
       .site-header, .site-footer, .skip-link, .no-print, .breadcrumb { display: none; }

@@ -2,6 +2,12 @@ public enum ContactPage {
     public struct Model: Sendable {
         public let operatorInfo: OperatorInfo
         public let hours: String
+        /// The contact form: its values and errors, the powiats and topics to choose from.
+        public var form = FormState()
+        public var powiats: [(value: String, label: String)] = []
+        public var topics: [(value: String, label: String)] = []
+        /// After sending: the case number and the office that answers.
+        public var sent: (caseNumber: String, office: String)? = nil
         public init(operatorInfo: OperatorInfo, hours: String) { self.operatorInfo = operatorInfo; self.hours = hours }
     }
 }

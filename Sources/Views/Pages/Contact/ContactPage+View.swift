@@ -5,6 +5,12 @@ extension ContactPage {
         let op = model.operatorInfo
         return Layout.render(ctx, title: ctx.t("contact.title"), main: .group(
             .h1(.text(ctx.t("contact.title"))),
+            model.sent.map { sent in
+                .div(.class("notice"), .attribute(named: "role", value: "status"),
+                     .p(.strong(.text(ctx.t("contact.sent", ["case": sent.caseNumber])))),
+                     .p(.text(ctx.t("contact.sent_office", ["office": sent.office]))))
+            } ?? .empty,
+            form(model, ctx),
             .section(.attribute(named: "aria-labelledby", value: "phone-heading"),
                 .h2(.id("phone-heading"), .text(ctx.t("contact.phone_heading"))),
                 .p(.class("big-number"), .a(.href("tel:\(Layout.phoneNumber)"), .text(Layout.phoneNumber))),
@@ -24,5 +30,28 @@ extension ContactPage {
                 ])
             )
         ))
+    }
+
+    /// Required: e-mail and powiat (as the seeds ask); the hidden `website` field is a trap for
+    /// robots (people never see it), so no CAPTCHA stands in the way of blind users.
+    static func form(_ m: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let f = m.form
+        return .section(.attribute(named: "aria-labelledby", value: "form-heading"),
+            .h2(.id("form-heading"), .text(ctx.t("contact.form_heading"))),
+            .p(.text(ctx.t("contact.form_intro"))),
+            Forms.errorSummary(f, ctx),
+            .form(.method(.post), .action("/contact"), .attribute(named: "novalidate", value: "novalidate"),
+                Forms.csrf(ctx),
+                Forms.field("email", label: ctx.t("form.email"), type: .email, state: f, autocomplete: "email", ctx: ctx),
+                Forms.select("powiat", label: ctx.t("contact.powiat"), options: m.powiats, state: f, blank: ctx.t("form.choose"), ctx: ctx),
+                Forms.field("name", label: ctx.t("contact.name"), state: f, required: false, autocomplete: "name", ctx: ctx),
+                Forms.select("topic", label: ctx.t("desktop.topic"), options: m.topics, state: f, ctx: ctx),
+                Forms.textarea("message", label: ctx.t("contact.message"), state: f, ctx: ctx),
+                .div(.class("trap"), .attribute(named: "aria-hidden", value: "true"),
+                     .label(.for("website"), .text(ctx.t("contact.trap"))),
+                     .input(.type(.text), .id("website"), .name("website"), .attribute(named: "tabindex", value: "-1"),
+                            .attribute(named: "autocomplete", value: "off"))),
+                .button(.type(.submit), .text(ctx.t("contact.send"))))
+        )
     }
 }
