@@ -77,7 +77,8 @@ public struct Router: Sendable {
     public func route(waiting: [Interaction], agents: [Agent], now: Date) -> [RoutingDecision] {
         var agents = agents
         let index = Index(agents)
-        let ordered = waiting.filter { $0.state == .queued }.sorted { a, b in
+        // A contact queued for later (a callback at a chosen time) waits until its time.
+        let ordered = waiting.filter { $0.state == .queued && $0.queuedAt <= now }.sorted { a, b in
             let ua = urgency(a, now: now), ub = urgency(b, now: now)
             if ua != ub { return ua > ub }
             if a.queuedAt != b.queuedAt { return a.queuedAt < b.queuedAt }
@@ -108,7 +109,7 @@ public struct Router: Sendable {
     /// what the caller considers — typically the head of each queue the agent could serve.
     public func bestInteraction(for agent: Agent, waiting: [Interaction], index: Index, now: Date) -> (interaction: Interaction, tier: Tier)? {
         var best: (interaction: Interaction, tier: Tier, urgency: Double)? = nil
-        for i in waiting where i.state == .queued && agent.canTake(i, now: now) {
+        for i in waiting where i.state == .queued && i.queuedAt <= now && agent.canTake(i, now: now) {
             let limit = reach(i, now: now, officeStaffed: index.staffedOffices.contains(i.officeID),
                               voivodeshipStaffed: index.staffedVoivodeships.contains(i.voivodeshipCode))
             let tier: Tier

@@ -79,4 +79,24 @@ public struct BusinessCalendar: Sendable {
         }
         return nil
     }
+
+    /// One-hour windows in opening hours (holidays excluded) that start at least `lead` after
+    /// `instant`, over the next `days` calendar days: what a caller may choose for a callback.
+    public func slots(after instant: Date, lead: TimeInterval = 1_800, days: Int = 14, length: Int = 60) -> [Date] {
+        var out: [Date] = []
+        let earliest = instant.addingTimeInterval(lead)
+        var date = localDate(of: instant)
+        for _ in 0..<days {
+            for iv in day(date).intervals {
+                var start = iv.open
+                while start + length <= iv.close {
+                    let at = self.instant(date, minutes: start)
+                    if at >= earliest { out.append(at) }
+                    start += length
+                }
+            }
+            date = date.adding(days: 1)
+        }
+        return out
+    }
 }

@@ -124,4 +124,13 @@ struct RouterTests {
         #expect(router.bestInteraction(for: far, waiting: [c], index: Router.Index([near, far]), now: Self.at(1))?.interaction.id == c.id)
         #expect(router.bestInteraction(for: near, waiting: [c], index: Router.Index([near, far]), now: Self.at(1)) == nil)
     }
+
+    @Test func aContactQueuedForLaterWaitsForItsTime() {
+        let later = Interaction(channel: .callback, language: "pl", topic: "registration", officeID: "pup-2002", voivodeshipCode: "20",
+                                queuedAt: Self.at(3_600), priority: 2)
+        let agents = [Self.agent("own", office: "pup-2002")]
+        #expect(router.route(waiting: [later], agents: agents, now: Self.at(3_599)).isEmpty)
+        #expect(router.bestInteraction(for: agents[0], waiting: [later], index: Router.Index(agents), now: Self.at(3_599)) == nil)
+        #expect(router.route(waiting: [later], agents: agents, now: Self.at(3_600)).map(\.agentID) == ["own"])
+    }
 }

@@ -69,4 +69,13 @@ import Foundation
         #expect(!d.isOpen)
         #expect(cal.day(LocalDate(year: 2026, month: 12, day: 23)).hoursText == "08:00-18:00")
     }
+
+    @Test func callbackSlotsAreWholeHoursInOpeningHoursAfterTheHolidays() {
+        // Wednesday 23 Dec 2026, 16:45 in Warsaw: 17:00 is too soon (30 min lead), then
+        // Christmas Eve (a holiday from 2025), Christmas, the weekend — Monday 28 Dec at 8:00.
+        let slots = cal.slots(after: Self.utc("2026-12-23T15:45:00Z"), days: 7)
+        #expect(slots.first == Self.utc("2026-12-28T07:00:00Z"))
+        #expect(slots.count == 2 * 10, "the seven days 23–29 Dec leave Monday 28 and Tuesday 29, ten hours each")
+        #expect(slots.allSatisfy { cal.isOpen(at: $0) && cal.isOpen(at: $0.addingTimeInterval(3_599)) })
+    }
 }

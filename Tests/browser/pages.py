@@ -29,6 +29,7 @@ PAGES = [
     "/trainings?q=w%C3%B3zki&no_cost=on",
     "/trainings?page=-1",
     "/job-fairs",
+    "/callback",
     "/faq",
     "/faq?q=zasi%C5%82ek&postal_code=15-371",
     "/faq?q=xyzzy&postal_code=99-999",

@@ -268,3 +268,16 @@ def test_contact_form_states(driver):
     submit(driver, {"email": "anna@example.org", "message": "Dzień dobry, proszę o informację o stażach."})
     assert "ZL-" in driver.page_source
     assert_accessible(driver, "contact form sent", "pl")
+
+
+def test_callback_form_states(driver):
+    """"Zamów rozmowę" with its errors, and booked."""
+    driver.get(url("/callback", "en"))
+    submit(driver, {"phone": "12", "locality": ""})
+    assert_accessible(driver, "callback form with errors", "en")
+    driver.get(url("/callback", "pl"))
+    Select(driver.find_element("name", "slot")).select_by_index(1)
+    Select(driver.find_element("name", "powiat")).select_by_value("2061")
+    submit(driver, {"phone": "600 100 200", "locality": "Białystok", "postal_code": "15-371"})
+    assert "ZL-" in driver.page_source
+    assert_accessible(driver, "callback booked", "pl")

@@ -3,6 +3,7 @@ import Fluent
 import SQLKit
 import ContactCenter
 import Storage
+import Directory
 
 /// Why a desktop action was refused; each has a message in the catalogue.
 struct DesktopError: Error, Equatable {
@@ -36,13 +37,16 @@ struct DesktopService {
     let events: DesktopEvents
     let logger: Logger
     let wrapUpSeconds: TimeInterval
+    /// Contact-centre hours: when a callback may be tried again.
+    let calendar: BusinessCalendar
 
     init(_ req: Request) {
         db = req.db; events = req.application.desktopEvents; logger = req.logger; wrapUpSeconds = req.services.config.wrapUpSeconds
+        calendar = req.services.contactCentre
     }
 
-    init(db: any Database, events: DesktopEvents, logger: Logger, wrapUpSeconds: TimeInterval) {
-        self.db = db; self.events = events; self.logger = logger; self.wrapUpSeconds = wrapUpSeconds
+    init(db: any Database, events: DesktopEvents, logger: Logger, wrapUpSeconds: TimeInterval, calendar: BusinessCalendar = .contactCentre) {
+        self.db = db; self.events = events; self.logger = logger; self.wrapUpSeconds = wrapUpSeconds; self.calendar = calendar
     }
 
     enum TransferTarget: Equatable {
@@ -135,6 +139,7 @@ struct DesktopService {
                 if let note, !note.isEmpty { try await store.addNote(id, author: agent, text: note, at: now) }
                 try await store.setOutcome(id, outcome)
                 try await store.move(id, to: .closed, agent: agent, now: now)
+                if i.channel == .callback && outcome == .notReached { try await retryCallback(i, now: now, store) }
                 if var a = try await store.agent(agent), case .wrapUp = a.state, a.load.values.reduce(0, +) == 0 {
                     a.state = .available; a.idleSince = now
                     try await store.save(a, now: now)
@@ -142,6 +147,21 @@ struct DesktopService {
             }
         }
         await events.publish(DesktopMessage(agents: [agent], kind: "changed"), on: db, logger: logger)
+    }
+
+    /// Callbacks not reached are tried again: after an hour, in opening hours, at most
+    /// `callbackAttempts` times in all; the new attempt carries the same context.
+    static let callbackAttempts = 3
+
+    private func retryCallback(_ i: Interaction, now: Date, _ store: ContactCenterStore) async throws {
+        var context = try await store.context(of: i.id)
+        let attempt = Int(context["attempt"] ?? "1") ?? 1
+        guard attempt < Self.callbackAttempts, let at = calendar.nextOpening(after: now.addingTimeInterval(3_600)) else { return }
+        context["attempt"] = String(attempt + 1)
+        context["previous"] = i.id.uuidString
+        let next = Interaction(channel: .callback, clientID: i.clientID, language: i.language, topic: i.topic, officeID: i.officeID,
+                               voivodeshipCode: i.voivodeshipCode, queuedAt: at, priority: i.priority)
+        try await store.enqueue(next, context: context, now: now)
     }
 
     func addNote(_ id: UUID, agent: String, text: String) async throws {

@@ -28,6 +28,7 @@ extension ContactCenterStore {
         func key(_ office: String, _ topic: String) -> String { office + "\u{1F}" + topic }
         let waiting = sql.select().columns("office_id", "topic", "queued_at").from("cc_interactions")
             .where("state", .in, SQLBind.group([InteractionState.queued.rawValue, InteractionState.offered.rawValue]))
+            .where("queued_at", .lessThanOrEqual, SQLBind(now))
         if let offices { waiting.where("office_id", .in, SQLBind.group(offices.sorted())) }
         for row in try await waiting.all() {
             let office = try row.decode(column: "office_id", as: String.self), topic = try row.decode(column: "topic", as: String.self)

@@ -94,6 +94,15 @@ extension Forms {
         return .div(.class("field checkbox"), errorNode, .selfClosedElement(named: "input", attributes: attributes), .label(.for(name), .text(label)))
     }
 
+    /// A field people never see (off screen, hidden from assistive technology, out of the tab
+    /// order) that robots fill in: a form with `website` set is from a robot.
+    static func trap(_ ctx: PageContext) -> Node<HTML.FormContext> {
+        .div(.class("trap"), .attribute(named: "aria-hidden", value: "true"),
+             .label(.for("website"), .text(ctx.t("contact.trap"))),
+             .input(.type(.text), .id("website"), .name("website"), .attribute(named: "tabindex", value: "-1"),
+                    .attribute(named: "autocomplete", value: "off")))
+    }
+
     /// A POST form with only a button (and hidden fields): for actions like "verify".
     static func button(_ action: String, label: String, hidden: [(String, String)] = [], accessibleLabel: String? = nil,
                        ctx: PageContext) -> Node<HTML.BodyContext> {

@@ -15,7 +15,8 @@ extension ContactPage {
                 .h2(.id("phone-heading"), .text(ctx.t("contact.phone_heading"))),
                 .p(.class("big-number"), .a(.href("tel:\(Layout.phoneNumber)"), .text(Layout.phoneNumber))),
                 .p(.text(ctx.t("contact.hours", ["hours": model.hours]))),
-                .p(.text(ctx.t("contact.cost")))
+                .p(.text(ctx.t("contact.cost"))),
+                .p(.a(.href("/callback"), .text(ctx.t("callback.link"))))
             ),
             .section(.attribute(named: "aria-labelledby", value: "office-heading"),
                 .h2(.id("office-heading"), .text(ctx.t("contact.your_office_heading"))),
@@ -47,10 +48,7 @@ extension ContactPage {
                 Forms.field("name", label: ctx.t("contact.name"), state: f, required: false, autocomplete: "name", ctx: ctx),
                 Forms.select("topic", label: ctx.t("desktop.topic"), options: m.topics, state: f, ctx: ctx),
                 Forms.textarea("message", label: ctx.t("contact.message"), state: f, ctx: ctx),
-                .div(.class("trap"), .attribute(named: "aria-hidden", value: "true"),
-                     .label(.for("website"), .text(ctx.t("contact.trap"))),
-                     .input(.type(.text), .id("website"), .name("website"), .attribute(named: "tabindex", value: "-1"),
-                            .attribute(named: "autocomplete", value: "off"))),
+                Forms.trap(ctx),
                 .button(.type(.submit), .text(ctx.t("contact.send"))))
         )
     }
