@@ -244,6 +244,20 @@ def test_consultant_desktop_and_screen_pop(driver):
     driver.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
     WebDriverWait(driver, 15).until(page_left(old))
     assert_accessible(driver, "screen pop with an error", "en")
+    # Closed with an outcome: the client (Jan has an e-mail address) gets the survey.
+    Select(driver.find_element("name", "outcome")).select_by_value("resolved")
+    old = driver.find_element("tag name", "html")
+    driver.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
+    WebDriverWait(driver, 15).until(page_left(old))
+    driver.get(url("/dev/mail", "pl"))
+    survey = re.search(r"/survey/[A-Za-z0-9_-]+", driver.page_source).group(0)
+    check_all_languages(driver, survey)
+    driver.get(url(survey, "en"))
+    submit(driver, {"comment": "no rating chosen"})
+    assert_accessible(driver, "survey with an error", "en")
+    driver.find_element("id", "rating-5").click()
+    submit(driver, {"comment": "Dziękuję"})
+    assert_accessible(driver, "survey answered", "en")
     driver.delete_all_cookies()
 
 

@@ -198,11 +198,14 @@ struct DesktopController: Sendable {
             }
             offers = try await CVStore(db: req.db).interestedOffers(account: account)
         }
-        let history = try await ContactCenterStore(db: req.db).history(client: c.id).filter { $0.interaction.id != excluding }.map { h in
+        let past = try await ContactCenterStore(db: req.db).history(client: c.id).filter { $0.interaction.id != excluding }
+        let surveys = try await SurveyStore(db: req.db).of(interactions: past.map(\.interaction.id))
+        let history = past.map { h in
             InteractionPage.HistoryRow(when: DateText.dateTime(h.createdAt, lang),
                                        channel: t.text("channel." + h.interaction.channel.rawValue) + (h.manual ? " (" + t.text("desktop.logged_by_hand") + ")" : ""),
                                        topic: t.text("topic." + h.interaction.topic), state: t.text("interaction.state_" + h.interaction.state.rawValue),
-                                       outcome: h.outcome.map { t.text("outcome." + $0.rawValue) },
+                                       outcome: h.outcome.map { t.text("outcome." + $0.rawValue)
+                                           + (surveys[h.interaction.id]?.rating.map { " · " + t.text("survey.rated", ["rating": "\($0)"]) } ?? "") },
                                        notes: h.notes.map { DateText.dateTime($0.at, lang) + ": " + $0.text })
         }
         return InteractionPage.ClientCard(

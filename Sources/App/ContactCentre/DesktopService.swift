@@ -4,6 +4,7 @@ import SQLKit
 import ContactCenter
 import Storage
 import Directory
+import Localization
 
 /// Why a desktop action was refused; each has a message in the catalogue.
 struct DesktopError: Error, Equatable {
@@ -39,14 +40,18 @@ struct DesktopService {
     let wrapUpSeconds: TimeInterval
     /// Contact-centre hours: when a callback may be tried again.
     let calendar: BusinessCalendar
+    /// For links in e-mails (the survey).
+    let publicURL: String
 
     init(_ req: Request) {
         db = req.db; events = req.application.desktopEvents; logger = req.logger; wrapUpSeconds = req.services.config.wrapUpSeconds
-        calendar = req.services.contactCentre
+        calendar = req.services.contactCentre; publicURL = req.services.config.publicURL
     }
 
-    init(db: any Database, events: DesktopEvents, logger: Logger, wrapUpSeconds: TimeInterval, calendar: BusinessCalendar = .contactCentre) {
+    init(db: any Database, events: DesktopEvents, logger: Logger, wrapUpSeconds: TimeInterval, calendar: BusinessCalendar = .contactCentre,
+         publicURL: String = "http://127.0.0.1:8080") {
         self.db = db; self.events = events; self.logger = logger; self.wrapUpSeconds = wrapUpSeconds; self.calendar = calendar
+        self.publicURL = publicURL
     }
 
     enum TransferTarget: Equatable {
@@ -140,6 +145,7 @@ struct DesktopService {
                 try await store.setOutcome(id, outcome)
                 try await store.move(id, to: .closed, agent: agent, now: now)
                 if i.channel == .callback && outcome == .notReached { try await retryCallback(i, now: now, store) }
+                if outcome != .notReached { try await sendSurvey(i, now: now, tx) }
                 if var a = try await store.agent(agent), case .wrapUp = a.state, a.load.values.reduce(0, +) == 0 {
                     a.state = .available; a.idleSince = now
                     try await store.save(a, now: now)
@@ -147,6 +153,19 @@ struct DesktopService {
             }
         }
         await events.publish(DesktopMessage(agents: [agent], kind: "changed"), on: db, logger: logger)
+    }
+
+    /// After a contact that reached the client: a 1–5 survey by e-mail (the client's address,
+    /// or the one a web form gave), its link kept only as a hash; with the close, or not at all.
+    private func sendSurvey(_ i: Interaction, now: Date, _ db: any Database) async throws {
+        var email: String? = nil
+        if let id = i.clientID { email = try await ClientStore(db: db).find(id: id)?.emails.first }
+        if email == nil { email = try await ContactCenterStore(db: db).context(of: i.id)["email"] }
+        guard let email else { return }
+        let token = Secrets.randomToken()
+        let language = Language(rawValue: i.language) ?? .pl
+        try await SurveyStore(db: db).create(interaction: i.id, tokenHash: Secrets.sha256Hex(token), language: language.rawValue, now: now)
+        try await Outbox(db: db).enqueue(MailComposer(publicURL: publicURL).survey(to: email, token: token, language: language))
     }
 
     /// Callbacks not reached are tried again: after an hour, in opening hours, at most

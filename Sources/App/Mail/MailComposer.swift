@@ -49,6 +49,12 @@ struct MailComposer: Sendable {
                 args: ["company": company, "offer": offerTitle])
     }
 
+    /// After a contact: how was it? (1–5, one click to the page.)
+    func survey(to email: String, token: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "survey", language: language, subjectKey: "mail.survey.subject", paragraphs: ["mail.survey.body"],
+                link: publicURL + "/survey/" + token)
+    }
+
     /// A consultant sends an answer from the knowledge base to the client they are helping.
     func knowledgeArticle(to email: String, title: String, id: UUID, language: Language) -> OutboxMessage {
         compose(to: email, kind: "kb_article", language: language, subjectKey: "mail.kb.subject", paragraphs: ["mail.kb.body"],

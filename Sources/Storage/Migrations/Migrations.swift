@@ -33,6 +33,7 @@ public enum StorageMigrations {
             M026_CreateStaffTokens(),
             M027_CreateKnowledgeBase(),
             M028_AddKBExternalID(),
+            M029_CreateSurveys(),
         ]
     }
 }
