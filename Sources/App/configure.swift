@@ -62,6 +62,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: KnowledgeBaseController())
     try app.register(collection: CallbackController())
     try app.register(collection: SurveyController())
+    try app.register(collection: VideoBookingController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }

@@ -30,6 +30,7 @@ PAGES = [
     "/trainings?page=-1",
     "/job-fairs",
     "/callback",
+    "/video",
     "/faq",
     "/faq?q=zasi%C5%82ek&postal_code=15-371",
     "/faq?q=xyzzy&postal_code=99-999",

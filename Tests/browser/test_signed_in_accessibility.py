@@ -295,3 +295,16 @@ def test_callback_form_states(driver):
     submit(driver, {"phone": "600 100 200", "locality": "Białystok", "postal_code": "15-371"})
     assert "ZL-" in driver.page_source
     assert_accessible(driver, "callback booked", "pl")
+
+
+def test_video_booking_states(driver):
+    """Sign-language video booking with its errors, and booked."""
+    driver.get(url("/video", "en"))
+    submit(driver, {"email": "nope"})
+    assert_accessible(driver, "video booking with errors", "en")
+    driver.get(url("/video", "pl"))
+    Select(driver.find_element("name", "slot")).select_by_index(1)
+    Select(driver.find_element("name", "powiat")).select_by_value("2061")
+    submit(driver, {"email": "ola@example.org"})
+    assert "ZL-" in driver.page_source
+    assert_accessible(driver, "video booked", "pl")

@@ -27,6 +27,8 @@ public struct AppConfig: Sendable {
     public var outboxPollSeconds: Double
     /// After a contact ends, the consultant has this long for notes before new offers arrive.
     public var wrapUpSeconds: Double
+    /// Address of a sign-language video meeting; `{room}` becomes a room name nobody can guess.
+    public var videoMeetingURL: String = "https://meet.jit.si/{room}"
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
 
@@ -51,6 +53,7 @@ public struct AppConfig: Sendable {
         ("SMTP_FROM_NAME", "Zielona Linia", "sender name"),
         ("OUTBOX_POLL_SECONDS", "5", "how often the sender looks for due messages"),
         ("WRAP_UP_SECONDS", "30", "after-contact work time before a consultant gets new offers"),
+        ("VIDEO_MEETING_URL", "https://meet.jit.si/{room}", "video service for sign-language consultations; {room} is replaced by a random room name"),
         ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
         ("OPERATOR_NAME", "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia", "who runs this deployment"),
         ("OPERATOR_ADDRESS", "ul. Cieszyńska 3a, 15-371 Białystok", "postal address of the operator"),
@@ -79,6 +82,10 @@ public struct AppConfig: Sendable {
             throw ConfigError.invalid("ZIELONA_DATA_KEY", "required in production: base64 of 32 random bytes (openssl rand -base64 32)")
         }
         let publicURL = env["PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        let video = env["VIDEO_MEETING_URL"] ?? "https://meet.jit.si/{room}"
+        guard video.hasPrefix("https://"), video.contains("{room}") else {
+            throw ConfigError.invalid("VIDEO_MEETING_URL", "an https:// address containing {room}")
+        }
         guard let wrapUp = Double(env["WRAP_UP_SECONDS"] ?? "30"), (0...3600).contains(wrapUp) else {
             throw ConfigError.invalid("WRAP_UP_SECONDS", "a number of seconds from 0 to 3600")
         }
@@ -114,7 +121,7 @@ public struct AppConfig: Sendable {
                          logFormat: env["LOG_FORMAT"] ?? "text", operatorInfo: op, smtp: smtp,
                          mailFrom: env["SMTP_FROM"] ?? "noreply@" + (URLComponents(string: publicURL)?.host ?? "localhost"),
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
-                         wrapUpSeconds: wrapUp, dataKeyBase64: env["ZIELONA_DATA_KEY"])
+                         wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
     }
 
     /// A configuration for tests: in-memory SQLite unless `TEST_DATABASE_URL` names PostgreSQL.

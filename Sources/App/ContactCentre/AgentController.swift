@@ -104,6 +104,9 @@ struct AgentSupervisionController: Sendable {
         return try await AgentController.AgentJSON(agent).encodeResponse(for: req)
     }
 
+    /// Languages a consultant may handle contacts in: the portal's four and Polish Sign Language.
+    static let skillLanguages = Language.allCases.map(\.rawValue) + [VideoBookingController.skill]
+
     /// The most of each channel one consultant may handle at once (a call takes the whole agent).
     static let capacityLimits: [(channel: ContactCenter.Channel, max: Int)] = [
         (.voice, 1), (.callback, 1), (.video, 1), (.chat, 5), (.email, 20), (.webForm, 20), (.sms, 20),
@@ -112,7 +115,7 @@ struct AgentSupervisionController: Sendable {
     func skillsModel(_ req: Request, _ agent: Agent, form: FormState) async throws -> AgentSkillsPage.Model {
         let t = req.catalogue
         let name = try await StaffStore(db: req.db).names(Set([UUID(uuidString: agent.id)].compactMap { $0 }))[agent.id] ?? agent.id
-        return AgentSkillsPage.Model(agentID: agent.id, name: name, languages: Language.allCases.map { ($0.rawValue, $0.nativeName) },
+        return AgentSkillsPage.Model(agentID: agent.id, name: name, languages: Self.skillLanguages.map { ($0, $0 == VideoBookingController.skill ? t.text("skills.pjm") : Language(rawValue: $0)?.nativeName ?? $0) },
                                      channels: Self.capacityLimits.map { ($0.channel.rawValue, t.text("channel." + $0.channel.rawValue), $0.max) },
                                      form: form, state: DesktopController.stateLabel(agent.state, t),
                                      states: ["available", "break", "offline"].map { ($0, t.text("agent.state_" + $0)) },
@@ -134,8 +137,8 @@ struct AgentSupervisionController: Sendable {
         let t = req.catalogue
         var form = FormState()
         var languages: Set<String> = []
-        for l in Language.allCases where (try? req.content.get(String.self, at: "language_" + l.rawValue)) == "on" {
-            languages.insert(l.rawValue); form.values["language_" + l.rawValue] = "on"
+        for l in Self.skillLanguages where (try? req.content.get(String.self, at: "language_" + l)) == "on" {
+            languages.insert(l); form.values["language_" + l] = "on"
         }
         if languages.isEmpty { form.errors.append(("language_pl", t.text("skills.language_required"))) }
         var capacity: [ContactCenter.Channel: Int] = [:]

@@ -16,7 +16,8 @@ extension ContactPage {
                 .p(.class("big-number"), .a(.href("tel:\(Layout.phoneNumber)"), .text(Layout.phoneNumber))),
                 .p(.text(ctx.t("contact.hours", ["hours": model.hours]))),
                 .p(.text(ctx.t("contact.cost"))),
-                .p(.a(.href("/callback"), .text(ctx.t("callback.link"))))
+                .p(.a(.href("/callback"), .text(ctx.t("callback.link")))),
+                .p(.a(.href("/video"), .text(ctx.t("video.title"))))
             ),
             .section(.attribute(named: "aria-labelledby", value: "office-heading"),
                 .h2(.id("office-heading"), .text(ctx.t("contact.your_office_heading"))),
