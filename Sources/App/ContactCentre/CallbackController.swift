@@ -19,7 +19,8 @@ struct CallbackController: RouteCollection {
 
     static let slotFormat = "yyyy-MM-dd'T'HH:mm"
 
-    func slots(_ req: Request, now: Date) -> [(date: Date, value: String, label: String)] {
+    /// The hours one may book (callbacks, video calls): opening hours, holidays left out.
+    static func slots(_ req: Request, now: Date) -> [(date: Date, value: String, label: String)] {
         let f = DateFormatter(); f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = BusinessCalendar.warsaw; f.dateFormat = Self.slotFormat
         return req.services.contactCentre.slots(after: now, days: 10).map { ($0, f.string(from: $0), DateText.dateTime($0, req.language)) }
     }
@@ -27,7 +28,7 @@ struct CallbackController: RouteCollection {
     func model(_ req: Request, form: FormState, booked: (caseNumber: String, when: String, office: String)? = nil) async throws -> CallbackPage.Model {
         let contact = try await ContactFormController.model(req, form: form)
         return CallbackPage.Model(form: form, powiats: contact.powiats, topics: contact.topics,
-                                  slots: slots(req, now: Date()).map { ($0.value, $0.label) }, booked: booked)
+                                  slots: Self.slots(req, now: Date()).map { ($0.value, $0.label) }, booked: booked)
     }
 
     func page(req: Request) async throws -> Response {
@@ -65,7 +66,7 @@ struct CallbackController: RouteCollection {
         let postal = identifier("postal_code", t.text("faq.search.postal_code")) { try PostalCode(input.postal_code ?? "") }
         let now = try await ServerClock.now(req.db)
         // Only an hour still offered: in opening hours, not a holiday, not already past.
-        let slot = slots(req, now: now).first { $0.value == input.slot }
+        let slot = Self.slots(req, now: now).first { $0.value == input.slot }
         if slot == nil { form.errors.append(("slot", t.text("callback.slot_invalid"))) }
         let powiatCode = (input.powiat ?? "").trimmingCharacters(in: .whitespaces)
         let office = powiatCode.isEmpty ? nil : try await req.directory.servingOffice(powiat: powiatCode)

@@ -19,16 +19,6 @@ struct DesktopError: Error, Equatable {
     static let stillHandling = DesktopError(key: "agent.still_handling")
 }
 
-/// One clock for every process: on PostgreSQL the database's, so two servers whose clocks
-/// disagree still agree on how long an offer has rung and how long a contact has waited.
-enum ServerClock {
-    static func now(_ db: any Database, local: @Sendable () -> Date = { Date() }) async throws -> Date {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return local() }
-        let row = try await sql.raw("SELECT clock_timestamp() AS now").first()
-        return try row?.decode(column: "now", as: Date.self) ?? Date()
-    }
-}
-
 /// What a consultant does with contacts: accept or decline an offer, end a contact, close it
 /// with an outcome, transfer it, take notes, change state. Each action is one transaction
 /// that checks the contact is still theirs (a version guard catches a second tab or a second

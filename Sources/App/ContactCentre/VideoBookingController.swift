@@ -19,7 +19,7 @@ struct VideoBookingController: RouteCollection {
 
     func model(_ req: Request, form: FormState, booked: (caseNumber: String, when: String)? = nil) async throws -> VideoPage.Model {
         let contact = try await ContactFormController.model(req, form: form)
-        return VideoPage.Model(form: form, powiats: contact.powiats, slots: CallbackController().slots(req, now: Date()).map { ($0.value, $0.label) },
+        return VideoPage.Model(form: form, powiats: contact.powiats, slots: CallbackController.slots(req, now: Date()).map { ($0.value, $0.label) },
                                booked: booked)
     }
 
@@ -47,7 +47,7 @@ struct VideoBookingController: RouteCollection {
             return .html(VideoPage.render(try await model(req, form: form), req.pageContext), status: .tooManyRequests)
         }
         let now = try await ServerClock.now(req.db)
-        let slot = CallbackController().slots(req, now: now).first { $0.value == input.slot }
+        let slot = CallbackController.slots(req, now: now).first { $0.value == input.slot }
         if slot == nil { form.errors.append(("slot", t.text("callback.slot_invalid"))) }
         let email = ContactFormController.email(input.email ?? "")
         if case .failure(let e) = email {

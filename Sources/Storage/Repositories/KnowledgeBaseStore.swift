@@ -113,7 +113,10 @@ public struct KnowledgeBaseStore: Sendable {
                 source_version = \(bind: sourceVersion), updated_by = \(bind: by), updated_at = \(bind: now) \
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
                 """).all()
-            guard rows.count == 1 else { throw KBStoreError.changedMeanwhile(version: next, by: by, at: now) }
+            guard rows.count == 1 else {
+                let latest = try await store.find(id)
+                throw KBStoreError.changedMeanwhile(version: latest?.version ?? next, by: latest?.updatedBy ?? by, at: latest?.updatedAt ?? now)
+            }
             try await Self.snapshot(id, version: next, status: status, d, by: by, at: now, on: tx)
             let t = Self.tokens(d, analyzer: analyzer)
             try await SearchIndex.kb.put(id, title: t.title, body: t.body, on: tx)
@@ -236,7 +239,6 @@ public struct KnowledgeBaseStore: Sendable {
     public func recordMiss(_ text: String, language: String, now: Date = Date()) async throws {
         let query = String(text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(200))
         guard !query.isEmpty else { return }
-        let sql = db as! any SQLDatabase
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             let updated = try await sql.raw("""
@@ -247,7 +249,6 @@ public struct KnowledgeBaseStore: Sendable {
                     .values(SQLBind(UUID()), SQLBind(query), SQLBind(language), SQLBind(1), SQLBind(now)).run()
             }
         }
-        _ = sql
     }
 
     public func misses(limit: Int = 50) async throws -> [(query: String, language: String, count: Int, lastAt: Date)] {
