@@ -9,7 +9,7 @@ import TextSearch
 public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) async throws {
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     let dummy = try app.password.hash(Secrets.randomToken())
-    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: .contactCentre, registerCache: RegisterCache(),
+    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: BusinessCalendar(hours: config.contactCentreHours), registerCache: RegisterCache(),
                                secrets: Secrets(dataKey: dataKey), cipher: FieldCipher(dataKey: dataKey),
                                dummyPasswordHash: dummy, analyzer: Analyzer.best())
     try DatabaseSetup.configure(app, config)
@@ -63,6 +63,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: CallbackController())
     try app.register(collection: SurveyController())
     try app.register(collection: VideoBookingController())
+    try app.register(collection: ChatController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }

@@ -24,6 +24,7 @@ import ContactCenter
         var event: [String: UUID] = [:]
         /// A contact in progress: own office — held by the staff member walking; foreign — by a colleague.
         var interaction: [String: UUID] = [:]
+        var chat: [String: UUID] = [:]
         /// API tokens of the staff member walking (one per pass, since revoking uses it up).
         var token: [String: UUID] = [:]
         var kb: [String: UUID] = [:]
@@ -33,6 +34,16 @@ import ContactCenter
             let store = ContactCenterStore(db: app.db)
             let i = try await store.enqueue(Interaction(channel: .voice, language: "pl", topic: "other", officeID: office, voivodeshipCode: "20",
                                                         queuedAt: Date()))
+            try await store.move(i.id, to: .offered, agent: agent)
+            try await store.move(i.id, to: .connected, agent: agent)
+            return i.id
+        }
+
+        /// A chat in progress with `agent`.
+        static func chat(_ app: Application, office: String, agent: String) async throws -> UUID {
+            let i = Interaction(channel: .chat, language: "pl", topic: "other", officeID: office, voivodeshipCode: "20", queuedAt: Date())
+            try await ChatStore(db: app.db).start(i, tokenHash: UUID().uuidString, name: nil, email: nil, firstLine: "Dzień dobry", context: [:], now: Date())
+            let store = ContactCenterStore(db: app.db)
             try await store.move(i.id, to: .offered, agent: agent)
             try await store.move(i.id, to: .connected, agent: agent)
             return i.id
@@ -96,6 +107,7 @@ import ContactCenter
             case .event: event[office]
             case .agent: member[office]
             case .heldInteraction: interaction[office]
+            case .heldChat: chat[office]
             case .kbEntry: kb[office]
             default: nil
             }
@@ -106,6 +118,7 @@ import ContactCenter
             case .formScope, .staffMember:
                 form = ["email": "new\(n)@example.org", "display_name": "New", "role_consultant": "on", "offices": office, "active": "on"]
             case .linkRequest: form = ["decision": "reject"]
+            case .heldChat: form = ["text": "W czym mogę pomóc?"]
             case .client: form = ["pin": "4826", "reason": "call"]
             case .offer: form = ["decision": "request_changes", "note": "Proszę podać wynagrodzenie."]
             case .agent: form = ["state": "offline"]
@@ -139,12 +152,14 @@ import ContactCenter
         try await withTestApp { app in
             var fixtures = try await Fixtures.make(app)
             fixtures.interaction[Self.foreign] = try await Fixtures.call(app, office: Self.foreign, agent: fixtures.member[Self.foreign]!.uuidString)
+            fixtures.chat[Self.foreign] = try await Fixtures.chat(app, office: Self.foreign, agent: fixtures.member[Self.foreign]!.uuidString)
             var n = 0
             var checked = 0
             for role in StaffRole.allCases {
                 let staff = try await TestStaff.create(app, email: "\(role.rawValue)@example.org", roles: [role], scope: .offices([Self.own]))
                 let browser = try await staff.signIn(app)
                 fixtures.interaction[Self.own] = try await Fixtures.call(app, office: Self.own, agent: staff.id.uuidString)
+                fixtures.chat[Self.own] = try await Fixtures.chat(app, office: Self.own, agent: staff.id.uuidString)
                 for office in [Self.own, Self.foreign] {
                     fixtures.token[office] = try await StaffTokenStore(db: app.db).create(account: staff.id, name: office, hash: "h-\(role)-\(office)",
                                                                                           expiresAt: Date().addingTimeInterval(3_600))

@@ -225,7 +225,7 @@ def test_consultant_desktop_and_screen_pop(driver):
     old = driver.find_element("tag name", "html")
     driver.find_element("css selector", "form[action='/desktop/state'] button").click()
     WebDriverWait(driver, 15).until(page_left(old))
-    queued = subprocess.run([os.environ["ZIELONA_BIN"], "enqueue", "--office", "pup-2002", "--client", "100000009", "--channel", "chat"],
+    queued = subprocess.run([os.environ["ZIELONA_BIN"], "enqueue", "--office", "pup-2002", "--client", "100000009", "--channel", "web_form"],
                             cwd=os.environ["ZIELONA_DIR"], capture_output=True, text=True, timeout=120)
     assert queued.returncode == 0, queued.stdout + queued.stderr
     contact = queued.stdout.split()[1]
@@ -258,7 +258,75 @@ def test_consultant_desktop_and_screen_pop(driver):
     driver.find_element("id", "rating-5").click()
     submit(driver, {"comment": "Dziękuję"})
     assert_accessible(driver, "survey answered", "en")
+    live_chat(driver)
     driver.delete_all_cookies()
+
+
+def chat_text(d, selector):
+    return " ".join(e.text for e in d.find_elements("css selector", selector))
+
+
+def live_chat(desk):
+    """A visitor (a second browser) chats with the consultant signed in on `desk`: the chat
+    rings on the desktop, the answer typed in the screen pop reaches the visitor's page over
+    its WebSocket, the chat box follows the visitor to another page, and the end brings the
+    rating. Every state of both sides is checked with axe."""
+    visitor = make_driver()
+    try:
+        check_all_languages(visitor, "/chat")
+        visitor.get(url("/chat", "en"))
+        submit(visitor, {"postal_code": "99-999"})
+        assert "postal code" in visitor.page_source
+        assert_accessible(visitor, "chat start with errors", "en")
+        visitor.get(url("/chat", "pl"))
+        submit(visitor, {"name": "Anna", "postal_code": "15-371", "message": "Dzień dobry, pytanie o rejestrację."})
+        WebDriverWait(visitor, 15).until(lambda d: "kolejce" in chat_text(d, "[data-chat-status]"))
+        assert_accessible(visitor, "chat waiting", "pl")
+
+        desk.get(url("/desktop", "pl"))
+        WebDriverWait(desk, 30).until(lambda d: d.find_elements("css selector", "button[id^='accept-']"))
+        accept = desk.find_element("css selector", "button[id^='accept-']")
+        contact = accept.get_attribute("id")[len("accept-"):]
+        old = desk.find_element("tag name", "html")
+        accept.send_keys(Keys.ENTER)
+        WebDriverWait(desk, 15).until(page_left(old))
+        assert "pytanie o rejestrację" in chat_text(desk, "[data-chat-log]")
+        WebDriverWait(visitor, 15).until(lambda d: "Rozmawiasz" in chat_text(d, "[data-chat-status]"))
+        assert_accessible(desk, "screen pop of a chat", "pl")
+
+        # The consultant answers with Enter; the visitor's page shows it without a reload.
+        field = desk.find_element("id", f"chat-{contact}-text")
+        field.send_keys("Zapraszamy do urzędu z dowodem osobistym.")
+        field.send_keys(Keys.ENTER)
+        WebDriverWait(visitor, 15).until(lambda d: "dowodem osobistym" in chat_text(d, "[data-chat-log]"))
+        assert_accessible(visitor, "chat in progress", "pl")
+        # The visitor answers; the consultant's box shows it.
+        mine = visitor.find_element("id", "chat-text")
+        mine.send_keys("Dziękuję, a w jakich godzinach?")
+        mine.send_keys(Keys.ENTER)
+        WebDriverWait(desk, 15).until(lambda d: "w jakich godzinach" in chat_text(d, "[data-chat-log]"))
+
+        # Another page of the portal: the chat box comes along, live.
+        visitor.get(url("/offers", "pl"))
+        WebDriverWait(visitor, 15).until(lambda d: "dowodem osobistym" in chat_text(d, ".chat-widget [data-chat-log]"))
+        assert_accessible(visitor, "offers with the chat box", "pl")
+
+        # The consultant ends the chat: the visitor is asked for a rating.
+        visitor.get(url("/chat", "pl"))
+        old = desk.find_element("tag name", "html")
+        desk.find_element("css selector", f"form[action='/desktop/interactions/{contact}/end'] button").click()
+        WebDriverWait(desk, 15).until(page_left(old))
+        WebDriverWait(visitor, 15).until(lambda d: d.find_element("id", "rating-heading").is_displayed())
+        check_all_languages(visitor, "/chat")
+        visitor.get(url("/chat", "en"))
+        visitor.find_element("id", "rating-5").click()
+        old = visitor.find_element("tag name", "html")
+        visitor.find_element("css selector", "form[action='/chat/rate'] button").click()
+        WebDriverWait(visitor, 15).until(page_left(old))
+        assert "Thank you" in visitor.page_source
+        assert_accessible(visitor, "chat rated", "en")
+    finally:
+        visitor.quit()
 
 
 def test_faq_entry_pages(driver):

@@ -1,6 +1,7 @@
 import Foundation
 import Views
 import Mailer
+import Directory
 
 /// All configuration, read once from the environment. Defaults make `swift run zielona serve`
 /// work with nothing set; production mode refuses to start without the secrets.
@@ -29,6 +30,8 @@ public struct AppConfig: Sendable {
     public var wrapUpSeconds: Double
     /// Address of a sign-language video meeting; `{room}` becomes a room name nobody can guess.
     public var videoMeetingURL: String = "https://meet.jit.si/{room}"
+    /// When the contact centre answers (chat, callbacks, video); Polish public holidays are closed.
+    public var contactCentreHours: WeeklyHours = .contactCentre
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
 
@@ -53,6 +56,7 @@ public struct AppConfig: Sendable {
         ("SMTP_FROM_NAME", "Zielona Linia", "sender name"),
         ("OUTBOX_POLL_SECONDS", "5", "how often the sender looks for due messages"),
         ("WRAP_UP_SECONDS", "30", "after-contact work time before a consultant gets new offers"),
+        ("CONTACT_CENTRE_HOURS", "mon-fri 08:00-18:00", "when the contact centre answers chats, callbacks and video calls (public holidays closed)"),
         ("VIDEO_MEETING_URL", "https://meet.jit.si/{room}", "video service for sign-language consultations; {room} is replaced by a random room name"),
         ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
         ("OPERATOR_NAME", "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia", "who runs this deployment"),
@@ -89,6 +93,13 @@ public struct AppConfig: Sendable {
         guard let wrapUp = Double(env["WRAP_UP_SECONDS"] ?? "30"), (0...3600).contains(wrapUp) else {
             throw ConfigError.invalid("WRAP_UP_SECONDS", "a number of seconds from 0 to 3600")
         }
+        var hours = WeeklyHours.contactCentre
+        if let notation = env["CONTACT_CENTRE_HOURS"], !notation.isEmpty {
+            guard let parsed = WeeklyHours(notation: notation), !parsed.days.isEmpty else {
+                throw ConfigError.invalid("CONTACT_CENTRE_HOURS", "days and hours such as \"mon-fri 08:00-18:00; sat 09:00-13:00\"")
+            }
+            hours = parsed
+        }
         var smtp: SMTPConfiguration? = nil
         if let host = env["SMTP_HOST"], !host.isEmpty {
             guard let security = SMTPConfiguration.Security(rawValue: env["SMTP_SECURITY"] ?? "starttls") else {
@@ -115,13 +126,15 @@ public struct AppConfig: Sendable {
             siteURL: publicURL,
             publishedOn: env["SITE_PUBLISHED_ON"] ?? "2026-11-23",
             updatedOn: env["SITE_UPDATED_ON"] ?? "2026-11-23")
-        return AppConfig(mode: mode, dataDirectory: dataDir, databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+        var config = AppConfig(mode: mode, dataDirectory: dataDir, databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
                          databasePoolSize: pool, bcryptCost: bcryptCost, databaseSchema: env["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
                          loadDemoData: demo, publicURL: publicURL,
                          logFormat: env["LOG_FORMAT"] ?? "text", operatorInfo: op, smtp: smtp,
                          mailFrom: env["SMTP_FROM"] ?? "noreply@" + (URLComponents(string: publicURL)?.host ?? "localhost"),
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
                          wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
+        config.contactCentreHours = hours
+        return config
     }
 
     /// A configuration for tests: in-memory SQLite unless `TEST_DATABASE_URL` names PostgreSQL.

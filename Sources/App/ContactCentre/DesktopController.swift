@@ -30,11 +30,12 @@ struct DesktopController: Sendable {
     func page(_ req: Request, _ member: StaffMember, notice: String?, error: String?, status: HTTPStatus) async throws -> Response {
         let t = req.catalogue
         let a = try await agent(req, member)
-        let model = DesktopPage.Model(
+        var model = DesktopPage.Model(
             panel: try await panelModel(req, a),
             breakReasons: AgentController.breakReasons.map { ($0, t.text("agent.break_" + $0)) },
             topics: ContactTopic.allCases.map { ($0.rawValue, t.text("topic." + $0.rawValue), a.topics.contains($0.rawValue)) },
             notice: notice, error: error)
+        model.chats = try await chatBoxes(req, agent: a.id)
         return .live(DesktopPage.render(model, req.pageContext), status: status)
     }
 
@@ -186,6 +187,9 @@ struct DesktopController: Sendable {
         model.kbQuery = kbText
         model.articles = try await articles(for: i, query: kbText, req)
         model.canEmail = try await clientEmail(i, req) != nil
+        if i.channel == .chat, let chat = try await ChatStore(db: req.db).find(interaction: i.id) {
+            model.chat = try await ChatService(req).view(chat, forVisitor: false, language: lang)
+        }
         return .live(InteractionPage.render(model, req.pageContext), status: status)
     }
 

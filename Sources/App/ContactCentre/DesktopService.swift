@@ -86,7 +86,7 @@ struct DesktopService {
                 return try await store.move(id, to: .connected, agent: agent, now: now)
             }
         }
-        await events.publish(DesktopMessage(agents: [agent], kind: "changed"), on: db, logger: logger)
+        await events.publish(Self.changed([agent], i), on: db, logger: logger)
         return i
     }
 
@@ -109,40 +109,45 @@ struct DesktopService {
     /// was their last one.
     func end(_ id: UUID, agent: String) async throws {
         let now = try await ServerClock.now(db)
-        try await mapped {
+        let i: Interaction = try await mapped {
             try await db.transaction { tx in
                 let store = ContactCenterStore(db: tx)
                 let i = try await held(id, by: agent, in: [.connected], store)
                 try await store.move(id, to: .wrapUp, agent: agent, now: now)
                 try await release(agent, channel: i.channel, after: .ended, now: now, store)
+                if i.channel == .chat { try await ChatStore(db: tx).add(id, author: .system, agent: agent, text: "agent_ended", at: now) }
+                return i
             }
         }
-        await events.publish(DesktopMessage(agents: [agent], kind: "changed"), on: db, logger: logger)
+        await events.publish(Self.changed([agent], i), on: db, logger: logger)
     }
 
     /// Closing with an outcome (ending it first if it is still connected).
     func close(_ id: UUID, agent: String, outcome: OutcomeCode, note: String?) async throws {
         let now = try await ServerClock.now(db)
-        try await mapped {
+        let i: Interaction = try await mapped {
             try await db.transaction { tx in
                 let store = ContactCenterStore(db: tx)
                 let i = try await held(id, by: agent, in: [.connected, .wrapUp], store)
                 if i.state == .connected {
                     try await store.move(id, to: .wrapUp, agent: agent, now: now)
                     try await release(agent, channel: i.channel, after: .ended, now: now, store)
+                    if i.channel == .chat { try await ChatStore(db: tx).add(id, author: .system, agent: agent, text: "agent_ended", at: now) }
                 }
                 if let note, !note.isEmpty { try await store.addNote(id, author: agent, text: note, at: now) }
                 try await store.setOutcome(id, outcome)
                 try await store.move(id, to: .closed, agent: agent, now: now)
                 if i.channel == .callback && outcome == .notReached { try await retryCallback(i, now: now, store) }
-                if outcome != .notReached { try await sendSurvey(i, now: now, tx) }
+                // A chat asks for its rating in the chat itself.
+                if outcome != .notReached && i.channel != .chat { try await sendSurvey(i, now: now, tx) }
                 if var a = try await store.agent(agent), case .wrapUp = a.state, a.load.values.reduce(0, +) == 0 {
                     a.state = .available; a.idleSince = now
                     try await store.save(a, now: now)
                 }
+                return i
             }
         }
-        await events.publish(DesktopMessage(agents: [agent], kind: "changed"), on: db, logger: logger)
+        await events.publish(Self.changed([agent], i), on: db, logger: logger)
     }
 
     /// After a contact that reached the client: a 1–5 survey by e-mail (the client's address,
@@ -188,7 +193,7 @@ struct DesktopService {
     /// the queue like any other and the agent is free again.
     func transfer(_ id: UUID, agent: String, to target: TransferTarget, note: String) async throws -> TransferResult {
         let now = try await ServerClock.now(db)
-        let (result, notify): (TransferResult, [String]) = try await mapped {
+        let (result, notify, chatOf): (TransferResult, [String], Interaction) = try await mapped {
             try await db.transaction { tx in
                 let store = ContactCenterStore(db: tx)
                 let i = try await held(id, by: agent, in: [.connected], store)
@@ -215,18 +220,24 @@ struct DesktopService {
                 try await store.move(id, to: .queued, note: "transfer", now: now)
                 try await store.addNote(id, author: agent, text: note, at: now)
                 try await release(agent, channel: i.channel, after: .transferred, now: now, store)
-                return (eligible.isEmpty ? .queuedWithoutEligibleAgent : .queued, [agent] + eligible.map(\.id))
+                if i.channel == .chat { try await ChatStore(db: tx).add(id, author: .system, agent: agent, text: "transferred", at: now) }
+                return (eligible.isEmpty ? .queuedWithoutEligibleAgent : .queued, [agent] + eligible.map(\.id), i)
             }
         }
-        await events.publish(DesktopMessage(agents: notify, kind: "changed"), on: db, logger: logger)
+        await events.publish(Self.changed(notify, chatOf), on: db, logger: logger)
         return result
+    }
+
+    /// Desktops concerned look again; for a chat, the visitor's page too.
+    static func changed(_ agents: [String], _ i: Interaction) -> DesktopMessage {
+        DesktopMessage(agents: agents, kind: "changed", chat: i.channel == .chat ? i.id.uuidString : nil)
     }
 
     enum Release { case declined, ended, transferred }
 
     /// One contact fewer for the agent; with none left they are available again (after a
     /// decline or a transfer) or in wrap-up for the configured time (after a contact ended).
-    private func release(_ agentID: String, channel: ContactCenter.Channel, after: Release, now: Date, _ store: ContactCenterStore) async throws {
+    func release(_ agentID: String, channel: ContactCenter.Channel, after: Release, now: Date, _ store: ContactCenterStore) async throws {
         guard var a = try await store.agent(agentID) else { return }
         a.load[channel] = max(0, a.load[channel, default: 0] - 1)
         if a.load.values.reduce(0, +) == 0, a.state == .busy {

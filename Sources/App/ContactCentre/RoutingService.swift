@@ -17,7 +17,7 @@ struct RoutingService {
     static let lockClass: Int32 = 0x5A4C_4143
 
     struct Report: Equatable {
-        var routed = false; var lapsed = 0; var offered = 0
+        var routed = false; var lapsed = 0; var offered = 0; var abandoned = 0
         /// Agents whose desktops changed (an offer arrived or lapsed).
         var agents: Set<String> = []
     }
@@ -34,7 +34,7 @@ struct RoutingService {
     /// concerned, on whichever process they are connected, are told.
     func step(events: DesktopEvents, logger: Logger, localClock: @Sendable () -> Date = { Date() }) async throws -> Report {
         let report = try await tick(now: try await ServerClock.now(db, local: localClock))
-        if !report.agents.isEmpty {
+        if !report.agents.isEmpty || report.abandoned > 0 {
             await events.publish(DesktopMessage(agents: report.agents.sorted(), kind: report.offered + report.lapsed > 0 ? "offer" : "state"),
                                  on: db, logger: logger)
         }
@@ -70,6 +70,11 @@ struct RoutingService {
                 }
                 report.agents.insert(agentID)
                 report.lapsed += 1
+            }
+            // Chats whose visitor's page has been gone a while are given up, not offered.
+            for id in try await ChatStore(db: tx).waitingLeft(before: now.addingTimeInterval(-ChatService.leftGrace)) {
+                try await store.move(id, to: .abandoned, note: "visitor left", now: now)
+                report.abandoned += 1
             }
             let waiting = try await store.open().filter { $0.state == .queued }
             for d in router.route(waiting: waiting, agents: Array(agents.values).sorted { $0.id < $1.id }, now: now) {

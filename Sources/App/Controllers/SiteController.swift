@@ -12,6 +12,7 @@ struct SiteController: RouteCollection {
         routes.get(SiteRoute.stylesheet.pathComponents, use: stylesheet)
         routes.get("assets", "live.js") { _ in Self.javascript(LiveScript.source) }
         routes.get("assets", "suggest.js") { _ in Self.javascript(SuggestScript.source) }
+        routes.get("assets", "chat.js") { _ in Self.javascript(ChatScript.source) }
     }
 
     func home(req: Request) async throws -> Response {

@@ -61,10 +61,17 @@ struct MailComposer: Sendable {
                 link: publicURL + "/faq/" + id.uuidString.lowercased() + "?lang=" + language.rawValue, args: ["title": title])
     }
 
+    /// A chat's transcript: one paragraph per line, as said (escaped in the HTML part).
+    func chatTranscript(to email: String, lines: [String], case caseNumber: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "chat_transcript", language: language, subjectKey: "mail.chat.subject", paragraphs: ["mail.chat.body"],
+                link: publicURL + "/chat?lang=" + language.rawValue, args: ["case": caseNumber], lines: lines)
+    }
+
+    /// `lines` are texts as they are (not catalogue keys), placed after the paragraphs.
     func compose(to email: String, kind: String, language: Language, subjectKey: String, paragraphs: [String], link: String,
-                 args: [String: String] = [:]) -> OutboxMessage {
+                 args: [String: String] = [:], lines: [String] = []) -> OutboxMessage {
         let t = Catalogues.bundled[language]
-        let texts = paragraphs.map { t.text($0, args) }
+        let texts = paragraphs.map { t.text($0, args) } + lines
         let signature = t.text("mail.signature")
         let text = ([t.text("mail.greeting")] + texts + [link, t.text("mail.ignore"), signature]).joined(separator: "\n\n")
         let html = """

@@ -28,7 +28,8 @@ extension Request {
             }
         } ?? []
         return PageContext(language: language, path: url.path, query: items, requestID: requestIDValue,
-                           csrfToken: csrfToken, signedInAs: signedInEmail)
+                           csrfToken: csrfToken, signedInAs: signedInEmail,
+                           chatOpen: !(cookies[ChatController.cookie]?.string ?? "").isEmpty)
     }
 
     var requestIDValue: String? { logger[metadataKey: "request-id"].map { "\($0)" } }

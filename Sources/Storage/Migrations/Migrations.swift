@@ -34,6 +34,7 @@ public enum StorageMigrations {
             M027_CreateKnowledgeBase(),
             M028_AddKBExternalID(),
             M029_CreateSurveys(),
+            M030_CreateChats(),
         ]
     }
 }

@@ -10,6 +10,8 @@ public enum Layout {
     public static func render(_ ctx: PageContext, title: String, description: String? = nil, scripts: [String] = [],
                               main: Node<HTML.BodyContext>) -> String {
         let fullTitle = title == ctx.t("site.name") ? title : "\(title) – \(ctx.t("site.name"))"
+        let widget = ChatWidget.shown(on: ctx.path)
+        let scripts = widget && ctx.chatOpen && !scripts.contains(ChatScript.path) ? scripts + [ChatScript.path] : scripts
         let html = HTML(
             .attribute(named: "lang", value: ctx.language.rawValue),
             .head(
@@ -28,6 +30,7 @@ public enum Layout {
                 .a(.class("skip-link"), .href("#main"), .text(ctx.t("shell.skip_to_content"))),
                 header(ctx),
                 .main(.id("main"), .attribute(named: "tabindex", value: "-1"), main),
+                .if(widget, ChatWidget.render(ctx)),
                 footer(ctx)
             )
         )

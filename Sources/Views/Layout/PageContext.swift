@@ -14,9 +14,12 @@ public struct PageContext: Sendable {
     public let csrfToken: String
     /// The signed-in account's e-mail, for the header; nil when nobody is signed in.
     public let signedInAs: String?
+    /// The browser holds a chat (its cookie): every portal page shows it live.
+    public let chatOpen: Bool
 
     public init(language: Language, path: String, query: [(String, String)] = [], requestID: String? = nil,
-                csrfToken: String = "", signedInAs: String? = nil, catalogues: Catalogues = .bundled) {
+                csrfToken: String = "", signedInAs: String? = nil, chatOpen: Bool = false, catalogues: Catalogues = .bundled) {
+        self.chatOpen = chatOpen
         self.csrfToken = csrfToken
         self.signedInAs = signedInAs
         self.language = language

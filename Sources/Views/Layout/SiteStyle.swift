@@ -97,6 +97,22 @@ extension SiteStyle {
     .offer h3 { margin: 0; }
     .countdown-value { font-weight: bold; font-variant-numeric: tabular-nums; }
     .live-status { color: var(--muted); font-size: .95rem; }
+    .chat-log ol { list-style: none; margin: 0; padding: 0; }
+    .chat-log { margin: .5rem 0; padding: .5rem; max-height: 24rem; overflow-y: auto; border: 1px solid var(--muted); border-radius: 4px; background: #fff; }
+    .chat-compact .chat-log { max-height: 12rem; }
+    .chat-line { margin: 0 0 .5rem; padding: .25rem .5rem; border-radius: 4px; }
+    .chat-line p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .chat-visitor { background: var(--soft); }
+    .chat-agent { background: #f3f3f3; }
+    .chat-system { color: var(--muted); font-style: italic; }
+    .chat-who { font-weight: 700; }
+    .chat-time { color: var(--muted); font-size: .9rem; }
+    .chat-typing { min-height: 1.5em; color: var(--muted); margin: 0; }
+    .chat-say textarea { width: 100%; max-width: 40rem; display: block; }
+    .chat-widget { border-top: 1px solid var(--muted); padding: 1rem 0; }
+    .chat-widget h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
+    .chat-grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); }
+    .chat-card { border: 1px solid var(--muted); border-radius: 4px; padding: .5rem 1rem; }
     .inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
     .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
     form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }

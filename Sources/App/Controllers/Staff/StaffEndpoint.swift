@@ -31,6 +31,8 @@ enum StaffTarget: Sendable {
     /// The contact `:id`, which must be offered to or handled by the staff member themselves
     /// (a contact overflowed from another office is theirs to handle, whatever their scope).
     case heldInteraction
+    /// A live chat `:id`, held like `heldInteraction`.
+    case heldChat
     /// The knowledge-base entry `:id`: its office, or national for a national entry.
     case kbEntry
 }
@@ -100,7 +102,7 @@ enum StaffGuard {
             let id = try req.parameters.require("id")
             guard let agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
             return agent.nationalPool ? .national : .offices(agent.offices)
-        case .heldInteraction:
+        case .heldInteraction, .heldChat:
             guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
                   let (i, _) = try await ContactCenterStore(db: req.db).find(id) else { throw DesktopError.notFound }
             guard let member = try await req.signedInStaff(), i.agentID == member.id.uuidString else { throw DesktopError.notYours }

@@ -67,6 +67,9 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "desktop/interactions/:id/close", .handleInteractions, .heldInteraction, desktop.close),
             StaffEndpoint(.POST, "desktop/interactions/:id/transfer", .handleInteractions, .heldInteraction, desktop.transfer),
             StaffEndpoint(.POST, "desktop/interactions/:id/articles", .handleInteractions, .heldInteraction, desktop.sendArticle),
+            StaffEndpoint(.GET, "desktop/interactions/:id/chat", .handleInteractions, .heldChat, desktop.chatState),
+            StaffEndpoint(.POST, "desktop/interactions/:id/chat", .handleInteractions, .heldChat, desktop.chatSay),
+            StaffEndpoint(.POST, "desktop/interactions/:id/typing", .handleInteractions, .heldChat, desktop.chatTyping),
             StaffEndpoint(.GET, "desktop/manual", .handleInteractions, .system, desktop.manualForm),
             StaffEndpoint(.POST, "desktop/manual", .handleInteractions, .system, desktop.logManual),
 

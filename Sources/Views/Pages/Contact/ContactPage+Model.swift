@@ -8,6 +8,8 @@ public enum ContactPage {
         public var topics: [(value: String, label: String)] = []
         /// After sending: the case number and the office that answers.
         public var sent: (caseNumber: String, office: String)? = nil
+        /// Why the visitor is here (e.g. a chat nobody could take: leave a message instead).
+        public var notice: String? = nil
         public init(operatorInfo: OperatorInfo, hours: String) { self.operatorInfo = operatorInfo; self.hours = hours }
     }
 }

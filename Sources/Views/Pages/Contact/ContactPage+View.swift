@@ -10,6 +10,7 @@ extension ContactPage {
                      .p(.strong(.text(ctx.t("contact.sent", ["case": sent.caseNumber])))),
                      .p(.text(ctx.t("contact.sent_office", ["office": sent.office]))))
             } ?? .empty,
+            model.notice.map { Components.notice($0) } ?? .empty,
             form(model, ctx),
             .section(.attribute(named: "aria-labelledby", value: "phone-heading"),
                 .h2(.id("phone-heading"), .text(ctx.t("contact.phone_heading"))),

@@ -10,24 +10,29 @@ public enum SurveyPage {
     }
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
-        let error = m.form.error("rating")
-        return Layout.render(ctx, title: ctx.t("survey.title"), main: .group(
+        Layout.render(ctx, title: ctx.t("survey.title"), main: .group(
             .h1(.text(ctx.t("survey.title"))),
             m.thanks ? Components.notice(ctx.t("survey.thanks")) : .group(
                 .p(.text(ctx.t("survey.intro"))),
                 Forms.errorSummary(m.form, ctx),
                 .form(.method(.post), .action("/survey/\(m.token)"), .attribute(named: "novalidate", value: "novalidate"),
                     Forms.csrf(ctx),
-                    .fieldset(.id("rating"),
-                        .element(named: "legend", text: ctx.t("survey.rating")),
-                        error.map { .p(.id("rating-error"), .class("field-error"), .text($0)) } ?? .empty,
-                        .forEach(1...5) { n in
-                            .div(.class("field checkbox"), radio(n, checked: m.form["rating"] == "\(n)"),
-                                 .label(.for("rating-\(n)"), .text(ctx.t("survey.score_\(n)"))))
-                        }),
-                    Forms.textarea("comment", label: ctx.t("survey.comment"), state: m.form, required: false, ctx: ctx),
-                    .button(.type(.submit), .text(ctx.t("survey.send")))))
+                    ratingFields(m.form, ctx)))
         ))
+    }
+
+    /// The 1–5 choice, the comment and the send button: here and at the end of a chat.
+    static func ratingFields(_ form: FormState, _ ctx: PageContext) -> Node<HTML.FormContext> {
+        .group(
+            .fieldset(.id("rating"),
+                .element(named: "legend", text: ctx.t("survey.rating")),
+                form.error("rating").map { .p(.id("rating-error"), .class("field-error"), .text($0)) } ?? .empty,
+                .forEach(1...5) { n in
+                    .div(.class("field checkbox"), radio(n, checked: form["rating"] == "\(n)"),
+                         .label(.for("rating-\(n)"), .text(ctx.t("survey.score_\(n)"))))
+                }),
+            Forms.textarea("comment", label: ctx.t("survey.comment"), state: form, required: false, ctx: ctx),
+            .button(.type(.submit), .text(ctx.t("survey.send"))))
     }
 
     static func radio(_ n: Int, checked: Bool) -> Node<HTML.FormContext> {

@@ -24,6 +24,14 @@ public enum DesktopPage {
         public init(id: String, title: String, state: String, since: String) { self.id = id; self.title = title; self.state = state; self.since = since }
     }
 
+    /// A chat in progress, shown with the others so several are handled side by side.
+    public struct Chat: Sendable {
+        public let id: String
+        public let title: String
+        public let conversation: ChatConversation
+        public init(id: String, title: String, conversation: ChatConversation) { self.id = id; self.title = title; self.conversation = conversation }
+    }
+
     public struct Panel: Sendable {
         public let state: String
         public let serverNowMillis: Int64
@@ -40,6 +48,7 @@ public enum DesktopPage {
         public let topics: [(value: String, label: String, checked: Bool)]
         public let notice: String?
         public let error: String?
+        public var chats: [Chat] = []
         public init(panel: Panel, breakReasons: [(value: String, label: String)], topics: [(value: String, label: String, checked: Bool)],
                     notice: String?, error: String?) {
             self.panel = panel; self.breakReasons = breakReasons; self.topics = topics; self.notice = notice; self.error = error
@@ -47,7 +56,7 @@ public enum DesktopPage {
     }
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
-        Layout.render(ctx, title: ctx.t("desktop.title"), scripts: [LiveScript.path], main: .group(
+        Layout.render(ctx, title: ctx.t("desktop.title"), scripts: [LiveScript.path] + (model.chats.isEmpty ? [] : [ChatScript.path]), main: .group(
             StaffNav.back(ctx),
             .h1(.text(ctx.t("desktop.title"))),
             model.error.map { Components.notice($0, role: "alert") } ?? .empty,
@@ -62,6 +71,15 @@ public enum DesktopPage {
                  .attribute(named: "data-text-reconnecting", value: ctx.t("desktop.live_reconnecting")),
                  .attribute(named: "data-text-paused", value: ctx.t("desktop.live_paused")),
                  panelNodes(model.panel, ctx)),
+            .if(!model.chats.isEmpty, .section(.attribute(named: "aria-labelledby", value: "chats-heading"),
+                .h2(.id("chats-heading"), .text(ctx.t("desktop.chats"))),
+                .div(.class("chat-grid"), .forEach(model.chats) { c in
+                    .article(.class("chat-card"), .attribute(named: "aria-labelledby", value: "chat-title-\(c.id)"),
+                        .h3(.id("chat-title-\(c.id)"), .a(.href("/desktop/interactions/\(c.id)"), .text(c.title))),
+                        ChatBox.render(.init(key: "chat-\(c.id)", role: "agent", conversation: c.conversation,
+                                             sayAction: "/desktop/interactions/\(c.id)/chat", stateURL: "/desktop/interactions/\(c.id)/chat",
+                                             typingURL: "/desktop/interactions/\(c.id)/typing"), ctx))
+                }))),
             .section(.attribute(named: "aria-labelledby", value: "presence-heading"),
                 .h2(.id("presence-heading"), .text(ctx.t("desktop.presence"))),
                 .div(.class("button-row"),

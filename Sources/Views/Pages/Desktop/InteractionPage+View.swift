@@ -46,6 +46,8 @@ public enum InteractionPage {
         public var articles: [(id: String, title: String, note: String?)] = []
         public var kbQuery = ""
         public var canEmail = false
+        /// A live chat: the conversation, with the form to answer.
+        public var chat: ChatConversation? = nil
         public init(id: String, title: String, facts: [(label: String, value: String)], context: [(label: String, value: String)], client: ClientCard?,
                     notes: [(when: String, text: String)], connected: Bool, inWrapUp: Bool, outcomes: [(value: String, label: String)],
                     topics: [(value: String, label: String)], agents: [(value: String, label: String)], form: FormState, notice: String?) {
@@ -58,12 +60,18 @@ public enum InteractionPage {
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         let unknown = ctx.t("offices.unknown")
         let base = "/desktop/interactions/\(m.id)"
-        return Layout.render(ctx, title: m.title, main: .group(
+        return Layout.render(ctx, title: m.title, scripts: m.chat == nil ? [] : [ChatScript.path], main: .group(
             .p(.class("breadcrumb"), .a(.href("/desktop"), .text("← " + ctx.t("desktop.title")))),
             .h1(.text(m.title)),
             Forms.errorSummary(m.form, ctx),
             m.notice.map { Components.notice($0) } ?? .empty,
             .dl(.class("facts"), .forEach(m.facts) { Components.fact($0.label, $0.value, unknown: unknown) }),
+            m.chat.map { chat in
+                .section(.attribute(named: "aria-labelledby", value: "chat-heading"),
+                    .h2(.id("chat-heading"), .text(ctx.t("desktop.chat"))),
+                    ChatBox.render(.init(key: "chat-\(m.id)", role: "agent", conversation: chat, sayAction: base + "/chat", stateURL: base + "/chat",
+                                         typingURL: base + "/typing"), form: m.form, ctx))
+            } ?? .empty,
             .section(.attribute(named: "aria-labelledby", value: "context-heading"),
                 .h2(.id("context-heading"), .text(ctx.t("desktop.context"))),
                 m.context.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_context"))) :
