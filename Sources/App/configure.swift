@@ -64,6 +64,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: SurveyController())
     try app.register(collection: VideoBookingController())
     try app.register(collection: ChatController())
+    try app.register(collection: NewsletterController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
@@ -84,6 +85,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(OutboxSenderLifecycle(interval: config.outboxPollSeconds))
         app.lifecycle.use(AlertLifecycle())
         app.lifecycle.use(RoutingLifecycle())
+        app.lifecycle.use(NewsletterLifecycle())
     }
 }
 

@@ -148,6 +148,15 @@ import ContactCenter
         }
     }
 
+    static func nationalOnly(_ e: StaffEndpoint) -> Bool {
+        if case .national = e.target { return true }
+        return false
+    }
+
+    /// Routes for every office at once (the newsletter): the office walk's staff are scoped to
+    /// one office, so these are walked by `nationalRoutesNeedNationalScope`.
+    static let walked = StaffRoutes.all.filter { !nationalOnly($0) }
+
     @Test func everyRoleOnEveryRouteInItsOwnAndAForeignOffice() async throws {
         try await withTestApp { app in
             var fixtures = try await Fixtures.make(app)
@@ -164,7 +173,7 @@ import ContactCenter
                     fixtures.token[office] = try await StaffTokenStore(db: app.db).create(account: staff.id, name: office, hash: "h-\(role)-\(office)",
                                                                                           expiresAt: Date().addingTimeInterval(3_600))
                 }
-                for endpoint in StaffRoutes.all {
+                for endpoint in Self.walked {
                     for office in [Self.own, Self.foreign] {
                         n += 1
                         let (path, form) = fixtures.request(endpoint, office: office, n: n)
@@ -184,7 +193,28 @@ import ContactCenter
                     }
                 }
             }
-            #expect(checked == StaffRole.allCases.count * StaffRoutes.all.count * 2)
+            #expect(checked == StaffRole.allCases.count * Self.walked.count * 2)
+        }
+    }
+
+    @Test func nationalRoutesNeedNationalScope() async throws {
+        try await withTestApp { app in
+            let national = StaffRoutes.all.filter(Self.nationalOnly)
+            #expect(!national.isEmpty)
+            let form = ["language": "pl", "subject": "Nowości", "body": "Nowe szkolenia w urzędach pracy w grudniu."]
+            for (n, role) in StaffRole.allCases.enumerated() {
+                for scope in [OfficeScope.national, .offices([Self.own])] {
+                    let staff = try await TestStaff.create(app, email: "n\(n)-\(scope == .national ? "kraj" : "pup")@example.org", roles: [role], scope: scope)
+                    let browser = try await staff.signIn(app)
+                    for endpoint in national {
+                        let res = endpoint.method == .GET ? try await browser.get(endpoint.pathString)
+                            : try await browser.post(endpoint.pathString, form, csrfFrom: "/staff/home")
+                        let allowed = scope == .national && (endpoint.action.map { AuthorizationMatrix.allows(role, $0) } ?? true)
+                        let label = "\(role.rawValue) \(scope) \(endpoint.method.rawValue) \(endpoint.pathString) → \(res.status.code)"
+                        if allowed { #expect(res.status == .ok || res.status == .seeOther, "\(label)") } else { #expect(res.status == .forbidden, "\(label)") }
+                    }
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 PAGES = [
     "/",
     "/contact",
+    "/newsletter",
     "/accessibility",
     "/offices",
     "/offices?q=15-371",

@@ -376,3 +376,32 @@ def test_video_booking_states(driver):
     submit(driver, {"email": "ola@example.org"})
     assert "ZL-" in driver.page_source
     assert_accessible(driver, "video booked", "pl")
+
+
+def test_newsletter_states(driver):
+    """Subscribing with errors, subscribed, the confirmation link from the e-mail, a bad link."""
+    driver.get(url("/newsletter", "en"))
+    submit(driver, {"email": "nope"})
+    assert_accessible(driver, "newsletter with errors", "en")
+    driver.get(url("/newsletter", "pl"))
+    submit(driver, {"email": "czytelnik@example.org"})
+    assert "Sprawdź skrzynkę" in driver.page_source
+    assert_accessible(driver, "newsletter requested", "pl")
+    driver.get(url("/dev/mail", "pl"))
+    confirm = re.search(r"/newsletter/confirm\?token=[A-Za-z0-9_-]+", driver.page_source).group(0)
+    driver.get(BASE + confirm + "&lang=ru")
+    assert_accessible(driver, "newsletter confirmed", "ru")
+    check_all_languages(driver, confirm)  # the link is spent: the bad-link page with the form
+
+
+def test_newsletter_of_a_national_editor(driver):
+    enrol(driver, "redaktor.krajowy@example.org")
+    check_all_languages(driver, "/staff/newsletter")
+    driver.get(url("/staff/newsletter", "en"))
+    submit(driver, {"subject": "", "body": "short"})
+    assert_accessible(driver, "newsletter edition with errors", "en")
+    driver.get(url("/staff/newsletter", "pl"))
+    submit(driver, {"subject": "Grudzień w urzędach pracy", "body": "Nowe szkolenia i targi pracy w grudniu – szczegóły na portalu."})
+    assert "Wydanie zapisane" in driver.page_source
+    assert_accessible(driver, "newsletter edition queued", "pl")
+    driver.delete_all_cookies()

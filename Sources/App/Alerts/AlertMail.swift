@@ -14,10 +14,14 @@ struct AlertMail {
     }
 
     static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool {
-        // Constant time: compare the MACs, not the strings.
-        let expected = Data(Self.signature(id, key: key).utf8), given = Data(signature.utf8)
-        guard expected.count == given.count else { return false }
-        return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        sameMAC(Self.signature(id, key: key), signature)
+    }
+
+    /// Constant time: compares the MACs byte by byte, not as strings that stop at the first difference.
+    static func sameMAC(_ expected: String, _ given: String) -> Bool {
+        let a = Data(expected.utf8), b = Data(given.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     func unsubscribeLink(_ id: UUID) -> String {

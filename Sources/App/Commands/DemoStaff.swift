@@ -18,6 +18,7 @@ enum DemoStaff {
         ("iod.bialystok@example.org", "Demo: inspektor ochrony danych PUP Białystok", .dataProtectionOfficer, false),
         ("admin.bialystok@example.org", "Demo: administrator PUP Białystok", .administrator, false),
         ("admin.krajowy@example.org", "Demo: administrator krajowy", .administrator, true),
+        ("redaktor.krajowy@example.org", "Demo: redaktor krajowy", .officeEditor, true),
     ]
     static let clients: [(number: String, first: String, last: String, pesel: String, phone: String, email: String)] = [
         ("100000009", "Jan", "Demo-Kowalski", "85031501234", "+48600100200", "jan.demo@example.org"),

@@ -87,7 +87,9 @@ struct MailComposer: Sendable {
                              language: language.rawValue, kind: kind)
     }
 
-    func escape(_ s: String) -> String {
+    func escape(_ s: String) -> String { Self.escape(s) }
+
+    static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }

@@ -33,6 +33,8 @@ struct OutboxSender: Sendable {
                 logger.warning("mail delivery failed", metadata: ["outbox_id": "\(id)", "permanent": "\(permanent)",
                                                                    "error": "\(String(reflecting: type(of: error)))"])
                 try await outbox.markAttemptFailed(id, error: "\(error)", permanent: permanent)
+                // A newsletter address the server refuses for good gets no more editions.
+                if permanent && m.kind == "newsletter" { try await NewsletterStore(db: db).bounced(email: m.recipient, now: now) }
             }
         }
         return delivered

@@ -7,11 +7,14 @@ struct Secrets: Sendable {
     let csrfKey: SymmetricKey
     /// Signs the unsubscribe links of alert e-mails.
     let alertKey: SymmetricKey
+    /// Signs the unsubscribe links of newsletter editions.
+    let newsletterKey: SymmetricKey
 
     init(dataKey: Data) {
         self.dataKey = SymmetricKey(data: dataKey)
         csrfKey = Self.derive(dataKey, "zielona/csrf")
         alertKey = Self.derive(dataKey, "zielona/alerts")
+        newsletterKey = Self.derive(dataKey, "zielona/newsletter")
     }
 
     static func derive(_ key: Data, _ label: String) -> SymmetricKey {

@@ -35,6 +35,7 @@ public enum StorageMigrations {
             M028_AddKBExternalID(),
             M029_CreateSurveys(),
             M030_CreateChats(),
+            M031_CreateNewsletter(),
         ]
     }
 }

@@ -94,7 +94,8 @@ public enum Layout {
                 .p(.text(ctx.t("shell.footer_about"))),
                 .ul(.class("footer-links"),
                     .li(.a(.href(SiteRoute.accessibility.path), .text(ctx.t("nav.accessibility")))),
-                    .li(.a(.href(SiteRoute.contact.path), .text(ctx.t("nav.contact"))))
+                    .li(.a(.href(SiteRoute.contact.path), .text(ctx.t("nav.contact")))),
+                    .li(.a(.href("/newsletter"), .text(ctx.t("newsletter.title"))))
                 ),
                 .p(.class("small"), .text(ctx.t("shell.footer_licence")))
             )

@@ -33,6 +33,8 @@ enum StaffTarget: Sendable {
     case heldInteraction
     /// A live chat `:id`, held like `heldInteraction`.
     case heldChat
+    /// Something for every office at once (the newsletter): national staff only.
+    case national
     /// The knowledge-base entry `:id`: its office, or national for a national entry.
     case kbEntry
 }
@@ -75,6 +77,8 @@ enum StaffGuard {
 
     static func resolve(_ target: StaffTarget, _ req: Request) async throws -> ActionTarget {
         switch target {
+        case .national:
+            return .national
         case .system:
             return .system
         case .officeQuery:

@@ -15,6 +15,7 @@ struct StaffHomeController: Sendable {
         ("/staff/offers", "staff.area_offers", .moderateOffers),
         ("/staff/events", "staff.area_events", .editOfficeContent),
         ("/staff/kb", "staff.area_kb", .editOfficeContent),
+        ("/staff/newsletter", "staff.area_newsletter", .editOfficeContent),
         ("/staff/audit", "staff.area_audit", .viewAuditLog),
         ("/staff", "staff.area_staff", .manageStaff),
     ]

@@ -8,7 +8,7 @@ enum StaffRoutes {
         let admin = StaffAdminController(), clients = StaffClientController(), links = ClientLinkController()
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
-        let desktop = DesktopController(), wallboard = WallboardController(), kb = KBAdminController()
+        let desktop = DesktopController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
         return [
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
@@ -43,6 +43,8 @@ enum StaffRoutes {
             StaffEndpoint(.GET, "staff/events/:id/edit", .editOfficeContent, .event, events.editForm),
             StaffEndpoint(.POST, "staff/events/:id", .editOfficeContent, .event, events.update),
             StaffEndpoint(.POST, "staff/events/:id/delete", .editOfficeContent, .event, events.delete),
+            StaffEndpoint(.GET, "staff/newsletter", .editOfficeContent, .national, newsletter.list),
+            StaffEndpoint(.POST, "staff/newsletter", .editOfficeContent, .national, newsletter.create),
             StaffEndpoint(.GET, "staff/kb", .editOfficeContent, .officeQuery, kb.list),
             StaffEndpoint(.GET, "staff/kb/new", .editOfficeContent, .system, kb.newForm),
             StaffEndpoint(.POST, "staff/kb", .editOfficeContent, .system, kb.create),
