@@ -79,6 +79,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(SimulateCommand(), as: "simulate")
     app.asyncCommands.use(EnqueueCommand(), as: "enqueue")
+    app.asyncCommands.use(MailCommand(), as: "mail")
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))
@@ -86,6 +87,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(AlertLifecycle())
         app.lifecycle.use(RoutingLifecycle())
         app.lifecycle.use(NewsletterLifecycle())
+        app.lifecycle.use(MailPollerLifecycle())
     }
 }
 

@@ -12,6 +12,13 @@ public struct MailMessage: Sendable, Equatable {
     public var htmlBody: String
     public var messageID: String
     public var date: Date
+    /// Threading (ids without angle brackets): the message answered, and the thread so far.
+    public var inReplyTo: String? = nil
+    public var references: [String] = []
+    public var replyTo: String? = nil
+    /// A person wrote it (a consultant's reply); otherwise it is marked Auto-Submitted, so
+    /// other systems do not answer it automatically.
+    public var personal = false
 
     public init(from: String, fromName: String? = nil, to: String, subject: String, textBody: String, htmlBody: String,
                 messageID: String, date: Date = Date()) {
@@ -25,16 +32,18 @@ public struct MailMessage: Sendable, Equatable {
         dateFormatter.timeZone = TimeZone(identifier: "UTC")
         dateFormatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let fromHeader = fromName.map { "\(Self.encodedWord($0)) <\(from)>" } ?? from
-        let headers = [
+        var headers = [
             "From: \(fromHeader)",
             "To: \(to)",
             "Subject: \(Self.encodedWord(subject))",
             "Date: \(dateFormatter.string(from: date))",
             "Message-ID: <\(messageID)>",
-            "MIME-Version: 1.0",
-            "Auto-Submitted: auto-generated",
-            "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
         ]
+        if let replyTo { headers.append("Reply-To: \(replyTo)") }
+        if let inReplyTo { headers.append("In-Reply-To: <\(inReplyTo)>") }
+        if !references.isEmpty { headers.append("References: " + references.map { "<\($0)>" }.joined(separator: "\r\n ")) }
+        if !personal { headers.append("Auto-Submitted: auto-generated") }
+        headers += ["MIME-Version: 1.0", "Content-Type: multipart/alternative; boundary=\"\(boundary)\""]
         let parts = [("text/plain", textBody), ("text/html", htmlBody)].map { type, body in
             "--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
                 + Self.base64Lines(body) + "\r\n"

@@ -68,27 +68,12 @@ public struct SMTPClient: Sendable {
     public func send(_ message: MailMessage) async throws {
         let c = configuration
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: SMTPReply.self)
-        var tlsContext: NIOSSLContext? = nil
-        if c.security != .none {
-            var tls = TLSConfiguration.makeClientConfiguration()
-            if let ca = c.caFile { tls.trustRoots = .file(ca) }
-            tlsContext = try NIOSSLContext(configuration: tls)
-        }
-        let sniName: String? = Self.isIPAddress(c.host) ? nil : c.host
-        let implicitTLS = c.security == .tls ? tlsContext : nil
+        let tlsContext = c.security != .none ? try MailTransport.tlsContext(caFile: c.caFile) : nil
+        let sniName = MailTransport.serverName(c.host)
         let timeout = TimeAmount.milliseconds(Int64(c.timeout * 1000))
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connectTimeout(timeout)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    if let implicitTLS {
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: implicitTLS, serverHostname: sniName))
-                    }
-                    try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: timeout))
-                    try channel.pipeline.syncOperations.addHandler(SMTPReplyDecoder(continuation))
-                }
-            }
-            .connect(host: c.host, port: c.port).get()
+        let channel = try await MailTransport.connect(host: c.host, port: c.port, timeout: timeout, implicitTLS: c.security == .tls ? tlsContext : nil) {
+            SMTPReplyDecoder(continuation)
+        }
 
         var replies = stream.makeAsyncIterator()
         do {
@@ -145,7 +130,4 @@ public struct SMTPClient: Sendable {
         text.components(separatedBy: "\r\n").map { $0.hasPrefix(".") ? "." + $0 : $0 }.joined(separator: "\r\n")
     }
 
-    static func isIPAddress(_ host: String) -> Bool {
-        host.allSatisfy { $0.isNumber || $0 == "." } || host.contains(":")
-    }
 }

@@ -259,7 +259,60 @@ def test_consultant_desktop_and_screen_pop(driver):
     submit(driver, {"comment": "Dziękuję"})
     assert_accessible(driver, "survey answered", "en")
     live_chat(driver)
+    mail_case(driver)
     driver.delete_all_cookies()
+
+
+MAIL = """From: =?UTF-8?Q?Zofia_Ma=C5=82ecka?= <zofia.demo@example.org>
+To: kontakt+pup-2002@127.0.0.1
+Subject: =?UTF-8?Q?Pytanie_o_zasi=C5=82ek?=
+Message-ID: <browser-test-1@example.org>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="b"
+
+--b
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+
+Dzień dobry, kiedy dostanę zasiłek? W załączniku świadectwo pracy.
+--b
+Content-Type: application/pdf; name="swiadectwo.pdf"
+Content-Disposition: attachment; filename="swiadectwo.pdf"
+Content-Transfer-Encoding: base64
+
+JVBERi0xLjQK
+--b--
+"""
+
+
+def mail_case(desk):
+    """An e-mail taken in as the mailbox poller would: it rings on the desktop; the screen pop
+    shows the thread with its attachment and the reply form, with an error and after a reply."""
+    path = os.path.join(os.environ["ZIELONA_DIR"], "question.eml")
+    with open(path, "w", encoding="utf-8", newline="\r\n") as f:
+        f.write(MAIL)
+    taken = subprocess.run([os.environ["ZIELONA_BIN"], "mail", "receive", "--file", path], cwd=os.environ["ZIELONA_DIR"],
+                           capture_output=True, text=True, timeout=120)
+    assert taken.returncode == 0 and "New case" in taken.stdout, taken.stdout + taken.stderr
+    contact = taken.stdout.split()[2]
+    desk.get(url("/desktop", "pl"))
+    WebDriverWait(desk, 40).until(lambda d: d.find_elements("id", f"accept-{contact}"))
+    old = desk.find_element("tag name", "html")
+    desk.find_element("id", f"accept-{contact}").send_keys(Keys.ENTER)
+    WebDriverWait(desk, 15).until(page_left(old))
+    assert "swiadectwo.pdf" in desk.page_source and "kiedy dostanę zasiłek" in desk.page_source
+    check_all_languages(desk, f"/desktop/interactions/{contact}")
+    desk.get(url(f"/desktop/interactions/{contact}", "en"))
+    old = desk.find_element("tag name", "html")
+    desk.find_element("css selector", f"form[action='/desktop/interactions/{contact}/reply'] button").click()
+    WebDriverWait(desk, 15).until(page_left(old))
+    assert_accessible(desk, "e-mail reply with an error", "en")
+    desk.find_element("name", "reply").send_keys("Zasiłek przysługuje od dnia rejestracji.")
+    old = desk.find_element("tag name", "html")
+    desk.find_element("css selector", f"form[action='/desktop/interactions/{contact}/reply'] button").click()
+    WebDriverWait(desk, 15).until(page_left(old))
+    assert "Zasiłek przysługuje od dnia rejestracji." in desk.page_source
+    assert_accessible(desk, "e-mail case after a reply", "en")
 
 
 def chat_text(d, selector):
@@ -325,6 +378,12 @@ def live_chat(desk):
         WebDriverWait(visitor, 15).until(page_left(old))
         assert "Thank you" in visitor.page_source
         assert_accessible(visitor, "chat rated", "en")
+        # The consultant closes the chat with an outcome: free for the next contact.
+        desk.get(url(f"/desktop/interactions/{contact}", "pl"))
+        Select(desk.find_element("name", "outcome")).select_by_value("resolved")
+        old = desk.find_element("tag name", "html")
+        desk.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
+        WebDriverWait(desk, 15).until(page_left(old))
     finally:
         visitor.quit()
 

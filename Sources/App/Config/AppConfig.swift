@@ -19,6 +19,8 @@ public struct AppConfig: Sendable {
     public var databaseSchema: String?
     public var loadDemoData: Bool
     public var publicURL: String
+    /// The domain of Message-IDs of the mail this system sends.
+    public var messageIDDomain: String { URLComponents(string: publicURL)?.host ?? "localhost" }
     public var logFormat: String
     public var operatorInfo: OperatorInfo
     /// nil: e-mail stays in the outbox (and on /dev/mail outside production).
@@ -30,6 +32,15 @@ public struct AppConfig: Sendable {
     public var wrapUpSeconds: Double
     /// Address of a sign-language video meeting; `{room}` becomes a room name nobody can guess.
     public var videoMeetingURL: String = "https://meet.jit.si/{room}"
+    /// The mailbox the e-mail channel reads; nil: no e-mail channel.
+    public var imap: IMAPConfiguration? = nil
+    public var mailPollSeconds: Double = 30
+    /// The address clients write to; replies carry it as Reply-To, and mail from it is never answered.
+    public var serviceAddress: String = "kontakt@localhost"
+    /// The office for mail that names none (an unknown sender, no +office in the address).
+    public var mailDefaultOffice: String = "pup-2002"
+    /// Larger messages are kept as their header only.
+    public var mailMaxBytes: Int = 10 * 1_024 * 1_024
     /// When the contact centre answers (chat, callbacks, video); Polish public holidays are closed.
     public var contactCentreHours: WeeklyHours = .contactCentre
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
@@ -56,6 +67,16 @@ public struct AppConfig: Sendable {
         ("SMTP_FROM_NAME", "Zielona Linia", "sender name"),
         ("OUTBOX_POLL_SECONDS", "5", "how often the sender looks for due messages"),
         ("WRAP_UP_SECONDS", "30", "after-contact work time before a consultant gets new offers"),
+        ("IMAP_HOST", "(none: no e-mail channel)", "mailbox of the e-mail channel, read over IMAP"),
+        ("IMAP_PORT", "993 (143 with IMAP_SECURITY=starttls or none)", "IMAP port"),
+        ("IMAP_SECURITY", "tls", "tls (implicit), starttls or none"),
+        ("IMAP_USERNAME, IMAP_PASSWORD", "(none)", "the mailbox's login"),
+        ("IMAP_MAILBOX", "INBOX", "folder to read"),
+        ("IMAP_CA_FILE", "(system trust store)", "PEM file of a private CA to trust"),
+        ("MAIL_POLL_SECONDS", "30", "how often the mailbox is read"),
+        ("MAIL_SERVICE_ADDRESS", "kontakt@<PUBLIC_URL host>", "the address clients write to (Reply-To of replies; never answered automatically)"),
+        ("MAIL_DEFAULT_OFFICE", "pup-2002", "office for mail from unknown senders that names no office (kontakt+OFFICE@… names one)"),
+        ("MAIL_MAX_BYTES", "10485760", "larger messages are kept as their header only"),
         ("CONTACT_CENTRE_HOURS", "mon-fri 08:00-18:00", "when the contact centre answers chats, callbacks and video calls (public holidays closed)"),
         ("VIDEO_MEETING_URL", "https://meet.jit.si/{room}", "video service for sign-language consultations; {room} is replaced by a random room name"),
         ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
@@ -100,6 +121,27 @@ public struct AppConfig: Sendable {
             }
             hours = parsed
         }
+        var imap: IMAPConfiguration? = nil
+        if let host = env["IMAP_HOST"], !host.isEmpty {
+            guard let security = IMAPConfiguration.Security(rawValue: env["IMAP_SECURITY"] ?? "tls") else {
+                throw ConfigError.invalid("IMAP_SECURITY", "tls, starttls or none")
+            }
+            guard let port = Int(env["IMAP_PORT"] ?? (security == .tls ? "993" : "143")), (1...65535).contains(port) else {
+                throw ConfigError.invalid("IMAP_PORT", "a port number")
+            }
+            guard let user = env["IMAP_USERNAME"], !user.isEmpty, let password = env["IMAP_PASSWORD"] else {
+                throw ConfigError.invalid("IMAP_USERNAME", "IMAP_USERNAME and IMAP_PASSWORD are needed with IMAP_HOST")
+            }
+            imap = IMAPConfiguration(host: host, port: port, security: security, username: user, password: password,
+                                     mailbox: env["IMAP_MAILBOX"].flatMap { $0.isEmpty ? nil : $0 } ?? "INBOX",
+                                     caFile: env["IMAP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 })
+        }
+        guard let mailPoll = Double(env["MAIL_POLL_SECONDS"] ?? "30"), mailPoll > 0 else {
+            throw ConfigError.invalid("MAIL_POLL_SECONDS", "a positive number of seconds")
+        }
+        guard let mailMax = Int(env["MAIL_MAX_BYTES"] ?? "10485760"), mailMax >= 65_536 else {
+            throw ConfigError.invalid("MAIL_MAX_BYTES", "a number of bytes, at least 65536")
+        }
         var smtp: SMTPConfiguration? = nil
         if let host = env["SMTP_HOST"], !host.isEmpty {
             guard let security = SMTPConfiguration.Security(rawValue: env["SMTP_SECURITY"] ?? "starttls") else {
@@ -134,6 +176,10 @@ public struct AppConfig: Sendable {
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
                          wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
         config.contactCentreHours = hours
+        config.imap = imap; config.mailPollSeconds = mailPoll; config.mailMaxBytes = mailMax
+        config.serviceAddress = env["MAIL_SERVICE_ADDRESS"].flatMap { $0.isEmpty ? nil : $0.lowercased() }
+            ?? "kontakt@" + (URLComponents(string: publicURL)?.host ?? "localhost")
+        config.mailDefaultOffice = env["MAIL_DEFAULT_OFFICE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pup-2002"
         return config
     }
 

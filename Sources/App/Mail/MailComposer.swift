@@ -67,6 +67,18 @@ struct MailComposer: Sendable {
                 link: publicURL + "/chat?lang=" + language.rawValue, args: ["case": caseNumber], lines: lines)
     }
 
+    /// A consultant's own words (a reply): as written, no greeting or footer of ours but the
+    /// signature they carry; the HTML part is the same text, escaped.
+    func personal(to email: String, text: String, language: Language) -> OutboxMessage {
+        let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+        let html = """
+            <!doctype html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title></title></head><body>
+            \(paragraphs.map { "<p>\(escape($0).replacingOccurrences(of: "\n", with: "<br>"))</p>" }.joined(separator: "\n"))
+            </body></html>
+            """
+        return OutboxMessage(recipient: email, subject: "", textBody: text, htmlBody: html, language: language.rawValue, kind: "mail_reply")
+    }
+
     /// `lines` are texts as they are (not catalogue keys), placed after the paragraphs.
     func compose(to email: String, kind: String, language: Language, subjectKey: String, paragraphs: [String], link: String,
                  args: [String: String] = [:], lines: [String] = []) -> OutboxMessage {

@@ -14,6 +14,10 @@ struct OutboxSender: Sendable {
     let messageIDDomain: String
     let logger: Logger
 
+    /// The Message-ID an outbox message goes out with (known before it is sent, so a reply's
+    /// thread can be stored with it).
+    static func messageID(_ id: UUID, domain: String) -> String { "\(id.uuidString.lowercased())@\(domain)" }
+
     /// Sends what is due now; returns how many were delivered.
     @discardableResult
     func deliverDue(limit: Int = 20, now: Date = Date()) async throws -> Int {
@@ -21,8 +25,9 @@ struct OutboxSender: Sendable {
         var delivered = 0
         for m in try await outbox.claimDue(limit: limit, now: now) {
             guard let id = m.id else { continue }
-            let mail = MailMessage(from: from, fromName: fromName, to: m.recipient, subject: m.subject, textBody: m.textBody,
-                                   htmlBody: m.htmlBody, messageID: "\(id.uuidString.lowercased())@\(messageIDDomain)", date: m.createdAt)
+            var mail = MailMessage(from: from, fromName: fromName, to: m.recipient, subject: m.subject, textBody: m.textBody,
+                                   htmlBody: m.htmlBody, messageID: Self.messageID(id, domain: messageIDDomain), date: m.createdAt)
+            mail.inReplyTo = m.inReplyTo; mail.references = m.references; mail.replyTo = m.replyTo; mail.personal = m.personal
             do {
                 try await client.send(mail)
                 try await outbox.markSent(id)

@@ -36,6 +36,7 @@ public enum StorageMigrations {
             M029_CreateSurveys(),
             M030_CreateChats(),
             M031_CreateNewsletter(),
+            M032_CreateMailChannel(),
         ]
     }
 }

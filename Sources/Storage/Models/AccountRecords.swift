@@ -57,6 +57,10 @@ final class OutboxRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") var lastError: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "sent_at") var sentAt: Date?
+    @OptionalField(key: "in_reply_to") var inReplyTo: String?
+    @OptionalField(key: "references_list") var referencesList: String?
+    @OptionalField(key: "reply_to") var replyTo: String?
+    @OptionalField(key: "personal") var personal: Bool?
     init() {}
 }
 

@@ -16,6 +16,13 @@ public struct OutboxMessage: Sendable, Equatable {
     public var lastError: String? = nil
     public var createdAt: Date = Date()
     public var sentAt: Date? = nil
+    /// Threading of a reply: the message answered and the thread before it (ids without < >).
+    public var inReplyTo: String? = nil
+    public var references: [String] = []
+    /// Where the recipient's answer should go (a service mailbox).
+    public var replyTo: String? = nil
+    /// Written by a person (a consultant's reply): not marked as automatic.
+    public var personal = false
 
     public enum Status: String, Sendable { case pending, sent, failed }
 
@@ -34,6 +41,9 @@ public struct Outbox: Sendable {
 
     public func enqueue(_ m: OutboxMessage, now: Date = Date()) async throws {
         let r = OutboxRecord()
+        r.id = m.id
+        r.inReplyTo = m.inReplyTo; r.referencesList = m.references.isEmpty ? nil : m.references.joined(separator: " ")
+        r.replyTo = m.replyTo; r.personal = m.personal ? true : nil
         r.recipient = m.recipient; r.subject = m.subject; r.textBody = m.textBody; r.htmlBody = m.htmlBody
         r.language = m.language; r.kind = m.kind; r.status = OutboxMessage.Status.pending.rawValue
         r.attempts = 0; r.nextAttemptAt = now; r.createdAt = now
@@ -96,6 +106,8 @@ public struct Outbox: Sendable {
                               language: r.language, kind: r.kind)
         m.id = r.id; m.status = OutboxMessage.Status(rawValue: r.status) ?? .pending; m.attempts = r.attempts
         m.lastError = r.lastError; m.createdAt = r.createdAt; m.sentAt = r.sentAt
+        m.inReplyTo = r.inReplyTo; m.references = r.referencesList?.split(separator: " ").map(String.init) ?? []
+        m.replyTo = r.replyTo; m.personal = r.personal ?? false
         return m
     }
 }

@@ -69,6 +69,8 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "desktop/interactions/:id/close", .handleInteractions, .heldInteraction, desktop.close),
             StaffEndpoint(.POST, "desktop/interactions/:id/transfer", .handleInteractions, .heldInteraction, desktop.transfer),
             StaffEndpoint(.POST, "desktop/interactions/:id/articles", .handleInteractions, .heldInteraction, desktop.sendArticle),
+            StaffEndpoint(.POST, "desktop/interactions/:id/reply", .handleInteractions, .heldInteraction, desktop.mailReply),
+            StaffEndpoint(.GET, "desktop/interactions/:id/attachment", .handleInteractions, .heldInteraction, desktop.mailAttachment),
             StaffEndpoint(.GET, "desktop/interactions/:id/chat", .handleInteractions, .heldChat, desktop.chatState),
             StaffEndpoint(.POST, "desktop/interactions/:id/chat", .handleInteractions, .heldChat, desktop.chatSay),
             StaffEndpoint(.POST, "desktop/interactions/:id/typing", .handleInteractions, .heldChat, desktop.chatTyping),

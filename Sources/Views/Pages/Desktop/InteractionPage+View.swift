@@ -28,6 +28,23 @@ public enum InteractionPage {
         }
     }
 
+    /// One e-mail of the contact's case.
+    public struct Mail: Sendable {
+        public let id: String
+        public let inbound: Bool
+        public let heading: String
+        public let when: String
+        public let subject: String
+        public let body: String
+        public let problems: [String]
+        public let attachments: [(url: String, label: String)]
+        public init(id: String, inbound: Bool, heading: String, when: String, subject: String, body: String, problems: [String],
+                    attachments: [(url: String, label: String)]) {
+            self.id = id; self.inbound = inbound; self.heading = heading; self.when = when; self.subject = subject; self.body = body
+            self.problems = problems; self.attachments = attachments
+        }
+    }
+
     public struct Model: Sendable {
         public let id: String
         public let title: String
@@ -48,6 +65,8 @@ public enum InteractionPage {
         public var canEmail = false
         /// A live chat: the conversation, with the form to answer.
         public var chat: ChatConversation? = nil
+        /// An e-mail case: its messages, oldest first, and the reply form.
+        public var mails: [Mail] = []
         public init(id: String, title: String, facts: [(label: String, value: String)], context: [(label: String, value: String)], client: ClientCard?,
                     notes: [(when: String, text: String)], connected: Bool, inWrapUp: Bool, outcomes: [(value: String, label: String)],
                     topics: [(value: String, label: String)], agents: [(value: String, label: String)], form: FormState, notice: String?) {
@@ -72,6 +91,7 @@ public enum InteractionPage {
                     ChatBox.render(.init(key: "chat-\(m.id)", role: "agent", conversation: chat, sayAction: base + "/chat", stateURL: base + "/chat",
                                          typingURL: base + "/typing"), form: m.form, ctx))
             } ?? .empty,
+            .if(!m.mails.isEmpty, mailSection(m, ctx)),
             .section(.attribute(named: "aria-labelledby", value: "context-heading"),
                 .h2(.id("context-heading"), .text(ctx.t("desktop.context"))),
                 m.context.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_context"))) :
@@ -110,6 +130,26 @@ public enum InteractionPage {
                     Forms.textarea("transfer_note", label: ctx.t("desktop.transfer_note"), state: m.form, ctx: ctx),
                     .button(.type(.submit), .text(ctx.t("desktop.transfer"))))))
         ))
+    }
+
+    static func mailSection(_ m: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .section(.attribute(named: "aria-labelledby", value: "mail-heading"),
+            .h2(.id("mail-heading"), .text(ctx.t("desktop.mail"))),
+            .forEach(m.mails) { mail in
+                .article(.class(mail.inbound ? "mail mail-in" : "mail mail-out"), .attribute(named: "aria-labelledby", value: "mail-\(mail.id)"),
+                    .h3(.id("mail-\(mail.id)"), .text(mail.subject.isEmpty ? ctx.t("desktop.mail_no_subject") : mail.subject)),
+                    .p(.class("hint"), .text(mail.heading + " · " + mail.when)),
+                    .forEach(mail.problems) { .p(.class("notice"), .text($0)) },
+                    .div(.class("mail-body"), .text(mail.body)),
+                    .if(!mail.attachments.isEmpty, .ul(.class("attachments"), .forEach(mail.attachments) { a in
+                        .li(.a(.href(a.url), .attribute(named: "download", value: "download"), .text(a.label)))
+                    })))
+            },
+            .if(m.connected || m.inWrapUp,
+                .form(.method(.post), .action("/desktop/interactions/\(m.id)/reply"), .attribute(named: "novalidate", value: "novalidate"),
+                    Forms.csrf(ctx),
+                    Forms.textarea("reply", label: ctx.t("desktop.mail_reply"), state: m.form, hint: ctx.t("desktop.mail_reply_hint"), ctx: ctx),
+                    .button(.type(.submit), .text(ctx.t("desktop.mail_send"))))))
     }
 
     /// Answers for the consultant: suggested for the contact's topic, or searched; each can be
