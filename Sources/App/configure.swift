@@ -65,6 +65,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: VideoBookingController())
     try app.register(collection: ChatController())
     try app.register(collection: NewsletterController())
+    try app.register(collection: SMSController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
@@ -88,6 +89,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(RoutingLifecycle())
         app.lifecycle.use(NewsletterLifecycle())
         app.lifecycle.use(MailPollerLifecycle())
+        app.lifecycle.use(SMSSenderLifecycle())
     }
 }
 

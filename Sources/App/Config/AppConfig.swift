@@ -41,6 +41,10 @@ public struct AppConfig: Sendable {
     public var mailDefaultOffice: String = "pup-2002"
     /// Larger messages are kept as their header only.
     public var mailMaxBytes: Int = 10 * 1_024 * 1_024
+    /// The SMS gateway (Kannel's sendsms interface); nil: text messages wait in their outbox.
+    public var smsGateway: SMSGatewayConfiguration? = nil
+    /// The secret of the gateway's calls to /sms/inbound; nil: inbound SMS are refused.
+    public var smsCallbackToken: String? = nil
     /// When the contact centre answers (chat, callbacks, video); Polish public holidays are closed.
     public var contactCentreHours: WeeklyHours = .contactCentre
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
@@ -77,6 +81,10 @@ public struct AppConfig: Sendable {
         ("MAIL_SERVICE_ADDRESS", "kontakt@<PUBLIC_URL host>", "the address clients write to (Reply-To of replies; never answered automatically)"),
         ("MAIL_DEFAULT_OFFICE", "pup-2002", "office for mail from unknown senders that names no office (kontakt+OFFICE@… names one)"),
         ("MAIL_MAX_BYTES", "10485760", "larger messages are kept as their header only"),
+        ("SMS_GATEWAY_URL", "(none: SMS wait in their outbox)", "Kannel sendsms address, e.g. http://127.0.0.1:13013/cgi-bin/sendsms"),
+        ("SMS_GATEWAY_USERNAME, SMS_GATEWAY_PASSWORD", "(none)", "the sendsms-user of the gateway"),
+        ("SMS_SENDER", "19524", "sender shown on the phone"),
+        ("SMS_CALLBACK_TOKEN", "(none: inbound SMS refused)", "secret the gateway's get-url carries to /sms/inbound (replies, STOP)"),
         ("CONTACT_CENTRE_HOURS", "mon-fri 08:00-18:00", "when the contact centre answers chats, callbacks and video calls (public holidays closed)"),
         ("VIDEO_MEETING_URL", "https://meet.jit.si/{room}", "video service for sign-language consultations; {room} is replaced by a random room name"),
         ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
@@ -142,6 +150,12 @@ public struct AppConfig: Sendable {
         guard let mailMax = Int(env["MAIL_MAX_BYTES"] ?? "10485760"), mailMax >= 65_536 else {
             throw ConfigError.invalid("MAIL_MAX_BYTES", "a number of bytes, at least 65536")
         }
+        var sms: SMSGatewayConfiguration? = nil
+        if let url = env["SMS_GATEWAY_URL"], !url.isEmpty {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else { throw ConfigError.invalid("SMS_GATEWAY_URL", "an http(s):// address") }
+            sms = SMSGatewayConfiguration(url: url, username: env["SMS_GATEWAY_USERNAME"] ?? "", password: env["SMS_GATEWAY_PASSWORD"] ?? "",
+                                          sender: env["SMS_SENDER"].flatMap { $0.isEmpty ? nil : $0 } ?? "19524")
+        }
         var smtp: SMTPConfiguration? = nil
         if let host = env["SMTP_HOST"], !host.isEmpty {
             guard let security = SMTPConfiguration.Security(rawValue: env["SMTP_SECURITY"] ?? "starttls") else {
@@ -176,6 +190,8 @@ public struct AppConfig: Sendable {
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
                          wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
         config.contactCentreHours = hours
+        config.smsGateway = sms
+        config.smsCallbackToken = env["SMS_CALLBACK_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.imap = imap; config.mailPollSeconds = mailPoll; config.mailMaxBytes = mailMax
         config.serviceAddress = env["MAIL_SERVICE_ADDRESS"].flatMap { $0.isEmpty ? nil : $0.lowercased() }
             ?? "kontakt@" + (URLComponents(string: publicURL)?.host ?? "localhost")

@@ -90,7 +90,14 @@ struct CallbackController: RouteCollection {
         var context = ["phone": phone.value, "locality": locality, "postal_code": postal.value, "powiat": powiatCode, "who": who,
                        "slot": slot.label, "case": caseNumber, "attempt": "1"]
         if !name.isEmpty { context["name"] = name }
-        try await ContactCenterStore(db: req.db).enqueue(interaction, context: context, now: now)
+        // The confirmation by SMS goes with the booking, or neither does (a number that said STOP gets none).
+        let confirmation = SMSMessage(phone: phone.value, body: SMSTexts.callback(case: caseNumber, when: slot.label, language: req.language),
+                                      kind: "callback_confirmation", clientID: interaction.clientID, interactionID: interaction.id, sendAt: now)
+        let frozen = context
+        try await req.db.transaction { tx in
+            try await ContactCenterStore(db: tx).enqueue(interaction, context: frozen, now: now)
+            try await SMSStore(db: tx).enqueue(confirmation, now: now)
+        }
         return .html(CallbackPage.render(try await model(req, form: FormState(values: ["who": "seeker", "topic": "other"]),
                                                          booked: (caseNumber, slot.label, office.name)), req.pageContext))
     }

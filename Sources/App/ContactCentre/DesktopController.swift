@@ -15,7 +15,7 @@ struct DesktopController: Sendable {
     // MARK: the desktop and its live panel
 
     static let desktopNotices = ["closed", "transferred", "transferred_waiting", "logged"]
-    static let interactionNotices = ["note", "ended", "article_sent", "article_noted", "replied"]
+    static let interactionNotices = ["note", "ended", "article_sent", "article_noted", "replied", "visit_reminder", "visit_opted_out"]
 
     /// The confirmation a redirect asked for with `?done=`, if it is one of ours.
     static func notice(_ req: Request, _ known: [String]) -> String? {
@@ -188,6 +188,7 @@ struct DesktopController: Sendable {
         model.articles = try await articles(for: i, query: kbText, req)
         model.canEmail = try await clientEmail(i, req) != nil
         model.mails = try await mailThread(i, req)
+        model.canRemind = try await reminderPhone(i, req) != nil
         if i.channel == .chat, let chat = try await ChatStore(db: req.db).find(interaction: i.id) {
             model.chat = try await ChatService(req).view(chat, forVisitor: false, language: lang)
         }

@@ -152,15 +152,22 @@ struct DesktopService {
 
     /// After a contact that reached the client: a 1–5 survey by e-mail (the client's address,
     /// or the one a web form gave), its link kept only as a hash; with the close, or not at all.
+    /// Without an e-mail address, the survey goes by SMS to the client's (or the caller's) phone.
     private func sendSurvey(_ i: Interaction, now: Date, _ db: any Database) async throws {
-        var email: String? = nil
-        if let id = i.clientID { email = try await ClientStore(db: db).find(id: id)?.emails.first }
-        if email == nil { email = try await ContactCenterStore(db: db).context(of: i.id)["email"] }
-        guard let email else { return }
+        let client = try await i.clientID.asyncMap { try await ClientStore(db: db).find(id: $0) } ?? nil
+        let context = try await ContactCenterStore(db: db).context(of: i.id)
+        let email = client?.emails.first ?? context["email"]
+        let phone = client?.phones.first ?? context["phone"]
+        guard email != nil || phone != nil else { return }
         let token = Secrets.randomToken()
         let language = Language(rawValue: i.language) ?? .pl
         try await SurveyStore(db: db).create(interaction: i.id, tokenHash: Secrets.sha256Hex(token), language: language.rawValue, now: now)
-        try await Outbox(db: db).enqueue(MailComposer(publicURL: publicURL).survey(to: email, token: token, language: language))
+        if let email {
+            try await Outbox(db: db).enqueue(MailComposer(publicURL: publicURL).survey(to: email, token: token, language: language))
+        } else if let phone {
+            try await SMSStore(db: db).enqueue(SMSMessage(phone: phone, body: SMSTexts.survey(link: publicURL + "/survey/" + token, language: language),
+                                                          kind: "survey", clientID: i.clientID, interactionID: i.id, sendAt: now), now: now)
+        }
     }
 
     /// Callbacks not reached are tried again: after an hour, in opening hours, at most

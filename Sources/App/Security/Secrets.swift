@@ -9,12 +9,15 @@ struct Secrets: Sendable {
     let alertKey: SymmetricKey
     /// Signs the unsubscribe links of newsletter editions.
     let newsletterKey: SymmetricKey
+    /// Signs the delivery-report addresses given to the SMS gateway.
+    let smsKey: SymmetricKey
 
     init(dataKey: Data) {
         self.dataKey = SymmetricKey(data: dataKey)
         csrfKey = Self.derive(dataKey, "zielona/csrf")
         alertKey = Self.derive(dataKey, "zielona/alerts")
         newsletterKey = Self.derive(dataKey, "zielona/newsletter")
+        smsKey = Self.derive(dataKey, "zielona/sms")
     }
 
     static func derive(_ key: Data, _ label: String) -> SymmetricKey {

@@ -37,6 +37,7 @@ public enum StorageMigrations {
             M030_CreateChats(),
             M031_CreateNewsletter(),
             M032_CreateMailChannel(),
+            M033_CreateSMS(),
         ]
     }
 }

@@ -70,6 +70,7 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "desktop/interactions/:id/transfer", .handleInteractions, .heldInteraction, desktop.transfer),
             StaffEndpoint(.POST, "desktop/interactions/:id/articles", .handleInteractions, .heldInteraction, desktop.sendArticle),
             StaffEndpoint(.POST, "desktop/interactions/:id/reply", .handleInteractions, .heldInteraction, desktop.mailReply),
+            StaffEndpoint(.POST, "desktop/interactions/:id/visit-reminder", .handleInteractions, .heldInteraction, desktop.visitReminder),
             StaffEndpoint(.GET, "desktop/interactions/:id/attachment", .handleInteractions, .heldInteraction, desktop.mailAttachment),
             StaffEndpoint(.GET, "desktop/interactions/:id/chat", .handleInteractions, .heldChat, desktop.chatState),
             StaffEndpoint(.POST, "desktop/interactions/:id/chat", .handleInteractions, .heldChat, desktop.chatSay),

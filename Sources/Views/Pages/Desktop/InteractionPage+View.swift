@@ -67,6 +67,8 @@ public enum InteractionPage {
         public var chat: ChatConversation? = nil
         /// An e-mail case: its messages, oldest first, and the reply form.
         public var mails: [Mail] = []
+        /// A phone to remind the client of an office visit by SMS.
+        public var canRemind = false
         public init(id: String, title: String, facts: [(label: String, value: String)], context: [(label: String, value: String)], client: ClientCard?,
                     notes: [(when: String, text: String)], connected: Bool, inWrapUp: Bool, outcomes: [(value: String, label: String)],
                     topics: [(value: String, label: String)], agents: [(value: String, label: String)], form: FormState, notice: String?) {
@@ -107,6 +109,14 @@ public enum InteractionPage {
                         Forms.csrf(ctx),
                         Forms.textarea("note", label: ctx.t("desktop.new_note"), state: m.form, ctx: ctx),
                         .button(.type(.submit), .text(ctx.t("desktop.add_note")))))),
+            .if(m.canRemind && (m.connected || m.inWrapUp), .section(.attribute(named: "aria-labelledby", value: "visit-heading"),
+                .h2(.id("visit-heading"), .text(ctx.t("desktop.visit_heading"))),
+                .p(.class("hint"), .text(ctx.t("desktop.visit_hint"))),
+                .form(.method(.post), .action(base + "/visit-reminder"), .attribute(named: "novalidate", value: "novalidate"),
+                    Forms.csrf(ctx),
+                    Forms.field("visit_date", label: ctx.t("desktop.visit_date"), type: .date, state: m.form, ctx: ctx),
+                    Forms.field("visit_time", label: ctx.t("desktop.visit_time"), type: .time, state: m.form, ctx: ctx),
+                    .button(.type(.submit), .text(ctx.t("desktop.visit_send")))))),
             .if(m.connected, .section(.attribute(named: "aria-labelledby", value: "end-heading"),
                 .h2(.id("end-heading"), .text(ctx.t("desktop.end_heading"))),
                 Forms.button(base + "/end", label: ctx.t("desktop.end"), ctx: ctx))),

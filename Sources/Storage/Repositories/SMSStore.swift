@@ -1,0 +1,131 @@
+import Fluent
+import SQLKit
+import Foundation
+
+public struct SMSMessage: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case queued, sent, delivered, failed
+        /// Not sent: the number answered STOP.
+        case optedOut = "opted_out"
+    }
+    public var id = UUID()
+    public var phone: String
+    public var body: String
+    /// visit_reminder, callback_confirmation, survey, offer_alert
+    public var kind: String
+    public var clientID: UUID?
+    public var interactionID: UUID?
+    public var status: Status = .queued
+    public var attempts = 0
+    public var sendAt: Date
+    public var sentAt: Date? = nil
+    public var deliveredAt: Date? = nil
+    public var lastError: String? = nil
+
+    public init(phone: String, body: String, kind: String, clientID: UUID? = nil, interactionID: UUID? = nil, sendAt: Date) {
+        self.phone = phone; self.body = body; self.kind = kind; self.clientID = clientID; self.interactionID = interactionID; self.sendAt = sendAt
+    }
+}
+
+/// Text messages waiting, sent, delivered or refused, and the numbers that opted out.
+public struct SMSStore: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    public static let maxAttempts = 6
+
+    /// Queues a message — unless the number opted out (then it is kept as refused, and false).
+    @discardableResult
+    public func enqueue(_ m: SMSMessage, now: Date) async throws -> Bool {
+        var m = m
+        let refused = try await isOptedOut(m.phone)
+        if refused { m.status = .optedOut }
+        try await sql.insert(into: "sms_messages")
+            .columns("id", "phone", "body", "kind", "client_id", "interaction_id", "status", "attempts", "send_at", "created_at")
+            .values(SQLBind(m.id), SQLBind(m.phone), SQLBind(m.body), SQLBind(m.kind), SQLBind(m.clientID), SQLBind(m.interactionID),
+                    SQLBind(m.status.rawValue), SQLBind(0), SQLBind(m.sendAt), SQLBind(now)).run()
+        return !refused
+    }
+
+    public func isOptedOut(_ phone: String) async throws -> Bool {
+        try await sql.select().column("phone").from("sms_opt_outs").where("phone", .equal, SQLBind(phone)).first() != nil
+    }
+
+    public func optOut(_ phone: String, source: String, now: Date) async throws {
+        guard try await !isOptedOut(phone) else { return }
+        try await sql.insert(into: "sms_opt_outs").columns("phone", "at", "source").values(SQLBind(phone), SQLBind(now), SQLBind(source)).run()
+        // What waits for that number is not sent either.
+        try await sql.raw("UPDATE sms_messages SET status = \(bind: SMSMessage.Status.optedOut.rawValue) WHERE phone = \(bind: phone) AND status = \(bind: SMSMessage.Status.queued.rawValue)").run()
+    }
+
+    public func optIn(_ phone: String) async throws {
+        try await sql.delete(from: "sms_opt_outs").where("phone", .equal, SQLBind(phone)).run()
+    }
+
+    /// Due messages, leased for `lease` seconds so two servers do not send one twice.
+    public func claimDue(limit: Int, now: Date, lease: TimeInterval = 120) async throws -> [SMSMessage] {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            let rows = try await sql.raw("""
+                SELECT * FROM sms_messages WHERE status = \(bind: SMSMessage.Status.queued.rawValue) AND send_at <= \(bind: now) \
+                AND (claimed_until IS NULL OR claimed_until < \(bind: now)) ORDER BY send_at LIMIT \(bind: limit)
+                """).all()
+            let messages = try rows.map(Self.message)
+            for m in messages {
+                try await sql.update("sms_messages").set("claimed_until", to: SQLBind(now.addingTimeInterval(lease))).where("id", .equal, SQLBind(m.id)).run()
+            }
+            return messages
+        }
+    }
+
+    public func markSent(_ id: UUID, now: Date) async throws {
+        try await sql.raw("""
+            UPDATE sms_messages SET status = \(bind: SMSMessage.Status.sent.rawValue), sent_at = \(bind: now), claimed_until = NULL, \
+            attempts = attempts + 1, last_error = NULL WHERE id = \(bind: id) AND status = \(bind: SMSMessage.Status.queued.rawValue)
+            """).run()
+    }
+
+    /// Another try later (1, 2, 4 … minutes), or failed for good.
+    public func markFailed(_ id: UUID, error: String, permanent: Bool, now: Date) async throws {
+        guard let m = try await find(id) else { return }
+        let attempts = m.attempts + 1
+        let final = permanent || attempts >= Self.maxAttempts
+        try await sql.raw("""
+            UPDATE sms_messages SET attempts = \(bind: attempts), last_error = \(bind: String(error.prefix(300))), claimed_until = NULL, \
+            status = \(bind: final ? SMSMessage.Status.failed.rawValue : SMSMessage.Status.queued.rawValue), \
+            send_at = \(bind: final ? m.sendAt : now.addingTimeInterval(60 * pow(2, Double(attempts - 1)))) WHERE id = \(bind: id)
+            """).run()
+    }
+
+    /// A delivery report: delivered, or failed at the network.
+    public func report(_ id: UUID, delivered: Bool, now: Date) async throws {
+        if delivered {
+            try await sql.raw("UPDATE sms_messages SET status = \(bind: SMSMessage.Status.delivered.rawValue), delivered_at = \(bind: now) WHERE id = \(bind: id)").run()
+        } else {
+            try await sql.raw("UPDATE sms_messages SET status = \(bind: SMSMessage.Status.failed.rawValue), last_error = 'not delivered' WHERE id = \(bind: id)").run()
+        }
+    }
+
+    public func find(_ id: UUID) async throws -> SMSMessage? {
+        try await sql.select().column("*").from("sms_messages").where("id", .equal, SQLBind(id)).first().map(Self.message)
+    }
+
+    public func recent(limit: Int = 50) async throws -> [SMSMessage] {
+        try await sql.select().column("*").from("sms_messages").orderBy("created_at", .descending).limit(limit).all().map(Self.message)
+    }
+
+    static func message(_ row: any SQLRow) throws -> SMSMessage {
+        func date(_ c: String) throws -> Date? { try row.decodeNil(column: c) ? nil : row.decode(column: c, as: Date.self) }
+        func uuid(_ c: String) throws -> UUID? { try row.decodeNil(column: c) ? nil : row.decode(column: c, as: UUID.self) }
+        var m = SMSMessage(phone: try row.decode(column: "phone", as: String.self), body: try row.decode(column: "body", as: String.self),
+                           kind: try row.decode(column: "kind", as: String.self), clientID: try uuid("client_id"), interactionID: try uuid("interaction_id"),
+                           sendAt: try row.decode(column: "send_at", as: Date.self))
+        m.id = try row.decode(column: "id", as: UUID.self)
+        m.status = SMSMessage.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .queued
+        m.attempts = try row.decode(column: "attempts", as: Int.self)
+        m.sentAt = try date("sent_at"); m.deliveredAt = try date("delivered_at")
+        m.lastError = try row.decodeNil(column: "last_error") ? nil : row.decode(column: "last_error", as: String.self)
+        return m
+    }
+}
