@@ -66,6 +66,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: ChatController())
     try app.register(collection: NewsletterController())
     try app.register(collection: SMSController())
+    try app.register(collection: SMSPreferencesController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }

@@ -95,7 +95,7 @@ import SQLKit
             _ = try await editor.signIn(app).post("/staff/events", EventFlowTests.training, csrfFrom: "/staff/events/new")
 
             // Matches found, then the server stops before the transaction: nothing was recorded or sent…
-            let (matches, mail) = try await AlertRunner(app: app).run(search, now: search.nextRunAt)
+            let (matches, mail, _) = try await AlertRunner(app: app).run(search, now: search.nextRunAt)
             #expect(matches.count == 1 && mail != nil)
             #expect(try await alertMails(app).isEmpty)
             // …so the next run sends them, once.

@@ -110,4 +110,40 @@ import TestSupport
             #expect(try await SurveyStore(db: app.db).of(interactions: [call.id])[call.id] != nil)
         }
     }
+
+    @Test func aSeekerChoosesWhatComesBySMSAndOfferAlertsGoThere() async throws {
+        try await withTestApp { app in
+            var form = AccountTests.goodForm
+            form["phone"] = "600 700 800"
+            let seeker = FormClient(app)
+            _ = try await seeker.post("/register", form)
+            _ = try await seeker.post("/login", ["email": "anna.nowak@example.org", "password": AccountTests.goodForm["password"]!])
+            let page = try await seeker.get("/account/sms?lang=en").body.string
+            #expect(page.contains("+48600700800") && page.contains("name=\"offer_alerts\""))
+            #expect(try await seeker.post("/account/sms?lang=en", ["offer_alerts": "on", "reminders": "on"], csrfFrom: "/account/sms").body.string
+                .contains("SMS settings saved"))
+            #expect(try await SMSStore(db: app.db).preferences("+48600700800") == SMSPreferences(offerAlerts: true, reminders: true, surveys: false))
+            // A survey to a number that declined surveys is kept as refused.
+            #expect(try await !SMSStore(db: app.db).enqueue(SMSMessage(phone: "+48600700800", body: "Ankieta", kind: "survey", sendAt: Date()), now: Date()))
+
+            // The saved search's new offer comes by SMS, not by e-mail.
+            _ = try await seeker.post("/account/alerts", ["kind": "offers", "query": "q=spawacz&voivodeship=20", "frequency": "daily"], csrfFrom: "/account")
+            let account = try #require(try await AccountStore(db: app.db).find(email: "anna.nowak@example.org"))
+            let search = try #require(try await SavedSearchStore(db: app.db).list(account: account.id).first)
+            let boss = try await OfferFlowTests.employer(app, email: "szef@stalmet.pl", nip: "5260250274")
+            let company = try #require(try await EmployerStore(db: app.db).unverified(offices: nil).first)
+            try await EmployerStore(db: app.db).verify(company: company.id, byOffice: "pup-2002")
+            _ = try await boss.post("/employer/offers", OfferFlowTests.form, csrfFrom: "/employer/offers/new")
+            let report = try await AlertRunner(app: app).runDue(now: search.nextRunAt)
+            #expect(report.texts == 1 && report.mails == 0)
+            let alert = try #require(try await SMSStore(db: app.db).recent().first { $0.kind == "offer_alert" })
+            #expect(alert.phone == "+48600700800" && alert.status == .queued && alert.body.contains("/offers?q=spawacz"))
+
+            // STOP: the page says so and offers to allow SMS again.
+            try await SMSStore(db: app.db).optOut("+48600700800", source: "stop", now: Date())
+            #expect(try await seeker.get("/account/sms?lang=en").body.string.contains("replied STOP"))
+            _ = try await seeker.post("/account/sms", ["offer_alerts": "on", "allow_again": "on"], csrfFrom: "/account/sms")
+            #expect(try await !SMSStore(db: app.db).isOptedOut("+48600700800"))
+        }
+    }
 }

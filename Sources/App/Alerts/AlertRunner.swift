@@ -3,6 +3,7 @@ import Fluent
 import Localization
 import Portal
 import Storage
+import Identity
 
 /// Runs the saved searches whose time has come: each finds what is new since its last run,
 /// leaves out what it already sent, and puts one e-mail in the outbox — in the same
@@ -13,7 +14,7 @@ struct AlertRunner {
 
     struct Match { let id: UUID; let title: String; let detail: String; let path: String }
 
-    struct Report: Equatable { var searches = 0; var mails = 0; var items = 0 }
+    struct Report: Equatable { var searches = 0; var mails = 0; var texts = 0; var items = 0 }
 
     @discardableResult
     func runDue(now: Date = Date()) async throws -> Report {
@@ -22,9 +23,11 @@ struct AlertRunner {
         for search in try await store.due(now: now) {
             report.searches += 1
             do {
-                let (matches, mail) = try await run(search, now: now)
-                try await store.recordRun(search, sent: matches.map(\.id), mail: mail, now: now)
-                if mail != nil { report.mails += 1; report.items += matches.count }
+                let (matches, mail, sms) = try await run(search, now: now)
+                try await store.recordRun(search, sent: matches.map(\.id), mail: mail, sms: sms, now: now)
+                if mail != nil { report.mails += 1 }
+                if sms != nil { report.texts += 1 }
+                if mail != nil || sms != nil { report.items += matches.count }
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Another server ran this search at the same moment and recorded the same
                 // matches first: nothing more to send.
@@ -34,9 +37,11 @@ struct AlertRunner {
         return report
     }
 
-    /// The new matches of one search and its e-mail (nil when there is nothing new).
-    func run(_ s: SavedSearch, now: Date) async throws -> ([Match], OutboxMessage?) {
-        guard let account = try await AccountStore(db: app.db).find(id: s.accountID) else { return ([], nil) }
+    /// The new matches of one search and its e-mail — or, for a job seeker who asked for
+    /// offer alerts by SMS on their profile's phone, a short SMS with the count and the link
+    /// (nil both when there is nothing new).
+    func run(_ s: SavedSearch, now: Date) async throws -> ([Match], OutboxMessage?, SMSMessage?) {
+        guard let account = try await AccountStore(db: app.db).find(id: s.accountID) else { return ([], nil, nil) }
         let language = Language(rawValue: account.language) ?? .pl
         // Overlap a day with the previous run (an offer published while it ran), never
         // reaching back before the search was saved; what was sent is left out below.
@@ -46,10 +51,16 @@ struct AlertRunner {
         let found = try await matches(s, since: since, now: now, req: req)
         let sent = try await SavedSearchStore(db: app.db).alreadySent(s.id, items: found.map(\.id))
         let fresh = found.filter { !sent.contains($0.id) }
-        guard !fresh.isEmpty else { return ([], nil) }
+        guard !fresh.isEmpty else { return ([], nil, nil) }
+        if s.kind == .offers, let raw = try await AccountStore(db: app.db).profile(account.id)?.phone, let phone = try? PhoneNumber(raw),
+           try await SMSStore(db: app.db).preferences(phone.value).offerAlerts, try await !SMSStore(db: app.db).isOptedOut(phone.value) {
+            let link = app.services.config.publicURL + AlertMail.searchPath(s.kind) + (s.query.isEmpty ? "" : "?" + s.query)
+            let text = Catalogues.bundled[language].text("sms.offer_alert", ["count": "\(fresh.count)", "label": String(s.label.prefix(40)), "link": link])
+            return (fresh, nil, SMSMessage(phone: phone.value, body: text, kind: "offer_alert", sendAt: now))
+        }
         let mail = AlertMail(publicURL: app.services.config.publicURL, key: app.services.secrets.alertKey)
             .compose(to: account.email, search: s, matches: fresh, language: language)
-        return (fresh, mail)
+        return (fresh, mail, nil)
     }
 
     func matches(_ s: SavedSearch, since: Date, now: Date, req: Request) async throws -> [Match] {

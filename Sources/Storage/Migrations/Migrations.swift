@@ -38,6 +38,7 @@ public enum StorageMigrations {
             M031_CreateNewsletter(),
             M032_CreateMailChannel(),
             M033_CreateSMS(),
+            M034_CreateSMSPreferences(),
         ]
     }
 }

@@ -27,6 +27,27 @@ public struct SMSMessage: Sendable, Equatable {
     }
 }
 
+/// What one number wants by SMS. Without a choice made: reminders and surveys yes, offer
+/// alerts no (those are asked for).
+public struct SMSPreferences: Sendable, Equatable {
+    public var offerAlerts = false
+    public var reminders = true
+    public var surveys = true
+    public init(offerAlerts: Bool = false, reminders: Bool = true, surveys: Bool = true) {
+        self.offerAlerts = offerAlerts; self.reminders = reminders; self.surveys = surveys
+    }
+
+    /// Whether a message of this kind may go; confirmations of what the person just asked for always may.
+    public func allows(kind: String) -> Bool {
+        switch kind {
+        case "offer_alert": offerAlerts
+        case "visit_reminder": reminders
+        case "survey": surveys
+        default: true
+        }
+    }
+}
+
 /// Text messages waiting, sent, delivered or refused, and the numbers that opted out.
 public struct SMSStore: Sendable {
     let db: any Database
@@ -35,11 +56,14 @@ public struct SMSStore: Sendable {
 
     public static let maxAttempts = 6
 
-    /// Queues a message — unless the number opted out (then it is kept as refused, and false).
+    /// Queues a message — unless the number opted out or does not want this kind (then it is
+    /// kept as refused, and false).
     @discardableResult
     public func enqueue(_ m: SMSMessage, now: Date) async throws -> Bool {
         var m = m
-        let refused = try await isOptedOut(m.phone)
+        let optedOut = try await isOptedOut(m.phone)
+        let wanted = try await preferences(m.phone).allows(kind: m.kind)
+        let refused = optedOut || !wanted
         if refused { m.status = .optedOut }
         try await sql.insert(into: "sms_messages")
             .columns("id", "phone", "body", "kind", "client_id", "interaction_id", "status", "attempts", "send_at", "created_at")
@@ -57,6 +81,23 @@ public struct SMSStore: Sendable {
         try await sql.insert(into: "sms_opt_outs").columns("phone", "at", "source").values(SQLBind(phone), SQLBind(now), SQLBind(source)).run()
         // What waits for that number is not sent either.
         try await sql.raw("UPDATE sms_messages SET status = \(bind: SMSMessage.Status.optedOut.rawValue) WHERE phone = \(bind: phone) AND status = \(bind: SMSMessage.Status.queued.rawValue)").run()
+    }
+
+    public func preferences(_ phone: String) async throws -> SMSPreferences {
+        guard let row = try await sql.select().column("*").from("sms_preferences").where("phone", .equal, SQLBind(phone)).first() else {
+            return SMSPreferences()
+        }
+        return SMSPreferences(offerAlerts: try row.decode(column: "offer_alerts", as: Bool.self), reminders: try row.decode(column: "reminders", as: Bool.self),
+                              surveys: try row.decode(column: "surveys", as: Bool.self))
+    }
+
+    public func setPreferences(_ phone: String, _ p: SMSPreferences, now: Date) async throws {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await sql.delete(from: "sms_preferences").where("phone", .equal, SQLBind(phone)).run()
+            try await sql.insert(into: "sms_preferences").columns("phone", "offer_alerts", "reminders", "surveys", "updated_at")
+                .values(SQLBind(phone), SQLBind(p.offerAlerts), SQLBind(p.reminders), SQLBind(p.surveys), SQLBind(now)).run()
+        }
     }
 
     public func optIn(_ phone: String) async throws {

@@ -84,7 +84,7 @@ public struct SavedSearchStore: Sendable {
     /// Records one run in one transaction: the items sent (unique per search: a second run of
     /// the same matches, by another server or after a crash, fails here and sends nothing),
     /// the mail to the outbox, and the next time.
-    public func recordRun(_ s: SavedSearch, sent items: [UUID], mail: OutboxMessage?, now: Date) async throws {
+    public func recordRun(_ s: SavedSearch, sent items: [UUID], mail: OutboxMessage?, sms: SMSMessage? = nil, now: Date) async throws {
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             for item in items {
@@ -92,6 +92,7 @@ public struct SavedSearchStore: Sendable {
                     .values(SQLBind(s.id), SQLBind(item), SQLBind(now)).run()
             }
             if let mail { try await Outbox(db: tx).enqueue(mail, now: now) }
+            if let sms { try await SMSStore(db: tx).enqueue(sms, now: now) }
             try await sql.update("saved_searches").set("last_run_at", to: SQLBind(now))
                 .set("next_run_at", to: SQLBind(AlertSchedule.nextRun(after: now, s.frequency))).where("id", .equal, SQLBind(s.id)).run()
         }

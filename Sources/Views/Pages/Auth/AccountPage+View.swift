@@ -68,7 +68,8 @@ public enum AccountPage {
                 .button(.type(.submit), .text(ctx.t("account.change_email"))))))
         let cvs: Node<HTML.BodyContext> = .group(
             .if(model.kind == .seeker, .p(.a(.href("/account/cvs"), .text(ctx.t("cv.list_title"))))),
-            .if(model.kind != .staff, .p(.a(.href("/account/alerts"), .text(ctx.t("alerts.title"))))))
+            .if(model.kind != .staff, .p(.a(.href("/account/alerts"), .text(ctx.t("alerts.title"))))),
+            .if(model.kind == .seeker, .p(.a(.href("/account/sms"), .text(ctx.t("sms.prefs_title"))))))
         let link: Node<HTML.BodyContext> = .if(model.kind == .seeker, section("link-heading", ctx.t("account.link_title"), .group(
             .p(.text(ctx.t("account.link_intro"))),
             model.linkStatus.map { .p(.class("status"), .text($0)) } ?? .empty,
