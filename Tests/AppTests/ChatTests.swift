@@ -6,6 +6,7 @@ import SQLKit
 @testable import App
 @testable import Storage
 import ContactCenter
+import Portal
 import Directory
 
 /// Live chat on a real listening server: a visitor's chat is routed to a consultant, both sides
@@ -99,6 +100,14 @@ import Directory
             #expect(pop.contains("&lt;script&gt;alert(1)&lt;/script&gt; Chcę się zarejestrować") && !pop.contains("<script>alert(1)"))
             try await ws.send(#"{"type":"say","text":"   "}"#)
             #expect(await page.wait(for: "Wiadomość: wpisz treść"))
+
+            // An answer from the knowledge base goes into the chat.
+            let entry = try await KnowledgeBaseStore(db: app.db).create(
+                KBDraft(category: .registration, officeID: nil, title: "Jak się zarejestrować", body: "Przyjdź do urzędu z dowodem osobistym."),
+                status: .published, by: staff.id, analyzer: app.services.analyzer)
+            #expect(try await desk.post("/desktop/interactions/\(chat.id)/articles", ["entry": entry.uuidString],
+                                        csrfFrom: "/desktop/interactions/\(chat.id)").status == .seeOther)
+            #expect(await page.wait(for: "Jak się zarejestrować: http"))
 
             // The desktop shows the chat among the consultant's chats.
             #expect(try await desk.get("/desktop").body.string.contains("data-chat=\"chat-\(chat.id.uuidString)\""))

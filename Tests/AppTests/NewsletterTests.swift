@@ -5,6 +5,8 @@ import VaporTesting
 import SQLKit
 @testable import App
 @testable import Storage
+import Mailer
+import TestSupport
 
 /// The newsletter: double opt-in (nothing before the link is opened, the same answer for a
 /// known address), editions per language sent in batches once each, a signed one-click
@@ -86,6 +88,36 @@ import SQLKit
             for _ in 0..<3 { _ = try await sender.step() }
             #expect(try await Self.mails(app, kind: "newsletter").count == 2, "nobody left to send to")
             #expect(try await staff.get("/staff/newsletter?lang=en").body.string.contains("sent"))
+        }
+    }
+
+    @Test(.enabled(if: AiosmtpdServer.available)) func anAddressTheMailServerRefusesGetsNoMoreEditions() async throws {
+        try await withTestApp { app in
+            let store = NewsletterStore(db: app.db)
+            let now = Date()
+            for email in ["bounce.me@example.org", "czytelnik@example.org"] {
+                #expect(try await store.request(email: email, language: "pl", confirmHash: "h-" + email, now: now))
+                #expect(try await store.confirm(hash: "h-" + email, now: now) != nil)
+            }
+            let mail = NewsletterMail(publicURL: "http://127.0.0.1:8080", key: app.services.secrets.newsletterKey)
+            _ = try await store.createEdition(language: "pl", subject: "Grudzień", body: "Nowe szkolenia w urzędach pracy.", author: UUID(), now: now)
+            #expect(try await NewsletterSender(db: app.db, mail: mail).step(now: now) == 2)
+
+            let server = try AiosmtpdServer(handler: AiosmtpdServer.refusingBounceAddresses)
+            defer { server.stop() }
+            let sender = OutboxSender(db: app.db, client: SMTPClient(configuration: .init(host: "127.0.0.1", port: server.port, security: .none)),
+                                      from: "newsletter@zielonalinia.example", fromName: "Zielona Linia", messageIDDomain: "zielonalinia.example",
+                                      logger: app.logger)
+            #expect(try await sender.deliverDue() == 1)
+            #expect(try server.received().count == 1)
+            #expect(try await store.find(email: "bounce.me@example.org")?.bouncedAt != nil, "refused for good: a bounce")
+            #expect(try await store.find(email: "czytelnik@example.org")?.bouncedAt == nil)
+
+            // The next edition goes to the reader only.
+            _ = try await store.createEdition(language: "pl", subject: "Styczeń", body: "Kolejne wydanie newslettera.", author: UUID(), now: now)
+            for _ in 0..<3 { _ = try await NewsletterSender(db: app.db, mail: mail).step(now: now) }
+            let january = try await Outbox(db: app.db).recent(limit: 20).filter { $0.subject == "Styczeń" }
+            #expect(january.map(\.recipient) == ["czytelnik@example.org"])
         }
     }
 }

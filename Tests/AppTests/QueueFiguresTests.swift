@@ -33,6 +33,13 @@ import Portal
             try await store.enqueue(call("pup-2002", "benefits", waited: 10))
             try await store.enqueue(call("pup-2001", "registration", waited: 500))
 
+            // Two of today's contacts were rated (5 and 3); a survey sent but not answered does not count.
+            let surveys = SurveyStore(db: app.db)
+            for (n, (i, rating)) in [(quick, 5), (slow, 3), (gone, 0)].enumerated() {
+                try await surveys.create(interaction: i.id, tokenHash: "t\(n)", language: "pl", now: now)
+                if rating > 0, let s = try await surveys.find(tokenHash: "t\(n)", now: now) { try await surveys.answer(s.id, rating: rating, comment: nil, now: now) }
+            }
+
             let supervisor = try await TestStaff.create(app, email: "s@example.org", roles: [.supervisor], scope: .offices(["pup-2002"]))
             let browser = try await supervisor.signIn(app)
             let body = try JSONSerialization.jsonObject(with: Data(try await browser.get("/api/v1/queues").body.readableBytesView)) as? [String: Any]
@@ -44,6 +51,8 @@ import Portal
             #expect(registration["answered_today"] as? Int == 2 && registration["abandoned_today"] as? Int == 1)
             #expect(abs((registration["service_level_today"] as? Double ?? 0) - 1.0 / 3.0) < 0.001)
             #expect(queues[0]["service_level_today"] == nil || queues[0]["service_level_today"] is NSNull)
+            #expect(registration["ratings_today"] as? Int == 2 && registration["satisfaction_today"] as? Double == 4.0)
+            #expect(try await browser.get("/wallboard?lang=en").body.string.contains("4.0 (2)"))
 
             #expect(try await browser.get("/api/v1/queues?office=pup-2001").status == .forbidden)
             #expect(try await FormClient(app).get("/api/v1/queues").status == .unauthorized)

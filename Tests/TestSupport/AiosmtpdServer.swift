@@ -16,12 +16,36 @@ public final class AiosmtpdServer: @unchecked Sendable {
         do { try p.run(); p.waitUntilExit(); return p.terminationStatus == 0 } catch { return false }
     }
 
-    public init(extraArguments: [String] = []) throws {
+    /// A mail server that refuses for good (550) every recipient whose address starts with
+    /// "bounce" — as a real server refuses an address that does not exist.
+    public static let refusingBounceAddresses = """
+        from aiosmtpd.handlers import Mailbox
+
+        class Handler(Mailbox):
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if address.lower().startswith("bounce"):
+                    return "550 5.1.1 <%s>: no such user" % address
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+        """
+
+    /// `handler`: Python source of a `Handler` class (a Mailbox) to use instead of the plain Mailbox.
+    public init(extraArguments: [String] = [], handler: String? = nil) throws {
         port = Int.random(in: 30000...39999)
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID().uuidString)")
+        var handlerClass = "aiosmtpd.handlers.Mailbox"
+        if let handler {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-handler-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try handler.write(to: dir.appendingPathComponent("zl_handler.py"), atomically: true, encoding: .utf8)
+            var env = ProcessInfo.processInfo.environment
+            env["PYTHONPATH"] = dir.path + (env["PYTHONPATH"].map { ":" + $0 } ?? "")
+            process.environment = env
+            handlerClass = "zl_handler.Handler"
+        }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)"] + extraArguments
-            + ["-c", "aiosmtpd.handlers.Mailbox", maildir.path]
+            + ["-c", handlerClass, maildir.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -186,7 +186,7 @@ struct DesktopController: Sendable {
         let kbText = ((try? req.query.get(String.self, at: "kb")) ?? "").trimmingCharacters(in: .whitespaces)
         model.kbQuery = kbText
         model.articles = try await articles(for: i, query: kbText, req)
-        model.canEmail = try await clientEmail(i, req) != nil
+        model.canEmail = try await clientEmail(i, req) != nil || (i.channel == .chat && i.state == .connected)
         model.mails = try await mailThread(i, req)
         model.canRemind = try await reminderPhone(i, req) != nil
         if i.channel == .chat, let chat = try await ChatStore(db: req.db).find(interaction: i.id) {
@@ -260,19 +260,25 @@ struct DesktopController: Sendable {
               let e = try await KnowledgeBaseStore(db: req.db).find(entryID), e.status == .published else {
             throw FieldValidationError(field: "entry", reason: req.catalogue.text("faq.not_found"))
         }
-        let email = try await clientEmail(i, req)
+        // In a chat in progress the answer goes into the chat itself; otherwise by e-mail when there is an address.
+        let inChat = i.channel == .chat && i.state == .connected
+        let email = inChat ? nil : try await clientEmail(i, req)
         let language = Language(rawValue: i.language) ?? .pl
-        let url = req.services.config.publicURL + "/faq/" + e.id.uuidString.lowercased()
-        let text = req.catalogue.text(email == nil ? "desktop.kb_noted_text" : "desktop.kb_sent_text", ["title": e.draft.title, "url": url])
+        let url = req.services.config.publicURL + "/faq/" + e.id.uuidString.lowercased() + "?lang=" + language.rawValue
+        let text = req.catalogue.text(email == nil && !inChat ? "desktop.kb_noted_text" : "desktop.kb_sent_text", ["title": e.draft.title, "url": url])
         let mail = email.map { MailComposer(publicURL: req.services.config.publicURL).knowledgeArticle(to: $0, title: e.draft.title, id: e.id, language: language) }
         let (events, logger, wrapUp) = (req.application.desktopEvents, req.logger, req.services.config.wrapUpSeconds)
-        return try await acting(req, member, done: email == nil ? "article_noted" : "article_sent") {
-            // The note and the e-mail together or not at all.
+        let agent = member.id.uuidString
+        let response = try await acting(req, member, done: email == nil && !inChat ? "article_noted" : "article_sent") {
+            // The note and the e-mail (or the chat line) together or not at all.
             try await req.db.transaction { tx in
-                try await DesktopService(db: tx, events: events, logger: logger, wrapUpSeconds: wrapUp).addNote(i.id, agent: member.id.uuidString, text: text)
+                try await DesktopService(db: tx, events: events, logger: logger, wrapUpSeconds: wrapUp).addNote(i.id, agent: agent, text: text)
                 if let mail { try await Outbox(db: tx).enqueue(mail) }
+                if inChat { try await ChatStore(db: tx).add(i.id, author: .agent, agent: agent, text: e.draft.title + ": " + url, at: Date()) }
             }
         }
+        if inChat { await events.publish(DesktopService.changed([agent], i), on: req.db, logger: req.logger) }
+        return response
     }
 
     struct NoteInput: Content { var note: String? }

@@ -62,7 +62,8 @@ struct WallboardController: Sendable {
             queues.append(.init(office: try await officeName(q.officeID), topic: t.text("topic." + q.topic), waiting: q.waiting,
                                 longestWait: DesktopController.duration(q.longestWait),
                                 serviceLevel: q.serviceLevelToday.map { String(format: "%.0f %%", $0 * 100) } ?? "–",
-                                answered: q.answeredToday, abandoned: q.abandonedToday))
+                                answered: q.answeredToday, abandoned: q.abandonedToday,
+                                satisfaction: q.satisfactionToday.map { String(format: "%.1f (%d)", $0, q.ratingsToday) } ?? "–"))
         }
         let statuses = try await store.statuses().filter { s in
             guard let offices = f.offices else { return true }

@@ -18,6 +18,9 @@ struct QueueController: RouteCollection {
         let answered_today: Int
         let abandoned_today: Int
         let service_level_today: Double?
+        /// Satisfaction surveys answered today: how many, and their average (1–5).
+        let ratings_today: Int
+        let satisfaction_today: Double?
     }
 
     struct ListJSON: Content { let generated_at: Date; let queues: [QueueJSON] }
@@ -36,7 +39,8 @@ struct QueueController: RouteCollection {
         return ListJSON(generated_at: now, queues: figures.map {
             QueueJSON(office_id: $0.officeID, topic: $0.topic, waiting: $0.waiting, longest_wait_seconds: Int($0.longestWait.rounded()),
                       answered_today: $0.answeredToday, abandoned_today: $0.abandonedToday,
-                      service_level_today: $0.serviceLevelToday.map { ($0 * 10_000).rounded() / 10_000 })
+                      service_level_today: $0.serviceLevelToday.map { ($0 * 10_000).rounded() / 10_000 },
+                      ratings_today: $0.ratingsToday, satisfaction_today: $0.satisfactionToday.map { ($0 * 100).rounded() / 100 })
         })
     }
 }

@@ -12,6 +12,12 @@ public struct QueueFigures: Sendable, Equatable {
     public var answeredToday = 0
     public var answeredInTargetToday = 0
     public var abandonedToday = 0
+    /// Satisfaction surveys answered today for contacts of this queue (any channel: e-mail, SMS, chat).
+    public var ratingsToday = 0
+    public var ratingSumToday = 0
+
+    /// The average rating (1–5) of today's answers (nil: none yet).
+    public var satisfactionToday: Double? { ratingsToday == 0 ? nil : Double(ratingSumToday) / Double(ratingsToday) }
 
     /// Answered within the target over everything answered or abandoned today (nil: nothing yet).
     public var serviceLevelToday: Double? {
@@ -57,6 +63,21 @@ extension ContactCenterStore {
             } else {
                 f.abandonedToday += 1
             }
+            figures[key(office, topic)] = f
+        }
+        let ratings = sql.select().column(SQLColumn("office_id", table: "i")).column(SQLColumn("topic", table: "i"))
+            .column(SQLColumn("rating", table: "s"))
+            .from(SQLAlias(SQLIdentifier("cc_surveys"), as: SQLIdentifier("s")))
+            .join(SQLAlias(SQLIdentifier("cc_interactions"), as: SQLIdentifier("i")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "i"), .equal, SQLColumn("interaction_id", table: "s"))
+            .where(SQLColumn("answered_at", table: "s"), .greaterThanOrEqual, SQLBind(dayStart))
+            .where(SQLColumn("rating", table: "s"), .isNot, SQLLiteral.null)
+        if let offices { ratings.where(SQLColumn("office_id", table: "i"), .in, SQLBind.group(offices.sorted())) }
+        for row in try await ratings.all() {
+            let office = try row.decode(column: "office_id", as: String.self), topic = try row.decode(column: "topic", as: String.self)
+            var f = figures[key(office, topic)] ?? QueueFigures(officeID: office, topic: topic)
+            f.ratingsToday += 1
+            f.ratingSumToday += try row.decode(column: "rating", as: Int.self)
             figures[key(office, topic)] = f
         }
         return figures.values.sorted { ($0.officeID, $0.topic) < ($1.officeID, $1.topic) }

@@ -11,9 +11,12 @@ public enum WallboardPage {
         public let serviceLevel: String
         public let answered: Int
         public let abandoned: Int
-        public init(office: String, topic: String, waiting: Int, longestWait: String, serviceLevel: String, answered: Int, abandoned: Int) {
+        /// "4.5 (12)": today's average rating and how many answered.
+        public let satisfaction: String
+        public init(office: String, topic: String, waiting: Int, longestWait: String, serviceLevel: String, answered: Int, abandoned: Int,
+                    satisfaction: String) {
             self.office = office; self.topic = topic; self.waiting = waiting; self.longestWait = longestWait; self.serviceLevel = serviceLevel
-            self.answered = answered; self.abandoned = abandoned
+            self.answered = answered; self.abandoned = abandoned; self.satisfaction = satisfaction
         }
     }
 
@@ -88,10 +91,11 @@ public enum WallboardPage {
             .h2(.text(ctx.t("wallboard.queues"))),
             Tables.table(caption: ctx.t("wallboard.queues"),
                          headers: [ctx.t("wallboard.office"), ctx.t("desktop.topic"), ctx.t("wallboard.waiting"), ctx.t("wallboard.longest_wait"),
-                                   ctx.t("wallboard.service_level"), ctx.t("wallboard.answered"), ctx.t("wallboard.abandoned")],
+                                   ctx.t("wallboard.service_level"), ctx.t("wallboard.answered"), ctx.t("wallboard.abandoned"),
+                                   ctx.t("wallboard.satisfaction")],
                          rows: p.queues.map { q in
                              [.text(q.office), .text(q.topic), .text("\(q.waiting)"), .text(q.longestWait), .text(q.serviceLevel),
-                              .text("\(q.answered)"), .text("\(q.abandoned)")]
+                              .text("\(q.answered)"), .text("\(q.abandoned)"), .text(q.satisfaction)]
                          }, empty: ctx.t("wallboard.no_queues")),
             .h2(.text(ctx.t("wallboard.agents"))),
             p.byState.isEmpty ? .empty : .ul(.class("inline-list"), .forEach(p.byState) { .li(.text("\($0.state): \($0.count)")) }),
