@@ -1,0 +1,62 @@
+/// The flow shipped with the system, as the seeds describe 19524: the language first, then the
+/// caller identifies with client number and PIN or gives a postal code (→ their office), the
+/// topic menu puts them in that office's queue; after hours they hear when the line is open
+/// and may order a call back.
+extension IVRFlow {
+    public static let standard: IVRFlow = {
+        func p(_ pl: String, _ en: String, _ ru: String, _ uk: String) -> [String: String] { ["pl": pl, "en": en, "ru": ru, "uk": uk] }
+        var steps: [IVRStep] = [
+            IVRStep(id: "welcome", kind: .say, prompt: p("Dzień dobry, tu Zielona Linia, infolinia urzędów pracy.",
+                                                         "Hello, this is Zielona Linia, the labour offices' helpline.",
+                                                         "Здравствуйте, это Zielona Linia, горячая линия ведомств труда.",
+                                                         "Добрий день, це Zielona Linia, гаряча лінія центрів зайнятості."), next: "language"),
+            IVRStep(id: "who", kind: .menu, prompt: p("Jeśli masz numer klienta i PIN, naciśnij 1. Aby podać kod pocztowy, naciśnij 2.",
+                                                      "If you have a client number and PIN, press 1. To give your postal code, press 2.",
+                                                      "Если у вас есть номер клиента и PIN, нажмите 1. Чтобы указать почтовый индекс, нажмите 2.",
+                                                      "Якщо у вас є номер клієнта і PIN, натисніть 1. Щоб указати поштовий індекс, натисніть 2."),
+                    otherwise: "postal", choices: ["1": "identify", "2": "postal"]),
+            IVRStep(id: "identify", kind: .identify, prompt: p("Wpisz numer klienta i zatwierdź krzyżykiem, potem PIN i krzyżyk.",
+                                                               "Enter your client number and press hash, then your PIN and hash.",
+                                                               "Введите номер клиента и нажмите решётку, затем PIN и решётку.",
+                                                               "Введіть номер клієнта і натисніть решітку, потім PIN і решітку."),
+                    next: "hours", otherwise: "postal"),
+            IVRStep(id: "located", kind: .locate, next: "hours", otherwise: "hours"),
+            IVRStep(id: "hours", kind: .hours, next: "topic", otherwise: "closed"),
+            IVRStep(id: "topic", kind: .menu, prompt: p(
+                "Rejestracja – 1. Zasiłek – 2. Oferty pracy – 3. Szkolenia – 4. Pracodawcy – 5. Cudzoziemcy – 6. Inne sprawy – 0.",
+                "Registration – 1. Benefits – 2. Job offers – 3. Trainings – 4. Employers – 5. Foreigners – 6. Other matters – 0.",
+                "Регистрация – 1. Пособие – 2. Вакансии – 3. Обучение – 4. Работодатели – 5. Иностранцы – 6. Другие вопросы – 0.",
+                "Реєстрація – 1. Допомога – 2. Вакансії – 3. Навчання – 4. Роботодавці – 5. Іноземці – 6. Інші питання – 0."),
+                    otherwise: "q-other",
+                    choices: ["1": "q-registration", "2": "q-benefits", "3": "q-offers", "4": "q-trainings", "5": "q-employers", "6": "q-foreigners",
+                              "0": "q-other"]),
+            IVRStep(id: "closed", kind: .say, prompt: p("Infolinia jest czynna w dni robocze od 8 do 18.",
+                                                        "The helpline is open on working days from 8 am to 6 pm.",
+                                                        "Горячая линия работает по рабочим дням с 8 до 18.",
+                                                        "Гаряча лінія працює в робочі дні з 8 до 18."), next: "offer-callback"),
+            IVRStep(id: "offer-callback", kind: .callback, prompt: p("Aby konsultant oddzwonił w najbliższych godzinach pracy, naciśnij 1.",
+                                                                     "For a consultant to call you back in the next opening hours, press 1.",
+                                                                     "Чтобы консультант перезвонил в ближайшее рабочее время, нажмите 1.",
+                                                                     "Щоб консультант передзвонив у найближчий робочий час, натисніть 1."),
+                    next: "goodbye"),
+            IVRStep(id: "goodbye", kind: .hangup),
+        ]
+        var language = IVRStep(id: "language", kind: .language, prompt: p("Po polsku – naciśnij 1. For English press 2. По-русски – нажмите 3. Українською – натисніть 4.",
+                                                                          "Po polsku – naciśnij 1. For English press 2. По-русски – нажмите 3. Українською – натисніть 4.",
+                                                                          "Po polsku – naciśnij 1. For English press 2. По-русски – нажмите 3. Українською – натисніть 4.",
+                                                                          "Po polsku – naciśnij 1. For English press 2. По-русски – нажмите 3. Українською – натисніть 4."),
+                               next: "who")
+        language.languages = ["1": "pl", "2": "en", "3": "ru", "4": "uk"]
+        var postal = IVRStep(id: "postal", kind: .gather, prompt: p("Wpisz pięciocyfrowy kod pocztowy.", "Enter your five-digit postal code.",
+                                                                   "Введите пятизначный почтовый индекс.", "Введіть п'ятизначний поштовий індекс."),
+                             next: "located", otherwise: "hours")
+        postal.digits = 5; postal.check = .postalCode
+        steps += [language, postal]
+        for topic in ContactTopic.allCases {
+            var q = IVRStep(id: "q-" + topic.rawValue, kind: .enqueue)
+            q.topic = topic.rawValue
+            steps.append(q)
+        }
+        return IVRFlow(languages: ["pl", "en", "ru", "uk"], start: "welcome", steps: steps)
+    }()
+}
