@@ -16,12 +16,8 @@ import Directory
 @Suite(.serialized) struct ChatTests {
     /// The contact centre open (or closed) around the clock, whatever day the suite runs on.
     static func hours(_ app: Application, open: Bool) {
-        let s: AppServices = app.services
         let days = open ? Dictionary(uniqueKeysWithValues: (1...7).map { ($0, [WeeklyHours.Interval(open: 0, close: 1_440)]) }) : [:]
-        let changed = AppServices(config: s.config, metrics: s.metrics, contactCentre: BusinessCalendar(hours: WeeklyHours(days: days), closedOnHolidays: false),
-                                   registerCache: s.registerCache, secrets: s.secrets, cipher: s.cipher, dummyPasswordHash: s.dummyPasswordHash,
-                                   analyzer: s.analyzer)
-        app.services = changed
+        app.reconfigure(contactCentre: BusinessCalendar(hours: WeeklyHours(days: days), closedOnHolidays: false))
     }
 
     static func listen(_ app: Application) async throws -> Int {

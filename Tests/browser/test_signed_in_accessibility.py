@@ -245,10 +245,7 @@ def test_consultant_desktop_and_screen_pop(driver):
     WebDriverWait(driver, 15).until(page_left(old))
     assert_accessible(driver, "screen pop with an error", "en")
     # Closed with an outcome: the client (Jan has an e-mail address) gets the survey.
-    Select(driver.find_element("name", "outcome")).select_by_value("resolved")
-    old = driver.find_element("tag name", "html")
-    driver.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
-    WebDriverWait(driver, 15).until(page_left(old))
+    close_contact(driver, contact)
     driver.get(url("/dev/mail", "pl"))
     survey = re.search(r"/survey/[A-Za-z0-9_-]+", driver.page_source).group(0)
     check_all_languages(driver, survey)
@@ -311,6 +308,14 @@ def mail_case(desk):
     WebDriverWait(desk, 15).until(page_left(old))
     assert "Zasiłek przysługuje od dnia rejestracji." in desk.page_source
     assert_accessible(desk, "e-mail case after a reply", "en")
+
+
+def close_contact(desk, contact):
+    """Closes the contact shown in the screen pop with the outcome "resolved"."""
+    Select(desk.find_element("name", "outcome")).select_by_value("resolved")
+    old = desk.find_element("tag name", "html")
+    desk.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
+    WebDriverWait(desk, 15).until(page_left(old))
 
 
 def press_accept(desk, contact):
@@ -387,10 +392,7 @@ def live_chat(desk):
         assert_accessible(visitor, "chat rated", "en")
         # The consultant closes the chat with an outcome: free for the next contact.
         desk.get(url(f"/desktop/interactions/{contact}", "pl"))
-        Select(desk.find_element("name", "outcome")).select_by_value("resolved")
-        old = desk.find_element("tag name", "html")
-        desk.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
-        WebDriverWait(desk, 15).until(page_left(old))
+        close_contact(desk, contact)
     finally:
         visitor.quit()
 

@@ -9,20 +9,9 @@ struct AlertMail {
     let publicURL: String
     let key: SymmetricKey
 
-    static func signature(_ id: UUID, key: SymmetricKey) -> String {
-        Secrets.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(("unsubscribe:" + id.uuidString.lowercased()).utf8), using: key)))
-    }
+    static func signature(_ id: UUID, key: SymmetricKey) -> String { Secrets.signature(id, purpose: "unsubscribe", key: key) }
 
-    static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool {
-        sameMAC(Self.signature(id, key: key), signature)
-    }
-
-    /// Constant time: compares the MACs byte by byte, not as strings that stop at the first difference.
-    static func sameMAC(_ expected: String, _ given: String) -> Bool {
-        let a = Data(expected.utf8), b = Data(given.utf8)
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
+    static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool { Secrets.sameMAC(Self.signature(id, key: key), signature) }
 
     func unsubscribeLink(_ id: UUID) -> String {
         publicURL + "/alerts/unsubscribe?id=" + id.uuidString.lowercased() + "&sig=" + Self.signature(id, key: key)

@@ -8,13 +8,9 @@ struct NewsletterMail {
     let publicURL: String
     let key: SymmetricKey
 
-    static func signature(_ id: UUID, key: SymmetricKey) -> String {
-        Secrets.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(("newsletter:" + id.uuidString.lowercased()).utf8), using: key)))
-    }
+    static func signature(_ id: UUID, key: SymmetricKey) -> String { Secrets.signature(id, purpose: "newsletter", key: key) }
 
-    static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool {
-        AlertMail.sameMAC(Self.signature(id, key: key), signature)
-    }
+    static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool { Secrets.sameMAC(Self.signature(id, key: key), signature) }
 
     func unsubscribeLink(_ id: UUID) -> String {
         publicURL + "/newsletter/unsubscribe?id=" + id.uuidString.lowercased() + "&sig=" + Self.signature(id, key: key)

@@ -26,9 +26,7 @@ struct KannelGateway: Sendable {
         case unavailable(String)
     }
 
-    static func signature(_ id: UUID, key: SymmetricKey) -> String {
-        Secrets.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(("sms-dlr:" + id.uuidString.lowercased()).utf8), using: key)))
-    }
+    static func signature(_ id: UUID, key: SymmetricKey) -> String { Secrets.signature(id, purpose: "sms-dlr", key: key) }
 
     func deliveryReportURL(_ id: UUID) -> String {
         // Kannel puts the report's status where %d stands.

@@ -20,7 +20,7 @@ struct SMSController: RouteCollection {
     @Sendable func deliveryReport(req: Request) async throws -> Response {
         guard let id = (try? req.query.get(String.self, at: "id")).flatMap(UUID.init(uuidString:)),
               let sig = try? req.query.get(String.self, at: "sig"),
-              AlertMail.sameMAC(KannelGateway.signature(id, key: req.services.secrets.smsKey), sig) else { throw Abort(.forbidden) }
+              Secrets.sameMAC(KannelGateway.signature(id, key: req.services.secrets.smsKey), sig) else { throw Abort(.forbidden) }
         // Kannel: 1 delivered, 2 not delivered, 16 refused by the network; 4 and 8 are steps on the way.
         let status = (try? req.query.get(Int.self, at: "status")) ?? 0
         if status & 1 != 0 { try await SMSStore(db: req.db).report(id, delivered: true, now: Date()) }
@@ -30,7 +30,7 @@ struct SMSController: RouteCollection {
 
     @Sendable func inbound(req: Request) async throws -> Response {
         guard let expected = req.services.config.smsCallbackToken, let token = try? req.query.get(String.self, at: "token"),
-              AlertMail.sameMAC(expected, token) else { throw Abort(.forbidden) }
+              Secrets.sameMAC(expected, token) else { throw Abort(.forbidden) }
         guard let from = try? PhoneNumber((try? req.query.get(String.self, at: "from")) ?? "") else { throw Abort(.badRequest, reason: "from: not a phone number") }
         let text = ((try? req.query.get(String.self, at: "text")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let word = text.uppercased()

@@ -16,6 +16,7 @@ struct SMSSender: Sendable {
         var sent = 0
         for m in try await store.claimDue(limit: limit, now: now) {
             if try await store.isOptedOut(m.phone) {
+                // A STOP that came after it was queued: it and the others waiting are refused.
                 try await store.optOut(m.phone, source: "stop", now: now)
                 continue
             }

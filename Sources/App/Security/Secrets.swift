@@ -29,6 +29,19 @@ struct Secrets: Sendable {
         base64url(Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }))
     }
 
+    /// The signature of `id` for one use (`purpose`: "unsubscribe", "newsletter", "sms-dlr"), as
+    /// carried in links that work without a sign-in.
+    static func signature(_ id: UUID, purpose: String, key: SymmetricKey) -> String {
+        base64url(Data(HMAC<SHA256>.authenticationCode(for: Data((purpose + ":" + id.uuidString.lowercased()).utf8), using: key)))
+    }
+
+    /// Compares MACs (or shared secrets) in constant time, not as strings that stop at the first difference.
+    static func sameMAC(_ expected: String, _ given: String) -> Bool {
+        let a = Data(expected.utf8), b = Data(given.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
     static func sha256Hex(_ s: String) -> String {
         SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
     }

@@ -77,8 +77,9 @@ public struct SMSStore: Sendable {
     }
 
     public func optOut(_ phone: String, source: String, now: Date) async throws {
-        guard try await !isOptedOut(phone) else { return }
-        try await sql.insert(into: "sms_opt_outs").columns("phone", "at", "source").values(SQLBind(phone), SQLBind(now), SQLBind(source)).run()
+        if try await !isOptedOut(phone) {
+            try await sql.insert(into: "sms_opt_outs").columns("phone", "at", "source").values(SQLBind(phone), SQLBind(now), SQLBind(source)).run()
+        }
         // What waits for that number is not sent either.
         try await sql.raw("UPDATE sms_messages SET status = \(bind: SMSMessage.Status.optedOut.rawValue) WHERE phone = \(bind: phone) AND status = \(bind: SMSMessage.Status.queued.rawValue)").run()
     }
