@@ -14,6 +14,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
                                dummyPasswordHash: dummy, analyzer: Analyzer.best())
     try DatabaseSetup.configure(app, config)
     let postgres = DatabaseSetup.kind(of: config.databaseURL) == .postgres
+    app.ivrFlows = IVRFlowCache()
     app.desktopEvents = DesktopEvents(schema: config.databaseSchema, usesNotify: postgres)
     if postgres {
         app.clusterLink = ClusterLink(configuration: try SQLPostgresConfiguration(url: config.databaseURL!).coreConfiguration,
@@ -67,6 +68,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: NewsletterController())
     try app.register(collection: SMSController())
     try app.register(collection: SMSPreferencesController())
+    try app.register(collection: VoiceController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
@@ -82,6 +84,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(SimulateCommand(), as: "simulate")
     app.asyncCommands.use(EnqueueCommand(), as: "enqueue")
     app.asyncCommands.use(MailCommand(), as: "mail")
+    app.asyncCommands.use(CallCommand(), as: "call")
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))
@@ -126,6 +129,7 @@ enum DatabasePreparation {
         if !report.loaded.isEmpty { app.logger.notice("reference data loaded", metadata: ["sets": "\(report.loaded.joined(separator: ","))"]) }
         try await SearchMaintenance.reindexIfAnalyzerChanged(app)
         try await KBInterchange.loadStarter(app)
+        try await VoiceStore(db: app.db).installStandardIfEmpty(now: Date())
         if demo {
             if try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
             try await DemoStaff.load(app)

@@ -65,8 +65,8 @@ public struct IVREngine: Sendable {
 
     public init(flow: IVRFlow, version: Int) { self.flow = flow; self.version = version }
 
-    public func start() async throws -> (IVRCall, [IVRAction]) {
-        try await run(IVRCall(flowVersion: version, step: flow.start, language: flow.languages.first ?? "pl"), input: nil)
+    public func start(lookups: (any IVRLookups)? = nil) async throws -> (IVRCall, [IVRAction]) {
+        try await run(IVRCall(flowVersion: version, step: flow.start, language: flow.languages.first ?? "pl"), input: lookups)
     }
 
     /// The caller's answer to the step the call waits at.

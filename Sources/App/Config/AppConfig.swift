@@ -49,6 +49,7 @@ public struct AppConfig: Sendable {
     public var contactCentreHours: WeeklyHours = .contactCentre
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
+    public var voice = VoiceConfiguration()
 
     public static let variables: [(name: String, defaultValue: String, meaning: String)] = [
         ("APP_ENV", "development", "development, production or testing; production requires ZIELONA_DATA_KEY and disables demo data"),
@@ -87,6 +88,7 @@ public struct AppConfig: Sendable {
         ("SMS_CALLBACK_TOKEN", "(none: inbound SMS refused)", "secret the gateway's get-url carries to /sms/inbound (replies, STOP)"),
         ("CONTACT_CENTRE_HOURS", "mon-fri 08:00-18:00", "when the contact centre answers chats, callbacks and video calls (public holidays closed)"),
         ("VIDEO_MEETING_URL", "https://meet.jit.si/{room}", "video service for sign-language consultations; {room} is replaced by a random room name"),
+    ] + VoiceConfiguration.variables + [
         ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
         ("OPERATOR_NAME", "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia", "who runs this deployment"),
         ("OPERATOR_ADDRESS", "ul. Cieszyńska 3a, 15-371 Białystok", "postal address of the operator"),
@@ -196,6 +198,7 @@ public struct AppConfig: Sendable {
         config.serviceAddress = env["MAIL_SERVICE_ADDRESS"].flatMap { $0.isEmpty ? nil : $0.lowercased() }
             ?? "kontakt@" + (URLComponents(string: publicURL)?.host ?? "localhost")
         config.mailDefaultOffice = env["MAIL_DEFAULT_OFFICE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pup-2002"
+        config.voice = try VoiceConfiguration.fromEnvironment(env, production: mode == .production)
         return config
     }
 

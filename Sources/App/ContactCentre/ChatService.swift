@@ -164,7 +164,7 @@ struct ChatService {
         let status: String
         switch (phase, forVisitor) {
         case (.waiting, true):
-            let position = try await ChatStore(db: db).position(of: i, now: try await ServerClock.now(db))
+            let position = try await ContactCenterStore(db: db).position(of: i, now: try await ServerClock.now(db))
             status = t.text("chat.status_waiting", ["position": "\(position)"])
         case (.talking, true): status = t.text("chat.status_talking")
         case (.ended, true): status = t.text("chat.status_ended")

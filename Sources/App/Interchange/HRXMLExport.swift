@@ -110,21 +110,5 @@ struct HRXMLExport {
         return parts.joined(separator: "\n\n")
     }
 
-    /// Text for XML: the five special characters escaped, control characters XML 1.0 forbids dropped.
-    func x(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default: if scalar.value >= 0x20 { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    func x(_ s: String) -> String { XMLText.escape(s) }
 }

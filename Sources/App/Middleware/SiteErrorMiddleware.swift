@@ -44,7 +44,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             req.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             problem = Problem(title: t.text("error.server.title"), status: 500, detail: t.text("error.server.text"))
         }
-        if req.isAPI { return problem.response(for: req) }
+        if req.isAPI || req.isCarrierWebhook { return problem.response(for: req) }
         let message = problem.status >= 500 || problem.status == 404 && suggestions.isEmpty && !(error is NotFoundError)
             ? nil : problem.detail
         let page = ErrorPage.render(ErrorPage.Model(status: problem.status, message: message, suggestions: suggestions), req.pageContext)

@@ -19,7 +19,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let seed = fresh ?? req.cookies[Self.cookieName]!.string
         req.storage[TokenKey.self] = Self.token(for: seed, key: key)
 
-        if req.method != .GET && req.method != .HEAD && req.method != .OPTIONS && !req.isAPI {
+        if req.method != .GET && req.method != .HEAD && req.method != .OPTIONS && !req.isAPI && !req.isCarrierWebhook {
             // A file upload arrives streamed; the token is inside it, so the body is read first
             // (bounded: the route's own limit applies after this).
             if req.body.data == nil, req.headers.contentType?.type == "multipart" {

@@ -39,6 +39,7 @@ public enum StorageMigrations {
             M032_CreateMailChannel(),
             M033_CreateSMS(),
             M034_CreateSMSPreferences(),
+            M035_CreateVoice(),
         ]
     }
 }

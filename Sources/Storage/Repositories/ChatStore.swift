@@ -84,18 +84,6 @@ public struct ChatStore: Sendable {
             """).all().map { try $0.decode(column: "interaction_id", as: UUID.self) }
     }
 
-    /// The visitor's place in the line: chats of the same office that go before theirs (higher
-    /// priority, or the same and waiting longer), plus one.
-    public func position(of i: Interaction, now: Date) async throws -> Int {
-        let row = try await sql.raw("""
-            SELECT COUNT(*) AS n FROM cc_interactions WHERE channel = \(bind: Channel.chat.rawValue) \
-            AND state IN (\(bind: InteractionState.queued.rawValue), \(bind: InteractionState.offered.rawValue)) \
-            AND office_id = \(bind: i.officeID) AND queued_at <= \(bind: now) AND id <> \(bind: i.id) \
-            AND (priority > \(bind: i.priority) OR (priority = \(bind: i.priority) AND queued_at < \(bind: i.queuedAt)))
-            """).first()
-        return (try row?.decode(column: "n", as: Int.self) ?? 0) + 1
-    }
-
     static func record(_ row: any SQLRow) throws -> ChatRecord {
         func date(_ c: String) throws -> Date? { try row.decodeNil(column: c) ? nil : row.decode(column: c, as: Date.self) }
         func text(_ c: String) throws -> String? { try row.decodeNil(column: c) ? nil : row.decode(column: c, as: String.self) }

@@ -1,0 +1,171 @@
+import Vapor
+import Fluent
+import ContactCenter
+import Storage
+import Localization
+
+/// A call in the ACD's queue: what the caller hears while waiting, putting the call through to
+/// the consultant who accepted it, and what the carrier reports afterwards.
+extension VoiceService {
+    /// The queue's wait answer: the caller's place and expected wait now and then, a pause, and
+    /// — once a consultant has accepted the contact, or it ended — leaving the queue.
+    func wait(sid: String) async throws -> String {
+        let store = VoiceStore(db: db)
+        guard let record = try await store.call(sid) else { throw VoiceRequestError.unknownCall }
+        guard let id = record.interactionID, let (i, _) = try await ContactCenterStore(db: db).find(id), [.queued, .offered].contains(i.state) else {
+            return TwiML.document([.leave])
+        }
+        let now = try await ServerClock.now(db)
+        var verbs: [TwiMLVerb] = []
+        if record.announcedAt.map({ now.timeIntervalSince($0) >= Double(config.voice.announceSeconds) }) ?? true {
+            let position = try await ContactCenterStore(db: db).position(of: i, now: now)
+            let minutes = try await expectedWait(position: position, office: i.officeID)
+            let t = Catalogues.bundled[Language(rawValue: record.call.language) ?? .pl]
+            verbs.append(.say(t.text("voice.queue_position", ["position": "\(position)", "minutes": "\(minutes)"]), language: record.call.language))
+            try await store.setAnnounced(sid, at: now)
+        }
+        verbs.append(.pause(seconds: config.voice.pollSeconds))
+        return TwiML.document(verbs)
+    }
+
+    /// Minutes, rounded up: three minutes a call ahead, shared by the consultants of the office logged in.
+    func expectedWait(position: Int, office: String) async throws -> Int {
+        let serving = try await ContactCenterStore(db: db).agents().filter { $0.isLoggedIn && $0.offices.contains(office) && ($0.capacity[.voice] ?? 0) > 0 }
+        let seconds = Double(position) * Self.averageCallSeconds / Double(max(1, serving.count))
+        return max(1, Int((seconds / 60).rounded(.up)))
+    }
+
+    static let averageCallSeconds = 180.0
+
+    /// The caller left the queue (the Enqueue's action): put through to the consultant who
+    /// accepted, or told why not.
+    func queued(sid: String, seq: Int?, result: String, key: String) async throws -> String {
+        try await answer(sid: sid, seq: seq, key: key) { next, tx, now in
+            let t = Catalogues.bundled[Language(rawValue: next.call.language) ?? .pl]
+            guard let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id) else { return [.hangup] }
+            if result == "hangup" {
+                try await self.abandon(i, note: "caller hung up while waiting", now: now, tx)
+                return [.hangup]
+            }
+            if i.state == .connected, let agent = i.agentID {
+                return [.say(t.text("voice.connecting"), language: next.call.language),
+                        .dial(self.endpoint(agent), action: self.url("/voice/dialed", [("seq", String(next.seq))]), timeout: 20, callerID: nil,
+                              recordingCallback: self.config.voice.recordingDays > 0 ? self.url("/voice/recording") : nil)]
+            }
+            if [.queued, .offered].contains(i.state) {
+                // Left the carrier's queue by itself (queue full, an error): back in it, the ACD keeps its place.
+                return [.enqueue("zl-\(i.officeID)-\(i.topic)", action: self.url("/voice/queued", [("seq", String(next.seq))]), waitURL: self.url("/voice/wait"))]
+            }
+            return [.say(t.text("voice.no_consultant"), language: next.call.language), .hangup]
+        }
+    }
+
+    /// A later request of a call (its step counter in `seq`): answered once, repeated as it was.
+    func answer(sid: String, seq: Int?, key: String,
+                _ body: @escaping @Sendable (inout VoiceCallRecord, any Database, Date) async throws -> [TwiMLVerb]) async throws -> String {
+        guard let record = try await VoiceStore(db: db).call(sid) else { throw VoiceRequestError.unknownCall }
+        if record.lastKey == key { return record.lastResponse }
+        guard seq == record.seq else { throw VoiceRequestError.stale }
+        let now = try await ServerClock.now(db)
+        return try await save(record, key: key, now: now) { try await body(&$0, $1, now) }
+    }
+
+    /// Where the consultant's phone is: the configured endpoint with their id.
+    func endpoint(_ agent: String) -> TwiMLVerb.DialTarget {
+        let e = config.voice.agentEndpoint.replacingOccurrences(of: "{agent}", with: agent)
+        if e.hasPrefix("client:") { return .client(String(e.dropFirst("client:".count))) }
+        if e.hasPrefix("sip:") { return .sip(e) }
+        return .number(e)
+    }
+
+    /// After a Dial: a conversation that happened ends the call; a consultant's phone that did
+    /// not answer puts the caller back in the queue (another consultant gets the offer).
+    func dialed(sid: String, seq: Int?, status: String, key: String) async throws -> String {
+        let response = try await answer(sid: sid, seq: seq, key: key) { next, tx, now in
+            guard case .enqueue = next.call.outcome, ["busy", "no-answer", "failed"].contains(status),
+                  let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id), i.state == .connected, let agent = i.agentID else {
+                return [.hangup]
+            }
+            let cc = ContactCenterStore(db: tx)
+            _ = try await cc.move(i.id, to: .transferred, note: "consultant's phone: \(status)", now: now)
+            _ = try await cc.move(i.id, to: .queued, note: "back in the queue", now: now)
+            try await DesktopService(db: tx, events: self.events, logger: self.logger, wrapUpSeconds: 0).release(agent, channel: .voice, after: .declined, now: now, cc)
+            next.announcedAt = nil
+            let t = Catalogues.bundled[Language(rawValue: next.call.language) ?? .pl]
+            return [.say(t.text("voice.agent_unreachable"), language: next.call.language),
+                    .enqueue("zl-\(i.officeID)-\(i.topic)", action: self.url("/voice/queued", [("seq", String(next.seq))]), waitURL: self.url("/voice/wait"))]
+        }
+        await events.publish(DesktopMessage(agents: [], kind: "queue"), on: db, logger: logger)
+        return response
+    }
+
+    /// The Record's action: the message is taken (the recording itself is reported separately).
+    func recorded(sid: String, seq: Int?, key: String) async throws -> String {
+        try await answer(sid: sid, seq: seq, key: key) { next, _, _ in
+            let t = Catalogues.bundled[Language(rawValue: next.call.language) ?? .pl]
+            return [.say(t.text("voice.recorded"), language: next.call.language), .hangup]
+        }
+    }
+
+    /// The carrier's call status: a caller who hangs up while waiting gives up the contact.
+    func status(sid: String, status: String) async throws {
+        let store = VoiceStore(db: db)
+        guard let record = try await store.call(sid) else { throw VoiceRequestError.unknownCall }
+        let now = try await ServerClock.now(db)
+        try await store.setStatus(sid, status, now: now)
+        guard ["completed", "busy", "failed", "no-answer", "canceled"].contains(status), let id = record.interactionID else { return }
+        let agent: String? = try await db.transaction { tx in
+            guard let (i, _) = try await ContactCenterStore(db: tx).find(id) else { return nil }
+            try await self.abandon(i, note: "caller hung up while waiting", now: now, tx)
+            return i.state == .offered ? i.agentID : nil
+        }
+        await events.publish(DesktopMessage(agents: agent.map { [$0] } ?? [], kind: agent == nil ? "queue" : "changed"), on: db, logger: logger)
+    }
+
+    /// A waiting call given up; one ringing at a consultant's desktop goes away from it.
+    func abandon(_ i: Interaction, note: String, now: Date, _ tx: any Database) async throws {
+        guard [.queued, .offered].contains(i.state) else { return }
+        let cc = ContactCenterStore(db: tx)
+        _ = try await cc.move(i.id, to: .abandoned, note: note, now: now)
+        if i.state == .offered, let agent = i.agentID {
+            try await DesktopService(db: tx, events: events, logger: logger, wrapUpSeconds: 0).release(agent, channel: .voice, after: .declined, now: now, cc)
+        }
+    }
+
+    /// A finished recording: kept with the call's interaction until its retention ends. A
+    /// voicemail becomes a contact of its own (the caller's office, to be called back).
+    func recording(sid: String, recordingSid: String, url recordingURL: String, duration: Int, status: String) async throws {
+        let store = VoiceStore(db: db)
+        guard let record = try await store.call(sid) else { throw VoiceRequestError.unknownCall }
+        guard status == "completed", duration > 0, config.voice.recordingDays > 0 else { return }
+        let now = try await ServerClock.now(db)
+        let kept = now.addingTimeInterval(Double(config.voice.recordingDays) * 86_400)
+        let queued: Bool = try await db.transaction { tx in
+            var interaction = record.interactionID
+            var queued = false
+            if interaction == nil, case .record(let office) = record.call.outcome {
+                guard let target = try await self.officeOrDefault(office, tx) else { return false }
+                let client = try await self.identifiedClient(record, tx)
+                let i = Interaction(channel: .voice, clientID: client, language: record.call.language, topic: ContactTopic.other.rawValue,
+                                    officeID: target.id, voivodeshipCode: target.voivodeshipCode, queuedAt: now)
+                _ = try await ContactCenterStore(db: tx).enqueue(i, context: ["caller": record.caller, "ivr_path": record.call.path.joined(separator: " › "),
+                                                                             "source": "voicemail"], now: now)
+                var linked = record
+                linked.interactionID = i.id
+                _ = try await VoiceStore(db: tx).update(linked, expectedSeq: record.seq, now: now)
+                interaction = i.id
+                queued = true
+            }
+            guard let interaction else { return false }
+            try await VoiceStore(db: tx).add(VoiceRecording(interactionID: interaction, callSid: sid, recordingSid: recordingSid, url: recordingURL,
+                                                            durationSeconds: duration, kind: queued || record.call.outcome.isRecord ? .voicemail : .conversation,
+                                                            createdAt: now, deleteAfter: kept))
+            return queued
+        }
+        if queued { await events.publish(DesktopMessage(agents: [], kind: "queue"), on: db, logger: logger) }
+    }
+}
+
+extension Optional where Wrapped == IVRAction {
+    var isRecord: Bool { if case .record = self { true } else { false } }
+}
