@@ -257,6 +257,7 @@ def test_consultant_desktop_and_screen_pop(driver):
     assert_accessible(driver, "survey answered", "en")
     live_chat(driver)
     mail_case(driver)
+    phone_call(driver)
     driver.delete_all_cookies()
 
 
@@ -308,6 +309,37 @@ def mail_case(desk):
     WebDriverWait(desk, 15).until(page_left(old))
     assert "Zasiłek przysługuje od dnia rejestracji." in desk.page_source
     assert_accessible(desk, "e-mail case after a reply", "en")
+
+
+def phone_call(desk):
+    """A phone call made with `zielona call` (signed webhooks, as the carrier makes them): the
+    caller identifies with client number and PIN and waits; the consultant accepts the offer, the
+    screen pop shows what the IVR learned, and the caller is put through to the consultant."""
+    contact = re.search(r"/desktop/interactions/([0-9A-F-]{36})", desk.current_url).group(1)
+    close_contact(desk, contact)
+    caller = subprocess.Popen([os.environ["ZIELONA_BIN"], "call", "--from", "+48600300400", "--digits", "1 1 200000008 4826 2",
+                               "--server", BASE, "--max-wait", "120"], cwd=os.environ["ZIELONA_DIR"], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    try:
+        desk.get(url("/desktop", "pl"))
+        # After the wrap-up time the offer rings.
+        WebDriverWait(desk, 90).until(lambda d: d.find_elements("css selector", "[id^='accept-']"))
+        call = desk.find_element("css selector", "[id^='accept-']").get_attribute("id")[len("accept-"):]
+        press_accept(desk, call)
+        page = desk.page_source
+        assert "welcome › language › who › identify › hours › topic › q-benefits" in page, page
+        assert "numer klienta i PIN" in page and "+48600300400" in page and "Olena" in page
+        check_all_languages(desk, f"/desktop/interactions/{call}")
+        out, _ = caller.communicate(timeout=60)
+    finally:
+        if caller.poll() is None:
+            caller.kill()
+    assert caller.returncode == 0, out
+    assert "Teraz wpisz PIN" in out and "Jesteś 1. w kolejce" in out, out
+    consultant = re.search(r"put through to Client agent-([0-9A-F-]{36})", out)
+    assert consultant and "Talked with Client agent-" in out, out
+    desk.get(url(f"/desktop/interactions/{call}", "pl"))
+    close_contact(desk, call)
 
 
 def close_contact(desk, contact):

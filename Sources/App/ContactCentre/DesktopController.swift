@@ -162,7 +162,11 @@ struct DesktopController: Sendable {
         ]
         if let answered { facts.append((t.text("desktop.waited"), Self.duration(answered.timeIntervalSince(i.queuedAt)))) }
         else { facts.append((t.text("desktop.waited"), Self.duration(now.timeIntervalSince(i.queuedAt)))) }
-        let context = try await store.context(of: i.id).sorted { $0.key < $1.key }.map { (label: t.text("context." + $0.key), value: $0.value) }
+        let context = try await store.context(of: i.id).sorted { $0.key < $1.key }.map { item in
+            // Some values are codes (how the IVR identified the caller, where a contact came from): shown in words when known.
+            let words = t.text("context.\(item.key).\(item.value)")
+            return (label: t.text("context." + item.key), value: words.hasPrefix("context.") ? item.value : words)
+        }
         var card: InteractionPage.ClientCard? = nil
         if let clientID = i.clientID, let c = try await ClientStore(db: req.db).find(id: clientID) {
             // The card is personal data: every showing is in the audit log.
