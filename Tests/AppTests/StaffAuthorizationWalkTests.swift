@@ -197,18 +197,30 @@ import ContactCenter
         }
     }
 
+    /// A request each national route accepts when allowed (the n-th walk adds and deletes a step of its own).
+    static func nationalRequest(_ e: StaffEndpoint, n: Int) -> (path: String, form: [String: String]) {
+        switch e.pathString {
+        case "/staff/newsletter": (e.pathString, ["language": "pl", "subject": "Nowości", "body": "Nowe szkolenia w urzędach pracy w grudniu."])
+        case "/staff/ivr/steps": (e.pathString, ["id": "walk-\(n)", "kind": "hangup"])
+        case "/staff/ivr/steps/:step": ("/staff/ivr/steps/goodbye", ["kind": "hangup"])
+        case "/staff/ivr/steps/:step/delete": ("/staff/ivr/steps/walk-\(n)/delete", [:])
+        case "/staff/ivr/rollback": (e.pathString, ["version": "1"])
+        default: (e.pathString, [:])
+        }
+    }
+
     @Test func nationalRoutesNeedNationalScope() async throws {
         try await withTestApp { app in
             let national = StaffRoutes.all.filter(Self.nationalOnly)
             #expect(!national.isEmpty)
-            let form = ["language": "pl", "subject": "Nowości", "body": "Nowe szkolenia w urzędach pracy w grudniu."]
             for (n, role) in StaffRole.allCases.enumerated() {
-                for scope in [OfficeScope.national, .offices([Self.own])] {
+                for (m, scope) in [OfficeScope.national, .offices([Self.own])].enumerated() {
                     let staff = try await TestStaff.create(app, email: "n\(n)-\(scope == .national ? "kraj" : "pup")@example.org", roles: [role], scope: scope)
                     let browser = try await staff.signIn(app)
                     for endpoint in national {
-                        let res = endpoint.method == .GET ? try await browser.get(endpoint.pathString)
-                            : try await browser.post(endpoint.pathString, form, csrfFrom: "/staff/home")
+                        let (path, form) = Self.nationalRequest(endpoint, n: n * 2 + m)
+                        let res = endpoint.method == .GET ? try await browser.get(path)
+                            : try await browser.post(path, form, csrfFrom: "/staff/home")
                         let allowed = scope == .national && (endpoint.action.map { AuthorizationMatrix.allows(role, $0) } ?? true)
                         let label = "\(role.rawValue) \(scope) \(endpoint.method.rawValue) \(endpoint.pathString) → \(res.status.code)"
                         if allowed { #expect(res.status == .ok || res.status == .seeOther, "\(label)") } else { #expect(res.status == .forbidden, "\(label)") }

@@ -505,3 +505,49 @@ def test_newsletter_of_a_national_editor(driver):
     assert "Wydanie zapisane" in driver.page_source
     assert_accessible(driver, "newsletter edition queued", "pl")
     driver.delete_all_cookies()
+
+
+def click(driver, selector):
+    """Presses a form's button and waits for the next page."""
+    old = driver.find_element("tag name", "html")
+    driver.find_element("css selector", selector).click()
+    WebDriverWait(driver, 15).until(page_left(old))
+
+
+def test_ivr_editor_of_a_national_administrator(driver):
+    """The IVR editor: overview with the diagram, step forms of several kinds (and with errors),
+    publishing refused, the simulated caller from the first question to the end of the call."""
+    enrol(driver, "admin.krajowy@example.org")
+    check_all_languages(driver, "/staff/ivr")
+    for step in ("topic", "language", "postal", "q-benefits"):
+        check_all_languages(driver, f"/staff/ivr/steps/{step}")
+    driver.get(url("/staff/ivr/steps/postal", "en"))
+    submit(driver, {"digits": "50", "retries": "9"})
+    assert "Give a number from 1 to 20." in driver.page_source
+    assert_accessible(driver, "IVR step with errors", "en")
+    # A step nobody reaches: the draft shows it flagged; publishing is refused with the reason.
+    driver.get(url("/staff/ivr", "en"))
+    submit(driver, {"id": "holiday-notice"})
+    assert "/staff/ivr/steps/holiday-notice" in driver.current_url
+    assert_accessible(driver, "new IVR step", "en")
+    driver.get(url("/staff/ivr", "en"))
+    click(driver, "form[action='/staff/ivr/publish'] button")
+    assert "No path leads to step holiday-notice." in driver.page_source
+    assert_accessible(driver, "IVR publishing refused", "en")
+    click(driver, "form[action='/staff/ivr/discard'] button")
+    assert_accessible(driver, "IVR draft discarded", "en")
+    check_all_languages(driver, "/staff/ivr/simulate")
+    driver.get(url("/staff/ivr/simulate", "en"))
+    for keys in ("2", "2", "15371"):
+        driver.find_element("name", "keys").send_keys(keys)
+        click(driver, "button[name=press]")
+    assert "Benefits – 2." in driver.page_source
+    driver.find_element("name", "keys").send_keys("x")
+    click(driver, "button[name=press]")
+    assert_accessible(driver, "simulated caller with an error", "en")
+    driver.find_element("name", "keys").clear()
+    driver.find_element("name", "keys").send_keys("2")
+    click(driver, "button[name=press]")
+    assert "topic: Benefits, language: English" in driver.page_source
+    check_all_languages(driver, driver.current_url.replace(BASE, "").split("&lang=")[0].split("?lang=")[0])
+    driver.delete_all_cookies()

@@ -22,7 +22,10 @@ struct VoiceLookups: IVRLookups {
         }
     }
 
-    func office(postalCode: String) async throws -> String? {
+    func office(postalCode: String) async throws -> String? { try await Self.office(postalCode: postalCode, db) }
+
+    /// The office serving the powiat of a postal code.
+    static func office(postalCode: String, _ db: any Database) async throws -> String? {
         let directory = FluentDirectoryStore(db: db)
         guard let entry = try await directory.postalCode(postalCode) else { return nil }
         return try await directory.servingOffice(powiat: entry.powiatCode)?.id

@@ -9,6 +9,7 @@ enum StaffRoutes {
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
         let desktop = DesktopController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
+        let ivr = IVREditorController()
         return [
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
@@ -45,6 +46,17 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "staff/events/:id/delete", .editOfficeContent, .event, events.delete),
             StaffEndpoint(.GET, "staff/newsletter", .editOfficeContent, .national, newsletter.list),
             StaffEndpoint(.POST, "staff/newsletter", .editOfficeContent, .national, newsletter.create),
+            // The one IVR of 19524: national administrators.
+            StaffEndpoint(.GET, "staff/ivr", .editIVR, .national, ivr.overview),
+            StaffEndpoint(.GET, "staff/ivr/diagram.svg", .editIVR, .national, ivr.diagramSVG),
+            StaffEndpoint(.GET, "staff/ivr/simulate", .editIVR, .national, ivr.simulate),
+            StaffEndpoint(.POST, "staff/ivr/steps", .editIVR, .national, ivr.addStep),
+            StaffEndpoint(.GET, "staff/ivr/steps/:step", .editIVR, .national, ivr.stepForm),
+            StaffEndpoint(.POST, "staff/ivr/steps/:step", .editIVR, .national, ivr.saveStep),
+            StaffEndpoint(.POST, "staff/ivr/steps/:step/delete", .editIVR, .national, ivr.deleteStep),
+            StaffEndpoint(.POST, "staff/ivr/publish", .editIVR, .national, ivr.publish),
+            StaffEndpoint(.POST, "staff/ivr/discard", .editIVR, .national, ivr.discard),
+            StaffEndpoint(.POST, "staff/ivr/rollback", .editIVR, .national, ivr.rollback),
             StaffEndpoint(.GET, "staff/kb", .editOfficeContent, .officeQuery, kb.list),
             StaffEndpoint(.GET, "staff/kb/new", .editOfficeContent, .system, kb.newForm),
             StaffEndpoint(.POST, "staff/kb", .editOfficeContent, .system, kb.create),

@@ -1,0 +1,90 @@
+import Plot
+
+/// The IVR editor's start page (administrators): the flow being edited drawn as a diagram and
+/// listed step by step with its problems, publishing or discarding the draft, adding steps,
+/// and every version with the way back to it.
+public enum IVREditorPage {
+    public struct StepRow: Sendable {
+        public let step: String
+        public let kind: String
+        public let said: String
+        public let leadsTo: String
+        public let problems: [String]
+        public init(step: String, kind: String, said: String, leadsTo: String, problems: [String]) {
+            self.step = step; self.kind = kind; self.said = said; self.leadsTo = leadsTo; self.problems = problems
+        }
+    }
+
+    public struct VersionRow: Sendable {
+        public let version: Int
+        public let created: String
+        public let state: String
+        public let canRestore: Bool
+        public init(version: Int, created: String, state: String, canRestore: Bool) {
+            self.version = version; self.created = created; self.state = state; self.canRestore = canRestore
+        }
+    }
+
+    public struct Model: Sendable {
+        public let status: String
+        public let isDraft: Bool
+        public let notice: String?
+        /// Why publishing was refused.
+        public let refused: [String]
+        public let diagram: IVRDiagram.Model
+        public let steps: [StepRow]
+        public let problemCount: Int
+        public let versions: [VersionRow]
+        public let addForm: FormState
+        public let kinds: [(value: String, label: String)]
+        public init(status: String, isDraft: Bool, notice: String?, refused: [String], diagram: IVRDiagram.Model, steps: [StepRow], problemCount: Int,
+                    versions: [VersionRow], addForm: FormState, kinds: [(value: String, label: String)]) {
+            self.status = status; self.isDraft = isDraft; self.notice = notice; self.refused = refused; self.diagram = diagram; self.steps = steps
+            self.problemCount = problemCount; self.versions = versions; self.addForm = addForm; self.kinds = kinds
+        }
+    }
+
+    public static func render(_ m: Model, _ ctx: PageContext) -> String {
+        Layout.render(ctx, title: ctx.t("ivr.title"), main: .group(
+            StaffNav.back(ctx),
+            .h1(.text(ctx.t("ivr.title"))),
+            m.notice.map { Components.notice($0) } ?? .empty,
+            m.refused.isEmpty ? .empty : .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
+                .h2(.text(ctx.t("ivr.publish_refused"))), .ul(.forEach(m.refused) { .li(.text($0)) })),
+            .p(.text(m.status)),
+            .div(.class("actions"),
+                .a(.href("/staff/ivr/simulate"), .text(ctx.t("ivr.simulate"))),
+                .if(m.isDraft, Forms.button("/staff/ivr/publish", label: ctx.t("ivr.publish"), ctx: ctx)),
+                .if(m.isDraft, Forms.button("/staff/ivr/discard", label: ctx.t("ivr.discard"), ctx: ctx))),
+            .section(.attribute(named: "aria-labelledby", value: "diagram-heading"),
+                .h2(.id("diagram-heading"), .text(ctx.t("ivr.diagram"))),
+                .p(.class("hint"), .text(ctx.t("ivr.diagram_hint"))),
+                IVRDiagram.node(m.diagram)),
+            .section(.attribute(named: "aria-labelledby", value: "steps-heading"),
+                .h2(.id("steps-heading"), .text(ctx.t("ivr.steps"))),
+                .p(.text(m.problemCount == 0 ? ctx.t("ivr.no_problems") : ctx.t("ivr.problem_count", ["count": "\(m.problemCount)"]))),
+                Tables.table(caption: ctx.t("ivr.steps"),
+                             headers: [ctx.t("ivr.step"), ctx.t("ivr.kind"), ctx.t("ivr.said"), ctx.t("ivr.leads_to"), ctx.t("ivr.problems")],
+                             rows: m.steps.map { s in [
+                                .a(.href("/staff/ivr/steps/\(s.step)"), .text(s.step)), .text(s.kind), .text(s.said), .text(s.leadsTo),
+                                s.problems.isEmpty ? .text("–") : .ul(.class("problems"), .forEach(s.problems) { .li(.text($0)) }),
+                             ] }, empty: ctx.t("ivr.no_steps"))),
+            .section(.attribute(named: "aria-labelledby", value: "add-heading"),
+                .h2(.id("add-heading"), .text(ctx.t("ivr.add_step"))),
+                Forms.errorSummary(m.addForm, ctx),
+                .form(.method(.post), .action("/staff/ivr/steps"), .attribute(named: "novalidate", value: "novalidate"),
+                    Forms.csrf(ctx),
+                    Forms.field("id", label: ctx.t("ivr.step_id"), state: m.addForm, hint: ctx.t("ivr.step_id_hint"), ctx: ctx),
+                    Forms.select("kind", label: ctx.t("ivr.kind"), options: m.kinds, state: m.addForm, ctx: ctx),
+                    .button(.type(.submit), .text(ctx.t("ivr.add"))))),
+            .section(.attribute(named: "aria-labelledby", value: "versions-heading"),
+                .h2(.id("versions-heading"), .text(ctx.t("ivr.versions"))),
+                Tables.table(caption: ctx.t("ivr.versions"), headers: [ctx.t("ivr.version"), ctx.t("ivr.created"), ctx.t("ivr.state"), ctx.t("ivr.action")],
+                             rows: m.versions.map { v in [
+                                .text("\(v.version)"), .text(v.created), .text(v.state),
+                                v.canRestore ? Forms.button("/staff/ivr/rollback", label: ctx.t("ivr.restore"), hidden: [("version", "\(v.version)")],
+                                                            accessibleLabel: ctx.t("ivr.restore_label", ["version": "\(v.version)"]), ctx: ctx) : .text("–"),
+                             ] }, empty: ctx.t("ivr.no_versions")))
+        ))
+    }
+}
