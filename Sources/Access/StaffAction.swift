@@ -10,6 +10,8 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case viewWallboard = "wallboard.view"
     case changeAgentState = "agent.change_state"
     case listenToRecordings = "recording.listen"
+    /// Joining a live call muted (listen) or speaking to the consultant only (coach).
+    case monitorCalls = "call.monitor"
     case moderateOffers = "offers.moderate"
     case editOfficeContent = "content.edit"
     case viewAuditLog = "audit.view"
@@ -42,7 +44,7 @@ public enum AuthorizationMatrix {
     static let grants: [StaffRole: Set<StaffAction>] = [
         .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions],
         .supervisor: [.readClient, .updateClient, .lookUpClientByPESEL, .verifyClientLink, .verifyEmployer, .handleInteractions,
-                      .viewWallboard, .changeAgentState, .listenToRecordings, .moderateOffers, .viewAuditLog],
+                      .viewWallboard, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog],
         .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer],
         .dataProtectionOfficer: [.readClient, .lookUpClientByPESEL, .viewAuditLog, .handleDataRequests, .listenToRecordings],
         .administrator: [.manageStaff, .editIVR, .manageOffices, .viewAuditLog],

@@ -94,6 +94,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(NewsletterLifecycle())
         app.lifecycle.use(MailPollerLifecycle())
         app.lifecycle.use(SMSSenderLifecycle())
+        app.lifecycle.use(RecordingRetentionLifecycle())
     }
 }
 

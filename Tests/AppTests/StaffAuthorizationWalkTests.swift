@@ -28,6 +28,9 @@ import ContactCenter
         /// API tokens of the staff member walking (one per pass, since revoking uses it up).
         var token: [String: UUID] = [:]
         var kb: [String: UUID] = [:]
+        /// A recorded call of each office (a colleague's), and its recording.
+        var recorded: [String: UUID] = [:]
+        var recording: [String: UUID] = [:]
 
         /// A connected call held by `agent`.
         static func call(_ app: Application, office: String, agent: String) async throws -> UUID {
@@ -87,6 +90,11 @@ import ContactCenter
                 f.kb[office] = try await KnowledgeBaseStore(db: app.db).create(
                     KBDraft(category: .registration, officeID: office, title: "Rejestracja w urzędzie \(n)", body: "Sala obsługi na parterze."),
                     status: .published, by: seeker, analyzer: app.services.analyzer)
+                f.recorded[office] = try await call(app, office: office, agent: f.member[office]!.uuidString)
+                let r = VoiceRecording(interactionID: f.recorded[office]!, callSid: "CA\(n)", recordingSid: "RE\(n)", url: "https://api.carrier.example/RE\(n)",
+                                       durationSeconds: 30, kind: .conversation, createdAt: Date(), deleteAfter: Date().addingTimeInterval(86_400))
+                try await VoiceStore(db: app.db).add(r)
+                f.recording[office] = r.id
                 f.event[office] = try await EventStore(db: app.db).create(
                     EventDraft(kind: .jobFair, title: "Targi", organiser: "PUP", description: "Targi pracy w urzędzie.", locality: "X",
                                postalCode: "15-371", startsAt: Date().addingTimeInterval(86_400 * 5), officeID: office),
@@ -106,7 +114,7 @@ import ContactCenter
             case .offer: offer[office]
             case .event: event[office]
             case .agent: member[office]
-            case .heldInteraction: interaction[office]
+            case .heldInteraction, .interaction: interaction[office]
             case .heldChat: chat[office]
             case .kbEntry: kb[office]
             default: nil
@@ -122,6 +130,7 @@ import ContactCenter
             case .client: form = ["pin": "4826", "reason": "call"]
             case .offer: form = ["decision": "request_changes", "note": "Proszę podać wynagrodzenie."]
             case .agent: form = ["state": "offline"]
+            case .interaction: form = ["mode": "listen"]
             case .event, .formOffice:
                 form = ["kind": "training", "title": "Wózki widłowe", "organiser": "Ośrodek Szkoleń", "topic": "UDT",
                         "description": "Kurs operatora wózków jezdniowych.", "locality": "Białystok", "postal_code": "15-371",
@@ -132,6 +141,10 @@ import ContactCenter
             if e.pathString.contains("/tokens/:id/") { path = e.pathString.replacingOccurrences(of: ":id", with: token[office]!.uuidString) }
             if e.pathString.hasPrefix("/desktop/offers/") { path = e.pathString.replacingOccurrences(of: ":id", with: interaction[office]!.uuidString) }
             if e.pathString.hasSuffix("recovery-codes") { form = ["code": "000000"] }
+            if e.pathString.contains(":recording") {
+                path = e.pathString.replacingOccurrences(of: ":id", with: recorded[office]!.uuidString)
+                    .replacingOccurrences(of: ":recording", with: recording[office]!.uuidString)
+            }
             return (path, form)
         }
     }

@@ -20,6 +20,9 @@ from axe_check import BASE, assert_accessible, make_driver, page_left, pause_liv
 from pages import LANGUAGES
 
 DEMO_PASSWORD = "Zielona-Demo-2026"
+# What later tests of this module need from earlier ones: the supervisor's second-factor key and
+# when a code was last used, the call made on the consultant's desktop.
+STATE = {}
 
 
 def totp(key, at=None):
@@ -113,6 +116,7 @@ def test_staff_pages_of_a_supervisor(driver):
     time.sleep(max(0, 30 - time.time() % 30) + 1)
     submit(driver, {"code": totp(key)})
     assert "/staff/home" in driver.current_url, driver.current_url
+    STATE["supervisor"] = (key, time.time())
     driver.delete_all_cookies()
 
 
@@ -340,6 +344,7 @@ def phone_call(desk):
     assert consultant and "Talked with Client agent-" in out, out
     desk.get(url(f"/desktop/interactions/{call}", "pl"))
     close_contact(desk, call)
+    STATE["call"] = call
 
 
 def close_contact(desk, contact):
@@ -550,4 +555,24 @@ def test_ivr_editor_of_a_national_administrator(driver):
     click(driver, "button[name=press]")
     assert "topic: Benefits, language: English" in driver.page_source
     check_all_languages(driver, driver.current_url.replace(BASE, "").split("&lang=")[0].split("?lang=")[0])
+    driver.delete_all_cookies()
+
+
+def test_supervisor_reviews_the_call(driver):
+    """The supervisor signs in again and opens the consultant's call from the latest contacts:
+    what the IVR learned, the history and the recording (played through the server)."""
+    key, used = STATE["supervisor"]
+    password_step(driver, "kierownik.bialystok@example.org")
+    # A code of a later 30-second window than the one used last.
+    time.sleep(max(0, 30 - (time.time() - used)) + 1)
+    submit(driver, {"code": totp(key)})
+    check_all_languages(driver, "/staff/interactions")
+    call = STATE["call"]
+    driver.get(url("/staff/interactions", "pl"))
+    assert f"/staff/interactions/{call}" in driver.page_source
+    check_all_languages(driver, f"/staff/interactions/{call}")
+    driver.get(url(f"/staff/interactions/{call}", "en"))
+    assert "welcome › language › who › identify" in driver.page_source
+    assert driver.find_elements("css selector", "main audio[controls]"), "the recording reported by the carrier"
+    assert "This is not a phone call in progress." in driver.page_source
     driver.delete_all_cookies()

@@ -16,6 +16,15 @@ public struct VoiceConfiguration: Sendable, Equatable {
     public var recordingDays: Int = 90
     /// The number callers see when a call is transferred on.
     public var callerID: String? = nil
+    /// The carrier's REST API (Twilio's layout: …/2010-04-01/Accounts/{sid}/Calls.json) and the
+    /// account: with both, calls are put through in a conference (the consultant's phone called
+    /// into it), where supervisors can listen or coach; without, a plain Dial to the consultant.
+    public var apiURL: String? = nil
+    public var accountSID: String? = nil
+    /// The number the system's own calls come from (to consultants and supervisors).
+    public var fromNumber: String = "+4819524"
+
+    public var usesConference: Bool { apiURL != nil && accountSID != nil && authToken != nil }
 
     /// The token development uses when none is set, so `zielona serve` and `zielona call` work out of the box.
     public static let developmentToken = "zielona-development-voice-token"
@@ -27,6 +36,9 @@ public struct VoiceConfiguration: Sendable, Equatable {
         ("VOICE_POLL_SECONDS", "5", "pause of each queue-wait answer (how soon an accepted call is put through)"),
         ("VOICE_RECORDING_DAYS", "90", "how long recordings of calls are kept; 0 records nothing"),
         ("VOICE_CALLER_ID", "(the caller's own number)", "number shown when a call is transferred to a number"),
+        ("VOICE_API_URL, VOICE_ACCOUNT_SID", "(none: accepted calls are dialled straight to the consultant)",
+         "the carrier's REST API (e.g. https://api.twilio.com) and account: calls go through a conference that supervisors can join"),
+        ("VOICE_FROM_NUMBER", "+4819524", "the number the system's own calls to consultants and supervisors come from"),
     ]
 
     static func fromEnvironment(_ env: [String: String], production: Bool) throws -> VoiceConfiguration {
@@ -48,6 +60,13 @@ public struct VoiceConfiguration: Sendable, Equatable {
         v.pollSeconds = try seconds("VOICE_POLL_SECONDS", 5, 1...60)
         v.recordingDays = try seconds("VOICE_RECORDING_DAYS", 90, 0...3650)
         v.callerID = env["VOICE_CALLER_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        if let api = env["VOICE_API_URL"], !api.isEmpty {
+            guard api.hasPrefix("https://") || api.hasPrefix("http://") else { throw ConfigError.invalid("VOICE_API_URL", "an http(s):// address") }
+            guard let sid = env["VOICE_ACCOUNT_SID"], !sid.isEmpty else { throw ConfigError.invalid("VOICE_ACCOUNT_SID", "needed with VOICE_API_URL") }
+            v.apiURL = api.hasSuffix("/") ? String(api.dropLast()) : api
+            v.accountSID = sid
+        }
+        v.fromNumber = env["VOICE_FROM_NUMBER"].flatMap { $0.isEmpty ? nil : $0 } ?? "+4819524"
         return v
     }
 }

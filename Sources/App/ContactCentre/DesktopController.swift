@@ -145,28 +145,37 @@ struct DesktopController: Sendable {
         }
     }
 
+    /// What, where and how long: the facts a contact's page starts with.
+    static func facts(_ i: Interaction, now: Date, _ req: Request) async throws -> [(label: String, value: String)] {
+        let t = req.catalogue
+        let answered = try await ContactCenterStore(db: req.db).events(of: i.id).first { $0.to == .connected }?.at
+        return [
+            (t.text("desktop.channel"), t.text("channel." + i.channel.rawValue)),
+            (t.text("desktop.topic"), t.text("topic." + i.topic)),
+            (t.text("desktop.language"), Language(rawValue: i.language)?.nativeName ?? i.language),
+            (t.text("clients.office"), try await req.directory.office(id: i.officeID)?.name ?? i.officeID),
+            (t.text("desktop.state"), t.text("interaction.state_" + i.state.rawValue)),
+            (t.text("desktop.waited"), Self.duration((answered ?? now).timeIntervalSince(i.queuedAt))),
+        ]
+    }
+
+    /// What the channel learned (IVR path, form fields), labelled; codes shown in words when known.
+    static func contextRows(_ i: Interaction, _ req: Request) async throws -> [(label: String, value: String)] {
+        let t = req.catalogue
+        return try await ContactCenterStore(db: req.db).context(of: i.id).sorted { $0.key < $1.key }.map { item in
+            let words = t.text("context.\(item.key).\(item.value)")
+            return (label: t.text("context." + item.key), value: words.hasPrefix("context.") ? item.value : words)
+        }
+    }
+
     func interactionPage(_ req: Request, _ member: StaffMember, form: FormState, notice: String?, status: HTTPStatus) async throws -> Response {
         let t = req.catalogue, lang = req.language
         let store = ContactCenterStore(db: req.db)
         guard let (i, _) = try await store.find(try interactionID(req)) else { throw DesktopError.notFound }
         guard i.agentID == member.id.uuidString else { throw DesktopError.notYours }
         let now = try await ServerClock.now(req.db)
-        let events = try await store.events(of: i.id)
-        let answered = events.first { $0.to == .connected }?.at
-        var facts: [(label: String, value: String)] = [
-            (t.text("desktop.channel"), t.text("channel." + i.channel.rawValue)),
-            (t.text("desktop.topic"), t.text("topic." + i.topic)),
-            (t.text("desktop.language"), Language(rawValue: i.language)?.nativeName ?? i.language),
-            (t.text("clients.office"), try await req.directory.office(id: i.officeID)?.name ?? i.officeID),
-            (t.text("desktop.state"), t.text("interaction.state_" + i.state.rawValue)),
-        ]
-        if let answered { facts.append((t.text("desktop.waited"), Self.duration(answered.timeIntervalSince(i.queuedAt)))) }
-        else { facts.append((t.text("desktop.waited"), Self.duration(now.timeIntervalSince(i.queuedAt)))) }
-        let context = try await store.context(of: i.id).sorted { $0.key < $1.key }.map { item in
-            // Some values are codes (how the IVR identified the caller, where a contact came from): shown in words when known.
-            let words = t.text("context.\(item.key).\(item.value)")
-            return (label: t.text("context." + item.key), value: words.hasPrefix("context.") ? item.value : words)
-        }
+        let facts = try await Self.facts(i, now: now, req)
+        let context = try await Self.contextRows(i, req)
         var card: InteractionPage.ClientCard? = nil
         if let clientID = i.clientID, let c = try await ClientStore(db: req.db).find(id: clientID) {
             // The card is personal data: every showing is in the audit log.

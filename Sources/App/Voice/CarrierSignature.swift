@@ -28,4 +28,11 @@ enum CarrierSignature {
         guard let sent = req.headers.first(name: header) else { return false }
         return Secrets.sameMAC(sign(url: url(of: req, publicURL: publicURL), parameters: parameters, token: token), sent)
     }
+
+    /// A value in a form body or a query as carriers write them: everything but the unreserved characters percent-encoded.
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
 }

@@ -110,7 +110,7 @@ struct PhoneSimulator {
         params.merge(extra) { $1 }
         let signature = CarrierSignature.sign(url: url, parameters: params, token: token)
         let body = params.sorted { $0.key < $1.key }
-            .map { "\(Self.formEncode($0.key))=\(Self.formEncode($0.value))" }.joined(separator: "&")
+            .map { "\(CarrierSignature.encode($0.key))=\(CarrierSignature.encode($0.value))" }.joined(separator: "&")
         let response = try await client.post(URI(string: url)) { req in
             req.headers.contentType = .urlEncodedForm
             req.headers.replaceOrAdd(name: CarrierSignature.header, value: signature)
@@ -119,11 +119,5 @@ struct PhoneSimulator {
         let text = response.body.map { String(buffer: $0) } ?? ""
         guard response.status == .ok else { throw Failure(description: "\(url): \(response.status.code) \(text.prefix(300))") }
         return parse ? try TwiMLElement.verbs(of: text) : []
-    }
-
-    static func formEncode(_ s: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
     }
 }

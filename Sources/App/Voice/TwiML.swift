@@ -24,8 +24,24 @@ public indirect enum TwiMLVerb: Sendable, Equatable {
 
     public enum DialTarget: Sendable, Equatable {
         case client(String), sip(String), number(String)
-        /// A named conference; `muted` joins to listen only.
-        case conference(String, muted: Bool, statusCallback: String?)
+        case conference(String, Conference)
+    }
+
+    /// How one participant joins a conference (the caller, the consultant, a supervisor).
+    public struct Conference: Sendable, Equatable {
+        /// Heard by nobody (a supervisor listening).
+        public var muted = false
+        /// The conference begins when this participant arrives (the consultant); others wait.
+        public var startsIt = true
+        /// The conference ends when this participant leaves (the caller, the consultant).
+        public var endsIt = true
+        /// Heard by this participant only (the consultant's CallSid, for a supervisor coaching).
+        public var coach: String? = nil
+        /// Recording of the whole conference, reported to this address.
+        public var recordingCallback: String? = nil
+        public init(muted: Bool = false, startsIt: Bool = true, endsIt: Bool = true, coach: String? = nil, recordingCallback: String? = nil) {
+            self.muted = muted; self.startsIt = startsIt; self.endsIt = endsIt; self.coach = coach; self.recordingCallback = recordingCallback
+        }
     }
 }
 
@@ -76,10 +92,8 @@ public enum TwiML {
             case .client(let id): noun = "<Client>\(escape(id))</Client>"
             case .sip(let uri): noun = "<Sip>\(escape(uri))</Sip>"
             case .number(let n): noun = "<Number>\(escape(n))</Number>"
-            case let .conference(name, muted, callback):
-                var c = ""
-                render(conference: name, muted: muted, statusCallback: callback, into: &c)
-                noun = c
+            case let .conference(name, options):
+                noun = conference(name, options)
             }
             element("Dial", [("action", action), ("method", "POST"), ("timeout", String(timeout)), ("callerId", callerID),
                              ("record", recordingCallback == nil ? nil : "record-from-answer-dual"),
@@ -92,10 +106,13 @@ public enum TwiML {
         }
     }
 
-    static func render(conference name: String, muted: Bool, statusCallback: String?, into out: inout String) {
-        out += "<Conference muted=\"\(muted)\" beep=\"false\" startConferenceOnEnter=\"\(!muted)\" endConferenceOnExit=\"\(!muted)\""
-        if let statusCallback { out += " statusCallback=\"\(escape(statusCallback))\" statusCallbackEvent=\"start end\"" }
-        out += ">" + escape(name) + "</Conference>"
+    static func conference(_ name: String, _ o: TwiMLVerb.Conference) -> String {
+        var out = "<Conference muted=\"\(o.muted)\" beep=\"false\" startConferenceOnEnter=\"\(o.startsIt)\" endConferenceOnExit=\"\(o.endsIt)\""
+        if let coach = o.coach { out += " coach=\"\(escape(coach))\"" }
+        if let callback = o.recordingCallback {
+            out += " record=\"record-from-start\" recordingStatusCallback=\"\(escape(callback))\" recordingStatusCallbackMethod=\"POST\""
+        }
+        return out + ">" + escape(name) + "</Conference>"
     }
 
     static func escape(_ s: String) -> String { XMLText.escape(s) }

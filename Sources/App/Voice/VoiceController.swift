@@ -19,6 +19,10 @@ struct VoiceController: RouteCollection {
         voice.on(.POST, "recorded", body: .collect(maxSize: Self.maxBody), use: recorded)
         voice.on(.POST, "status", body: .collect(maxSize: Self.maxBody), use: status)
         voice.on(.POST, "recording", body: .collect(maxSize: Self.maxBody), use: recording)
+        voice.on(.POST, "agent", body: .collect(maxSize: Self.maxBody), use: leg)
+        voice.on(.POST, "monitor", body: .collect(maxSize: Self.maxBody), use: leg)
+        voice.on(.POST, "leg-status", body: .collect(maxSize: Self.maxBody), use: legStatus)
+        voice.on(.POST, "requeue", body: .collect(maxSize: Self.maxBody), use: requeue)
     }
 
     /// A verified request: its parameters, the call it is about and what identifies it.
@@ -103,6 +107,29 @@ struct VoiceController: RouteCollection {
         return try await Self.mapped {
             try await VoiceService(req).status(sid: s.callSid, status: s["CallStatus"] ?? "")
             return TwiML.document([])
+        }
+    }
+
+    /// A call the system placed (a consultant or supervisor) asks what to do: join the conference.
+    @Sendable func leg(req: Request) async throws -> Response {
+        let s = try Self.verified(req)
+        let interaction = (try? req.query.get(String.self, at: "interaction")).flatMap(UUID.init(uuidString:))
+        return try await Self.mapped { try await VoiceService(req).legAnswer(sid: s.callSid, interaction: interaction) }
+    }
+
+    @Sendable func legStatus(req: Request) async throws -> Response {
+        let s = try Self.verified(req)
+        return try await Self.mapped {
+            // A Dial's end in a leg's answer reports DialCallStatus; the leg's own status callback CallStatus.
+            try await VoiceService(req).legStatus(sid: s.callSid, status: s["CallStatus"] ?? "")
+            return TwiML.document(s["DialCallStatus"] == nil ? [] : [.hangup])
+        }
+    }
+
+    @Sendable func requeue(req: Request) async throws -> Response {
+        let s = try Self.verified(req)
+        return try await Self.mapped {
+            try await VoiceService(req).requeued(sid: s.callSid, seq: s.seq, status: (try? req.query.get(String.self, at: "status")) ?? "failed", key: s.key)
         }
     }
 

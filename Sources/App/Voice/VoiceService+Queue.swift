@@ -40,7 +40,7 @@ extension VoiceService {
     /// The caller left the queue (the Enqueue's action): put through to the consultant who
     /// accepted, or told why not.
     func queued(sid: String, seq: Int?, result: String, key: String) async throws -> String {
-        try await answer(sid: sid, seq: seq, key: key) { next, tx, now in
+        let response = try await answer(sid: sid, seq: seq, key: key) { next, tx, now in
             let t = Catalogues.bundled[Language(rawValue: next.call.language) ?? .pl]
             guard let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id) else { return [.hangup] }
             if result == "hangup" {
@@ -48,9 +48,16 @@ extension VoiceService {
                 return [.hangup]
             }
             if i.state == .connected, let agent = i.agentID {
+                let recording = self.config.voice.recordingDays > 0 ? self.url("/voice/recording") : nil
+                let dialed = self.url("/voice/dialed", [("seq", String(next.seq))])
+                guard self.carrier != nil else {
+                    return [.say(t.text("voice.connecting"), language: next.call.language),
+                            .dial(self.endpoint(agent), action: dialed, timeout: 20, callerID: nil, recordingCallback: recording)]
+                }
+                // The caller waits in the conference of this contact until the consultant's phone, called now, joins it.
                 return [.say(t.text("voice.connecting"), language: next.call.language),
-                        .dial(self.endpoint(agent), action: self.url("/voice/dialed", [("seq", String(next.seq))]), timeout: 20, callerID: nil,
-                              recordingCallback: self.config.voice.recordingDays > 0 ? self.url("/voice/recording") : nil)]
+                        .dial(.conference(Self.conferenceName(i.id), .init(startsIt: false, endsIt: true, recordingCallback: recording)),
+                              action: dialed, timeout: 20, callerID: nil, recordingCallback: nil)]
             }
             if [.queued, .offered].contains(i.state) {
                 // Left the carrier's queue by itself (queue full, an error): back in it, the ACD keeps its place.
@@ -58,6 +65,8 @@ extension VoiceService {
             }
             return [.say(t.text("voice.no_consultant"), language: next.call.language), .hangup]
         }
+        if carrier != nil, result != "hangup" { try await callConsultant(sid: sid) }
+        return response
     }
 
     /// A later request of a call (its step counter in `seq`): answered once, repeated as it was.
@@ -86,17 +95,23 @@ extension VoiceService {
                   let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id), i.state == .connected, let agent = i.agentID else {
                 return [.hangup]
             }
-            let cc = ContactCenterStore(db: tx)
-            _ = try await cc.move(i.id, to: .transferred, note: "consultant's phone: \(status)", now: now)
-            _ = try await cc.move(i.id, to: .queued, note: "back in the queue", now: now)
-            try await DesktopService(db: tx, events: self.events, logger: self.logger, wrapUpSeconds: 0).release(agent, channel: .voice, after: .declined, now: now, cc)
-            next.announcedAt = nil
-            let t = Catalogues.bundled[Language(rawValue: next.call.language) ?? .pl]
-            return [.say(t.text("voice.agent_unreachable"), language: next.call.language),
-                    .enqueue("zl-\(i.officeID)-\(i.topic)", action: self.url("/voice/queued", [("seq", String(next.seq))]), waitURL: self.url("/voice/wait"))]
+            return try await self.requeue(i, agent: agent, status: status, &next, now: now, tx)
         }
         await events.publish(DesktopMessage(agents: [], kind: "queue"), on: db, logger: logger)
         return response
+    }
+
+    /// The consultant's phone did not take the call: the contact goes back to the queue (another
+    /// consultant gets the offer) and the caller waits in it again.
+    func requeue(_ i: Interaction, agent: String, status: String, _ next: inout VoiceCallRecord, now: Date, _ tx: any Database) async throws -> [TwiMLVerb] {
+        let cc = ContactCenterStore(db: tx)
+        _ = try await cc.move(i.id, to: .transferred, note: "consultant's phone: \(status)", now: now)
+        _ = try await cc.move(i.id, to: .queued, note: "back in the queue", now: now)
+        try await DesktopService(db: tx, events: events, logger: logger, wrapUpSeconds: 0).release(agent, channel: .voice, after: .declined, now: now, cc)
+        next.announcedAt = nil
+        let t = Catalogues.bundled[Language(rawValue: next.call.language) ?? .pl]
+        return [.say(t.text("voice.agent_unreachable"), language: next.call.language),
+                .enqueue("zl-\(i.officeID)-\(i.topic)", action: url("/voice/queued", [("seq", String(next.seq))]), waitURL: url("/voice/wait"))]
     }
 
     /// The Record's action: the message is taken (the recording itself is reported separately).

@@ -27,10 +27,13 @@ struct VoiceService {
     let events: DesktopEvents
     let flows: IVRFlowCache
     let logger: Logger
+    /// The carrier's REST API, when configured: calls are then put through in a conference.
+    let carrier: CarrierAPI?
 
     init(_ req: Request) {
         db = req.db; config = req.services.config; calendar = req.services.contactCentre; identification = req.phoneIdentification
         events = req.application.desktopEvents; flows = req.application.ivrFlows; logger = req.logger
+        carrier = CarrierAPI(req.services.config.voice, client: req.client)
     }
 
     /// What identifies one request of the carrier: its address and parameters (a retry repeats both).
@@ -42,7 +45,7 @@ struct VoiceService {
         var base = config.publicURL
         while base.hasSuffix("/") { base.removeLast() }
         guard !query.isEmpty else { return base + path }
-        return base + path + "?" + query.map { $0.0 + "=" + ($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }.joined(separator: "&")
+        return base + path + "?" + query.map { $0.0 + "=" + CarrierSignature.encode($0.1) }.joined(separator: "&")
     }
 
     func lookups(_ caller: String, now: Date) -> VoiceLookups {

@@ -40,6 +40,7 @@ public enum StorageMigrations {
             M033_CreateSMS(),
             M034_CreateSMSPreferences(),
             M035_CreateVoice(),
+            M036_CreateVoiceLegs(),
         ]
     }
 }

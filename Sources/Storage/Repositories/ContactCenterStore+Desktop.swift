@@ -94,4 +94,12 @@ extension ContactCenterStore {
             """).first()
         return (try row?.decode(column: "n", as: Int.self) ?? 0) + 1
     }
+
+    /// The latest contacts of these offices (nil: every office), newest first: for supervisors.
+    public func recent(offices: Set<String>?, limit: Int = 100) async throws -> [Interaction] {
+        var q = (db as! any SQLDatabase).select().column("*").from("cc_interactions")
+            .where("channel", .notEqual, SQLBind(Channel.visit.rawValue))
+        if let offices { q = q.where("office_id", .in, SQLBind.group(Array(offices))) }
+        return try await q.orderBy("queued_at", .descending).limit(limit).all().map { try Self.interaction($0).interaction }
+    }
 }

@@ -37,6 +37,8 @@ enum StaffTarget: Sendable {
     case national
     /// The knowledge-base entry `:id`: its office, or national for a national entry.
     case kbEntry
+    /// The contact `:id`, seen by its office's supervisors (whoever handled it).
+    case interaction
 }
 
 /// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
@@ -111,6 +113,11 @@ enum StaffGuard {
                   let (i, _) = try await ContactCenterStore(db: req.db).find(id) else { throw DesktopError.notFound }
             guard let member = try await req.signedInStaff(), i.agentID == member.id.uuidString else { throw DesktopError.notYours }
             return .system
+        case .interaction:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let (i, _) = try await ContactCenterStore(db: req.db).find(id) else {
+                throw Abort(.notFound)
+            }
+            return .office(i.officeID)
         case .kbEntry:
             guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let e = try await KnowledgeBaseStore(db: req.db).find(id) else {
                 throw Abort(.notFound)

@@ -16,6 +16,7 @@ struct StaffHomeController: Sendable {
         ("/staff/events", "staff.area_events", .editOfficeContent),
         ("/staff/kb", "staff.area_kb", .editOfficeContent),
         ("/staff/newsletter", "staff.area_newsletter", .editOfficeContent),
+        ("/staff/interactions", "staff.area_review", .listenToRecordings),
         ("/staff/ivr", "staff.area_ivr", .editIVR),
         ("/staff/audit", "staff.area_audit", .viewAuditLog),
         ("/staff", "staff.area_staff", .manageStaff),

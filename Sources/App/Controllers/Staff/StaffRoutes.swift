@@ -9,7 +9,7 @@ enum StaffRoutes {
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
         let desktop = DesktopController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
-        let ivr = IVREditorController()
+        let ivr = IVREditorController(), review = InteractionReviewController()
         return [
             StaffEndpoint(.GET, "staff/home", nil, .system, home.home),
             StaffEndpoint(.GET, "staff/security", nil, .system, home.security),
@@ -64,6 +64,10 @@ enum StaffRoutes {
             StaffEndpoint(.POST, "staff/kb/:id", .editOfficeContent, .kbEntry, kb.update),
             StaffEndpoint(.GET, "staff/kb/:id/versions", .editOfficeContent, .kbEntry, kb.versions),
             StaffEndpoint(.POST, "staff/kb/:id/delete", .editOfficeContent, .kbEntry, kb.delete),
+            StaffEndpoint(.GET, "staff/interactions", .listenToRecordings, .officeQuery, review.list),
+            StaffEndpoint(.GET, "staff/interactions/:id", .listenToRecordings, .interaction, review.show),
+            StaffEndpoint(.GET, "staff/interactions/:id/recordings/:recording", .listenToRecordings, .interaction, review.play),
+            StaffEndpoint(.POST, "staff/interactions/:id/monitor", .monitorCalls, .interaction, review.monitor),
             StaffEndpoint(.POST, "staff/agents/:id/state", .changeAgentState, .agent, agents.setState),
             StaffEndpoint(.GET, "staff/agents/:id", .changeAgentState, .agent, agents.skillsForm),
             StaffEndpoint(.POST, "staff/agents/:id/skills", .changeAgentState, .agent, agents.setSkills),

@@ -1,0 +1,168 @@
+import Testing
+import Foundation
+import Vapor
+import VaporTesting
+import NIOConcurrencyHelpers
+@testable import App
+@testable import Storage
+import ContactCenter
+import Access
+
+/// Calls put through in a conference when the carrier's REST API is configured: the system
+/// calls the consultant's phone into the caller's conference, supervisors join muted or coach
+/// (each in the audit log), a consultant's phone that does not answer sends the caller back to
+/// the queue, and recordings are played through the server from the carrier. The carrier's API
+/// is played by routes of the test server, checking the account's credentials.
+@Suite(.serialized) struct VoiceConferenceTests {
+    /// What the fake carrier API was asked (under /api/, as the site's forms' CSRF check does not apply there).
+    final class CarrierLog: Sendable {
+        let calls = NIOLockedValueBox<[[String: String]]>([])
+        let redirects = NIOLockedValueBox<[(call: String, url: String)]>([])
+        let deleted = NIOLockedValueBox<[String]>([])
+    }
+
+    static func fakeCarrier(_ app: Application) -> CarrierLog {
+        let log = CarrierLog()
+        let token = app.services.config.voice.authToken!
+        func authorized(_ req: Request) -> Bool { req.headers.basicAuthorization.map { $0.username == "AC1" && $0.password == token } ?? false }
+        app.post("api", "fake", "2010-04-01", "Accounts", "AC1", "Calls.json") { req async throws -> Response in
+            guard authorized(req) else { return Response(status: .unauthorized) }
+            let params = VoiceController.formParameters(req.body.string ?? "")
+            let n = log.calls.withLockedValue { $0.append(params); return $0.count }
+            return Response(status: .created, body: .init(string: #"{"sid":"CAleg\#(n)","status":"queued"}"#))
+        }
+        app.post("api", "fake", "2010-04-01", "Accounts", "AC1", "Calls", ":call") { req async throws -> Response in
+            guard authorized(req) else { return Response(status: .unauthorized) }
+            let call = String(req.parameters.get("call")!.dropLast(".json".count))
+            log.redirects.withLockedValue { $0.append((call, VoiceController.formParameters(req.body.string ?? "")["Url"] ?? "")) }
+            return Response(status: .ok, body: .init(string: #"{"sid":"\#(call)"}"#))
+        }
+        app.delete("api", "fake", "2010-04-01", "Accounts", "AC1", "Recordings", ":file") { req -> HTTPStatus in
+            guard authorized(req) else { return .unauthorized }
+            log.deleted.withLockedValue { $0.append(req.parameters.get("file")!) }
+            return .noContent
+        }
+        app.get("api", "fake", "recordings", ":file") { req async throws -> Response in
+            guard authorized(req), req.parameters.get("file") == "RE1.mp3" else { return Response(status: .notFound) }
+            return Response(status: .ok, body: .init(string: "ID3-fake-audio"))
+        }
+        return log
+    }
+
+    static func configure(_ app: Application, port: Int) {
+        app.reconfigure(config: { config in
+            config.voice.apiURL = "http://127.0.0.1:\(port)/api/fake"
+            config.voice.accountSID = "AC1"
+        })
+    }
+
+    /// A test app, open around the clock, listening, whose carrier API is the fake one.
+    static func withCarrier(_ body: @escaping (Application, CarrierLog, Int) async throws -> Void) async throws {
+        try await withTestApp { app in
+            ChatTests.hours(app, open: true)
+            let log = Self.fakeCarrier(app)
+            let port = try await ChatTests.listen(app)
+            defer { Task { await app.server.shutdown() } }
+            Self.configure(app, port: port)
+            try await body(app, log, port)
+        }
+    }
+
+    /// A call in the queue (Polish, by postal code, topic 0).
+    static func queue(_ carrier: VoiceTests.Carrier) async throws -> String {
+        let welcome = try await carrier.post("/voice/incoming").body.string
+        let who = try await carrier.keys(welcome, "1").body.string
+        let postal = try await carrier.keys(who, "2").body.string
+        let topics = try await carrier.keys(postal, "15371").body.string
+        return try await carrier.keys(topics, "0").body.string
+    }
+
+    @Test func theConsultantIsCalledIntoTheConferenceAndSupervisorsListenOrCoach() async throws {
+        try await Self.withCarrier { app, log, port in
+            let (staff, desk) = try await DesktopTests.consultant(app, "k1@example.org")
+            let supervisor = try await TestStaff.create(app, email: "kierownik@example.org", roles: [.supervisor], scope: .offices(["pup-2002"]))
+            let boss = try await supervisor.signIn(app)
+
+            let caller = VoiceTests.Carrier(app)
+            let enqueued = try await Self.queue(caller)
+            let call = try await VoiceTests.interaction(app)
+            _ = try await DesktopTests.route(app)
+            #expect(try await desk.post("/desktop/offers/\(call.id)/accept", [:], csrfFrom: "/desktop").status == .seeOther)
+            let bridge = try await caller.post(try VoiceTests.Carrier.action(enqueued, "Enqueue"), ["QueueResult": "leave"]).body.string
+            let conference = "zl-" + call.id.uuidString.lowercased()
+            #expect(bridge.contains("<Conference muted=\"false\" beep=\"false\" startConferenceOnEnter=\"false\" endConferenceOnExit=\"true\" record=\"record-from-start\""))
+            #expect(bridge.contains(">\(conference)</Conference>") && !bridge.contains("<Client>"))
+            let placed = log.calls.withLockedValue { $0 }
+            try #require(placed.count == 1)
+            #expect(placed[0]["To"] == "client:agent-\(staff.id.uuidString)" && placed[0]["From"] == "+4819524")
+            #expect(placed[0]["Url"] == "http://127.0.0.1:8080/voice/agent?interaction=\(call.id.uuidString)")
+
+            // The consultant's phone answers: into the conference, which starts.
+            var agentLeg = VoiceTests.Carrier(app, from: "+4819524")
+            agentLeg.sid = "CAleg1"
+            let joined = try await agentLeg.post("/voice/agent?interaction=\(call.id.uuidString)").body.string
+            #expect(joined.contains("<Conference muted=\"false\" beep=\"false\" startConferenceOnEnter=\"true\" endConferenceOnExit=\"true\">\(conference)</Conference>"))
+            var stranger = VoiceTests.Carrier(app)
+            stranger.sid = "CAnobody"
+            #expect(try await stranger.post("/voice/agent?interaction=\(call.id.uuidString)").status == .notFound)
+
+            // The supervisor listens, then coaches; each is audited.
+            let page = try await boss.get("/staff/interactions/\(call.id.uuidString)?lang=en").body.string
+            #expect(page.contains("Listen (muted)") && page.contains("welcome › language › who › postal"))
+            #expect(try await boss.post("/staff/interactions/\(call.id.uuidString)/monitor", ["mode": "listen"], csrfFrom: "/staff/home").status == .seeOther)
+            let listenCall = try #require(log.calls.withLockedValue { $0.last })
+            #expect(listenCall["To"] == "client:agent-\(supervisor.id.uuidString)" && listenCall["Url"]?.contains("/voice/monitor?interaction=") == true)
+            var listenLeg = VoiceTests.Carrier(app, from: "+4819524")
+            listenLeg.sid = "CAleg2"
+            #expect(try await listenLeg.post("/voice/monitor?interaction=\(call.id.uuidString)").body.string
+                .contains("<Conference muted=\"true\" beep=\"false\" startConferenceOnEnter=\"false\" endConferenceOnExit=\"false\">"))
+            #expect(try await boss.post("/staff/interactions/\(call.id.uuidString)/monitor", ["mode": "coach"], csrfFrom: "/staff/home").status == .seeOther)
+            var coachLeg = VoiceTests.Carrier(app, from: "+4819524")
+            coachLeg.sid = "CAleg3"
+            #expect(try await coachLeg.post("/voice/monitor?interaction=\(call.id.uuidString)").body.string.contains("coach=\"CAleg1\""))
+            let audited = try await AuditLog(db: app.db).entries(.init(actorID: supervisor.id)).map(\.action)
+            #expect(audited.contains("call.listen") && audited.contains("call.coach") && audited.contains("interaction.read"))
+            #expect(try await boss.get("/staff/interactions/\(call.id.uuidString)?lang=en").body.string.contains("listening"))
+            // A consultant may not join calls.
+            #expect(try await desk.post("/staff/interactions/\(call.id.uuidString)/monitor", ["mode": "listen"], csrfFrom: "/desktop").status == .forbidden)
+
+            // The recording, played through the server with the account's credentials, and audited.
+            try await caller.post("/voice/recording", ["RecordingSid": "RE1", "RecordingUrl": "http://127.0.0.1:\(port)/api/fake/recordings/RE1",
+                                                       "RecordingStatus": "completed", "RecordingDuration": "61"])
+            let recording = try #require(try await VoiceStore(db: app.db).recordings(interaction: call.id).first)
+            let audio = try await boss.get("/staff/interactions/\(call.id.uuidString)/recordings/\(recording.id.uuidString)")
+            #expect(audio.status == .ok && audio.headers.contentType?.subType == "mpeg" && audio.body.string == "ID3-fake-audio")
+            #expect(try await AuditLog(db: app.db).entries(.init(actorID: supervisor.id, action: "recording.listen")).count == 1)
+            #expect(try await desk.get("/staff/interactions/\(call.id.uuidString)/recordings/\(recording.id.uuidString)").status == .forbidden)
+
+            // Past its retention the recording is forgotten here and deleted at the carrier.
+            let retention = RecordingRetention(store: VoiceStore(db: app.db), carrier: CarrierAPI(app.services.config.voice, client: app.client), logger: app.logger)
+            #expect(try await retention.sweep(now: Date()) == 0)
+            #expect(try await retention.sweep(now: recording.deleteAfter.addingTimeInterval(1)) == 1)
+            #expect(try await VoiceStore(db: app.db).recordings(interaction: call.id).isEmpty)
+            #expect(log.deleted.withLockedValue { $0 } == ["RE1.json"])
+        }
+    }
+
+    @Test func aConsultantsPhoneThatDoesNotAnswerSendsTheCallerBackToTheQueue() async throws {
+        try await Self.withCarrier { app, log, port in
+            let (_, desk) = try await DesktopTests.consultant(app, "k1@example.org")
+            let caller = VoiceTests.Carrier(app)
+            let enqueued = try await Self.queue(caller)
+            let call = try await VoiceTests.interaction(app)
+            _ = try await DesktopTests.route(app)
+            #expect(try await desk.post("/desktop/offers/\(call.id)/accept", [:], csrfFrom: "/desktop").status == .seeOther)
+            _ = try await caller.post(try VoiceTests.Carrier.action(enqueued, "Enqueue"), ["QueueResult": "leave"])
+            var agentLeg = VoiceTests.Carrier(app, from: "+4819524")
+            agentLeg.sid = "CAleg1"
+            #expect(try await agentLeg.post("/voice/leg-status?interaction=\(call.id.uuidString)", ["CallStatus": "no-answer"]).status == .ok)
+            let redirect = try #require(log.redirects.withLockedValue { $0.first })
+            #expect(redirect.call == caller.sid && redirect.url.hasPrefix("http://127.0.0.1:8080/voice/requeue?seq="))
+            let back = try await caller.post(String(redirect.url.dropFirst("http://127.0.0.1:8080".count))).body.string
+            #expect(back.contains("Konsultant nie odebrał") && back.contains("<Enqueue"))
+            #expect(try await ContactCenterStore(db: app.db).find(call.id)?.interaction.state == .queued)
+            // The carrier repeats the redirect's request: the same answer.
+            #expect(try await caller.post(String(redirect.url.dropFirst("http://127.0.0.1:8080".count))).body.string == back)
+        }
+    }
+}
