@@ -251,4 +251,54 @@ import Identity
             #expect(try await ContactCenterStore(db: app.db).find(second.id)?.interaction.state == .queued)
         }
     }
+
+    @Test func afterHoursTheCallerBooksACallbackOrLeavesAVoiceMessage() async throws {
+        try await withTestApp { app in
+            // Closed today (Warsaw), open all day on the other days: a callback can be booked for tomorrow.
+            var warsaw = Calendar(identifier: .gregorian)
+            warsaw.timeZone = BusinessCalendar.warsaw
+            let today = (warsaw.component(.weekday, from: Date()) + 5) % 7 + 1
+            let days = Dictionary(uniqueKeysWithValues: (1...7).filter { $0 != today }.map { ($0, [WeeklyHours.Interval(open: 0, close: 1_440)]) })
+            app.reconfigure(contactCentre: BusinessCalendar(hours: WeeklyHours(days: days), closedOnHolidays: false))
+            // A flow whose after-hours path ends in voicemail when no callback is wanted.
+            var flow = IVRFlow.standard
+            var voicemail = IVRStep(id: "voicemail", kind: .record, prompt: ["pl": "Zostaw wiadomość po sygnale.", "en": "Leave a message after the tone.",
+                                                                              "ru": "Оставьте сообщение после сигнала.", "uk": "Залиште повідомлення після сигналу."])
+            voicemail.office = "pup-2002"
+            flow.steps["voicemail"] = voicemail
+            flow.steps["offer-callback"]?.next = "voicemail"
+            flow.steps["goodbye"] = nil
+            let store = VoiceStore(db: app.db)
+            try await store.saveDraft(flow, by: "admin", now: Date())
+            _ = try await store.publishDraft(by: "admin", now: Date())
+
+            func afterHours(_ carrier: Carrier) async throws -> String {
+                let welcome = try await carrier.post("/voice/incoming").body.string
+                let who = try await carrier.keys(welcome, "1").body.string
+                let postal = try await carrier.keys(who, "2").body.string
+                let offer = try await carrier.keys(postal, "15371").body.string
+                #expect(offer.contains("Infolinia jest czynna w dni robocze") && offer.contains("Aby konsultant oddzwonił"))
+                return offer
+            }
+            let booking = Carrier(app)
+            let booked = try await booking.keys(try await afterHours(booking), "1").body.string
+            #expect(booked.contains("Dziękujemy. Konsultant oddzwoni:") && booked.contains("<Hangup/>"))
+            let callback = try #require(try await ContactCenterStore(db: app.db).open().first { $0.channel == .callback })
+            #expect(callback.officeID == "pup-2002" && callback.queuedAt > Date())
+            #expect(try await ContactCenterStore(db: app.db).context(of: callback.id)["phone"] == "+48600100200")
+
+            let leaving = Carrier(app, from: "+48600100201")
+            let record = try await leaving.keys(try await afterHours(leaving), nil).body.string
+            #expect(record.contains("Zostaw wiadomość po sygnale.") && record.contains("<Record action=\"http://127.0.0.1:8080/voice/recorded?seq="))
+            try await leaving.post("/voice/recording", ["RecordingSid": "RE9", "RecordingUrl": "https://api.carrier.example/RE9",
+                                                        "RecordingStatus": "completed", "RecordingDuration": "14"])
+            #expect(try await leaving.post(try Carrier.action(record, "Record"), ["RecordingUrl": "https://api.carrier.example/RE9",
+                                                                                   "RecordingDuration": "14"]).body.string.contains("Dziękujemy za wiadomość."))
+            let message = try #require(try await ContactCenterStore(db: app.db).open().first { $0.channel == .voice })
+            #expect(message.officeID == "pup-2002")
+            #expect(try await ContactCenterStore(db: app.db).context(of: message.id)["source"] == "voicemail")
+            let kept = try await VoiceStore(db: app.db).recordings(interaction: message.id)
+            #expect(kept.count == 1 && kept[0].kind == .voicemail && kept[0].durationSeconds == 14)
+        }
+    }
 }

@@ -10,7 +10,7 @@ import ContactCenter
 /// and prints p50/p95/p99 of each.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "search | routing")
+        @Argument(name: "what", help: "search | routing | voice")
         var what: String
         @Option(name: "queries", help: "How many searches (default 1000).")
         var queries: Int?
@@ -20,9 +20,16 @@ struct BenchCommand: AsyncCommand {
         var seed: UInt64?
         @Option(name: "slowest", help: "Also list the N slowest queries of the engine run.")
         var slowest: Int?
+        @Option(name: "calls", help: "voice: callers at once (default 200).")
+        var calls: Int?
+        @Option(name: "think-ms", help: "voice: the longest pause of a caller between requests, in ms (default 0: at once).")
+        var thinkMilliseconds: Int?
     }
 
-    var help: String { "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches; bench routing — routing-decision latency." }
+    var help: String {
+        "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches; bench routing — routing-decision latency; "
+            + "bench voice --url URL [--calls 200] [--think-ms 0] — webhook latency of simultaneous calls (VOICE_AUTH_TOKEN as the server's)."
+    }
 
     static let words = ["kierowca", "kierowcy", "kierowców", "magazyn", "magazynie", "magazynier", "spawacz", "spawaczy", "księgowa",
                         "ksiegowa", "kucharz", "kucharza", "sprzedawca", "pielęgniarka", "murarz", "elektryk", "programista",
@@ -50,6 +57,7 @@ struct BenchCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.what == "routing" { return routing(context, signature) }
+        if signature.what == "voice" { return try await voice(context, signature) }
         guard signature.what == "search" else { throw ConsoleCommandError(message: "unknown benchmark \(signature.what); use search or routing") }
         let app = context.application
         try await DatabasePreparation.prepare(app, demo: false)
@@ -113,6 +121,28 @@ struct BenchCommand: AsyncCommand {
         }
         context.console.print(Self.line("decision on arrival (best agent)", arrival) + "  (\(placed) placed)")
         context.console.print(Self.line("decision on a free agent (best interaction)", freed))
+    }
+
+    /// Simultaneous calls through the voice webhooks of a running server; percentiles per webhook and overall.
+    func voice(_ context: CommandContext, _ signature: Signature) async throws {
+        guard let base = signature.url else { throw ConsoleCommandError(message: "bench voice needs --url of a running server (its PUBLIC_URL)") }
+        let calls = signature.calls ?? 200
+        guard (1...5_000).contains(calls) else { throw ConsoleCommandError(message: "--calls must be from 1 to 5000") }
+        let app = context.application
+        // Every caller keeps its own connection, as a carrier's webhooks arrive on many.
+        app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = calls
+        let token = Environment.get("VOICE_AUTH_TOKEN").flatMap { $0.isEmpty ? nil : $0 } ?? VoiceConfiguration.developmentToken
+        var bench = VoiceBenchmark(client: app.client, server: base, token: token)
+        bench.thinkMilliseconds = 0...(signature.thinkMilliseconds ?? 0)
+        _ = try await VoiceBenchmark(client: app.client, server: base, token: token).run(calls: min(calls, 20)) // warm up
+        let start = ContinuousClock.now
+        let times = try await bench.run(calls: calls)
+        let elapsed = Self.milliseconds(ContinuousClock.now - start) / 1000
+        let all = times.values.flatMap { $0 }
+        context.console.print(String(format: "%d calls at once, %d webhook requests in %.1f s (%.0f/s), think time up to %d ms", calls, all.count, elapsed,
+                                     Double(all.count) / elapsed, signature.thinkMilliseconds ?? 0))
+        for name in ["incoming", "step", "wait", "queued", "status"] { if let v = times[name] { context.console.print(Self.line("POST /voice/\(name)", v)) } }
+        context.console.print(Self.line("every webhook", all) + String(format: "  max %.3f ms", all.max() ?? 0))
     }
 
     static func milliseconds(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
