@@ -14,4 +14,4 @@ export VOICE_AUTH_TOKEN="bench-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' 
 trap 'kill $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for i in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 mkdir -p "$WORK/client"
-(cd "$WORK/client" && LOG_LEVEL=error DEMO_DATA=false "$BIN" bench voice --url "$PUBLIC_URL" --calls "$CALLS" --think-ms "$THINK")
+(cd "$WORK/client" && LOG_LEVEL=error DEMO_DATA=false "$BIN" bench voice --url "$PUBLIC_URL" --calls "$CALLS" --think "$THINK")

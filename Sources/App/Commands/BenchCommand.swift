@@ -22,13 +22,13 @@ struct BenchCommand: AsyncCommand {
         var slowest: Int?
         @Option(name: "calls", help: "voice: callers at once (default 200).")
         var calls: Int?
-        @Option(name: "think-ms", help: "voice: the longest pause of a caller between requests, in ms (default 0: at once).")
+        @Option(name: "think", help: "voice: the longest pause of a caller between requests, in milliseconds (default 0: at once).")
         var thinkMilliseconds: Int?
     }
 
     var help: String {
         "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches; bench routing — routing-decision latency; "
-            + "bench voice --url URL [--calls 200] [--think-ms 0] — webhook latency of simultaneous calls (VOICE_AUTH_TOKEN as the server's)."
+            + "bench voice --url URL [--calls 200] [--think 0] — webhook latency of simultaneous calls (VOICE_AUTH_TOKEN as the server's)."
     }
 
     static let words = ["kierowca", "kierowcy", "kierowców", "magazyn", "magazynie", "magazynier", "spawacz", "spawaczy", "księgowa",

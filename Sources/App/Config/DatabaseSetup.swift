@@ -44,6 +44,11 @@ enum DatabaseSetup {
         guard kind(of: app.services.config.databaseURL) == .sqlite else { return }
         for loop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(.sqlite, logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+            // Write-ahead log: readers never wait for the writer, and a commit appends to the log
+            // without syncing the disk each time (synchronous=NORMAL stays consistent after a crash;
+            // production runs on PostgreSQL). Contact-centre webhooks write on every step.
+            try await db.raw("PRAGMA journal_mode = WAL").run()
+            try await db.raw("PRAGMA synchronous = NORMAL").run()
             try await db.raw("PRAGMA mmap_size = 268435456").run()
             try await db.raw("PRAGMA cache_size = -32768").run()
         }

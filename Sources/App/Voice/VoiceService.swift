@@ -61,7 +61,7 @@ struct VoiceService {
         guard let current = try await store.current() else { throw Abort(.serviceUnavailable, reason: "no IVR flow published") }
         let (call, actions) = try await IVREngine(flow: current.flow, version: current.version).start(lookups: lookups(caller, now: now))
         let fresh = VoiceCallRecord(callSid: sid, caller: caller, call: call, seq: 1, lastKey: key, lastResponse: "", createdAt: now)
-        let stored: VoiceCallRecord? = try await db.transaction { tx in
+        let stored: VoiceCallRecord? = try await db.transactionRetryingBusy { tx in
             var record = fresh
             record.lastResponse = TwiML.document(try await self.perform(actions, on: &record, now: now, tx))
             return try await VoiceStore(db: tx).insert(record, now: now) ? record : nil
@@ -84,7 +84,9 @@ struct VoiceService {
         let input: IVRInput = keys.isEmpty ? .timeout : .digits(keys)
         let (call, actions) = try await IVREngine(flow: flow, version: record.call.flowVersion)
             .advance(record.call, input, lookups: lookups(record.caller, now: now))
-        return try await save(record, key: key, now: now) { next, tx in
+        // Only a queue or a callback writes more than the call itself; otherwise one UPDATE is atomic on its own.
+        let writes = actions.contains { if case .enqueue = $0 { true } else if case .callback = $0 { true } else { false } }
+        return try await save(record, key: key, now: now, transaction: writes) { next, tx in
             next.call = call
             return try await self.perform(actions, on: &next, now: now, tx)
         }
@@ -92,15 +94,16 @@ struct VoiceService {
 
     /// Stores the call's next state and answer if no other request moved it on meanwhile; the
     /// answer stored by the request that did otherwise.
-    func save(_ record: VoiceCallRecord, key: String, now: Date,
+    func save(_ record: VoiceCallRecord, key: String, now: Date, transaction: Bool = true,
               _ body: @escaping @Sendable (inout VoiceCallRecord, any Database) async throws -> [TwiMLVerb]) async throws -> String {
-        let saved: VoiceCallRecord? = try await db.transaction { tx in
+        let step: @Sendable (any Database) async throws -> VoiceCallRecord? = { tx in
             var n = record
             n.seq = record.seq + 1
             n.lastKey = key
             n.lastResponse = TwiML.document(try await body(&n, tx))
             return try await VoiceStore(db: tx).update(n, expectedSeq: record.seq, now: now) ? n : nil
         }
+        let saved = transaction ? try await db.transactionRetryingBusy(step) : try await step(db)
         guard let saved else { return try await VoiceStore(db: db).call(record.callSid)?.lastResponse ?? "" }
         if record.interactionID == nil { await announceQueue(saved) }
         return saved.lastResponse
