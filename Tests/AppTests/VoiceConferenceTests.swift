@@ -137,10 +137,15 @@ import Access
 
             // Past its retention the recording is forgotten here and deleted at the carrier.
             let retention = RecordingRetention(store: VoiceStore(db: app.db), carrier: CarrierAPI(app.services.config.voice, client: app.client), logger: app.logger)
-            #expect(try await retention.sweep(now: Date()) == 0)
+            #expect(try await retention.sweep(now: Date().addingTimeInterval(6 * 86_400)) == 0)
+            #expect(try await VoiceStore(db: app.db).call(caller.sid) != nil, "kept for a week")
             #expect(try await retention.sweep(now: recording.deleteAfter.addingTimeInterval(1)) == 1)
             #expect(try await VoiceStore(db: app.db).recordings(interaction: call.id).isEmpty)
             #expect(log.deleted.withLockedValue { $0 } == ["RE1.json"])
+            // By then the IVR's state of the call (the caller's number, the keys) is gone too; the contact keeps its context.
+            #expect(try await VoiceStore(db: app.db).call(caller.sid) == nil)
+            #expect(try await VoiceStore(db: app.db).legs(interaction: call.id).isEmpty)
+            #expect(try await ContactCenterStore(db: app.db).context(of: call.id)["caller"] == "+48600100200")
         }
     }
 

@@ -36,7 +36,8 @@ struct SMSController: RouteCollection {
         let word = text.uppercased()
         let now = try await ServerClock.now(req.db)
         if Self.stopWords.contains(word) {
-            try await SMSStore(db: req.db).optOut(from.value, source: "stop", now: now)
+            // The number and what waits for it change together: nobody sees one without the other.
+            try await req.db.transaction { try await SMSStore(db: $0).optOut(from.value, source: "stop", now: now) }
             return Response(status: .ok)
         }
         if Self.startWords.contains(word) {

@@ -2,15 +2,18 @@ import Vapor
 import Storage
 
 /// Recordings are kept for VOICE_RECORDING_DAYS: past that, what we know of them is deleted and
-/// so is the carrier's copy (when its API is configured). Checked hourly.
+/// so is the carrier's copy (when its API is configured). The IVR's own state of a call (the
+/// caller's number, the keys) is forgotten after `callDays`. Checked hourly.
 struct RecordingRetention: Sendable {
     let store: VoiceStore
     let carrier: CarrierAPI?
     let logger: Logger
+    static let callDays = 7.0
 
     /// Deletes what is past its time; how many.
     @discardableResult
     func sweep(now: Date) async throws -> Int {
+        _ = try await store.forgetCalls(before: now.addingTimeInterval(-Self.callDays * 86_400))
         let expired = try await store.expireRecordings(now: now)
         for r in expired {
             do { try await carrier?.deleteRecording(r.recordingSid) } catch {

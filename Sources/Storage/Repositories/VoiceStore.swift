@@ -227,6 +227,15 @@ public struct VoiceStore: Sendable {
             .map { try $0.decode(column: "flow_version", as: Int.self) })
     }
 
+    /// Forgets the IVR state of calls last touched before `before` (the caller's number and keys
+    /// stay only with the contact they became) and the legs of those days; how many calls.
+    public func forgetCalls(before: Date) async throws -> Int {
+        let old = try await sql.raw("SELECT COUNT(*) AS n FROM ivr_calls WHERE updated_at < \(bind: before)").first()?.decode(column: "n", as: Int.self) ?? 0
+        try await sql.delete(from: "ivr_calls").where("updated_at", .lessThan, SQLBind(before)).run()
+        try await sql.delete(from: "voice_legs").where("created_at", .lessThan, SQLBind(before)).run()
+        return old
+    }
+
     static func state(_ call: IVRCall) throws -> String { String(decoding: try encoder.encode(call), as: UTF8.self) }
 
     static func call(_ row: any SQLRow) throws -> VoiceCallRecord {
