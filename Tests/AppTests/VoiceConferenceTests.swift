@@ -130,6 +130,8 @@ import Access
             try await caller.post("/voice/recording", ["RecordingSid": "RE1", "RecordingUrl": "http://127.0.0.1:\(port)/api/fake/recordings/RE1",
                                                        "RecordingStatus": "completed", "RecordingDuration": "61"])
             let recording = try #require(try await VoiceStore(db: app.db).recordings(interaction: call.id).first)
+            let list = try await boss.get("/staff/interactions?lang=en").body.string
+            #expect(list.contains("<a href=\"/staff/interactions/\(call.id.uuidString)\">Phone · Other matters · ") && list.contains("<td>1</td>"))
             let audio = try await boss.get("/staff/interactions/\(call.id.uuidString)/recordings/\(recording.id.uuidString)")
             #expect(audio.status == .ok && audio.headers.contentType?.subType == "mpeg" && audio.body.string == "ID3-fake-audio")
             #expect(try await AuditLog(db: app.db).entries(.init(actorID: supervisor.id, action: "recording.listen")).count == 1)

@@ -67,8 +67,11 @@ struct DesktopController: Sendable {
 
     /// "Chat · Registration · PUP w Białymstoku"
     static func title(_ i: Interaction, _ req: Request) async throws -> String {
-        let office = try await req.directory.office(id: i.officeID)?.name ?? i.officeID
-        return [req.catalogue.text("channel." + i.channel.rawValue), req.catalogue.text("topic." + i.topic), office].joined(separator: " · ")
+        title(i, office: try await req.directory.office(id: i.officeID)?.name ?? i.officeID, req.catalogue)
+    }
+
+    static func title(_ i: Interaction, office: String, _ t: Catalogue) -> String {
+        [t.text("channel." + i.channel.rawValue), t.text("topic." + i.topic), office].joined(separator: " · ")
     }
 
     static func stateLabel(_ s: AgentState, _ t: Localization.Catalogue) -> String {

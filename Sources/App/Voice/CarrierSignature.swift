@@ -17,11 +17,16 @@ enum CarrierSignature {
         return Data(mac).base64EncodedString()
     }
 
-    /// The address the carrier was given for this request: the public base URL, the path and the query.
-    static func url(of req: Request, publicURL: String) -> String {
+    /// The public address without a trailing slash: what webhook addresses start with.
+    static func base(_ publicURL: String) -> String {
         var base = publicURL
         while base.hasSuffix("/") { base.removeLast() }
-        return base + req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+        return base
+    }
+
+    /// The address the carrier was given for this request: the public base URL, the path and the query.
+    static func url(of req: Request, publicURL: String) -> String {
+        base(publicURL) + req.url.path + (req.url.query.map { "?" + $0 } ?? "")
     }
 
     static func isValid(_ req: Request, parameters: [String: String], token: String, publicURL: String) -> Bool {

@@ -13,10 +13,13 @@ struct InteractionReviewController: Sendable {
     @Sendable func list(req: Request, member: StaffMember) async throws -> Response {
         let t = req.catalogue
         let recent = try await ContactCenterStore(db: req.db).recent(offices: member.listedOffices(req))
-        var rows: [InteractionReviewPages.Row] = []
-        for i in recent {
-            rows.append(.init(id: i.id.uuidString, when: DateText.dateTime(i.queuedAt, req.language), title: try await DesktopController.title(i, req),
-                              state: t.text("interaction.state_" + i.state.rawValue), recordings: try await VoiceStore(db: req.db).recordings(interaction: i.id).count))
+        let counts = try await VoiceStore(db: req.db).recordingCounts(interactions: recent.map(\.id))
+        var offices: [String: String] = [:]
+        for id in Set(recent.map(\.officeID)) { offices[id] = try await req.directory.office(id: id)?.name ?? id }
+        let rows = recent.map { i in
+            InteractionReviewPages.Row(id: i.id.uuidString, when: DateText.dateTime(i.queuedAt, req.language),
+                                       title: DesktopController.title(i, office: offices[i.officeID] ?? i.officeID, t),
+                                       state: t.text("interaction.state_" + i.state.rawValue), recordings: counts[i.id] ?? 0)
         }
         return .html(InteractionReviewPages.list(rows, req.pageContext))
     }

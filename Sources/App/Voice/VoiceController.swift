@@ -11,18 +11,11 @@ struct VoiceController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let voice = routes.grouped("voice")
-        voice.on(.POST, "incoming", body: .collect(maxSize: Self.maxBody), use: incoming)
-        voice.on(.POST, "step", body: .collect(maxSize: Self.maxBody), use: step)
-        voice.on(.POST, "wait", body: .collect(maxSize: Self.maxBody), use: wait)
-        voice.on(.POST, "queued", body: .collect(maxSize: Self.maxBody), use: queued)
-        voice.on(.POST, "dialed", body: .collect(maxSize: Self.maxBody), use: dialed)
-        voice.on(.POST, "recorded", body: .collect(maxSize: Self.maxBody), use: recorded)
-        voice.on(.POST, "status", body: .collect(maxSize: Self.maxBody), use: status)
-        voice.on(.POST, "recording", body: .collect(maxSize: Self.maxBody), use: recording)
-        voice.on(.POST, "agent", body: .collect(maxSize: Self.maxBody), use: leg)
-        voice.on(.POST, "monitor", body: .collect(maxSize: Self.maxBody), use: leg)
-        voice.on(.POST, "leg-status", body: .collect(maxSize: Self.maxBody), use: legStatus)
-        voice.on(.POST, "requeue", body: .collect(maxSize: Self.maxBody), use: requeue)
+        let hooks: [(String, @Sendable (Request) async throws -> Response)] = [
+            ("incoming", incoming), ("step", step), ("wait", wait), ("queued", queued), ("dialed", dialed), ("recorded", recorded),
+            ("status", status), ("recording", recording), ("agent", leg), ("monitor", leg), ("leg-status", legStatus), ("requeue", requeue),
+        ]
+        for (path, handler) in hooks { voice.on(.POST, PathComponent(stringLiteral: path), body: .collect(maxSize: Self.maxBody), use: handler) }
     }
 
     /// A verified request: its parameters, the call it is about and what identifies it.

@@ -79,9 +79,12 @@ extension VoiceService {
         return try await save(record, key: key, now: now) { try await body(&$0, $1, now) }
     }
 
+    /// A staff member's phone as the carrier addresses it (client:…, sip:…, +48…).
+    func endpointAddress(_ staffID: String) -> String { config.voice.agentEndpoint.replacingOccurrences(of: "{agent}", with: staffID) }
+
     /// Where the consultant's phone is: the configured endpoint with their id.
     func endpoint(_ agent: String) -> TwiMLVerb.DialTarget {
-        let e = config.voice.agentEndpoint.replacingOccurrences(of: "{agent}", with: agent)
+        let e = endpointAddress(agent)
         if e.hasPrefix("client:") { return .client(String(e.dropFirst("client:".count))) }
         if e.hasPrefix("sip:") { return .sip(e) }
         return .number(e)
@@ -155,32 +158,21 @@ extension VoiceService {
         guard status == "completed", duration > 0, config.voice.recordingDays > 0 else { return }
         let now = try await ServerClock.now(db)
         let kept = now.addingTimeInterval(Double(config.voice.recordingDays) * 86_400)
+        let voicemail: Bool = if case .record = record.call.outcome { true } else { false }
         let queued: Bool = try await db.transactionRetryingBusy { tx in
             var interaction = record.interactionID
-            var queued = false
             if interaction == nil, case .record(let office) = record.call.outcome {
-                guard let target = try await self.officeOrDefault(office, tx) else { return false }
-                let client = try await self.identifiedClient(record, tx)
-                let i = Interaction(channel: .voice, clientID: client, language: record.call.language, topic: ContactTopic.other.rawValue,
-                                    officeID: target.id, voivodeshipCode: target.voivodeshipCode, queuedAt: now)
-                _ = try await ContactCenterStore(db: tx).enqueue(i, context: ["caller": record.caller, "ivr_path": record.call.path.joined(separator: " › "),
-                                                                             "source": "voicemail"], now: now)
-                var linked = record
-                linked.interactionID = i.id
-                _ = try await VoiceStore(db: tx).update(linked, expectedSeq: record.seq, now: now)
+                let i = try await self.queueCall(record, office: office, topic: ContactTopic.other.rawValue, language: record.call.language,
+                                                 extra: ["source": "voicemail"], now: now, tx)
+                try await VoiceStore(db: tx).link(sid, interaction: i.id)
                 interaction = i.id
-                queued = true
             }
             guard let interaction else { return false }
             try await VoiceStore(db: tx).add(VoiceRecording(interactionID: interaction, callSid: sid, recordingSid: recordingSid, url: recordingURL,
-                                                            durationSeconds: duration, kind: queued || record.call.outcome.isRecord ? .voicemail : .conversation,
+                                                            durationSeconds: duration, kind: voicemail ? .voicemail : .conversation,
                                                             createdAt: now, deleteAfter: kept))
-            return queued
+            return interaction != record.interactionID
         }
         if queued { await events.publish(DesktopMessage(agents: [], kind: "queue"), on: db, logger: logger) }
     }
-}
-
-extension Optional where Wrapped == IVRAction {
-    var isRecord: Bool { if case .record = self { true } else { false } }
 }

@@ -42,8 +42,7 @@ struct VoiceService {
     }
 
     func url(_ path: String, _ query: [(String, String)] = []) -> String {
-        var base = config.publicURL
-        while base.hasSuffix("/") { base.removeLast() }
+        let base = CarrierSignature.base(config.publicURL)
         guard !query.isEmpty else { return base + path }
         return base + path + "?" + query.map { $0.0 + "=" + CarrierSignature.encode($0.1) }.joined(separator: "&")
     }
@@ -152,12 +151,13 @@ struct VoiceService {
     }
 
     /// The call becomes an interaction of the ACD, with what the IVR learned for the screen pop.
-    func queueCall(_ record: VoiceCallRecord, office: String?, topic: String, language: String, now: Date, _ tx: any Database) async throws -> Interaction {
+    func queueCall(_ record: VoiceCallRecord, office: String?, topic: String, language: String, extra: [String: String] = [:], now: Date,
+                   _ tx: any Database) async throws -> Interaction {
         guard let target = try await officeOrDefault(office, tx) else { throw Abort(.internalServerError, reason: "no office for the call") }
         let client = try await identifiedClient(record, tx)
         let i = Interaction(channel: .voice, clientID: client, language: language, topic: topic, officeID: target.id,
                             voivodeshipCode: target.voivodeshipCode, queuedAt: now)
-        var context = ["caller": record.caller, "ivr_path": record.call.path.joined(separator: " › ")]
+        var context = extra.merging(["caller": record.caller, "ivr_path": record.call.path.joined(separator: " › ")]) { $1 }
         let keys = record.call.entered.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         if !keys.isEmpty { context["digits"] = keys.joined(separator: ", ") }
         if record.call.clientNumber != nil { context["identified_by"] = "client_number_pin" }

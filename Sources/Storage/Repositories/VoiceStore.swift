@@ -217,6 +217,11 @@ public struct VoiceStore: Sendable {
             .where("call_sid", .equal, SQLBind(sid)).run()
     }
 
+    /// The contact a call became when it was not queued by a step (a voicemail).
+    public func link(_ sid: String, interaction: UUID) async throws {
+        try await sql.update("ivr_calls").set("interaction_id", to: SQLBind(interaction)).where("call_sid", .equal, SQLBind(sid)).run()
+    }
+
     public func setAnnounced(_ sid: String, at: Date) async throws {
         try await sql.update("ivr_calls").set("announced_at", to: SQLBind(at)).where("call_sid", .equal, SQLBind(sid)).run()
     }
@@ -262,6 +267,14 @@ public struct VoiceStore: Sendable {
 
     public func recordings(interaction id: UUID) async throws -> [VoiceRecording] {
         try await sql.select().column("*").from("voice_recordings").where("interaction_id", .equal, SQLBind(id)).orderBy("created_at").all().map(Self.recording)
+    }
+
+    /// How many recordings each of these contacts has (absent: none).
+    public func recordingCounts(interactions ids: [UUID]) async throws -> [UUID: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql.select().column("interaction_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("voice_recordings")
+            .where("interaction_id", .in, SQLBind.group(ids)).groupBy("interaction_id").all()
+        return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "interaction_id", as: UUID.self), try $0.decode(column: "n", as: Int.self)) })
     }
 
     public func recording(_ id: UUID) async throws -> VoiceRecording? {
