@@ -33,6 +33,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     if let port = Environment.get("PORT").flatMap(Int.init) { app.http.server.configuration.port = port }
 
     let https = config.publicURL.hasPrefix("https://")
+    ContentConfiguration.global.use(decoder: GuardedFormDataDecoder(), for: .formData)
     app.middleware = Middlewares()
     // Outermost first: errors become responses inside the headers and cookie middleware, so
     // error pages carry them too.
@@ -40,6 +41,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.middleware.use(SecurityHeadersMiddleware(https: https))
     app.middleware.use(LanguageCookieMiddleware(secureCookies: https))
     app.middleware.use(SiteErrorMiddleware())
+    app.middleware.use(BodyGuardMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(CSRFMiddleware(key: app.services.secrets.csrfKey, secureCookies: https))
 

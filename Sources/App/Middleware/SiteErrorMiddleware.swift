@@ -37,8 +37,10 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             if code >= 500 { req.logger.error("request failed", metadata: ["status": "\(code)", "error": "\(String(reflecting: type(of: e)))"]) }
             problem = Problem(title: code >= 500 ? t.text("error.server.title") : t.text("error.bad_request.title"),
                               status: code, detail: code >= 500 ? t.text("error.server.text") : e.reason)
-        case is DecodingError:
-            problem = Problem(title: t.text("error.bad_request.title"), status: 400, detail: t.text("error.malformed_body"))
+        case is DecodingError, is MalformedBodyError:
+            let json = req.headers.contentType?.subType.lowercased().hasSuffix("json") ?? false
+            problem = Problem(title: t.text("error.bad_request.title"), status: 400,
+                              detail: t.text(json || req.isAPI ? "error.malformed_body" : "error.malformed_form"))
         default:
             // The type only: an error's text may quote input, and input may be personal data.
             req.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
