@@ -1,6 +1,7 @@
 import Vapor
 import Localization
 import Storage
+import Views
 
 /// System e-mails in the recipient's language, as plain text and as HTML with the same words.
 struct MailComposer: Sendable {
@@ -101,8 +102,5 @@ struct MailComposer: Sendable {
 
     func escape(_ s: String) -> String { Self.escape(s) }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ s: String) -> String { Markup.escape(s) }
 }

@@ -114,6 +114,13 @@ struct KBAdminController: Sendable {
         return try await formPage(req, member, FormState(values: values), editing: nil)
     }
 
+    /// An office the directory does not know is a field error, not a foreign-key failure.
+    static func checkOffice(_ draft: inout KBDraft?, _ errors: inout [(field: String, message: String)], _ req: Request) async throws {
+        guard let office = draft?.officeID, try await req.directory.office(id: office) == nil else { return }
+        errors.append(("office_id", req.catalogue.text("desktop.office_unknown", ["office": office])))
+        draft = nil
+    }
+
     /// The office in the form must be one the member edits for (national: national editors).
     func checkScope(_ d: KBDraft, _ member: StaffMember, _ req: Request) throws {
         let target: ActionTarget = d.officeID.map(ActionTarget.office) ?? .national
@@ -124,7 +131,8 @@ struct KBAdminController: Sendable {
 
     @Sendable func create(req: Request, member: StaffMember) async throws -> Response {
         let input = try req.content.decode(Input.self)
-        let (draft, status, errors) = input.draft(req.catalogue)
+        var (draft, status, errors) = input.draft(req.catalogue)
+        try await Self.checkOffice(&draft, &errors, req)
         guard let draft else { return try await formPage(req, member, FormState(values: input.values, errors: errors), editing: nil, status: .badRequest) }
         try checkScope(draft, member, req)
         let source = input.translation_of.flatMap(UUID.init(uuidString:))
@@ -158,6 +166,7 @@ struct KBAdminController: Sendable {
         var values = input.values
         values["translation_of"] = e.sourceID?.uuidString ?? ""
         var (draft, status, errors) = input.draft(req.catalogue)
+        try await Self.checkOffice(&draft, &errors, req)
         if var d = draft, d.language != e.draft.language {
             // The language is what makes it a source or a translation: it stays.
             d.language = e.draft.language; draft = d

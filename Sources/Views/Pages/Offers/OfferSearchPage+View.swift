@@ -122,7 +122,7 @@ public enum OfferDetailPage {
             .h2(.text(ctx.t("offer.duties"))), .p(.class("prewrap"), .text(model.duties)),
             .h2(.text(ctx.t("offer.requirements"))), requirements,
             .h2(.text(ctx.t("offer.how_to_apply"))), .p(.class("prewrap"), .text(model.howToApply)),
-            .raw("<script type=\"application/ld+json\">\(model.jsonLD)</script>")
+            .raw("<script type=\"application/ld+json\">\(Markup.scriptJSON(model.jsonLD))</script>")
         ))
     }
 }
