@@ -8,9 +8,12 @@ import SQLKit
 /// Runs `body` against a fully configured application with migrations and reference data.
 /// SQLite in memory by default; PostgreSQL when `TEST_DATABASE_URL` is set, each test in a
 /// schema of its own that is dropped afterwards.
-func withTestApp(_ body: (Application) async throws -> Void) async throws {
+/// `sqliteFile` puts SQLite in a file, as in production (for tests of concurrent writers).
+func withTestApp(sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
     let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    var config = AppConfig.testing(databaseURL: url)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("zl-\(UUID().uuidString).sqlite")
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) } }
+    var config = AppConfig.testing(databaseURL: url ?? (sqliteFile ? "sqlite://" + file.path : nil))
     let schema: String? = url == nil ? nil : "t_" + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))
     config.databaseSchema = schema
     let app = try await Application.make(.testing)

@@ -22,7 +22,7 @@ enum DatabaseSetup {
                                         connectionPoolTimeout: .seconds(10)), as: .psql)
         case .sqlite:
             if let url = config.databaseURL, url == "sqlite::memory:" {
-                app.databases.use(.sqlite(.memory), as: .sqlite)
+                app.databases.use(.sqliteImmediate(.memory), as: .sqlite)
             } else {
                 let path: String
                 if let url = config.databaseURL {
@@ -31,7 +31,7 @@ enum DatabaseSetup {
                     try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
                     path = config.dataDirectory.appendingPathComponent("zielona.sqlite").path
                 }
-                app.databases.use(.sqlite(.file(path)), as: .sqlite)
+                app.databases.use(.sqliteImmediate(.file(path)), as: .sqlite)
             }
         }
     }

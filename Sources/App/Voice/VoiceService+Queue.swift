@@ -132,7 +132,7 @@ extension VoiceService {
         let now = try await ServerClock.now(db)
         try await store.setStatus(sid, status, now: now)
         guard ["completed", "busy", "failed", "no-answer", "canceled"].contains(status), let id = record.interactionID else { return }
-        let agent: String? = try await db.transactionRetryingBusy { tx in
+        let agent: String? = try await db.transaction { tx in
             guard let (i, _) = try await ContactCenterStore(db: tx).find(id) else { return nil }
             try await self.abandon(i, note: "caller hung up while waiting", now: now, tx)
             return i.state == .offered ? i.agentID : nil
@@ -159,7 +159,7 @@ extension VoiceService {
         let now = try await ServerClock.now(db)
         let kept = now.addingTimeInterval(Double(config.voice.recordingDays) * 86_400)
         let voicemail: Bool = if case .record = record.call.outcome { true } else { false }
-        let queued: Bool = try await db.transactionRetryingBusy { tx in
+        let queued: Bool = try await db.transaction { tx in
             var interaction = record.interactionID
             if interaction == nil, case .record(let office) = record.call.outcome {
                 let i = try await self.queueCall(record, office: office, topic: ContactTopic.other.rawValue, language: record.call.language,

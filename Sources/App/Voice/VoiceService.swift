@@ -60,7 +60,7 @@ struct VoiceService {
         guard let current = try await store.current() else { throw Abort(.serviceUnavailable, reason: "no IVR flow published") }
         let (call, actions) = try await IVREngine(flow: current.flow, version: current.version).start(lookups: lookups(caller, now: now))
         let fresh = VoiceCallRecord(callSid: sid, caller: caller, call: call, seq: 1, lastKey: key, lastResponse: "", createdAt: now)
-        let stored: VoiceCallRecord? = try await db.transactionRetryingBusy { tx in
+        let stored: VoiceCallRecord? = try await db.transaction { tx in
             var record = fresh
             record.lastResponse = TwiML.document(try await self.perform(actions, on: &record, now: now, tx))
             return try await VoiceStore(db: tx).insert(record, now: now) ? record : nil
@@ -102,7 +102,7 @@ struct VoiceService {
             n.lastResponse = TwiML.document(try await body(&n, tx))
             return try await VoiceStore(db: tx).update(n, expectedSeq: record.seq, now: now) ? n : nil
         }
-        let saved = transaction ? try await db.transactionRetryingBusy(step) : try await step(db)
+        let saved = transaction ? try await db.transaction(step) : try await step(db)
         guard let saved else { return try await VoiceStore(db: db).call(record.callSid)?.lastResponse ?? "" }
         if record.interactionID == nil { await announceQueue(saved) }
         return saved.lastResponse

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// Fixed-window counters in the database, shared by every application server: used for login,
@@ -8,17 +9,18 @@ public struct RateLimiter: Sendable {
     public init(db: any Database) { self.db = db }
 
     /// Counts one attempt for `key`; false when the attempts in the current window exceed `limit`.
+    /// One statement: two servers counting the same key at once can neither lose an attempt nor
+    /// both insert the first row.
     public func hit(_ key: String, limit: Int, window: TimeInterval, now: Date = Date()) async throws -> Bool {
-        try await db.transaction { tx in
-            if let r = try await RateLimitRecord.find(key, on: tx) {
-                if now.timeIntervalSince(r.windowStart) >= window { r.windowStart = now; r.count = 1 } else { r.count += 1 }
-                try await r.update(on: tx)
-                return r.count <= limit
-            }
-            let r = RateLimitRecord(); r.id = key; r.windowStart = now; r.count = 1
-            try await r.create(on: tx)
-            return 1 <= limit
-        }
+        let expired = now.addingTimeInterval(-window)
+        let row = try await (db as! any SQLDatabase).raw("""
+            INSERT INTO rate_limits (\(ident: "key"), window_start, count) VALUES (\(bind: key), \(bind: now), 1)
+            ON CONFLICT (\(ident: "key")) DO UPDATE SET
+              count = CASE WHEN rate_limits.window_start <= \(bind: expired) THEN 1 ELSE rate_limits.count + 1 END,
+              window_start = CASE WHEN rate_limits.window_start <= \(bind: expired) THEN \(bind: now) ELSE rate_limits.window_start END
+            RETURNING count
+            """).first()
+        return try (row?.decode(column: "count", as: Int.self) ?? 1) <= limit
     }
 
     /// Whether `key` is over its limit now, without counting an attempt.
