@@ -37,12 +37,14 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.middleware = Middlewares()
     // Outermost first: errors become responses inside the headers and cookie middleware, so
     // error pages carry them too.
+    app.middleware.use(ClientAddressLogMiddleware())
     app.middleware.use(MetricsMiddleware(metrics: app.services.metrics))
     app.middleware.use(SecurityHeadersMiddleware(https: https))
     app.middleware.use(LanguageCookieMiddleware(secureCookies: https))
     app.middleware.use(SiteErrorMiddleware())
     app.middleware.use(BodyGuardMiddleware())
     app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionEpochMiddleware())
     app.middleware.use(CSRFMiddleware(key: app.services.secrets.csrfKey, secureCookies: https))
 
     try app.register(collection: SiteController())

@@ -20,11 +20,14 @@ import Directory
         app.reconfigure(contactCentre: BusinessCalendar(hours: WeeklyHours(days: days), closedOnHolidays: false))
     }
 
-    static func listen(_ app: Application) async throws -> Int {
+    /// `asPublicURL`: the server is also PUBLIC_URL, as WebSocket clients' Origin must be.
+    static func listen(_ app: Application, asPublicURL: Bool = false) async throws -> Int {
         app.http.server.configuration.hostname = "127.0.0.1"
         app.http.server.configuration.port = 0
         try await app.server.start(address: nil)
-        return try #require(app.http.server.shared.localAddress?.port)
+        let port = try #require(app.http.server.shared.localAddress?.port)
+        if asPublicURL { app.services.config.publicURL = "http://127.0.0.1:\(port)" }
+        return port
     }
 
     static let start = ["name": "Anna", "email": "anna@example.org", "postal_code": "15-371", "powiat": "", "language": "pl",
@@ -42,7 +45,7 @@ import Directory
     @Test func aChatIsRoutedAndBothSidesTalkLiveUntilItEndsWithARatingAndATranscript() async throws {
         try await withTestApp { app in
             Self.hours(app, open: true)
-            let port = try await Self.listen(app)
+            let port = try await Self.listen(app, asPublicURL: true)
             defer { Task { await app.server.shutdown() } }
             let (staff, desk) = try await DesktopTests.consultant(app, "k1@example.org")
             let visitor = FormClient(app)
@@ -149,7 +152,7 @@ import Directory
     @Test func aConsultantHoldsSeveralChatsAndAReloadResumesTheSameOne() async throws {
         try await withTestApp { app in
             Self.hours(app, open: true)
-            let port = try await Self.listen(app)
+            let port = try await Self.listen(app, asPublicURL: true)
             defer { Task { await app.server.shutdown() } }
             let (staff, desk) = try await DesktopTests.consultant(app, "k1@example.org")
             var visitors: [FormClient] = []
@@ -181,7 +184,7 @@ import Directory
     @Test func aWaitingChatWhosePageIsGoneIsGivenUpAndAVisitorMayEndWhileWaiting() async throws {
         try await withTestApp { app in
             Self.hours(app, open: true)
-            let port = try await Self.listen(app)
+            let port = try await Self.listen(app, asPublicURL: true)
             defer { Task { await app.server.shutdown() } }
             let (staff, _) = try await DesktopTests.consultant(app, "k1@example.org")
             // On a break: nothing is offered meanwhile.

@@ -27,7 +27,9 @@ import SQLKit
                         for round in 0..<rounds {
                             try await db.transaction { tx in
                                 let t = tx as! any SQLDatabase
-                                let n = try await t.raw("SELECT n FROM zl_counter WHERE id = 1").first()!.decode(column: "n", as: Int.self)
+                                // PostgreSQL reads committed data: the row lock is how it serializes.
+                                let lock = testDatabaseKind == "postgres" ? " FOR UPDATE" : ""
+                                let n = try await t.raw("SELECT n FROM zl_counter WHERE id = 1\(unsafeRaw: lock)").first()!.decode(column: "n", as: Int.self)
                                 try await t.raw("UPDATE zl_counter SET n = \(bind: n + 1) WHERE id = 1").run()
                                 try await t.raw("INSERT INTO zl_counter (id, n) VALUES (\(bind: 1_000 + w * rounds + round), 0)").run()
                             }

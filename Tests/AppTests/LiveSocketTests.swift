@@ -53,6 +53,7 @@ import ContactCenter
             try await app.server.start(address: nil)
             defer { Task { await app.server.shutdown() } }
             let port = try #require(app.http.server.shared.localAddress?.port)
+            app.services.config.publicURL = "http://127.0.0.1:\(port)"
 
             let (k1, desk1) = try await DesktopTests.consultant(app, "k1@example.org")
             let (k2, desk2) = try await DesktopTests.consultant(app, "k2@example.org")
@@ -61,6 +62,10 @@ import ContactCenter
 
              #expect(await Self.refused(port, cookies: [:]), "no session, no socket")
             #expect(await Self.refused(port, cookies: desk1.cookieHeader, origin: "https://evil.example"), "another site's page")
+            // The probe's case: same host, another port, or another scheme.
+            #expect(await Self.refused(port, cookies: desk1.cookieHeader, origin: "http://127.0.0.1:9999"), "another port")
+            #expect(await Self.refused(port, cookies: desk1.cookieHeader, origin: "https://127.0.0.1:\(port)"), "another scheme")
+            #expect(await Self.refused(port, cookies: desk1.cookieHeader, origin: "http://127.0.0.1"), "no port is port 80")
             #expect(await Self.refused(port, cookies: desk1.cookieHeader, path: "/wallboard/ws"), "consultants have no wallboard")
 
             let (tab1, inbox1) = try await Self.connect(port, cookies: desk1.cookieHeader)

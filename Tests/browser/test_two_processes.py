@@ -41,7 +41,9 @@ def health(port):
 
 def start(port, workdir):
     log = open(os.path.join(workdir, f"serve-{port}.log"), "w")
-    p = subprocess.Popen([BIN, "serve", "--port", str(port)], cwd=workdir, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    # The browser talks to each process directly: each is its own PUBLIC_URL (WebSocket Origin check).
+    p = subprocess.Popen([BIN, "serve", "--port", str(port)], cwd=workdir, env={**ENV, "PUBLIC_URL": base(port)},
+                         stdout=log, stderr=subprocess.STDOUT)
     for _ in range(240):
         if (health(port) or {}).get("status") == "ok":
             return p

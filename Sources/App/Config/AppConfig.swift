@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import Views
 import Mailer
@@ -19,6 +20,8 @@ public struct AppConfig: Sendable {
     public var databaseSchema: String?
     public var loadDemoData: Bool
     public var publicURL: String
+    /// Load balancers whose X-Forwarded-For / Forwarded headers name the client (TRUSTED_PROXIES).
+    public var trustedProxies = TrustedProxies()
     /// The domain of Message-IDs of the mail this system sends.
     public var messageIDDomain: String { URLComponents(string: publicURL)?.host ?? "localhost" }
     public var logFormat: String
@@ -61,6 +64,7 @@ public struct AppConfig: Sendable {
         ("BCRYPT_COST", "12", "bcrypt cost for passwords (at least 10 in production)"),
         ("DEMO_DATA", "true (false in production)", "load the demo data set on start"),
         ("PUBLIC_URL", "http://127.0.0.1:8080", "the address visitors and carriers use"),
+        ("TRUSTED_PROXIES", "(none)", "comma-separated addresses or CIDR ranges of load balancers; only their X-Forwarded-For/Forwarded headers are believed"),
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error, critical"),
         ("LOG_FORMAT", "text", "text or json (one JSON object per line)"),
         ("SMTP_HOST", "(none: mail stays in the outbox, shown on /dev/mail outside production)", "SMTP server for system e-mail"),
@@ -192,6 +196,10 @@ public struct AppConfig: Sendable {
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
                          wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
         config.contactCentreHours = hours
+        switch TrustedProxies.parse(env["TRUSTED_PROXIES"] ?? "") {
+        case .success(let proxies): config.trustedProxies = proxies
+        case .failure(let bad): throw ConfigError.invalid("TRUSTED_PROXIES", "\"\(bad.text)\" is not an IP address or CIDR range")
+        }
         config.smsGateway = sms
         config.smsCallbackToken = env["SMS_CALLBACK_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         config.imap = imap; config.mailPollSeconds = mailPoll; config.mailMaxBytes = mailMax

@@ -94,7 +94,7 @@ struct AgentSupervisionController: Sendable {
         let before = AgentController.AgentJSON(agent).state
         // A supervisor may log out someone who is mid-contact; offers still ringing go back.
         agent = try await DesktopService(req).changeState(of: id, to: next, forced: true)
-        try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+        try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                          clientOfficeID: agent.offices.sorted().first, action: "agent.state_changed",
                                                          detail: "\(id): \(before) → \(AgentController.AgentJSON(agent).state)",
                                                          reason: "supervision"))
@@ -161,7 +161,7 @@ struct AgentSupervisionController: Sendable {
         let changed = agent
         try await req.db.transaction { tx in
             try await ContactCenterStore(db: tx).save(changed)
-            try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+            try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                          clientOfficeID: changed.offices.sorted().first, action: "agent.skills_changed",
                                                          detail: "\(id): \(before) → \(changed.languages.sorted()) \(ContactCenterStore.byName(changed.capacity).sorted { $0.key < $1.key })",
                                                          reason: "supervision"))

@@ -52,7 +52,7 @@ struct CallbackController: RouteCollection {
             return .html(CallbackPage.render(try await model(req, form: FormState(values: ["who": "seeker", "topic": "other"]),
                                                              booked: (ContactMessage.caseNumber(UUID()), "", t.text("faq.national"))), req.pageContext))
         }
-        guard try await RateLimiter(db: req.db).hit("callback:" + (req.remoteAddress?.ipAddress ?? "unknown"), limit: ContactFormController.hourlyLimit,
+        guard try await RateLimiter(db: req.db).hit("callback:" + (req.clientAddress), limit: ContactFormController.hourlyLimit,
                                                     window: 3_600) else {
             form.errors.append(("phone", t.text("contact.too_many")))
             return .html(CallbackPage.render(try await model(req, form: form), req.pageContext), status: .tooManyRequests)

@@ -80,7 +80,7 @@ struct ChatController: RouteCollection {
         var form = FormState(values: input.values)
         // A robot filled the hidden field: it sees the chat page as if nothing happened.
         if !(input.website ?? "").isEmpty { return req.redirect(to: "/chat", redirectType: .normal) }
-        guard try await RateLimiter(db: req.db).hit("chat:" + (req.remoteAddress?.ipAddress ?? "unknown"), limit: Self.hourlyLimit, window: 3_600) else {
+        guard try await RateLimiter(db: req.db).hit("chat:" + (req.clientAddress), limit: Self.hourlyLimit, window: 3_600) else {
             form.errors.append(("message", t.text("contact.too_many")))
             return render(req, try await model(req, form: form, chat: nil), status: .tooManyRequests)
         }

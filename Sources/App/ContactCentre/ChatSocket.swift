@@ -13,7 +13,7 @@ extension ChatController {
     struct Outgoing: Encodable { let type: String; var text: String? = nil }
 
     @Sendable func socket(req: Request) async throws -> Response {
-        if let origin = req.headers.first(name: .origin), !LiveSocketController.sameSite(origin: origin, host: req.headers.first(name: .host) ?? "") {
+        if let origin = req.headers.first(name: .origin), !OriginPolicy.isSameSite(origin: origin, publicURL: req.services.config.publicURL) {
             throw Abort(.forbidden)
         }
         guard let chat = try await Self.current(req) else { throw Abort(.notFound) }

@@ -42,7 +42,7 @@ struct ContactFormController: Sendable {
             m.sent = (ContactMessage.caseNumber(UUID()), t.text("faq.national"))
             return .html(ContactPage.render(m, req.pageContext))
         }
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = req.clientAddress
         guard try await RateLimiter(db: req.db).hit("contact:" + address, limit: Self.hourlyLimit, window: 3_600) else {
             form.errors.append(("message", t.text("contact.too_many")))
             return .html(ContactPage.render(try await Self.model(req, form: form), req.pageContext), status: .tooManyRequests)

@@ -93,7 +93,7 @@ extension DesktopController {
             throw DesktopError.notFound
         }
         if let clientID = i.clientID, let c = try await ClientStore(db: req.db).find(id: clientID) {
-            try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id, clientOfficeID: c.officeID,
+            try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id, clientOfficeID: c.officeID,
                                                              action: "client.read", detail: "mail attachment \(fileID.uuidString)", reason: "email"))
         }
         let res = Response(status: .ok, body: .init(data: a.data))

@@ -182,7 +182,7 @@ struct DesktopController: Sendable {
         var card: InteractionPage.ClientCard? = nil
         if let clientID = i.clientID, let c = try await ClientStore(db: req.db).find(id: clientID) {
             // The card is personal data: every showing is in the audit log.
-            try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+            try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
                                                              clientOfficeID: c.officeID, action: "client.read",
                                                              detail: "screen pop \(i.id.uuidString)", reason: Self.auditReason(i.channel)))
             card = try await clientCard(req, c, excluding: i.id)

@@ -31,22 +31,13 @@ struct LiveSocketController: RouteCollection {
 
     /// The page that opens the socket is one of ours: the Origin names the host the request
     /// went to (and its port, when the Host header gives one).
-    static func sameSite(origin: String, host: String) -> Bool {
-        guard let url = URLComponents(string: origin), let originHost = url.host, ["http", "https"].contains(url.scheme ?? "") else { return false }
-        let parts = host.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.first?.lowercased() == originHost.lowercased() else { return false }
-        guard parts.count == 2 else { return true }
-        let originPort = url.port ?? (url.scheme == "https" ? 443 : 80)
-        return Int(parts[1]) == originPort
-    }
-
     static func hello(_ agents: [String]) -> String {
         String(decoding: (try? JSONEncoder().encode(DesktopMessage(agents: agents, kind: "hello"))) ?? Data(), as: UTF8.self)
     }
 
     static func allowed(_ req: Request, _ action: StaffAction) async throws -> StaffMember {
         if let origin = req.headers.first(name: .origin) {
-            guard Self.sameSite(origin: origin, host: req.headers.first(name: .host) ?? "") else { throw Abort(.forbidden) }
+            guard OriginPolicy.isSameSite(origin: origin, publicURL: req.services.config.publicURL) else { throw Abort(.forbidden) }
         }
         guard let member = try await req.signedInStaff(), AuthorizationMatrix.allows(member.roles, action) else { throw Abort(.forbidden) }
         return member

@@ -41,7 +41,7 @@ struct VideoBookingController: RouteCollection {
         if !(input.website ?? "").isEmpty {
             return .html(VideoPage.render(try await model(req, form: FormState(), booked: (ContactMessage.caseNumber(UUID()), "")), req.pageContext))
         }
-        guard try await RateLimiter(db: req.db).hit("video:" + (req.remoteAddress?.ipAddress ?? "unknown"), limit: ContactFormController.hourlyLimit,
+        guard try await RateLimiter(db: req.db).hit("video:" + (req.clientAddress), limit: ContactFormController.hourlyLimit,
                                                     window: 3_600) else {
             form.errors.append(("slot", t.text("contact.too_many")))
             return .html(VideoPage.render(try await model(req, form: form), req.pageContext), status: .tooManyRequests)

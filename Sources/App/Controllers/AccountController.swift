@@ -20,6 +20,7 @@ struct AccountController: RouteCollection {
         routes.post("logout", use: logout)
         routes.get("account", use: account)
         routes.post("account", "password", use: changePassword)
+        routes.post("account", "sign-out-everywhere", use: signOutEverywhere)
         routes.get("forgot-password", use: forgotForm)
         routes.post("forgot-password", use: forgot)
         routes.get("reset-password", use: resetForm)
@@ -130,7 +131,7 @@ struct AccountController: RouteCollection {
         let email = (input.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let limiter = RateLimiter(db: req.db)
         let emailKey = "login:email:" + Secrets.sha256Hex(email)
-        let ipKey = "login:ip:" + (req.remoteAddress?.ipAddress ?? "unknown")
+        let ipKey = "login:ip:" + (req.clientAddress)
         func refuse(_ message: String, status: HTTPStatus) -> Response {
             .html(LoginPage.render(.init(form: FormState(values: ["email": email], errors: [("email", message)])), req.pageContext),
                   status: status)
@@ -152,11 +153,20 @@ struct AccountController: RouteCollection {
             guard let member = try await StaffStore(db: req.db).find(account.id), member.active else {
                 return refuse(t.text("login.failed"), status: .unauthorized)
             }
-            req.beginStaffSignIn(account)
+            try await req.beginStaffSignIn(account)
             return req.redirect(to: member.totpConfirmed ? "/login/two-factor" : "/login/two-factor/setup", redirectType: .normal)
         }
-        req.signIn(account)
+        try await req.signIn(account)
         return req.redirect(to: SiteRoute.account.path, redirectType: .normal)
+    }
+
+    /// Ends the account's sessions on every other device; this one goes on, under a new id.
+    func signOutEverywhere(req: Request) async throws -> Response {
+        guard let account = try await req.signedInAccount() else { return req.redirect(to: SiteRoute.login.path) }
+        try await AccountStore(db: req.db).endSessions(account.id)
+        if let current = try await AccountStore(db: req.db).find(id: account.id) { try await req.signIn(current) }
+        let model = try await accountModel(req, account, form: FormState(), notice: req.catalogue.text("account.signed_out_everywhere"))
+        return .html(AccountPage.render(model, req.pageContext))
     }
 
     func logout(req: Request) async throws -> Response {
@@ -218,6 +228,8 @@ struct AccountController: RouteCollection {
             return .html(AccountPage.render(model, req.pageContext), status: .badRequest)
         }
         try await AccountStore(db: req.db).setPassword(account.id, hash: try await req.password.async.hash(input.password ?? ""))
+        // Every other session ended with the old password; this one goes on, under a new id.
+        if let changed = try await AccountStore(db: req.db).find(id: account.id) { try await req.signIn(changed) }
         let model = try await accountModel(req, account, form: FormState(), notice: t.text("account.password_changed"))
         return .html(AccountPage.render(model, req.pageContext))
     }
@@ -241,7 +253,7 @@ struct AccountController: RouteCollection {
         }
         let limiter = RateLimiter(db: req.db)
         let emailAllowed = try await limiter.hit("reset:email:" + Secrets.sha256Hex(email.value), limit: 3, window: 3600)
-        let ipAllowed = try await limiter.hit("reset:ip:" + (req.remoteAddress?.ipAddress ?? "unknown"), limit: 20, window: 3600)
+        let ipAllowed = try await limiter.hit("reset:ip:" + (req.clientAddress), limit: 20, window: 3600)
         if !(emailAllowed && ipAllowed) {
             return .html(PasswordPages.forgot(FormState(values: ["email": email.value], errors: [("email", t.text("forgot.limited"))]),
                                               notice: nil, req.pageContext), status: .tooManyRequests)

@@ -35,7 +35,7 @@ struct NewsletterController: RouteCollection {
         var form = FormState(values: ["email": input.email ?? "", "language": input.language ?? ""])
         let done = NewsletterPage.Model(form: FormState(), languages: languages(), state: .requested)
         if !(input.website ?? "").isEmpty { return render(req, done) }
-        guard try await RateLimiter(db: req.db).hit("newsletter:" + (req.remoteAddress?.ipAddress ?? "unknown"), limit: Self.hourlyLimit, window: 3_600) else {
+        guard try await RateLimiter(db: req.db).hit("newsletter:" + (req.clientAddress), limit: Self.hourlyLimit, window: 3_600) else {
             form.errors.append(("email", t.text("contact.too_many")))
             return render(req, .init(form: form, languages: languages()), status: .tooManyRequests)
         }

@@ -2,8 +2,9 @@ import Vapor
 
 /// Anti-forgery for every HTML form. A random cookie (HttpOnly, SameSite=Strict) is set once;
 /// each form carries `_csrf` = HMAC(key, cookie). A POST without a matching field gets 403.
-/// Stateless, so anonymous visitors cost no session row. The JSON API (`/api/`) is exempt: it
-/// takes no cookies for authority.
+/// Stateless, so anonymous visitors cost no session row. The JSON API (`/api/`) takes no form
+/// token, but a write that carries the session cookie and no bearer token acts with the cookie's
+/// authority, so it needs the token (`_csrf` or X-CSRF-Token) or an Origin that is exactly PUBLIC_URL's.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "zl_csrf"
     static let fieldName = "_csrf"
@@ -30,6 +31,12 @@ struct CSRFMiddleware: AsyncMiddleware {
                 throw Abort(.forbidden, reason: req.catalogue.text("error.csrf"))
             }
         }
+        if req.isAPI && Self.isWrite(req.method) && req.headers[.authorization].isEmpty && req.cookies["zl_session"] != nil {
+            let origin = req.headers.first(name: .origin).map { OriginPolicy.isSameSite(origin: $0, publicURL: req.services.config.publicURL) } ?? false
+            let sent = (try? req.content.get(String.self, at: Self.fieldName)) ?? req.headers.first(name: "X-CSRF-Token")
+            let token = sent.map { fresh == nil && Self.constantTimeEqual($0, Self.token(for: seed, key: key)) } ?? false
+            guard origin || token else { throw Abort(.forbidden, reason: req.catalogue.text("error.csrf")) }
+        }
         let res = try await next.respond(to: req)
         if let fresh {
             res.cookies[Self.cookieName] = HTTPCookies.Value(string: fresh, maxAge: nil, path: "/", isSecure: secureCookies,
@@ -37,6 +44,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         return res
     }
+
+    static func isWrite(_ method: HTTPMethod) -> Bool { ![.GET, .HEAD, .OPTIONS].contains(method) }
 
     static func token(for seed: String, key: SymmetricKey) -> String {
         Secrets.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(seed.utf8), using: key)))

@@ -6,6 +6,7 @@ extension Request {
     static let sessionAccountKey = "account_id"
     static let sessionEmailKey = "account_email"
     static let sessionExpiresKey = "expires_at"
+    static let sessionEpochKey = "session_epoch"
     /// A sign-in lasts at most this long, however active.
     static let sessionLifetime: TimeInterval = 12 * 3600
 
@@ -30,12 +31,24 @@ extension Request {
         return account
     }
 
-    /// Signs `account` in. Sessions are only ever created here (never for anonymous visitors),
-    /// so there is no pre-login session id an attacker could plant.
-    func signIn(_ account: Account) {
+    /// Signs `account` in, under a new session id: an id the browser brought (one an attacker
+    /// may have planted) never becomes a signed-in session. Sessions are only ever created here,
+    /// so anonymous visitors cost no session row. The session is stamped with the account's
+    /// epoch, so that raising it ends the session (`SessionEpochMiddleware`).
+    func signIn(_ account: Account) async throws {
+        try await renewSessionID()
         session.data[Self.sessionAccountKey] = account.id.uuidString
         session.data[Self.sessionEmailKey] = account.email
         session.data[Self.sessionExpiresKey] = String(Date().timeIntervalSince1970 + Self.sessionLifetime)
+        session.data[Self.sessionEpochKey] = String(account.sessionEpoch)
+    }
+
+    /// At every change of privilege: the old id is deleted, the data moves to an id the
+    /// sessions middleware creates when it answers.
+    func renewSessionID() async throws {
+        guard hasSession, let old = session.id else { return }
+        try await application.sessions.driver.deleteSession(old, for: self).get()
+        session.id = nil
     }
 
     func signOut() { if hasSession { session.destroy() } }

@@ -10,7 +10,8 @@ extension Request {
     /// Time to type the code after the password.
     static let pendingLifetime: TimeInterval = 10 * 60
 
-    func beginStaffSignIn(_ account: Account) {
+    func beginStaffSignIn(_ account: Account) async throws {
+        try await renewSessionID()
         session.data[Self.sessionPendingStaffKey] = account.id.uuidString
         session.data[Self.sessionPendingUntilKey] = String(Date().timeIntervalSince1970 + Self.pendingLifetime)
     }
@@ -29,7 +30,7 @@ extension Request {
         guard let account = try await AccountStore(db: db).find(id: member.id) else { return }
         session.data[Self.sessionPendingStaffKey] = nil
         session.data[Self.sessionPendingUntilKey] = nil
-        signIn(account)
+        try await signIn(account)
         session.data[Self.sessionSecondFactorKey] = "totp"
     }
 

@@ -6,7 +6,7 @@ import TextSearch
 
 /// What controllers use, made once at start.
 struct AppServices: Sendable {
-    let config: AppConfig
+    var config: AppConfig
     let metrics: AppMetrics
     let contactCentre: BusinessCalendar
     let registerCache: RegisterCache

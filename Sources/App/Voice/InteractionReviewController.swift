@@ -40,7 +40,7 @@ struct InteractionReviewController: Sendable {
         let i = try await interaction(req)
         let now = try await ServerClock.now(req.db)
         // What the channel learned names the caller (their number): personal data, so the showing is in the audit log.
-        try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
+        try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
                                                          action: "interaction.read", detail: i.id.uuidString, reason: "supervision"))
         let store = VoiceStore(db: req.db)
         let recordings = try await store.recordings(interaction: i.id).map { r in
@@ -72,7 +72,7 @@ struct InteractionReviewController: Sendable {
         let i = try await interaction(req)
         guard let rid = req.parameters.get("recording").flatMap(UUID.init(uuidString:)), let r = try await VoiceStore(db: req.db).recording(rid),
               r.interactionID == i.id else { throw Abort(.notFound) }
-        try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
+        try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
                                                          action: "recording.listen", detail: "\(i.id.uuidString) \(r.recordingSid)", reason: "supervision"))
         guard let carrier = CarrierAPI(req.services.config.voice, client: req.client) else {
             throw Abort(.serviceUnavailable, reason: req.catalogue.text("review.no_carrier"))
@@ -102,7 +102,7 @@ struct InteractionReviewController: Sendable {
               req.services.config.voice.usesConference else {
             return try await page(req, member, notice: t.text("review.not_live"), status: .conflict)
         }
-        try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
+        try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
                                                          action: "call." + role.rawValue, detail: i.id.uuidString, reason: "supervision"))
         do { try await VoiceService(req).monitor(i, supervisor: member.id.uuidString, role: role) } catch {
             return try await page(req, member, notice: t.text("review.carrier_failed"), status: .badGateway)

@@ -41,6 +41,8 @@ public enum StorageMigrations {
             M034_CreateSMSPreferences(),
             M035_CreateVoice(),
             M036_CreateVoiceLegs(),
+            M037_AddSessionEpoch(),
+            M038_AddAuditAddress(),
         ]
     }
 }

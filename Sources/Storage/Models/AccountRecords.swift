@@ -11,6 +11,7 @@ final class AccountRecord: Model, @unchecked Sendable {
     @Field(key: "language") var language: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @Field(key: "session_epoch") var sessionEpoch: Int
     init() {}
 }
 

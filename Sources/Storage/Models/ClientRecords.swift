@@ -37,5 +37,6 @@ final class AuditRecord: Model, @unchecked Sendable {
     @Field(key: "action") var action: String
     @Field(key: "detail") var detail: String
     @Field(key: "reason") var reason: String
+    @OptionalField(key: "address") var address: String?
     init() {}
 }

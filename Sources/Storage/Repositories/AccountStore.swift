@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// A portal account as the application sees it.
@@ -10,6 +11,8 @@ public struct Account: Sendable, Equatable {
     public let passwordHash: String
     public let emailVerified: Bool
     public let language: String
+    /// Sessions stamped with an older value are over (see `endSessions`).
+    public let sessionEpoch: Int
 }
 
 public struct SeekerProfile: Sendable, Equatable {
@@ -53,7 +56,7 @@ public struct AccountStore: Sendable {
             let now = Date()
             let a = AccountRecord()
             a.kind = Account.Kind.seeker.rawValue; a.email = email; a.passwordHash = passwordHash
-            a.language = language; a.createdAt = now; a.updatedAt = now
+            a.language = language; a.createdAt = now; a.updatedAt = now; a.sessionEpoch = 0
             try await a.create(on: tx)
             let id = try a.requireID()
             let p = SeekerProfileRecord()
@@ -103,7 +106,7 @@ public struct AccountStore: Sendable {
             case .verifyEmail:
                 a.emailVerifiedAt = a.emailVerifiedAt ?? now
             case .resetPassword:
-                if let h = newPasswordHash { a.passwordHash = h }
+                if let h = newPasswordHash { a.passwordHash = h; a.sessionEpoch += 1 }
                 // A reset also proves the address works.
                 a.emailVerifiedAt = a.emailVerifiedAt ?? now
                 // Other reset links die with this one.
@@ -137,12 +140,22 @@ public struct AccountStore: Sendable {
 
     public func setPassword(_ id: UUID, hash: String) async throws {
         guard let a = try await AccountRecord.find(id, on: db) else { return }
-        a.passwordHash = hash; a.updatedAt = Date()
+        a.passwordHash = hash; a.updatedAt = Date(); a.sessionEpoch += 1
         try await a.update(on: db)
+    }
+
+    /// Ends every session of the account: each is stamped with the epoch it began in.
+    public func endSessions(_ id: UUID) async throws {
+        try await (db as! any SQLDatabase).raw("UPDATE accounts SET session_epoch = session_epoch + 1 WHERE id = \(bind: id)").run()
+    }
+
+    /// The current epoch, nil when the account is gone.
+    public func sessionEpoch(_ id: UUID) async throws -> Int? {
+        try await AccountRecord.query(on: db).filter(\.$id == id).field(\.$sessionEpoch).first()?.sessionEpoch
     }
 
     static func account(_ r: AccountRecord) -> Account {
         Account(id: r.id!, kind: Account.Kind(rawValue: r.kind) ?? .seeker, email: r.email, passwordHash: r.passwordHash,
-                emailVerified: r.emailVerifiedAt != nil, language: r.language)
+                emailVerified: r.emailVerifiedAt != nil, language: r.language, sessionEpoch: r.sessionEpoch)
     }
 }

@@ -22,12 +22,15 @@ public struct AuditEntry: Sendable, Equatable {
 
 public struct AuditLog: Sendable {
     let db: any Database
-    public init(db: any Database) { self.db = db }
+    /// The client address of the request the entries belong to.
+    let address: String?
+    public init(db: any Database, address: String? = nil) { self.db = db; self.address = address }
 
     public func append(_ e: AuditEntry) async throws {
         let r = AuditRecord()
         r.at = e.at; r.actorID = e.actorID; r.actorOfficeID = e.actorOfficeID; r.clientID = e.clientID
         r.clientOfficeID = e.clientOfficeID; r.action = e.action; r.detail = e.detail; r.reason = e.reason
+        r.address = address
         try await r.create(on: db)
     }
 

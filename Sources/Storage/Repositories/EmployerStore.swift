@@ -55,7 +55,7 @@ public struct EmployerStore: Sendable {
             let now = Date()
             let a = AccountRecord()
             a.kind = Account.Kind.employer.rawValue; a.email = email; a.passwordHash = passwordHash
-            a.language = language; a.createdAt = now; a.updatedAt = now
+            a.language = language; a.createdAt = now; a.updatedAt = now; a.sessionEpoch = 0
             try await a.create(on: tx)
             let c = CompanyRecord()
             c.name = company.name; c.nip = company.nip; c.regon = company.regon; c.street = company.street
@@ -150,7 +150,7 @@ public struct EmployerStore: Sendable {
             try await i.update(on: tx)
             let a = AccountRecord()
             a.kind = Account.Kind.employer.rawValue; a.email = i.email; a.passwordHash = passwordHash
-            a.language = language; a.createdAt = now; a.updatedAt = now; a.emailVerifiedAt = now
+            a.language = language; a.createdAt = now; a.updatedAt = now; a.sessionEpoch = 0; a.emailVerifiedAt = now
             try await a.create(on: tx)
             let u = EmployerUserRecord()
             u.id = a.id; u.companyID = i.companyID; u.contactPerson = contactPerson

@@ -42,7 +42,7 @@ public struct StaffStore: Sendable {
             let now = Date()
             let a = AccountRecord()
             a.kind = Account.Kind.staff.rawValue; a.email = email; a.passwordHash = passwordHash
-            a.language = language; a.createdAt = now; a.updatedAt = now
+            a.language = language; a.createdAt = now; a.updatedAt = now; a.sessionEpoch = 0
             // An administrator vouches for the address of a staff account.
             a.emailVerifiedAt = now
             try await a.create(on: tx)

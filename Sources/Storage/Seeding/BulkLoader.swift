@@ -33,7 +33,7 @@ public struct BulkLoader: Sendable {
             for i in range {
                 let a = AccountRecord()
                 a.id = makeID(); a.kind = Account.Kind.employer.rawValue; a.email = "firma\(i)@seed.example.org"; a.passwordHash = passwordHash
-                a.language = "pl"; a.createdAt = now; a.updatedAt = now; a.emailVerifiedAt = now
+                a.language = "pl"; a.createdAt = now; a.updatedAt = now; a.emailVerifiedAt = now; a.sessionEpoch = 0
                 let c = CompanyRecord()
                 c.id = makeID(); c.name = names[i]; c.street = "Przemysłowa"; c.houseNumber = "\(i % 200 + 1)"; c.postalCode = "00-001"
                 c.locality = "Warszawa"; c.createdAt = now; c.officeID = offices[i % offices.count]
@@ -88,7 +88,7 @@ public struct BulkLoader: Sendable {
             for i in range {
                 let a = AccountRecord()
                 a.id = makeID(); a.kind = Account.Kind.seeker.rawValue; a.email = "osoba\(i)@seed.example.org"; a.passwordHash = passwordHash
-                a.language = "pl"; a.createdAt = now; a.updatedAt = now; a.emailVerifiedAt = now
+                a.language = "pl"; a.createdAt = now; a.updatedAt = now; a.emailVerifiedAt = now; a.sessionEpoch = 0
                 let p = profile(i)
                 let r = SeekerProfileRecord()
                 r.id = a.id; r.firstName = p.firstName; r.lastName = p.lastName; r.voivodeshipCode = p.voivodeshipCode

@@ -39,8 +39,8 @@ struct AuditLogController: Sendable {
         guard errors.isEmpty else {
             return .html(AuditLogPage.render(.init(form: form, rows: []), req.pageContext), status: .badRequest)
         }
-        let entries = empty ? [] : try await AuditLog(db: req.db).entries(filter)
-        let actors = try await AuditLog(db: req.db).actorEmails(Set(entries.map(\.actorID)))
+        let entries = empty ? [] : try await AuditLog(db: req.db, address: req.clientAddress).entries(filter)
+        let actors = try await AuditLog(db: req.db, address: req.clientAddress).actorEmails(Set(entries.map(\.actorID)))
         let clients = try await ClientStore(db: req.db).numbers(Set(entries.compactMap(\.clientID)))
         let rows = entries.map { e in
             AuditLogPage.Row(at: DateText.dateTime(e.at, req.language), actor: actors[e.actorID] ?? e.actorID.uuidString,

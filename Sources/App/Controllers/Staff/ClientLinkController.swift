@@ -11,7 +11,7 @@ struct ClientLinkController: Sendable {
         // The list shows names and PESELs: each listed request is a read of personal data.
         try await req.db.transaction { tx in
             for r in pending {
-                try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+                try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                              clientOfficeID: r.officeID, action: "client_link.read",
                                                              detail: "link request \(r.id.uuidString)", reason: "link_verification"))
             }

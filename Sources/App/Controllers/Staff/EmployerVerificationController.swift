@@ -25,7 +25,7 @@ struct EmployerVerificationController: Sendable {
         try await req.db.transaction { tx in
             try await EmployerStore(db: tx).verify(company: id, byOffice: office)
             try await OfferStore(db: tx).markCompanyVerified(id)
-            try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+            try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                          clientOfficeID: company.officeID, action: "employer.verified",
                                                          detail: "\(company.name) NIP \(company.nip ?? "-")", reason: "employer_verification"))
         }

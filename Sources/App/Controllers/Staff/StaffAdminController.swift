@@ -90,7 +90,7 @@ struct StaffAdminController: Sendable {
                 try await AccountStore(db: tx).issueToken(
                     account: id, purpose: .resetPassword, hash: Secrets.sha256Hex(token), expires: Date().addingTimeInterval(Self.welcomeLifetime),
                     mail: MailComposer(publicURL: req.services.config.publicURL).staffWelcome(to: email.value, token: token, language: req.language))
-                try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+                try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                              action: "staff.created", detail: "\(email.value) \(fields.roles.map(\.rawValue).sorted())",
                                                              reason: "administration"))
             }
@@ -137,7 +137,7 @@ struct StaffAdminController: Sendable {
         }
         try await req.db.transaction { tx in
             try await StaffStore(db: tx).update(other.id, displayName: fields.name, roles: fields.roles, scope: fields.scope, active: fields.active)
-            try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+            try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                          action: "staff.updated",
                                                          detail: "\(other.email) \(fields.roles.map(\.rawValue).sorted()) active=\(fields.active)",
                                                          reason: "administration"))
@@ -149,7 +149,7 @@ struct StaffAdminController: Sendable {
         let other = try await target(req)
         try await req.db.transaction { tx in
             try await StaffStore(db: tx).resetSecondFactor(other.id)
-            try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
+            try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                          action: "staff.2fa_reset", detail: other.email, reason: "administration"))
         }
         let updated = try await target(req)

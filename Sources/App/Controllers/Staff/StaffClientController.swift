@@ -44,7 +44,7 @@ struct StaffClientController: Sendable {
         let visible = found.filter { c in c.officeID.map(member.scope.covers) ?? (member.scope == .national) }
         try await req.db.transaction { tx in
             for c in visible {
-                try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+                try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
                                                              clientOfficeID: c.officeID, action: "client.search",
                                                              detail: "by \(by)", reason: reason))
             }
@@ -68,7 +68,7 @@ struct StaffClientController: Sendable {
         guard let reason = try? req.query.get(String.self, at: "reason"), Self.reasons.contains(reason) else {
             return .html(ClientReasonPage.render(.init(clientID: c.id.uuidString, reasons: reasons(req.catalogue)), req.pageContext))
         }
-        try await AuditLog(db: req.db).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+        try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
                                                          clientOfficeID: c.officeID, action: "client.read", detail: "card", reason: reason))
         return .html(ClientCardPage.render(try await cardModel(req, c, reason: reason, form: FormState(), notice: nil), req.pageContext))
     }
@@ -102,7 +102,7 @@ struct StaffClientController: Sendable {
         let hash = try await req.password.async.hash(pin)
         try await req.db.transaction { tx in
             try await ClientStore(db: tx).setPIN(c.id, hash: hash)
-            try await AuditLog(db: tx).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+            try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
                                                          clientOfficeID: c.officeID, action: "client.pin_set", detail: "phone PIN", reason: reason))
         }
         let updated = try await client(req)

@@ -59,6 +59,9 @@ public enum AccountPage {
             Forms.field("password", label: ctx.t("form.new_password"), type: .password, state: f,
                         autocomplete: "new-password", hint: ctx.t("form.password_hint", ["min": "10"]), ctx: ctx),
             .button(.type(.submit), .text(ctx.t("account.change_password")))))
+        let sessions = section("sessions-heading", ctx.t("account.sessions_heading"), .group(
+            .p(.text(ctx.t("account.sessions_text"))),
+            form(SiteRoute.account.path + "/sign-out-everywhere", ctx, .button(.type(.submit), .text(ctx.t("account.sign_out_everywhere"))))))
         let email = section("email-heading", ctx.t("account.change_email"), .group(
             .p(.text(ctx.t("account.change_email_intro"))),
             form(SiteRoute.account.path + "/email", ctx,
@@ -101,7 +104,7 @@ public enum AccountPage {
             .h1(.text(ctx.t("account.title"))),
             .if(model.notice != nil, Components.notice(model.notice ?? "")),
             Forms.errorSummary(f, ctx),
-            facts, staffLink, cvs, company, link, password, email, photo
+            facts, staffLink, cvs, company, link, password, sessions, email, photo
         ))
     }
 }
