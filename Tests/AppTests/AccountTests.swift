@@ -164,9 +164,15 @@ import Fluent
         try await withTestApp { app in
             let browser = FormClient(app)
             try await browser.post("/register?lang=en", Self.goodForm)
-            let page = try await browser.get("/dev/mail")
-            #expect(page.body.string.contains("Zielona Linia – confirm your e-mail address"))
-            #expect(page.body.string.contains("/verify-email?token="))
+            // Only a browser on this machine sees it: over loopback, without forwarding headers.
+            let port = try await ChatTests.listen(app)
+            let local = try await app.client.get(URI(string: "http://127.0.0.1:\(port)/dev/mail"))
+            #expect(local.body.map { String(buffer: $0) }?.contains("Zielona Linia – confirm your e-mail address") == true)
+            #expect(local.body.map { String(buffer: $0) }?.contains("/verify-email?token=") == true)
+            let relayed = try await app.client.get(URI(string: "http://127.0.0.1:\(port)/dev/mail"), headers: ["X-Forwarded-For": "203.0.113.8"])
+            #expect(relayed.status == .notFound, "a visitor relayed by a local proxy")
+            await app.server.shutdown()
+            #expect(try await browser.get("/dev/mail").status == .notFound, "a request with no loopback peer")
         }
     }
 }

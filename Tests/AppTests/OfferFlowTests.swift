@@ -35,6 +35,22 @@ import Portal
         return out
     }
 
+    @Test func hexWagesFiveDigitYearsAndUnknownCountriesAreRefusedByField() async throws {
+        try await withTestApp { app in
+            let boss = try await Self.employer(app, email: "szef@stalmet.pl", nip: "5260250274")
+            var form = Self.form
+            form["wage_min"] = "0x10"; form["valid_until"] = "99999-01-01"; form["country"] = "XX"; form["postal_code"] = ""
+            let res = try await boss.post("/employer/offers?lang=en", form, csrfFrom: "/employer/offers/new")
+            #expect(res.status == .badRequest)
+            let page = res.body.string
+            #expect(page.contains("enter a two-letter ISO 3166 country code"))
+            for field in ["wage_min", "valid_until", "country"] { #expect(page.contains("id=\"\(field)-error\"") || page.contains("\(field)-error"), "\(field)") }
+            #expect(try await OfferStore(db: app.db).moderationQueue(offices: nil).isEmpty, "nothing stored")
+            form["wage_min"] = "6 500"; form["valid_until"] = Self.day(30); form["country"] = "no"
+            #expect(try await boss.post("/employer/offers", form, csrfFrom: "/employer/offers/new").status == .seeOther)
+        }
+    }
+
     @Test func anUnverifiedEmployersOfferWaitsForTheOfficeThenIsFound() async throws {
         try await withTestApp { app in
             let boss = try await Self.employer(app, email: "szef@stalmet.pl", nip: "5260250274")

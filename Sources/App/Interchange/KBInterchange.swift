@@ -95,7 +95,7 @@ enum KBInterchange {
         if let office = r.office_id, !officeExists(office) { problems.append(("office_id", "no office \(office)")) }
         func date(_ field: String, _ value: String?) -> Date? {
             guard let value else { return nil }
-            guard let d = day.date(from: value) else { problems.append((field, "a date YYYY-MM-DD")); return nil }
+            guard let d = CalendarText.day(value) else { problems.append((field, "a date YYYY-MM-DD")); return nil }
             return d
         }
         let from = date("valid_from", r.valid_from), until = date("valid_until", r.valid_until)

@@ -9,10 +9,6 @@ struct DayFormat: Sendable {
 
     func string(from date: Date) -> String { date.formatted(Self.day) }
 
-    /// Parses what people type into date fields (forms only, so not worth caching).
-    func date(from text: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = BusinessCalendar.warsaw; f.dateFormat = "yyyy-MM-dd"
-        return f.date(from: text)
-    }
+    /// Parses what people type into date fields.
+    func date(from text: String) -> Date? { CalendarText.day(text) }
 }

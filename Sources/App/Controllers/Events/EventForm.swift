@@ -21,15 +21,7 @@ struct EventForm: Content {
         format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits)T\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
         timeZone: BusinessCalendar.warsaw, calendar: Calendar(identifier: .gregorian))
 
-    static func parseMinute(_ text: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = BusinessCalendar.warsaw
-        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
-            f.dateFormat = format
-            if let d = f.date(from: text) { return d }
-        }
-        return nil
-    }
+    static func parseMinute(_ text: String) -> Date? { CalendarText.minute(text) }
 
     static func values(_ d: EventDraft) -> [String: String] {
         func n(_ v: Double?) -> String { v.map { $0.truncatingRemainder(dividingBy: 1) == 0 ? String(Int($0)) : String($0) } ?? "" }
@@ -61,7 +53,7 @@ struct EventForm: Content {
         if !s(ends_at).isEmpty { if let d = Self.parseMinute(s(ends_at)) { end = d } else { fail("ends_at", "validation.date_format") } }
         var price: Double? = nil
         if !s(self.price).isEmpty {
-            if let p = Double(s(self.price).replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")), p.isFinite { price = p }
+            if let p = DecimalText.parse(s(self.price)) { price = p }
             else { fail("price", "offer.error.number") }
         }
         var seats: Int? = nil

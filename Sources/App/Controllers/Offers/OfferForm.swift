@@ -1,6 +1,7 @@
 import Vapor
 import Localization
 import Identity
+import Directory
 import Portal
 
 /// The employer's offer form: raw fields in, an `OfferDraft` or per-field messages out.
@@ -40,7 +41,7 @@ struct OfferForm: Content {
         func number(_ field: String, _ v: String?) -> Double? {
             let text = s(v).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: ".")
             guard !text.isEmpty else { return nil }
-            guard let d = Double(text), d.isFinite else { fail(field, "offer.error.number"); return nil }
+            guard let d = DecimalText.parse(text) else { fail(field, "offer.error.number"); return nil }
             return d
         }
         func integer(_ field: String, _ v: String?, default value: Int) -> Int {
@@ -56,10 +57,11 @@ struct OfferForm: Content {
         let day = OfferJSON.dayFormatter
         func date(_ field: String, _ v: String?) -> Date? {
             guard !s(v).isEmpty else { return nil }
-            guard let d = day.date(from: s(v)) else { fail(field, "validation.date_format"); return nil }
+            guard let d = CalendarText.day(s(v)) else { fail(field, "validation.date_format"); return nil }
             return d
         }
         let country = s(country).uppercased()
+        if !country.isEmpty && !CountryCode.isAssigned(country) { fail("country", "offer.error.country") }
         var postal: String? = nil
         if country.isEmpty {
             do { postal = try PostalCode(s(postal_code)).value } catch { fail("postal_code", error.catalogueKey, error.arguments) }

@@ -35,7 +35,7 @@ struct OfferSearchRequest: Content {
         if let code = check.present(postal_code) {
             var radius = Self.radiusDefault
             if let r = check.present(radius_km) {
-                if let value = Double(r.replacingOccurrences(of: ",", with: ".")), (1...300).contains(value) { radius = value }
+                if let value = DecimalText.parse(r), (1...300).contains(value) { radius = value }
                 else { check.invalid("radius_km", "search.error.radius") }
             }
             do {
@@ -55,7 +55,7 @@ struct OfferSearchRequest: Content {
             switch v { case "full": c.fullTime = true; case "part": c.fullTime = false; default: check.invalid("working_time", "search.error.choice") }
         }
         if let v = check.present(min_wage) {
-            if let w = Double(v.replacingOccurrences(of: ",", with: ".")), w >= 0, w < 1_000_000 { c.minimumWage = w } else { check.invalid("min_wage", "search.error.wage") }
+            if let w = DecimalText.parse(v), w >= 0, w < 1_000_000 { c.minimumWage = w } else { check.invalid("min_wage", "search.error.wage") }
         }
         if let v = check.present(verified) {
             switch v { case "1", "true", "on": c.verifiedOnly = true; case "0", "false": break; default: check.invalid("verified", "search.error.choice") }

@@ -1,6 +1,7 @@
 import Vapor
 import Views
 import Identity
+import Directory
 import Storage
 
 /// Supervisors and data-protection officers read the audit log of their offices, filtered by
@@ -52,11 +53,5 @@ struct AuditLogController: Sendable {
     }
 
     /// A day as YYYY-MM-DD, starting at midnight in Poland (where the offices are).
-    static func day(_ raw: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/Warsaw")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.date(from: raw)
-    }
+    static func day(_ raw: String) -> Date? { CalendarText.day(raw) }
 }
