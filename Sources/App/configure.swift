@@ -21,7 +21,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
                                       schema: config.databaseSchema, events: app.desktopEvents)
     }
     app.sessions.use(.fluent)
-    app.sessions.configuration = SessionsConfiguration(cookieName: "zl_session") { id in
+    app.sessions.configuration = SessionsConfiguration(cookieName: CSRFMiddleware.sessionCookie) { id in
         HTTPCookies.Value(string: id.string, maxAge: Int(Request.sessionLifetime), path: "/",
                           isSecure: config.publicURL.hasPrefix("https://"), isHTTPOnly: true, sameSite: .lax)
     }

@@ -8,6 +8,8 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "zl_csrf"
     static let fieldName = "_csrf"
+    /// The session cookie (configure.swift names it): its presence is what gives an API write a cookie's authority.
+    static let sessionCookie = "zl_session"
     static let maxUploadBytes = 6 * 1024 * 1024
     let key: SymmetricKey
     let secureCookies: Bool
@@ -20,22 +22,23 @@ struct CSRFMiddleware: AsyncMiddleware {
         let seed = fresh ?? req.cookies[Self.cookieName]!.string
         req.storage[TokenKey.self] = Self.token(for: seed, key: key)
 
-        if req.method != .GET && req.method != .HEAD && req.method != .OPTIONS && !req.isAPI && !req.isCarrierWebhook {
+        // The token the request carries, in the form or in X-CSRF-Token; a fresh cookie has none yet.
+        func tokenMatches() -> Bool {
+            guard fresh == nil, let sent = (try? req.content.get(String.self, at: Self.fieldName)) ?? req.headers.first(name: "X-CSRF-Token")
+            else { return false }
+            return Self.constantTimeEqual(sent, Self.token(for: seed, key: key))
+        }
+        if Self.isWrite(req.method) && !req.isAPI && !req.isCarrierWebhook {
             // A file upload arrives streamed; the token is inside it, so the body is read first
             // (bounded: the route's own limit applies after this).
             if req.body.data == nil, req.headers.contentType?.type == "multipart" {
                 _ = try await req.body.collect(max: Self.maxUploadBytes).get()
             }
-            let sent = (try? req.content.get(String.self, at: Self.fieldName)) ?? req.headers.first(name: "X-CSRF-Token")
-            guard fresh == nil, let sent, Self.constantTimeEqual(sent, Self.token(for: seed, key: key)) else {
-                throw Abort(.forbidden, reason: req.catalogue.text("error.csrf"))
-            }
+            guard tokenMatches() else { throw Abort(.forbidden, reason: req.catalogue.text("error.csrf")) }
         }
-        if req.isAPI && Self.isWrite(req.method) && req.headers[.authorization].isEmpty && req.cookies["zl_session"] != nil {
+        if req.isAPI && Self.isWrite(req.method) && req.headers[.authorization].isEmpty && req.cookies[Self.sessionCookie] != nil {
             let origin = req.headers.first(name: .origin).map { OriginPolicy.isSameSite(origin: $0, publicURL: req.services.config.publicURL) } ?? false
-            let sent = (try? req.content.get(String.self, at: Self.fieldName)) ?? req.headers.first(name: "X-CSRF-Token")
-            let token = sent.map { fresh == nil && Self.constantTimeEqual($0, Self.token(for: seed, key: key)) } ?? false
-            guard origin || token else { throw Abort(.forbidden, reason: req.catalogue.text("error.csrf")) }
+            guard origin || tokenMatches() else { throw Abort(.forbidden, reason: req.catalogue.text("error.csrf")) }
         }
         let res = try await next.respond(to: req)
         if let fresh {
