@@ -28,6 +28,10 @@ let package = Package(
         .target(name: "Access"),
         .target(name: "TextSearch"),
         .target(name: "Directory", dependencies: ["TextSearch"], resources: [.copy("Data")]),
+        .target(name: "Clients", dependencies: ["Identity", "Access"]),
+        .target(name: "Knowledge", dependencies: ["TextSearch", "Portal"], resources: [.copy("Data")]),
+        .target(name: "Privacy"),
+        .target(name: "Reporting"),
 
         // SMTP delivery over SwiftNIO (STARTTLS or implicit TLS, AUTH PLAIN/LOGIN).
         .target(name: "Mailer", dependencies: [
@@ -36,7 +40,7 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "Storage", dependencies: [
-            "Directory", "Identity", "Access", "Portal", "TextSearch", "ContactCenter",
+            "Directory", "Identity", "Access", "Portal", "TextSearch", "ContactCenter", "Clients", "Knowledge", "Privacy", "Reporting",
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -46,13 +50,14 @@ let package = Package(
         ]),
         .target(name: "QRCode"),
         .target(name: "Portal", dependencies: ["TextSearch"], resources: [.copy("Data")]),
-        .target(name: "ContactCenter"),
+        .target(name: "ContactCenter", dependencies: ["Reporting"]),
         .target(name: "Views", dependencies: [
-            "Localization", "Directory", "Identity", "QRCode", "Portal",
+            "Localization", "Directory", "Identity", "QRCode", "Portal", "Knowledge",
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
             "Storage", "Views", "Localization", "Directory", "Identity", "Mailer", "Access", "Portal", "TextSearch", "ContactCenter",
+            "Clients", "Knowledge", "Privacy", "Reporting",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Logging", package: "swift-log"),
@@ -73,6 +78,7 @@ let package = Package(
         .testTarget(name: "MailerTests", dependencies: ["Mailer", "TestSupport"]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Storage", "Directory", "Mailer", "TestSupport", "Access", "Portal", "TextSearch", "ContactCenter",
+            "Clients", "Knowledge", "Privacy", "Reporting",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ],

@@ -41,14 +41,44 @@ public struct Agent: Sendable, Equatable, Identifiable {
     /// Logged in (whatever they are doing): an office counts as staffed while one of its agents is.
     public var isLoggedIn: Bool { state != .offline }
 
+    /// Taking new work now: available, or busy with room, or past their wrap-up — not on a
+    /// break, not signed out, not "not responding". The one availability rule of every channel.
+    public func isReady(now: Date) -> Bool {
+        switch state {
+        case .available, .busy: true
+        case .wrapUp(let until): until <= now
+        case .onBreak, .offline, .notResponding: false
+        }
+    }
+
+    /// Could be offered a contact of this channel in this language now (capacity, not load:
+    /// "someone chats in Ukrainian now" for the chat page, or a colleague to transfer to).
+    public func serves(_ channel: Channel, language: String, now: Date) -> Bool {
+        isReady(now: now) && capacity[channel, default: 0] > 0 && languages.contains(language)
+    }
+
+    /// The wrap-up is over and nothing is in hand: available again, idle since the wrap-up
+    /// ended (nil: nothing to change).
+    public func afterWrapUp(now: Date) -> Agent? {
+        guard case .wrapUp(let until) = state, until <= now, load.values.reduce(0, +) == 0 else { return nil }
+        var freed = self
+        freed.state = .available; freed.idleSince = until
+        return freed
+    }
+
+    /// An offer of this channel lapsed: the agent gets no more offers until they say they are
+    /// back (a consultant who walked away must not be offered every waiting call in turn).
+    public func lapsedOffer(of channel: Channel) -> Agent {
+        var a = self
+        a.load[channel] = max(0, a.load[channel, default: 0] - 1)
+        a.state = .notResponding
+        return a
+    }
+
     /// Free to be offered this interaction now: ready, with room in the channel (a call takes
     /// the whole agent), with the language and topic, and not someone who passed it up.
     public func canTake(_ i: Interaction, now: Date) -> Bool {
-        switch state {
-        case .available, .busy: break
-        case .wrapUp(let until): guard until <= now else { return false }
-        case .onBreak, .offline, .notResponding: return false
-        }
+        guard isReady(now: now) else { return false }
         if let only = i.onlyAgent, only != id { return false }
         guard !i.passedBy.contains(id), languages.contains(i.language), topics.isEmpty || topics.contains(i.topic) else { return false }
         let total = load.values.reduce(0, +)

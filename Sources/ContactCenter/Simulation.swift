@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// A simulated day driving the real router: Poisson arrivals spread over the offices,
 /// exponential handle times, callers who hang up after an exponential patience, agents of

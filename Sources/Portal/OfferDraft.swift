@@ -45,10 +45,10 @@ public struct OfferDraft: Sendable, Equatable {
         public let field: String
         public let key: String
         public let arguments: [String: String]
-        init(_ field: String, _ key: String, _ arguments: [String: String] = [:]) { self.field = field; self.key = key; self.arguments = arguments }
+        public init(_ field: String, _ key: String, _ arguments: [String: String] = [:]) { self.field = field; self.key = key; self.arguments = arguments }
 
         /// A text field's length outside `min...max` (ignoring surrounding spaces), or nil.
-        static func length(_ field: String, _ value: String, min: Int = 0, max: Int) -> Problem? {
+        public static func length(_ field: String, _ value: String, min: Int = 0, max: Int) -> Problem? {
             let n = value.trimmingCharacters(in: .whitespacesAndNewlines).count
             if n < min { return Problem(field, "offer.error.required") }
             if n > max { return Problem(field, "offer.error.too_long", ["max": "\(max)"]) }

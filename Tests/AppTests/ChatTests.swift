@@ -8,6 +8,7 @@ import SQLKit
 import ContactCenter
 import Portal
 import Directory
+import Knowledge
 
 /// Live chat on a real listening server: a visitor's chat is routed to a consultant, both sides
 /// talk over their sockets (typing shown), markup stays text; the visitor resumes after a
@@ -187,9 +188,15 @@ import Directory
             let port = try await Self.listen(app, asPublicURL: true)
             defer { Task { await app.server.shutdown() } }
             let (staff, _) = try await DesktopTests.consultant(app, "k1@example.org")
-            // On a break: nothing is offered meanwhile.
+            // On a break: nothing is offered meanwhile. A colleague chats in Polish, so the chat
+            // opens, but only about benefits, so nobody is offered these.
             _ = try await DesktopService(db: app.db, events: app.desktopEvents, logger: app.logger, wrapUpSeconds: 0)
                 .changeState(of: staff.id.uuidString, to: .onBreak(reason: "lunch"), forced: false)
+            let (colleague, _) = try await DesktopTests.consultant(app, "k2@example.org")
+            let agents = ContactCenterStore(db: app.db)
+            var other = try #require(try await agents.agents().first { $0.id == colleague.id.uuidString })
+            other.topics = ["benefits"]
+            try await agents.save(other, now: Date())
             let gone = FormClient(app), staying = FormClient(app)
             #expect(try await gone.post("/chat", Self.start, csrfFrom: "/chat").status == .seeOther)
             let goneChat = try await Self.chat(app)
@@ -206,7 +213,7 @@ import Directory
             let leftAt = try #require(left)
             let service = RoutingService(db: app.db, router: ContactCenter.Router())
             #expect(try await service.tick(now: leftAt.addingTimeInterval(30)).abandoned == 0, "a reload is not leaving")
-            #expect(try await service.tick(now: leftAt.addingTimeInterval(ChatService.leftGrace + 1)).abandoned == 1)
+            #expect(try await service.tick(now: leftAt.addingTimeInterval(ChatPolicy.visitorLeftGrace + 1)).abandoned == 1)
             #expect(try await ContactCenterStore(db: app.db).find(goneChat.id)?.interaction.state == .abandoned)
             let open = try await ContactCenterStore(db: app.db).open()
             #expect(open.count == 1 && open[0].id != goneChat.id, "the chat whose page is there still waits")
@@ -228,8 +235,18 @@ import Directory
             #expect(page.body.string.contains("Dzień dobry, jak się zarejestrować?") && page.body.string.contains("action=\"/contact\""))
             #expect(try await ContactCenterStore(db: app.db).open().isEmpty && visitor.cookies[ChatController.cookie] == nil)
 
-            // A consultant is there, but it is after hours.
-            _ = try await DesktopTests.consultant(app, "k1@example.org")
+            // The only consultant is on a break: a chat would wait for nobody (the rule every
+            // channel shares, `Agent.isReady`).
+            let (staff, _) = try await DesktopTests.consultant(app, "k1@example.org")
+            _ = try await DesktopService(db: app.db, events: app.desktopEvents, logger: app.logger, wrapUpSeconds: 0)
+                .changeState(of: staff.id.uuidString, to: .onBreak(reason: "lunch"), forced: false)
+            let onBreak = try await visitor.post("/chat?lang=en", Self.start, csrfFrom: "/chat")
+            #expect(onBreak.status == .ok && onBreak.body.string.contains("Nobody can chat right now"))
+            #expect(try await ContactCenterStore(db: app.db).open().isEmpty)
+
+            // Back from the break, but it is after hours.
+            _ = try await DesktopService(db: app.db, events: app.desktopEvents, logger: app.logger, wrapUpSeconds: 0)
+                .changeState(of: staff.id.uuidString, to: .available, forced: false)
             Self.hours(app, open: false)
             let closed = try await visitor.post("/chat?lang=en", Self.start, csrfFrom: "/chat")
             #expect(closed.body.string.contains("Nobody can chat right now"))

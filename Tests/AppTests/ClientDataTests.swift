@@ -5,6 +5,8 @@ import VaporTesting
 @testable import App
 @testable import Storage
 import Access
+import Clients
+import Privacy
 
 /// Staff reads of client data, the audit log page, and seekers linking their account to their
 /// client record by PESEL.

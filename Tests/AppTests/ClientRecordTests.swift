@@ -6,6 +6,8 @@ import SQLKit
 @testable import App
 @testable import Storage
 import Identity
+import Clients
+import Privacy
 
 @Suite(.serialized) struct ClientRecordTests {
     @Test func peselIsEncryptedAtRestAndFoundByItsBlindIndex() async throws {

@@ -6,6 +6,7 @@ import SQLKit
 @testable import App
 @testable import Storage
 import ContactCenter
+import Clients
 
 /// The consultant desktop through its pages: an offer rings, is accepted, the screen pop shows
 /// the client card (and is audit-logged), notes, end, close with an outcome; two agents or two

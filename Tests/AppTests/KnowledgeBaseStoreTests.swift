@@ -5,6 +5,7 @@ import Vapor
 @testable import Storage
 import Portal
 import TextSearch
+import Knowledge
 
 /// The knowledge base in the database: ranking by field, what the public sees, optimistic
 /// locking with every version kept, translations that fall behind their source.

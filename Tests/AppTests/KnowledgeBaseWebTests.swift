@@ -5,6 +5,7 @@ import VaporTesting
 @testable import App
 @testable import Storage
 import Portal
+import Knowledge
 
 /// The public knowledge base: the shipped starter set is there, `GET /api/v1/kb` answers in the
 /// asked language with `{total, items}`, the visitor's office adds its entries, misses are

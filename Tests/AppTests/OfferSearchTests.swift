@@ -5,6 +5,7 @@ import Vapor
 @testable import Storage
 import Portal
 import TextSearch
+import Clients
 
 /// One fixture, the same queries, the same expected answers: run on SQLite and on PostgreSQL
 /// (the suite runs on both), this proves both databases find the same offers.

@@ -8,6 +8,7 @@ import SQLKit
 import ContactCenter
 import Directory
 import TestSupport
+import Clients
 
 /// SMS through a real gateway (Kannel with its fake network): a booked callback is confirmed by
 /// SMS and reported delivered; STOP from the phone stops every later message to it (and what

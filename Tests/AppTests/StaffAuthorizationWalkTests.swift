@@ -7,6 +7,9 @@ import VaporTesting
 import Access
 import Portal
 import ContactCenter
+import Clients
+import Knowledge
+import TextSearch
 
 /// Walks every staff route with every role, once on the staff member's own office and once on
 /// a foreign one, and checks the answer against the authorization matrix: allowed → anything

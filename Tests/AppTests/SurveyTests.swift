@@ -6,6 +6,7 @@ import SQLKit
 @testable import App
 @testable import Storage
 import ContactCenter
+import Clients
 
 /// After a contact the client gets a 1–5 survey by e-mail; the answer attaches to the contact
 /// (and shows in the client's history), once; nothing is sent when the client was not reached.

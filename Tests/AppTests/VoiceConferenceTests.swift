@@ -7,6 +7,7 @@ import NIOConcurrencyHelpers
 @testable import Storage
 import ContactCenter
 import Access
+import Clients
 
 /// Calls put through in a conference when the carrier's REST API is configured: the system
 /// calls the consultant's phone into the caller's conference, supervisors join muted or coach

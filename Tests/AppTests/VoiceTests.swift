@@ -7,6 +7,7 @@ import VaporTesting
 import ContactCenter
 import Directory
 import Identity
+import Clients
 
 /// The carrier's webhooks as a carrier calls them (form-encoded, signed): a call walks the
 /// standard flow into its office's queue with the IVR context, waits hearing its place, is put
@@ -175,7 +176,7 @@ import Identity
 
             // One number guessing across many client numbers is stopped too.
             let guesser = "+48600999888"
-            for _ in 0..<PhoneIdentification.perCaller.attempts {
+            for _ in 0..<PINPolicy.perCaller.attempts {
                 _ = try await attempt(ClientNumber.random().value, "1234", from: guesser)
             }
             _ = try await ClientStore(db: app.db).create(NewClient(number: "200000008", kind: .seeker, firstName: "Anna", lastName: "Nowak",

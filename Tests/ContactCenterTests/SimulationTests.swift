@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import ContactCenter
+import Reporting
 
 struct SimulationTests {
     @Test func erlangCMatchesTheTextbookCase() {

@@ -1,20 +1,7 @@
 import Fluent
 import Foundation
-
-/// A seeker's request to be linked to their client record at an office, found by PESEL.
-public struct ClientLinkRequest: Sendable, Equatable {
-    public enum Status: String, Sendable { case pending, approved, rejected }
-    public let id: UUID
-    public let accountID: UUID
-    public let accountEmail: String
-    public let seekerName: String?
-    public let peselCiphertext: String
-    public let peselIndex: String
-    public let officeID: String
-    public let status: Status
-    public let clientID: UUID?
-    public let createdAt: Date
-}
+import Clients
+import Privacy
 
 public enum ClientLinkError: Error, Equatable { case alreadyPending, alreadyLinked, notPending, clientLinkedElsewhere }
 

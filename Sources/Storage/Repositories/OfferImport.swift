@@ -2,6 +2,7 @@ import Fluent
 import SQLKit
 import Foundation
 import Portal
+import TextSearch
 
 /// Who created offers that came in from another offer base.
 public let importedByAccount = UUID(uuidString: "00000000-0000-4000-8000-0000000e0001")!

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Foundation
+import Clients
 
 /// Fixed-window counters in the database, shared by every application server: used for login,
 /// password reset, PIN and TOTP attempts.
@@ -33,3 +34,5 @@ public struct RateLimiter: Sendable {
         try await RateLimitRecord.query(on: db).filter(\.$id == key).delete()
     }
 }
+
+extension RateLimiter: AttemptCounter {}

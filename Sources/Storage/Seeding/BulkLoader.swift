@@ -2,6 +2,7 @@ import Fluent
 import SQLKit
 import Foundation
 import Portal
+import TextSearch
 
 /// Inserts generated data in large batches (load tests, benchmarks): many rows per statement,
 /// one transaction per batch.

@@ -1,5 +1,6 @@
 import Plot
 import Portal
+import Knowledge
 
 /// The public FAQ: a search (with type-ahead), category and the visitor's office by postal
 /// code, and the list of answers.

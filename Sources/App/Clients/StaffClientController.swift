@@ -1,0 +1,123 @@
+import Vapor
+import Views
+import Identity
+import Storage
+
+/// Staff look clients up and open their card. Every read of personal data (search results,
+/// the card, a PIN change) goes into the audit log with a reason chosen by the staff member.
+struct StaffClientController: Sendable {
+    /// Why a staff member reads a client's data; the audit log records one of these.
+    static let reasons = ["call", "chat", "email", "visit", "case_handling", "link_verification", "data_request", "supervision"]
+    static let searchKinds = ["number", "phone", "email", "pesel"]
+
+    struct SearchInput: Content { var by: String?; var q: String?; var reason: String? }
+
+    @Sendable func search(req: Request, member: StaffMember) async throws -> Response {
+        let input = try req.query.decode(SearchInput.self)
+        let t = req.catalogue
+        let by = Self.searchKinds.contains(input.by ?? "") ? input.by! : "number"
+        let q = (input.q ?? "").trimmingCharacters(in: .whitespaces)
+        var form = FormState(values: ["by": by, "q": q, "reason": input.reason ?? ""])
+        func page(_ rows: [ClientSearchPage.Row]?, status: HTTPStatus = .ok) -> Response {
+            .html(ClientSearchPage.render(.init(form: form, kinds: Self.searchKinds.map { ($0, t.text("clients.by_" + $0)) },
+                                                reasons: reasons(t), rows: rows), req.pageContext), status: status)
+        }
+        guard !q.isEmpty else { return page(nil) }
+        guard let reason = input.reason, Self.reasons.contains(reason) else {
+            form.errors.append(("reason", t.text("clients.reason_required")))
+            return page(nil, status: .badRequest)
+        }
+        let store = ClientStore(db: req.db)
+        var found: [OfficeClient] = []
+        do {
+            switch by {
+            case "phone": found = try await store.find(contact: "phone", value: try PhoneNumber(q).value)
+            case "email": found = try await store.find(contact: "email", value: try EmailAddress(q).value)
+            case "pesel": found = try await store.find(peselIndex: req.services.cipher.blindIndex(try PESEL(q).value)).map { [$0] } ?? []
+            default: found = try await store.find(number: try ClientNumber(q).value).map { [$0] } ?? []
+            }
+        } catch let e as IdentifierError {
+            form.errors.append(("q", t.text("form.invalid_field", ["field": t.text("clients.by_" + by), "reason": t.text(e.catalogueKey, e.arguments)])))
+            return page(nil, status: .badRequest)
+        }
+        // Only clients of the member's offices; the others are not shown at all.
+        let visible = found.filter { c in c.officeID.map(member.scope.covers) ?? (member.scope == .national) }
+        try await req.db.transaction { tx in
+            for c in visible {
+                try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+                                                             clientOfficeID: c.officeID, action: "client.search",
+                                                             detail: "by \(by)", reason: reason))
+            }
+        }
+        return page(visible.map { c in
+            ClientSearchPage.Row(id: c.id.uuidString, number: c.number, name: [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " "),
+                                 office: c.officeID ?? "", reason: reason)
+        })
+    }
+
+    func reasons(_ t: Localization.Catalogue) -> [(String, String)] { Self.reasons.map { ($0, t.text("reason." + $0)) } }
+
+    func client(_ req: Request) async throws -> OfficeClient {
+        guard let c = try await ClientStore(db: req.db).find(id: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+        return c
+    }
+
+    /// Without a reason the card asks for one and shows no personal data.
+    @Sendable func card(req: Request, member: StaffMember) async throws -> Response {
+        let c = try await client(req)
+        guard let reason = try? req.query.get(String.self, at: "reason"), Self.reasons.contains(reason) else {
+            return .html(ClientReasonPage.render(.init(clientID: c.id.uuidString, reasons: reasons(req.catalogue)), req.pageContext))
+        }
+        try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+                                                         clientOfficeID: c.officeID, action: "client.read", detail: "card", reason: reason))
+        return .html(ClientCardPage.render(try await cardModel(req, c, reason: reason, form: FormState(), notice: nil), req.pageContext))
+    }
+
+    func cardModel(_ req: Request, _ c: OfficeClient, reason: String, form: FormState, notice: String?) async throws -> ClientCardPage.Model {
+        let t = req.catalogue
+        let account = try await c.accountID.asyncMap { try await AccountStore(db: req.db).find(id: $0) } ?? nil
+        let office = try await c.officeID.asyncMap { try await req.directory.office(id: $0)?.name ?? $0 } ?? nil
+        return ClientCardPage.Model(
+            id: c.id.uuidString, number: c.number, kind: t.text("clients.kind_" + c.kind.rawValue),
+            name: [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " "),
+            pesel: try c.peselCiphertext.map { try req.services.cipher.decrypt($0) },
+            office: office, phones: c.phones, emails: c.emails, accountEmail: account?.email, hasPIN: c.hasPIN,
+            reason: reason, pinForm: form, notice: notice)
+    }
+
+    struct PINInput: Content { var pin: String?; var reason: String? }
+
+    @Sendable func setPIN(req: Request, member: StaffMember) async throws -> Response {
+        let c = try await client(req)
+        let input = try req.content.decode(PINInput.self)
+        let t = req.catalogue
+        let reason = Self.reasons.contains(input.reason ?? "") ? input.reason! : "case_handling"
+        let pin = input.pin ?? ""
+        let problems = PINPolicy.problems(pin)
+        guard problems.isEmpty else {
+            let form = FormState(errors: problems.map { ("pin", t.text($0.rawValue)) })
+            return .html(ClientCardPage.render(try await cardModel(req, c, reason: reason, form: form, notice: nil), req.pageContext),
+                         status: .badRequest)
+        }
+        let hash = try await req.password.async.hash(pin)
+        try await req.db.transaction { tx in
+            try await ClientStore(db: tx).setPIN(c.id, hash: hash)
+            try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+                                                         clientOfficeID: c.officeID, action: "client.pin_set", detail: "phone PIN", reason: reason))
+        }
+        let updated = try await client(req)
+        return .html(ClientCardPage.render(try await cardModel(req, updated, reason: reason, form: FormState(), notice: t.text("clients.pin_set")),
+                                           req.pageContext))
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+import Localization
+import Clients
+import Privacy

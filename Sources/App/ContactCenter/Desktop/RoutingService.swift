@@ -1,0 +1,137 @@
+import Vapor
+import Fluent
+import SQLKit
+import ContactCenter
+import Storage
+
+/// The ACD at work: each tick (about every second) takes back offers nobody accepted in time
+/// (their agents become "not responding"), then offers every waiting interaction the router
+/// can place. A tick is one transaction; on PostgreSQL it first takes a transaction-level
+/// advisory lock, so with several `serve` processes exactly one routes at a time and, when it
+/// dies, the next tick of another process routes instead.
+struct RoutingService {
+    let db: any Database
+    let router: ContactCenter.Router
+    /// Shared by every process routing this database schema (the second key is the schema's
+    /// hash, so deployments in separate schemas of one database do not block each other).
+    static let lockClass: Int32 = 0x5A4C_4143
+
+    struct Report: Equatable {
+        var routed = false; var lapsed = 0; var offered = 0; var abandoned = 0
+        /// Agents whose desktops changed (an offer arrived or lapsed).
+        var agents: Set<String> = []
+    }
+
+    /// Ticks of this process run one after another (SQLite has one writer; on PostgreSQL the
+    /// advisory lock orders the processes).
+    static let gate = AsyncMutex()
+
+    func tick(now: Date = Date()) async throws -> Report {
+        try await Self.gate.run { try await locked(now: now) }
+    }
+
+    /// One tick on the database's clock (see `ServerClock`), then the desktops of the agents
+    /// concerned, on whichever process they are connected, are told.
+    func step(events: DesktopEvents, logger: Logger, localClock: @Sendable () -> Date = { Date() }) async throws -> Report {
+        let report = try await tick(now: try await ServerClock.now(db, local: localClock))
+        if !report.agents.isEmpty || report.abandoned > 0 {
+            await events.publish(DesktopMessage(agents: report.agents.sorted(), kind: report.offered + report.lapsed > 0 ? "offer" : "state"),
+                                 on: db, logger: logger)
+        }
+        return report
+    }
+
+    func locked(now: Date) async throws -> Report {
+        try await db.transaction { tx in
+            var report = Report()
+            if (tx as! any SQLDatabase).dialect.name == "postgresql" {
+                let row = try await (tx as! any SQLDatabase).raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.lockClass), hashtext(current_schema())) AS locked").first()
+                guard try row?.decode(column: "locked", as: Bool.self) == true else { return report }
+            }
+            report.routed = true
+            let store = ContactCenterStore(db: tx)
+            var agents = Dictionary(uniqueKeysWithValues: try await store.agents().map { ($0.id, $0) })
+            // Wrap-up time over and nothing in hand: available again, idle since the wrap-up ended.
+            for (id, a) in agents {
+                guard let freed = a.afterWrapUp(now: now) else { continue }
+                try await store.save(freed, now: now)
+                agents[id] = freed
+                report.agents.insert(id)
+            }
+            for (id, agentID) in router.lapsedOffers(try await store.open(), now: now) {
+                let i = try await store.move(id, to: .queued, note: "offer not answered", now: now)
+                if let lapsed = agents[agentID] {
+                    let a = lapsed.lapsedOffer(of: i.channel)
+                    try await store.save(a, now: now)
+                    agents[agentID] = a
+                }
+                report.agents.insert(agentID)
+                report.lapsed += 1
+            }
+            // Chats whose visitor's page has been gone a while are given up, not offered.
+            for id in try await ChatStore(db: tx).waitingLeft(before: now.addingTimeInterval(-ChatPolicy.visitorLeftGrace)) {
+                try await store.move(id, to: .abandoned, note: "visitor left", now: now)
+                report.abandoned += 1
+            }
+            let waiting = try await store.open().filter { $0.state == .queued }
+            for d in router.route(waiting: waiting, agents: Array(agents.values).sorted { $0.id < $1.id }, now: now) {
+                guard var a = agents[d.agentID], let i = waiting.first(where: { $0.id == d.interactionID }) else { continue }
+                try await store.move(i.id, to: .offered, agent: a.id, note: "tier \(d.tier)", now: now)
+                a.load[i.channel, default: 0] += 1
+                a.state = .busy
+                try await store.save(a, now: now)
+                agents[a.id] = a
+                report.offered += 1
+                report.agents.insert(a.id)
+            }
+            return report
+        }
+    }
+}
+
+/// A lock for async code: one holder at a time, the others wait in order.
+actor AsyncMutex {
+    private var held = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        if !held { held = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    private func release() {
+        if waiters.isEmpty { held = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+/// Runs the routing ticks while `serve` runs: on PostgreSQL only in the process that holds
+/// the cluster's leader lock, with the database's clock; desktops hear of new offers.
+final class RoutingLifecycle: LifecycleHandler, @unchecked Sendable {
+    private var tasks: [Task<Void, Never>] = []
+
+    func didBootAsync(_ app: Application) async throws {
+        let service = RoutingService(db: app.db, router: ContactCenter.Router())
+        let link = app.clusterLink, events = app.desktopEvents, logger = app.logger
+        if let link { tasks.append(Task { await link.run(eventLoop: app.eventLoopGroup.any(), logger: logger) }) }
+        tasks.append(Task {
+            while !Task.isCancelled {
+                if link?.isLeader ?? true {
+                    do {
+                        _ = try await service.step(events: events, logger: logger)
+                    } catch {
+                        logger.error("routing tick failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                    }
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        })
+    }
+
+    func shutdownAsync(_ app: Application) async { tasks.forEach { $0.cancel() } }
+}

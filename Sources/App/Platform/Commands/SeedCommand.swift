@@ -1,0 +1,104 @@
+import Vapor
+import Fluent
+import SQLKit
+import Portal
+import Storage
+import TextSearch
+
+/// `zielona seed [--demo] [--offers N] [--seekers M] [--seed S]`: migrates, loads reference data,
+/// the demo data set, and generated offers and seekers for load tests (the same data for the
+/// same seed).
+struct SeedCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Flag(name: "demo", help: "Load the demo data set (fictional, marked as demo; loaded once).")
+        var demo: Bool
+        @Option(name: "offers", help: "Generate this many published job offers (realistic Polish data).")
+        var offers: Int?
+        @Option(name: "seekers", help: "Generate this many job-seeker accounts with profiles.")
+        var seekers: Int?
+        @Option(name: "seed", help: "Seed of the generator (default 1): the same seed gives the same data.")
+        var seed: UInt64?
+    }
+
+    var help: String {
+        "Load reference data; with --demo the demo data set; with --offers N / --seekers M generated data for load tests. Safe to run again for reference and demo data."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await DatabasePreparation.prepare(app, demo: signature.demo)
+        context.console.print(signature.demo ? "Reference and demo data are loaded." : "Reference data is loaded.")
+        let offers = signature.offers ?? 0, seekers = signature.seekers ?? 0
+        guard offers > 0 || seekers > 0 else { return }
+        guard offers >= 0, seekers >= 0, offers <= 5_000_000, seekers <= 5_000_000 else {
+            throw ConsoleCommandError(message: "--offers and --seekers must be between 0 and 5000000")
+        }
+        let started = ContinuousClock.now
+        let report = try await SyntheticDataSet(app: app, seed: signature.seed ?? 1).generate(offers: offers, seekers: seekers)
+        // Fresh statistics, so the query planner knows the new sizes; on PostgreSQL also the
+        // visibility map, without which counts cannot be answered from an index alone.
+        let isPostgres = DatabaseSetup.kind(of: app.services.config.databaseURL) == .postgres
+        try await (app.db as! any SQLDatabase).raw(isPostgres ? "VACUUM ANALYZE" : "ANALYZE").run()
+        let elapsed = ContinuousClock.now - started
+        context.console.print("Generated \(report.offers) offers of \(report.companies) companies and \(report.seekers) seekers in \(elapsed.formatted(.units(allowed: [.minutes, .seconds], width: .abbreviated))).")
+    }
+}
+
+/// Generated offers and seekers, deterministic for a seed.
+struct SyntheticDataSet {
+    let app: Application
+    let seed: UInt64
+
+    struct Report { let offers: Int; let companies: Int; let seekers: Int }
+
+    static let firstNames = ["Anna", "Piotr", "Katarzyna", "Tomasz", "Małgorzata", "Paweł", "Agnieszka", "Michał", "Olena", "Andrij", "Ewa", "Łukasz"]
+    static let lastNames = ["Nowak", "Kowalski", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowski", "Zielińska", "Szymański", "Kowalczyk", "Łukasik"]
+
+    func generate(offers offerCount: Int, seekers seekerCount: Int) async throws -> Report {
+        var rng = SeededRandom(seed: seed)
+        let loader = BulkLoader(db: app.db)
+        let places = try await loader.places()
+        let samplePlaces = places.map { SyntheticOffers.Place(postalCode: $0.entry.code, locality: $0.entry.locality) }
+        let placeByCode = Dictionary(places.map { ($0.entry.code, $0.place) }, uniquingKeysWith: { a, _ in a })
+        let unusable = try app.password.hash(Secrets.randomToken())
+        var companyCount = 0
+        if offerCount > 0 {
+            companyCount = max(1, offerCount / 25)
+            let offices = Array(Set(places.map(\.place.officeID))).sorted()
+            let companies = try await loader.companies((0..<companyCount).map(SyntheticOffers.companyName), offices: offices,
+                                                       verified: { $0 % 10 < 7 }, passwordHash: unusable, ids: { rng.uuid() })
+            let analyzer = app.services.analyzer
+            let directory = FluentDirectoryStore(db: app.db)
+            let powiatNames = Dictionary(uniqueKeysWithValues: try await directory.powiats(inVoivodeship: nil).map { ($0.code, $0.name) })
+            let voivodeshipNames = Dictionary(uniqueKeysWithValues: try await directory.voivodeships().map { ($0.code, $0.name) })
+            var occupationNames: [String: String] = [:]
+            for code in SyntheticOffers.occupationCodes { occupationNames[code] = try await OfferStore(db: app.db).occupation(code)?.name ?? "" }
+            let today = Date()
+            var batch: [BulkLoader.OfferRow] = []
+            for n in 0..<offerCount {
+                let draft = SyntheticOffers.offer(n, places: samplePlaces, rng: &rng, today: today)
+                let companyIndex = Int(rng.next() % UInt64(companies.count))
+                guard let place = placeByCode[draft.postalCode ?? ""] else { continue }
+                let companyName = SyntheticOffers.companyName(companyIndex)
+                let body = [draft.duties, draft.locality, draft.licences, powiatNames[place.powiatCode ?? ""] ?? "",
+                            voivodeshipNames[place.voivodeshipCode ?? ""] ?? "", draft.employerVisible ? companyName : ""].joined(separator: " ")
+                let tokens = SearchTokens(title: analyzer.indexTokens(draft.title + " " + (occupationNames[draft.occupationCode] ?? "")),
+                                          body: analyzer.indexTokens(body))
+                let published = today.addingTimeInterval(-Double(rng.next() % (60 * 86_400)))
+                batch.append(.init(draft: draft, company: companies[companyIndex], place: place, verified: companyIndex % 10 < 7,
+                                   tokens: tokens, publishedAt: published))
+                if batch.count == 5_000 { try await loader.offers(batch, createdBy: companies[0], ids: { rng.uuid() }); batch.removeAll(keepingCapacity: true) }
+            }
+            try await loader.offers(batch, createdBy: companies[0], ids: { rng.uuid() })
+        }
+        if seekerCount > 0 {
+            try await loader.seekers(count: seekerCount, passwordHash: unusable, profile: { i in
+                let p = samplePlaces[(i * 7919) % samplePlaces.count]
+                return SeekerProfile(firstName: Self.firstNames[i % Self.firstNames.count], lastName: Self.lastNames[(i / 12) % Self.lastNames.count],
+                                     voivodeshipCode: placeByCode[p.postalCode]?.voivodeshipCode ?? "14", locality: p.locality, postalCode: p.postalCode,
+                                     street: "Polna", houseNumber: "\(i % 150 + 1)", phone: nil)
+            }, ids: { rng.uuid() })
+        }
+        return Report(offers: offerCount, companies: companyCount, seekers: seekerCount)
+    }
+}

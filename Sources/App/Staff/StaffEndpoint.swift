@@ -1,0 +1,167 @@
+import Vapor
+import Views
+import Access
+import Storage
+import Clients
+
+/// What a staff route acts on, so the guard can find the office(s) it concerns before the
+/// handler runs.
+enum StaffTarget: Sendable {
+    /// Nothing office-specific (a blank form).
+    case system
+    /// A list page: `?office=` when given (it must be in scope), else the member's own scope.
+    case officeQuery
+    /// A form that names offices (`offices`) or national scope (`national=on`).
+    case formScope
+    /// The staff member `:id`.
+    case staffMember
+    /// The client `:id`.
+    case client
+    /// The link request `:id`.
+    case linkRequest
+    /// The company `:id`.
+    case company
+    /// The offer `:id` (its office is the one of the place of work).
+    case offer
+    /// The training or job fair `:id` (the office that added it).
+    case event
+    /// A form naming one office in `office_id`.
+    case formOffice
+    /// The agent `:id` (a staff member's id): every office they work for.
+    case agent
+    /// The contact `:id`, which must be offered to or handled by the staff member themselves
+    /// (a contact overflowed from another office is theirs to handle, whatever their scope).
+    case heldInteraction
+    /// A live chat `:id`, held like `heldInteraction`.
+    case heldChat
+    /// Something for every office at once (the newsletter): national staff only.
+    case national
+    /// The knowledge-base entry `:id`: its office, or national for a national entry.
+    case kbEntry
+    /// The contact `:id`, seen by its office's supervisors (whoever handled it).
+    case interaction
+}
+
+/// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
+/// what it acts on. `StaffRoutes.all` lists every one; nothing under /staff is registered
+/// any other way.
+struct StaffEndpoint: Sendable {
+    let method: HTTPMethod
+    let path: [PathComponent]
+    let action: StaffAction?
+    let target: StaffTarget
+    let handler: @Sendable (Request, StaffMember) async throws -> Response
+
+    init(_ method: HTTPMethod, _ path: String, _ action: StaffAction?, _ target: StaffTarget,
+         _ handler: @escaping @Sendable (Request, StaffMember) async throws -> Response) {
+        self.method = method; self.path = path.pathComponents; self.action = action; self.target = target; self.handler = handler
+    }
+
+    var pathString: String { "/" + path.map(\.description).joined(separator: "/") }
+}
+
+enum StaffGuard {
+    /// Signed-in staff member with the second factor, the role for the action, and the target
+    /// in scope — or 403 (a GET without a staff session goes to the login page).
+    static func respond(_ endpoint: StaffEndpoint, _ req: Request) async throws -> Response {
+        guard let member = try await req.signedInStaff() else {
+            if req.method == .GET { return req.redirect(to: SiteRoute.login.path) }
+            throw Abort(.forbidden, reason: req.catalogue.text("error.staff_only"))
+        }
+        if let action = endpoint.action {
+            guard AuthorizationMatrix.allows(member.roles, action) else { throw Abort(.forbidden, reason: req.catalogue.text("error.no_permission")) }
+            let target = try await resolve(endpoint.target, req)
+            guard AuthorizationMatrix.decide(member.principal, action, on: target) == .allowed else {
+                throw Abort(.forbidden, reason: req.catalogue.text("error.foreign_office"))
+            }
+        }
+        return try await endpoint.handler(req, member)
+    }
+
+    static func resolve(_ target: StaffTarget, _ req: Request) async throws -> ActionTarget {
+        switch target {
+        case .national:
+            return .national
+        case .system:
+            return .system
+        case .officeQuery:
+            let office = (try? req.query.get(String.self, at: "office")) ?? ""
+            return office.isEmpty ? .system : .office(office)
+        case .formScope:
+            let form = try req.content.decode(StaffScopeForm.self)
+            return form.isNational ? .national : .offices(Set(form.officeIDs))
+        case .staffMember:
+            guard let member = try await StaffStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return scopeTarget(member.scope)
+        case .client:
+            guard let client = try await ClientStore(db: req.db).find(id: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return client.officeID.map(ActionTarget.office) ?? .national
+        case .linkRequest:
+            guard let link = try await ClientLinkStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return .office(link.officeID)
+        case .offer:
+            guard let offer = try await OfferStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return .office(offer.officeID)
+        case .event:
+            guard let event = try await EventStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return .office(event.draft.officeID)
+        case .agent:
+            let id = try req.parameters.require("id")
+            guard let agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
+            return agent.nationalPool ? .national : .offices(agent.offices)
+        case .heldInteraction, .heldChat:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+                  let (i, _) = try await ContactCenterStore(db: req.db).find(id) else { throw DesktopError.notFound }
+            guard let member = try await req.signedInStaff(), i.agentID == member.id.uuidString else { throw DesktopError.notYours }
+            return .system
+        case .interaction:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let (i, _) = try await ContactCenterStore(db: req.db).find(id) else {
+                throw Abort(.notFound)
+            }
+            return .office(i.officeID)
+        case .kbEntry:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let e = try await KnowledgeBaseStore(db: req.db).find(id) else {
+                throw Abort(.notFound)
+            }
+            return e.draft.officeID.map(ActionTarget.office) ?? .national
+        case .formOffice:
+            let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            return office.isEmpty ? .system : .office(office)
+        case .company:
+            guard let company = try await EmployerStore(db: req.db).find(company: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return company.officeID.map(ActionTarget.office) ?? .national
+        }
+    }
+
+    static func scopeTarget(_ scope: OfficeScope) -> ActionTarget {
+        switch scope {
+        case .national: .national
+        case .offices(let ids): .offices(ids)
+        }
+    }
+}
+
+/// The scope fields of the staff form, read by the guard and by the handler.
+struct StaffScopeForm: Content {
+    var offices: String?
+    var national: String?
+    var isNational: Bool { national == "on" }
+    /// Office ids, comma- or space-separated as typed.
+    var officeIDs: [String] {
+        (offices ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { String($0).lowercased() }
+    }
+}
+
+extension AuthorizationMatrix {
+    static func allows(_ roles: Set<StaffRole>, _ action: StaffAction) -> Bool { roles.contains { allows($0, action) } }
+}
+
+extension StaffMember {
+    /// The offices a list shows: the `?office=` asked for (the guard checked it is in scope),
+    /// else every office of the member's scope (nil: every office).
+    func listedOffices(_ req: Request) -> Set<String>? {
+        if let office = try? req.query.get(String.self, at: "office"), !office.isEmpty { return [office] }
+        if case .offices(let ids) = scope { return ids }
+        return nil
+    }
+}
