@@ -1,4 +1,5 @@
 import Foundation
+import Identity
 
 /// One call walking a flow: where it is, in which language, what the caller gave (digits,
 /// client, office), and how often the current step has been tried. Stored between the
@@ -14,7 +15,7 @@ public struct IVRCall: Codable, Sendable, Equatable {
     public var pendingClientNumber: String? = nil
     public var clientNumber: String? = nil
     public var officeID: String? = nil
-    public var postalCode: String? = nil
+    public var postalCode: PostalCode? = nil
     /// Steps passed, for the desktop's context ("welcome › language › who › postal …").
     public var path: [String] = []
     /// Keys pressed per step (PINs are never kept).
@@ -51,7 +52,7 @@ public enum IVRIdentification: Sendable, Equatable {
 /// What the flow asks of the outside world.
 public protocol IVRLookups: Sendable {
     func identify(clientNumber: String, pin: String) async throws -> IVRIdentification
-    func office(postalCode: String) async throws -> String?
+    func office(postalCode: PostalCode) async throws -> String?
     func isOpen() async throws -> Bool
 }
 
@@ -89,7 +90,7 @@ public struct IVREngine: Sendable {
         case (.gather, .digits(let keys)):
             if keys.count == step.digits && keys.allSatisfy(\.isNumber) {
                 c.entered[step.id] = keys; c.failures = 0
-                if step.check == .postalCode { c.postalCode = String(keys.prefix(2)) + "-" + String(keys.dropFirst(2)) }
+                if step.check == .postalCode { c.postalCode = try? PostalCode(keys) }
                 next = step.next
             } else { next = failed() }
         case (.identify, .digits(let keys)):

@@ -1,4 +1,5 @@
 import Foundation
+import Identity
 
 /// What the directory needs from storage. Storage implements it on SQLite and PostgreSQL;
 /// `InMemoryDirectoryStore` implements it for tests and tools.
@@ -36,6 +37,8 @@ public struct OfficeLocator: Sendable {
     public let store: any DirectoryStore
 
     public init(store: any DirectoryStore) { self.store = store }
+
+    public func locate(_ code: PostalCode) async throws -> OfficeLocation { try await locate(code.value) }
 
     public func locate(_ code: String) async throws -> OfficeLocation {
         guard let entry = try await store.postalCode(code) else {

@@ -37,7 +37,7 @@ import ContactCenter
             let call = try #require(try await store.open().first)
             #expect(call.channel == .callback && call.officeID == "pup-2002" && call.priority == CallbackController.priority)
             let context = try await store.context(of: call.id)
-            #expect(context["phone"] == "+48600100200" && context["attempt"] == "1")
+            #expect(context.phone == "+48600100200" && context.attempt == 1)
 
             let (staff, desk) = try await DesktopTests.consultant(app, "k1@example.org")
             let service = RoutingService(db: app.db, router: ContactCenter.Router())
@@ -53,7 +53,7 @@ import ContactCenter
                 let next = try await store.open().filter { $0.channel == .callback }
                 if attempt == 3 { #expect(next.isEmpty, "no fourth attempt"); break }
                 let retry = try #require(next.first)
-                #expect(try await store.context(of: retry.id)["attempt"] == String(attempt + 1))
+                #expect(try await store.context(of: retry.id).attempt == attempt + 1)
                 #expect(retry.queuedAt >= Date().addingTimeInterval(3_500) && app.services.contactCentre.isOpen(at: retry.queuedAt))
                 _ = try await service.tick(now: retry.queuedAt)
                 current = retry

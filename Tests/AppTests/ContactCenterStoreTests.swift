@@ -1,5 +1,7 @@
 import Testing
+import Identity
 import Foundation
+import SQLKit
 import Vapor
 @testable import App
 @testable import Storage
@@ -16,10 +18,23 @@ import ContactCenter
         Interaction(channel: .voice, language: "pl", topic: "registration", officeID: "pup-2002", voivodeshipCode: "20", queuedAt: at(queued))
     }
 
+    @Test func aContextStoredBeforeItWasTypedStillReadsOnTheScreenPop() async throws {
+        try await withTestApp { app in
+            let store = ContactCenterStore(db: app.db)
+            let i = try await store.enqueue(Self.call(0), now: Self.at(0))
+            // What version 1 wrote: a flat map of strings.
+            let old = #"{"caller":"+48600100200","identified_by":"postal_code","postal_code":"15-371","ivr_path":"pl › who › postal","digits":"postal: 15371"}"#
+            try await (app.db as! any SQLDatabase).update("cc_interactions").set("context", to: SQLBind(old)).where("id", .equal, SQLBind(i.id)).run()
+            let context = try await store.context(of: i.id)
+            #expect(context.caller == "+48600100200" && context.identifiedBy == .postalCode && context.postalCode?.value == "15-371")
+            #expect(context.ivrPath == ["pl", "who", "postal"] && context.keys == [.init(step: "postal", digits: "15371")])
+        }
+    }
+
     @Test func waitingInteractionsAndAgentsSurviveARestartAndRouteTheSame() async throws {
         try await withTestApp { app in
             let store = ContactCenterStore(db: app.db)
-            let later = try await store.enqueue(Self.call(10), context: ["ivr_path": "pl>1", "postal_code": "15-371"], now: Self.at(10))
+            let later = try await store.enqueue(Self.call(10), context: ContactContext(postalCode: try PostalCode("15-371"), ivrPath: ["pl", "1"]), now: Self.at(10))
             let first = try await store.enqueue(Self.call(0), now: Self.at(0))
             var agent = Agent(id: "konsultant", offices: ["pup-2002"], voivodeships: ["20"], languages: ["pl", "uk"], idleSince: Self.at(-100))
             agent.state = .wrapUp(until: Self.at(5))
@@ -29,7 +44,7 @@ import ContactCenter
             let again = ContactCenterStore(db: app.db)
             #expect(try await again.open().map(\.id) == [first.id, later.id])
             #expect(try await again.agents() == [agent])
-            #expect(try await again.context(of: later.id)["postal_code"] == "15-371")
+            #expect(try await again.context(of: later.id).postalCode?.value == "15-371")
             let decisions = Router().route(waiting: try await again.open(), agents: try await again.agents(), now: Self.at(20))
             #expect(decisions == [RoutingDecision(interactionID: first.id, agentID: "konsultant", tier: .office)])
         }

@@ -28,9 +28,9 @@ import ContactCenter
             let i = try #require(open.first)
             #expect(open.count == 1 && i.channel == .webForm && i.officeID == "pup-2002" && i.topic == "benefits" && i.language == "pl")
             let context = try await ContactCenterStore(db: app.db).context(of: i.id)
-            #expect(context["email"] == "anna@example.org" && context["message"]?.contains("<script>") == true)
+            #expect(context.email == "anna@example.org" && context.message?.contains("<script>") == true)
             let caseNumber = ContactMessage.caseNumber(i.id)
-            #expect(sent.body.string.contains(caseNumber) && context["case"] == caseNumber)
+            #expect(sent.body.string.contains(caseNumber) && context.caseNumber == caseNumber)
             #expect(try await Self.mails(app).first?.contains(caseNumber) == true)
 
             // On the consultant's screen the message is text.

@@ -1,4 +1,5 @@
 import Testing
+import Identity
 import Foundation
 import Vapor
 import VaporTesting
@@ -23,7 +24,7 @@ import Clients
     }
 
     static func call(_ app: Application, client: UUID? = nil, office: String = "pup-2002", topic: String = "registration",
-                     context: [String: String] = [:]) async throws -> Interaction {
+                     context: ContactContext = ContactContext()) async throws -> Interaction {
         try await ContactCenterStore(db: app.db).enqueue(Interaction(channel: .voice, clientID: client, language: "pl", topic: topic, officeID: office,
                                                                      voivodeshipCode: "20", queuedAt: Date()), context: context)
     }
@@ -42,7 +43,7 @@ import Clients
                                                                           "client_number": "100000009", "outcome": "information_given",
                                                                           "note": "Asked about the <b>benefit</b> amount"], csrfFrom: "/desktop/manual")
             #expect(manual.status == .seeOther)
-            let call = try await Self.call(app, client: client, context: ["postal_code": "15-371", "ivr_path": "pl > identified > registration"])
+            let call = try await Self.call(app, client: client, context: ContactContext(postalCode: try PostalCode("15-371"), ivrPath: ["pl", "identified", "registration"]))
             #expect(try await Self.route(app).agents == [staff.id.uuidString])
 
             let panel = try await desk.get("/desktop/panel?lang=en").body.string
@@ -53,7 +54,7 @@ import Clients
             let pop = try await desk.get("/desktop/interactions/\(call.id)?lang=en")
             let html = pop.body.string
             #expect(pop.status == .ok)
-            #expect(html.contains("100000009") && html.contains("Jan Kowalski") && html.contains("15-371") && html.contains("pl &gt; identified"))
+            #expect(html.contains("100000009") && html.contains("Jan Kowalski") && html.contains("15-371") && html.contains("pl › identified › registration"))
             // The earlier contact with its note, escaped.
             #expect(html.contains("Asked about the &lt;b&gt;benefit&lt;/b&gt; amount") && html.contains("Visit to the office"))
             let audit = try await AuditLog(db: app.db).entries(.init(clientID: client, action: "client.read"))

@@ -150,7 +150,7 @@ import TestSupport
             #expect(try await poller.poll() == 0, "read once")
             let contact = try #require(try await ContactCenterStore(db: app.db).open().first)
             #expect(contact.channel == .email && contact.officeID == "pup-2002")
-            #expect(try await ContactCenterStore(db: app.db).context(of: contact.id)["subject"] == "Staż")
+            #expect(try await ContactCenterStore(db: app.db).context(of: contact.id).subject == "Staż")
         }
     }
 }

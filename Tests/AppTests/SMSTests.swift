@@ -78,7 +78,7 @@ import Clients
             try kannel.send(from: "48600300400", text: "Proszę o kontakt w sprawie stażu")
             #expect(try await Self.eventually { try await ContactCenterStore(db: app.db).open().contains { $0.channel == .sms } })
             let sms = try #require(try await ContactCenterStore(db: app.db).open().first { $0.channel == .sms })
-            #expect(try await ContactCenterStore(db: app.db).context(of: sms.id)["message"] == "Proszę o kontakt w sprawie stażu")
+            #expect(try await ContactCenterStore(db: app.db).context(of: sms.id).message == "Proszę o kontakt w sprawie stażu")
         }
     }
 

@@ -48,7 +48,7 @@ import TextSearch
         /// A chat in progress with `agent`.
         static func chat(_ app: Application, office: String, agent: String) async throws -> UUID {
             let i = Interaction(channel: .chat, language: "pl", topic: "other", officeID: office, voivodeshipCode: "20", queuedAt: Date())
-            try await ChatStore(db: app.db).start(i, tokenHash: UUID().uuidString, name: nil, email: nil, firstLine: "Dzień dobry", context: [:], now: Date())
+            try await ChatStore(db: app.db).start(i, tokenHash: UUID().uuidString, name: nil, email: nil, firstLine: "Dzień dobry", context: ContactContext(), now: Date())
             let store = ContactCenterStore(db: app.db)
             try await store.move(i.id, to: .offered, agent: agent)
             try await store.move(i.id, to: .connected, agent: agent)

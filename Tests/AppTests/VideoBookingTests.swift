@@ -22,7 +22,7 @@ import ContactCenter
             let store = ContactCenterStore(db: app.db)
             let call = try #require(try await store.open().first)
             #expect(call.channel == .video && call.language == "pjm" && call.officeID == "pup-2002")
-            let meeting = try #require(try await store.context(of: call.id)["meeting"])
+            let meeting = try #require(try await store.context(of: call.id).meeting)
             #expect(meeting.hasPrefix("https://meet.jit.si/zl-"))
             let mails = try await (app.db as! any SQLDatabase).raw("SELECT text_body FROM outbox WHERE kind = 'video_booking'").all()
                 .map { try $0.decode(column: "text_body", as: String.self) }

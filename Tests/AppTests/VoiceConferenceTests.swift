@@ -148,7 +148,7 @@ import Clients
             // By then the IVR's state of the call (the caller's number, the keys) is gone too; the contact keeps its context.
             #expect(try await VoiceStore(db: app.db).call(caller.sid) == nil)
             #expect(try await VoiceStore(db: app.db).legs(interaction: call.id).isEmpty)
-            #expect(try await ContactCenterStore(db: app.db).context(of: call.id)["caller"] == "+48600100200")
+            #expect(try await ContactCenterStore(db: app.db).context(of: call.id).caller == "+48600100200")
         }
     }
 

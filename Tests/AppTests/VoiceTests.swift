@@ -87,9 +87,9 @@ import Clients
             let call = try await Self.interaction(app)
             #expect(call.officeID == "pup-2002" && call.topic == "benefits" && call.language == "en" && call.state == .queued)
             let context = try await ContactCenterStore(db: app.db).context(of: call.id)
-            #expect(context["caller"] == "+48600100200" && context["identified_by"] == "postal_code" && context["postal_code"] == "15-371")
-            #expect(context["ivr_path"] == "welcome › language › who › postal › located › hours › topic › q-benefits")
-            #expect(context["digits"] == "postal: 15371, topic: 2, who: 2")
+            #expect(context.caller == "+48600100200" && context.identifiedBy == .postalCode && context.postalCode?.value == "15-371")
+            #expect(context.ivrPath == ["welcome", "language", "who", "postal", "located", "hours", "topic", "q-benefits"])
+            #expect(context.keys == [.init(step: "postal", digits: "15371"), .init(step: "topic", digits: "2"), .init(step: "who", digits: "2")])
 
             // Waiting: the place in the line first, then pauses until the next announcement is due.
             let wait = try await carrier.post("/voice/wait", ["QueuePosition": "1", "QueueTime": "0"]).body.string
@@ -211,7 +211,7 @@ import Clients
             let call = try await Self.interaction(app)
             #expect(call.clientID == client && call.topic == "registration")
             let context = try await ContactCenterStore(db: app.db).context(of: call.id)
-            #expect(context["identified_by"] == "client_number_pin" && !(context["digits"] ?? "").contains("4826"), "a PIN is never kept")
+            #expect(context.identifiedBy == .clientNumberPIN && !context.keys.contains { $0.digits.contains("4826") }, "a PIN is never kept")
 
             // A new call takes the published version.
             let next = Carrier(app, from: "+48600100201")
@@ -286,7 +286,7 @@ import Clients
             #expect(booked.contains("Dziękujemy. Konsultant oddzwoni:") && booked.contains("<Hangup/>"))
             let callback = try #require(try await ContactCenterStore(db: app.db).open().first { $0.channel == .callback })
             #expect(callback.officeID == "pup-2002" && callback.queuedAt > Date())
-            #expect(try await ContactCenterStore(db: app.db).context(of: callback.id)["phone"] == "+48600100200")
+            #expect(try await ContactCenterStore(db: app.db).context(of: callback.id).phone == "+48600100200")
 
             let leaving = Carrier(app, from: "+48600100201")
             let record = try await leaving.keys(try await afterHours(leaving), nil).body.string
@@ -297,7 +297,7 @@ import Clients
                                                                                    "RecordingDuration": "14"]).body.string.contains("Dziękujemy za wiadomość."))
             let message = try #require(try await ContactCenterStore(db: app.db).open().first { $0.channel == .voice })
             #expect(message.officeID == "pup-2002")
-            #expect(try await ContactCenterStore(db: app.db).context(of: message.id)["source"] == "voicemail")
+            #expect(try await ContactCenterStore(db: app.db).context(of: message.id).origin == .voicemail)
             let kept = try await VoiceStore(db: app.db).recordings(interaction: message.id)
             #expect(kept.count == 1 && kept[0].kind == .voicemail && kept[0].durationSeconds == 14)
         }

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import Identity
 @testable import ContactCenter
 
 /// Calls walking the standard flow: the caller's language, identification or postal code, the
@@ -14,7 +15,7 @@ import Foundation
             if locked { return .locked }
             return clientNumber == "100000009" && pin == "4826" ? .identified(office: "pup-2002") : .wrong
         }
-        func office(postalCode: String) async throws -> String? { postalCode == "15-371" ? "pup-2002" : nil }
+        func office(postalCode: PostalCode) async throws -> String? { postalCode.value == "15-371" ? "pup-2002" : nil }
         func isOpen() async throws -> Bool { open }
     }
 

@@ -23,7 +23,7 @@ public struct ChatStore: Sendable {
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
     /// Queues the chat's interaction and its row in one transaction; the first line, if any, too.
-    public func start(_ i: Interaction, tokenHash: String, name: String?, email: String?, firstLine: String?, context: [String: String],
+    public func start(_ i: Interaction, tokenHash: String, name: String?, email: String?, firstLine: String?, context: ContactContext,
                       now: Date) async throws {
         try await db.transaction { tx in
             try await ContactCenterStore(db: tx).enqueue(i, context: context, now: now)

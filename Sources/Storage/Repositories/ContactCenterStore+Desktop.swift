@@ -73,7 +73,7 @@ extension ContactCenterStore {
     public func logManual(_ i: Interaction, agent: String, outcome: OutcomeCode, note: String?, at: Date) async throws {
         try await db.transaction { tx in
             let store = ContactCenterStore(db: tx)
-            try await store.enqueue(i, context: ["logged_by": "consultant"], now: at)
+            try await store.enqueue(i, context: ContactContext(origin: .consultant), now: at)
             try await (tx as! any SQLDatabase).update("cc_interactions").set("manual", to: SQLBind(true)).where("id", .equal, SQLBind(i.id)).run()
             for next in [InteractionState.offered, .connected, .wrapUp, .closed] {
                 try await store.move(i.id, to: next, agent: agent, note: next == .offered ? "logged manually" : nil, now: at)

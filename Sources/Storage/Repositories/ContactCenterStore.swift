@@ -22,7 +22,7 @@ public struct ContactCenterStore: Sendable {
     /// A new interaction in the queue, with its first event and its context (IVR path, digits,
     /// postal code…: shown on the desktop when it is offered).
     @discardableResult
-    public func enqueue(_ i: Interaction, context: [String: String] = [:], now: Date = Date()) async throws -> Interaction {
+    public func enqueue(_ i: Interaction, context: ContactContext = ContactContext(), now: Date = Date()) async throws -> Interaction {
         try await db.transaction { tx in
             try await (tx as! any SQLDatabase).insert(into: "cc_interactions")
                 .columns("id", "channel", "client_id", "language", "topic", "office_id", "voivodeship_code", "state", "priority", "queued_at",
@@ -40,10 +40,12 @@ public struct ContactCenterStore: Sendable {
         try await (db as! any SQLDatabase).select().column("*").from("cc_interactions").where("id", .equal, SQLBind(id)).first().map(Self.interaction)
     }
 
-    public func context(of id: UUID) async throws -> [String: String] {
+    /// The contact's context; a row that cannot be read (none should) gives an empty one rather
+    /// than hiding the contact from the consultant.
+    public func context(of id: UUID) async throws -> ContactContext {
         guard let row = try await (db as! any SQLDatabase).select().column("context").from("cc_interactions").where("id", .equal, SQLBind(id)).first()
-        else { return [:] }
-        return (try? JSONDecoder().decode([String: String].self, from: Data(try row.decode(column: "context", as: String.self).utf8))) ?? [:]
+        else { return ContactContext() }
+        return (try? JSONDecoder().decode(ContactContext.self, from: Data(try row.decode(column: "context", as: String.self).utf8))) ?? ContactContext()
     }
 
     /// Applies one state change through the domain's state machine, in a transaction that

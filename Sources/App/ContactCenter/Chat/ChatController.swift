@@ -123,10 +123,8 @@ struct ChatController: RouteCollection {
         }
         let interaction = Interaction(channel: .chat, clientID: clientID, language: language.rawValue, topic: topic.rawValue, officeID: office.office.id,
                                       voivodeshipCode: office.office.voivodeshipCode, queuedAt: now)
-        var context = ["powiat": office.powiat, "case": ContactMessage.caseNumber(interaction.id)]
-        if let postal = office.postal { context["postal_code"] = postal }
-        if let email { context["email"] = email.value }
-        if !name.isEmpty { context["name"] = name }
+        let context = ContactContext(postalCode: office.postal, powiat: office.powiat, email: email?.value, name: name.isEmpty ? nil : name,
+                                     caseNumber: ContactMessage.caseNumber(interaction.id))
         let token = Secrets.randomToken()
         try await ChatStore(db: req.db).start(interaction, tokenHash: ChatService.publicTokenHash(token), name: name.isEmpty ? nil : name,
                                               email: email?.value, firstLine: first, context: context, now: now)
@@ -138,14 +136,14 @@ struct ChatController: RouteCollection {
     }
 
     /// The office that answers: by postal code when one is given, else by the powiat chosen.
-    static func office(_ req: Request, postal: String, powiat: String, form: inout FormState) async throws -> (office: Office, powiat: String, postal: String?)? {
+    static func office(_ req: Request, postal: String, powiat: String, form: inout FormState) async throws -> (office: Office, powiat: String, postal: PostalCode?)? {
         let t = req.catalogue
         let postalText = postal.trimmingCharacters(in: .whitespaces)
         if !postalText.isEmpty {
             do {
                 let code = try PostalCode(postalText)
                 let location = try await OfficeLocator(store: req.directory).locate(code.value)
-                return (location.office, location.powiat.code, code.value)
+                return (location.office, location.powiat.code, code)
             } catch let e as IdentifierError {
                 form.errors.append(("postal_code", t.text("form.invalid_field", ["field": t.text("faq.search.postal_code"), "reason": t.text(e.catalogueKey, e.arguments)])))
             } catch is OfficeLocatorError {

@@ -12,7 +12,7 @@ extension DesktopController {
     /// Where a reminder can go: the client's first phone, or the number the contact came from.
     func reminderPhone(_ i: Interaction, _ req: Request) async throws -> String? {
         if let id = i.clientID, let phone = try await ClientStore(db: req.db).find(id: id)?.phones.first { return phone }
-        return try await ContactCenterStore(db: req.db).context(of: i.id)["phone"]
+        return try await ContactCenterStore(db: req.db).context(of: i.id).phone
     }
 
     struct VisitInput: Content { var visit_date: String?; var visit_time: String? }

@@ -168,9 +168,9 @@ struct DesktopController: Sendable {
     /// What the channel learned (IVR path, form fields), labelled; codes shown in words when known.
     static func contextRows(_ i: Interaction, _ req: Request) async throws -> [(label: String, value: String)] {
         let t = req.catalogue
-        return try await ContactCenterStore(db: req.db).context(of: i.id).sorted { $0.key < $1.key }.map { item in
-            let words = t.text("context.\(item.key).\(item.value)")
-            return (label: t.text("context." + item.key), value: words.hasPrefix("context.") ? item.value : words)
+        return try await ContactCenterStore(db: req.db).context(of: i.id).lines.map { item in
+            let words = t.text("context.\(item.name).\(item.value)")
+            return (label: t.text("context." + item.name), value: words.hasPrefix("context.") ? item.value : words)
         }
     }
 

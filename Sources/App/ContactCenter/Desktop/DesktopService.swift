@@ -154,8 +154,8 @@ struct DesktopService {
     private func sendSurvey(_ i: Interaction, reached: Bool, now: Date, _ db: any Database) async throws {
         let client = try await i.clientID.asyncMap { try await ClientStore(db: db).find(id: $0) } ?? nil
         let context = try await ContactCenterStore(db: db).context(of: i.id)
-        guard let route = SurveyPolicy.route(channel: i.channel, reached: reached, email: client?.emails.first ?? context["email"],
-                                             phone: client?.phones.first ?? context["phone"]) else { return }
+        guard let route = SurveyPolicy.route(channel: i.channel, reached: reached, email: client?.emails.first ?? context.email,
+                                             phone: client?.phones.first ?? context.phone) else { return }
         let token = Secrets.randomToken()
         let language = Language(rawValue: i.language) ?? .pl
         try await SurveyStore(db: db).create(interaction: i.id, tokenHash: Secrets.sha256Hex(token), language: language.rawValue, now: now)
@@ -170,14 +170,11 @@ struct DesktopService {
 
     /// The next attempt of `CallbackPolicy`, with the same context.
     private func retryCallback(_ i: Interaction, now: Date, _ store: ContactCenterStore) async throws {
-        var context = try await store.context(of: i.id)
-        let attempt = Int(context["attempt"] ?? "1") ?? 1
-        guard let at = CallbackPolicy.retry(after: attempt, now: now, nextOpening: { calendar.nextOpening(after: $0) }) else { return }
-        context["attempt"] = String(attempt + 1)
-        context["previous"] = i.id.uuidString
+        let context = try await store.context(of: i.id)
+        guard let at = CallbackPolicy.retry(after: context.attempt ?? 1, now: now, nextOpening: { calendar.nextOpening(after: $0) }) else { return }
         let next = Interaction(channel: .callback, clientID: i.clientID, language: i.language, topic: i.topic, officeID: i.officeID,
                                voivodeshipCode: i.voivodeshipCode, queuedAt: at, priority: i.priority)
-        try await store.enqueue(next, context: context, now: now)
+        try await store.enqueue(next, context: context.nextAttempt(after: i.id), now: now)
     }
 
     func addNote(_ id: UUID, agent: String, text: String) async throws {

@@ -87,9 +87,8 @@ struct CallbackController: RouteCollection {
                                       topic: topic.rawValue, officeID: office.id, voivodeshipCode: office.voivodeshipCode, queuedAt: slot.date,
                                       priority: Self.priority)
         let caseNumber = ContactMessage.caseNumber(interaction.id)
-        var context = ["phone": phone.value, "locality": locality, "postal_code": postal.value, "powiat": powiatCode, "who": who,
-                       "slot": slot.label, "case": caseNumber, "attempt": "1"]
-        if !name.isEmpty { context["name"] = name }
+        let context = ContactContext(postalCode: postal, powiat: powiatCode, locality: locality, phone: phone.value, name: name.isEmpty ? nil : name,
+                                     caseNumber: caseNumber, slot: slot.label, who: who, attempt: 1)
         // The confirmation by SMS goes with the booking, or neither does (a number that said STOP gets none).
         let confirmation = SMSMessage(phone: phone.value, body: SMSTexts.callback(case: caseNumber, when: slot.label, language: req.language),
                                       kind: "callback_confirmation", clientID: interaction.clientID, interactionID: interaction.id, sendAt: now)

@@ -76,8 +76,7 @@ struct ContactFormController: Sendable {
         let interaction = Interaction(channel: .webForm, clientID: clients.count == 1 ? clients[0].id : nil, language: req.language.rawValue,
                                       topic: topic.rawValue, officeID: office.id, voivodeshipCode: office.voivodeshipCode, queuedAt: now)
         let caseNumber = ContactMessage.caseNumber(interaction.id)
-        var context = ["email": email.value, "message": text, "case": caseNumber, "powiat": powiatCode]
-        if !name.isEmpty { context["name"] = name }
+        let context = ContactContext(powiat: powiatCode, email: email.value, name: name.isEmpty ? nil : name, message: text, caseNumber: caseNumber)
         let mail = MailComposer(publicURL: req.services.config.publicURL)
             .compose(to: email.value, kind: "contact_confirmation", language: req.language, subjectKey: "mail.contact.subject",
                      paragraphs: ["mail.contact.body"], link: req.services.config.publicURL + "/faq", args: ["case": caseNumber, "office": office.name])

@@ -67,8 +67,7 @@ struct VideoBookingController: RouteCollection {
                                       voivodeshipCode: office.voivodeshipCode, queuedAt: slot.date, priority: CallbackController.priority)
         let caseNumber = ContactMessage.caseNumber(interaction.id)
         let link = Self.meetingLink(req.services.config.videoMeetingURL)
-        var context = ["email": address.value, "meeting": link, "slot": slot.label, "case": caseNumber, "powiat": powiatCode]
-        if let phone { context["phone"] = phone }
+        let context = ContactContext(powiat: powiatCode, email: address.value, phone: phone, caseNumber: caseNumber, slot: slot.label, meeting: link)
         let mail = MailComposer(publicURL: req.services.config.publicURL)
             .compose(to: address.value, kind: "video_booking", language: req.language, subjectKey: "mail.video.subject",
                      paragraphs: ["mail.video.body"], link: link, args: ["case": caseNumber, "when": slot.label])

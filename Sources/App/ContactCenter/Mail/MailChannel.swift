@@ -59,11 +59,10 @@ struct MailChannel {
         let acknowledging = acknowledge
         let frozen = interaction, created = isNew
         let attachments = m.attachments.map { (filename: $0.filename, contentType: $0.contentType, data: $0.data) }
-        var context = ["email": m.fromAddress, "subject": String(m.subject.prefix(300)), "case": ContactMessage.caseNumber(caseID)]
-        if let name = m.fromName, !name.isEmpty { context["name"] = name }
-        if thread != nil, let previous { context["previous"] = previous.id.uuidString }
+        let frozenContext = ContactContext(email: m.fromAddress, name: m.fromName.flatMap { $0.isEmpty ? nil : $0 },
+                                           subject: String(m.subject.prefix(300)), caseNumber: ContactMessage.caseNumber(caseID),
+                                           previous: thread != nil ? previous?.id : nil)
         let language = Language(rawValue: frozen.language) ?? .pl
-        let frozenContext = context
         try await db.transaction { tx in
             if created { try await ContactCenterStore(db: tx).enqueue(frozen, context: frozenContext, now: now) }
             try await MailStore(db: tx).insert(record, attachments: attachments)

@@ -51,7 +51,7 @@ struct SMSController: RouteCollection {
         guard let office = try await req.directory.office(id: officeID) else { throw Abort(.internalServerError) }
         let i = Interaction(channel: .sms, clientID: client?.id, language: "pl", topic: ContactTopic.other.rawValue, officeID: office.id,
                             voivodeshipCode: office.voivodeshipCode, queuedAt: now)
-        try await ContactCenterStore(db: req.db).enqueue(i, context: ["phone": from.value, "message": String(text.prefix(1_000))], now: now)
+        try await ContactCenterStore(db: req.db).enqueue(i, context: ContactContext(phone: from.value, message: String(text.prefix(1_000))), now: now)
         await req.application.desktopEvents.publish(DesktopMessage(agents: [], kind: "queue"), on: req.db, logger: req.logger)
         return Response(status: .ok)
     }

@@ -1,4 +1,5 @@
 import Vapor
+import Identity
 import Fluent
 import Views
 import Storage
@@ -18,7 +19,7 @@ struct SimulatedLookups: IVRLookups {
         return .identified(office: client.officeID)
     }
 
-    func office(postalCode: String) async throws -> String? {
+    func office(postalCode: PostalCode) async throws -> String? {
         try await VoiceLookups.office(postalCode: postalCode, db)
     }
 

@@ -1,4 +1,5 @@
 import Vapor
+import Identity
 import Fluent
 import ContactCenter
 import Storage
@@ -23,13 +24,12 @@ struct VoiceLookups: IVRLookups {
         }
     }
 
-    func office(postalCode: String) async throws -> String? { try await Self.office(postalCode: postalCode, db) }
+    func office(postalCode: PostalCode) async throws -> String? { try await Self.office(postalCode: postalCode, db) }
 
-    /// The office serving the powiat of a postal code.
-    static func office(postalCode: String, _ db: any Database) async throws -> String? {
-        let directory = FluentDirectoryStore(db: db)
-        guard let entry = try await directory.postalCode(postalCode) else { return nil }
-        return try await directory.servingOffice(powiat: entry.powiatCode)?.id
+    /// The office serving the powiat of a postal code (nil: a code nobody serves; the IVR then
+    /// asks again or takes the caller to the national queue).
+    static func office(postalCode: PostalCode, _ db: any Database) async throws -> String? {
+        do { return try await OfficeLocator(store: FluentDirectoryStore(db: db)).locate(postalCode).office.id } catch is OfficeLocatorError { return nil }
     }
 
     func isOpen() async throws -> Bool { calendar.isOpen(at: now) }

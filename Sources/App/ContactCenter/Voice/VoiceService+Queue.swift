@@ -163,7 +163,7 @@ extension VoiceService {
             var interaction = record.interactionID
             if interaction == nil, case .record(let office) = record.call.outcome {
                 let i = try await self.queueCall(record, office: office, topic: ContactTopic.other.rawValue, language: record.call.language,
-                                                 extra: ["source": "voicemail"], now: now, tx)
+                                                 origin: .voicemail, now: now, tx)
                 try await VoiceStore(db: tx).link(sid, interaction: i.id)
                 interaction = i.id
             }

@@ -152,17 +152,17 @@ struct VoiceService {
     }
 
     /// The call becomes an interaction of the ACD, with what the IVR learned for the screen pop.
-    func queueCall(_ record: VoiceCallRecord, office: String?, topic: String, language: String, extra: [String: String] = [:], now: Date,
+    func queueCall(_ record: VoiceCallRecord, office: String?, topic: String, language: String, origin: ContactContext.Origin? = nil, now: Date,
                    _ tx: any Database) async throws -> Interaction {
         guard let target = try await officeOrDefault(office, tx) else { throw Abort(.internalServerError, reason: "no office for the call") }
         let client = try await identifiedClient(record, tx)
         let i = Interaction(channel: .voice, clientID: client, language: language, topic: topic, officeID: target.id,
                             voivodeshipCode: target.voivodeshipCode, queuedAt: now)
-        var context = extra.merging(["caller": record.caller, "ivr_path": record.call.path.joined(separator: " › ")]) { $1 }
-        let keys = record.call.entered.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-        if !keys.isEmpty { context["digits"] = keys.joined(separator: ", ") }
-        if record.call.clientNumber != nil { context["identified_by"] = "client_number_pin" }
-        else if let postal = record.call.postalCode { context["identified_by"] = "postal_code"; context["postal_code"] = postal }
+        var context = ContactContext(caller: record.caller, ivrPath: record.call.path,
+                                     keys: record.call.entered.sorted { $0.key < $1.key }.map { ContactContext.Key(step: $0.key, digits: $0.value) },
+                                     origin: origin)
+        if record.call.clientNumber != nil { context.identifiedBy = .clientNumberPIN }
+        else if let postal = record.call.postalCode { context.identifiedBy = .postalCode; context.postalCode = postal }
         return try await ContactCenterStore(db: tx).enqueue(i, context: context, now: now)
     }
 
@@ -174,8 +174,8 @@ struct VoiceService {
         let i = Interaction(channel: .callback, clientID: client, language: language, topic: ContactTopic.other.rawValue, officeID: target.id,
                             voivodeshipCode: target.voivodeshipCode, queuedAt: slot, priority: CallbackController.priority)
         let label = DateText.dateTime(slot, Language(rawValue: language) ?? .pl)
-        _ = try await ContactCenterStore(db: tx).enqueue(i, context: ["phone": record.caller, "slot": label, "case": ContactMessage.caseNumber(i.id),
-                                                                     "attempt": "1", "source": "ivr", "ivr_path": record.call.path.joined(separator: " › ")],
+        _ = try await ContactCenterStore(db: tx).enqueue(i, context: ContactContext(ivrPath: record.call.path, phone: record.caller, caseNumber: ContactMessage.caseNumber(i.id),
+                                                                                            slot: label, attempt: 1, origin: .ivr),
                                                         now: now)
         return label
     }

@@ -45,7 +45,7 @@ struct EnqueueCommand: AsyncCommand {
             let now = try await ServerClock.now(app.db)
             let i = try await store.enqueue(Interaction(channel: channel, clientID: clientID, language: language.rawValue, topic: topic,
                                                         officeID: office.id, voivodeshipCode: office.voivodeshipCode, queuedAt: now),
-                                            context: ["source": "zielona enqueue"], now: now)
+                                            context: ContactContext(origin: .command), now: now)
             context.console.print("Queued \(i.id.uuidString) (\(channel.rawValue), \(topic), \(office.id))")
         }
     }
