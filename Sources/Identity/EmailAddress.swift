@@ -19,3 +19,10 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     public var description: String { value }
     public var localPart: String { String(value.split(separator: "@")[0]) }
 }
+
+extension EmailAddress {
+    /// The address typed in a form, or why it is not one.
+    public static func checked(_ text: String) -> Result<EmailAddress, IdentifierError> {
+        do { return .success(try EmailAddress(text)) } catch { return .failure(error) }
+    }
+}

@@ -35,7 +35,7 @@ import ContactCenter
 
             let store = ContactCenterStore(db: app.db)
             let call = try #require(try await store.open().first)
-            #expect(call.channel == .callback && call.officeID == "pup-2002" && call.priority == CallbackController.priority)
+            #expect(call.channel == .callback && call.officeID == "pup-2002" && call.priority == IntakePolicy.bookedPriority)
             let context = try await store.context(of: call.id)
             #expect(context.phone == "+48600100200" && context.attempt == 1)
 

@@ -59,12 +59,12 @@ import ContactCenter
             #expect(stored.isEmpty && mailed.isEmpty)
 
             // Every real attempt counts (the refused one above too); then the address waits.
-            for _ in 1..<ContactFormController.hourlyLimit {
+            for _ in 1..<IntakePolicy.formsPerHour {
                 #expect(try await visitor.post("/contact", Self.good, csrfFrom: "/contact").status == .ok)
             }
             let flood = try await visitor.post("/contact?lang=en", Self.good, csrfFrom: "/contact")
             #expect(flood.status == .tooManyRequests && flood.body.string.contains("too many messages"))
-            #expect(try await ContactCenterStore(db: app.db).open().count == ContactFormController.hourlyLimit - 1)
+            #expect(try await ContactCenterStore(db: app.db).open().count == IntakePolicy.formsPerHour - 1)
         }
     }
 }

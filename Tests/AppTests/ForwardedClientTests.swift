@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import ContactCenter
 import Vapor
 import VaporTesting
 import SQLKit
@@ -28,7 +29,7 @@ import Access
     @Test func forwardedAddressesCountOnlyFromTrustedProxies() async throws {
         try await withTestApp { app in
             let port = try await ChatTests.listen(app)
-            let limit = ContactFormController.hourlyLimit
+            let limit = IntakePolicy.formsPerHour
             let untrusted = try await Self.posts(app, port: port, count: limit + 2)
             #expect(untrusted.filter { $0 == 429 }.count == 2, "a rotating X-Forwarded-For from an untrusted peer shares the peer's limit")
             app.services.config.trustedProxies = try TrustedProxies.parse("127.0.0.1").get()

@@ -4,15 +4,6 @@ import Foundation
 import Reporting
 
 struct SimulationTests {
-    @Test func erlangCMatchesTheTextbookCase() {
-        // 10 Erlangs on 12 agents: P(wait) 0.4494, ASA 40.4 s with a 180 s handle time.
-        let e = ErlangC(arrivalsPerSecond: 10.0 / 180, handleTime: 180, agents: 12)
-        #expect(abs(e.probabilityOfWaiting - 0.4494) < 0.0005)
-        #expect(abs(e.averageSpeedOfAnswer - 40.45) < 0.1)
-        #expect(abs(e.serviceLevel(within: 20) - 0.6402) < 0.001)
-        #expect(ErlangC(arrivalsPerSecond: 1, handleTime: 20, agents: 20).probabilityOfWaiting == 1, "overloaded: everyone waits")
-    }
-
     @Test func oneOfficeWithoutHangUpsBehavesLikeErlangC() {
         var p = Simulation.Parameters()
         p.offices = 1; p.voivodeships = 1; p.agents = 12; p.nationalShare = 0; p.contacts = 40_000

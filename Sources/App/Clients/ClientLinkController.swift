@@ -43,6 +43,6 @@ struct ClientLinkController: Sendable {
         } catch ClientLinkError.clientLinkedElsewhere {
             throw Abort(.conflict, reason: req.catalogue.text("links.linked_elsewhere"))
         }
-        return req.redirect(to: "/staff/client-links?notice=" + (decision == "approve" ? "approved" : "rejected"), redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffClientLinks.with(["notice": decision == "approve" ? "approved" : "rejected"]), redirectType: .normal)
     }
 }

@@ -31,6 +31,6 @@ struct EmployerVerificationController: Sendable {
                                                          clientOfficeID: company.officeID, action: "employer.verified",
                                                          detail: "\(company.name) NIP \(company.nip ?? "-")", reason: "employer_verification"))
         }
-        return req.redirect(to: "/staff/employers?notice=verified", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffEmployers.with(["notice": "verified"]), redirectType: .normal)
     }
 }

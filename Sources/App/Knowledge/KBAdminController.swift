@@ -93,7 +93,7 @@ struct KBAdminController: Sendable {
         if let s = UUID(uuidString: form["translation_of"]) { source = try await store.find(s) }
         let translations = try await editing.asyncMap { e in
             try await store.translations(of: e.id).map { (label: (Language(rawValue: $0.draft.language)?.nativeName ?? $0.draft.language) + ": " + $0.draft.title,
-                                                         path: "/staff/kb/\($0.id.uuidString.lowercased())/edit") }
+                                                         path: SiteRoute.staffKBEdit($0.id.uuidString.lowercased()).path) }
         } ?? []
         let outdated = editing.map { e in source.map { $0.version > (e.sourceVersion ?? 0) } ?? false } ?? false
         let model = StaffKBFormPage.Model(
@@ -144,7 +144,7 @@ struct KBAdminController: Sendable {
         }
         do {
             let id = try await KnowledgeBaseStore(db: req.db).create(draft, status: status, by: member.id, sourceID: source, analyzer: req.services.analyzer)
-            return req.redirect(to: "/staff/kb/\(id.uuidString.lowercased())/edit?notice=\(status == .published ? "published" : "saved")", redirectType: .normal)
+            return req.redirect(to: SiteRoute.staffKBEdit(id.uuidString.lowercased()).with(["notice": status == .published ? "published" : "saved"]), redirectType: .normal)
         } catch KBStoreError.sourceMissing {
             return try await formPage(req, member, FormState(values: input.values, errors: [("language", req.catalogue.text("kb.staff.source_missing"))]),
                                       editing: nil, status: .conflict)
@@ -187,7 +187,7 @@ struct KBAdminController: Sendable {
             values["version"] = "\(current)"
             return try await formPage(req, member, FormState(values: values), editing: try await entry(req), conflict: message, status: .conflict)
         }
-        return req.redirect(to: "/staff/kb/\(e.id.uuidString.lowercased())/edit?notice=\(status == .published ? "published" : "saved")", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffKBEdit(e.id.uuidString.lowercased()).with(["notice": status == .published ? "published" : "saved"]), redirectType: .normal)
     }
 
     @Sendable func versions(req: Request, member: StaffMember) async throws -> Response {
@@ -208,6 +208,6 @@ struct KBAdminController: Sendable {
             return try await formPage(req, member, FormState(values: Self.values(e)), editing: e,
                                       conflict: req.catalogue.text("kb.staff.has_translations", ["count": "\(n)"]), status: .conflict)
         }
-        return req.redirect(to: "/staff/kb?notice=deleted", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffKB.with(["notice": "deleted"]), redirectType: .normal)
     }
 }

@@ -101,7 +101,7 @@ struct KnowledgeBaseController: RouteCollection {
         var family = try await store.translations(of: sourceID)
         if e.sourceID != nil, let source = try await store.find(sourceID) { family.append(source) }
         let languages = family.filter { $0.id != e.id && $0.status == .published }
-            .compactMap { other in Language(rawValue: other.draft.language).map { (label: $0.nativeName, path: "/faq/\(other.id.uuidString.lowercased())?lang=\($0.rawValue)") } }
+            .compactMap { other in Language(rawValue: other.draft.language).map { (label: $0.nativeName, path: SiteRoute.faqEntry(other.id.uuidString.lowercased()).with(["lang": $0.rawValue])) } }
         let outdated = try await e.sourceID.asyncMap { try await store.find($0).map { $0.version > (e.sourceVersion ?? 0) } ?? false } ?? false
         let voted = (req.hasSession ? req.session.data[Self.votedKey] : nil)?.split(separator: ",").contains(Substring(e.id.uuidString)) ?? false
         let model = FAQEntryPage.Model(id: e.id.uuidString.lowercased(), title: e.draft.title, blocks: KBMarkup.parse(e.draft.body),
@@ -126,7 +126,7 @@ struct KnowledgeBaseController: RouteCollection {
             voted = Array((voted + [e.id.uuidString]).suffix(200))
             req.session.data[Self.votedKey] = voted.joined(separator: ",")
         }
-        return req.redirect(to: "/faq/\(e.id.uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: SiteRoute.faqEntry(e.id.uuidString.lowercased()).path, redirectType: .normal)
     }
 
     struct EntryJSON: Content {
@@ -145,7 +145,7 @@ struct KnowledgeBaseController: RouteCollection {
         let updated_at: Date
 
         init(_ e: StoredKB, publicURL: String) {
-            id = e.id; url = publicURL + "/faq/" + e.id.uuidString.lowercased(); kind = e.draft.kind.rawValue; category = e.draft.category.rawValue
+            id = e.id; url = publicURL + SiteRoute.faqEntry(e.id.uuidString.lowercased()).path; kind = e.draft.kind.rawValue; category = e.draft.category.rawValue
             language = e.draft.language; office_id = e.draft.officeID; title = e.draft.title
             summary = KnowledgeBaseController.summary(e.draft.body); body = e.draft.body; tags = e.draft.tags
             legal_basis = e.draft.legalBasis.isEmpty ? nil : e.draft.legalBasis; translation_of = e.sourceID; updated_at = e.updatedAt

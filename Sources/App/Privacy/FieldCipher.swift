@@ -1,10 +1,11 @@
 import Vapor
+import Privacy
 
 /// Encrypts personal identifiers at rest (AES-GCM, 256-bit key derived from the data key) and
 /// makes their blind index (HMAC-SHA256 with another derived key): equal PESELs give equal
 /// indexes, so staff can look a client up, while the table holds neither the number nor a
 /// plain hash anyone could reverse by trying all birth dates.
-struct FieldCipher: Sendable {
+struct FieldCipher: PersonalDataCipher {
     let encryptionKey: SymmetricKey
     let indexKey: SymmetricKey
 

@@ -1,19 +1,19 @@
 import Vapor
 import Storage
+import Privacy
 
-/// Recordings are kept for VOICE_RECORDING_DAYS: past that, what we know of them is deleted and
-/// so is the carrier's copy (when its API is configured). The IVR's own state of a call (the
-/// caller's number, the keys) is forgotten after `callDays`. Checked hourly.
+/// Recordings are kept as `Retention.recordings` says: past that, what we know of them is
+/// deleted and so is the carrier's copy (when its API is configured). The IVR's own state of a
+/// call is forgotten after `Retention.ivrCallState`. Checked hourly.
 struct RecordingRetention: Sendable {
     let store: VoiceStore
     let carrier: CarrierAPI?
     let logger: Logger
-    static let callDays = 7.0
 
     /// Deletes what is past its time; how many.
     @discardableResult
     func sweep(now: Date) async throws -> Int {
-        _ = try await store.forgetCalls(before: now.addingTimeInterval(-Self.callDays * 86_400))
+        _ = try await store.forgetCalls(before: Retention.ivrCallState.cutoff(now: now))
         let expired = try await store.expireRecordings(now: now)
         for r in expired {
             do { try await carrier?.deleteRecording(r.recordingSid) } catch {

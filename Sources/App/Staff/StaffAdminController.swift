@@ -7,8 +7,6 @@ import Storage
 /// Administrators manage staff accounts of the offices in their own scope; only national
 /// administrators create or change national accounts.
 struct StaffAdminController: Sendable {
-    static let welcomeLifetime: TimeInterval = 72 * 3600
-
     @Sendable func list(req: Request, member: StaffMember) async throws -> Response {
         let filter = member.listedOffices(req)
         let rows = try await StaffStore(db: req.db).all().filter { other in
@@ -88,7 +86,7 @@ struct StaffAdminController: Sendable {
                 let id = try await StaffStore(db: tx).create(email: email.value, passwordHash: unusable, displayName: fields.name,
                                                              roles: fields.roles, scope: fields.scope, language: req.language.rawValue)
                 try await AccountStore(db: tx).issueToken(
-                    account: id, purpose: .resetPassword, hash: Secrets.sha256Hex(token), expires: Date().addingTimeInterval(Self.welcomeLifetime),
+                    account: id, purpose: .resetPassword, hash: Secrets.sha256Hex(token), expires: Date().addingTimeInterval(AccountPolicy.staffWelcomeLifetime),
                     mail: MailComposer(publicURL: req.services.config.publicURL).staffWelcome(to: email.value, token: token, language: req.language))
                 try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                              action: "staff.created", detail: "\(email.value) \(fields.roles.map(\.rawValue).sorted())",
@@ -98,7 +96,7 @@ struct StaffAdminController: Sendable {
             form.fail("email", t.text("form.email_taken"))
             return .html(StaffFormPage.render(formPage(req, member, editing: nil, form: form.state), req.pageContext), status: .badRequest)
         }
-        return req.redirect(to: "/staff?notice=created", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffMembers.with(["notice": "created"]), redirectType: .normal)
     }
 
     func target(_ req: Request) async throws -> StaffMember {
@@ -142,7 +140,7 @@ struct StaffAdminController: Sendable {
                                                          detail: "\(other.email) \(fields.roles.map(\.rawValue).sorted()) active=\(fields.active)",
                                                          reason: "administration"))
         }
-        return req.redirect(to: "/staff?notice=updated", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffMembers.with(["notice": "updated"]), redirectType: .normal)
     }
 
     @Sendable func resetSecondFactor(req: Request, member: StaffMember) async throws -> Response {

@@ -52,9 +52,10 @@ struct StaffEndpoint: Sendable {
     let target: StaffTarget
     let handler: @Sendable (Request, StaffMember) async throws -> Response
 
-    init(_ method: HTTPMethod, _ path: String, _ action: StaffAction?, _ target: StaffTarget,
+    /// `route` with its parameters named as the handler reads them (`.staffClient(":id")`).
+    init(_ method: HTTPMethod, _ route: SiteRoute, _ action: StaffAction?, _ target: StaffTarget,
          _ handler: @escaping @Sendable (Request, StaffMember) async throws -> Response) {
-        self.method = method; self.path = path.pathComponents; self.action = action; self.target = target; self.handler = handler
+        self.method = method; self.path = route.path.pathComponents; self.action = action; self.target = target; self.handler = handler
     }
 
     var pathString: String { "/" + path.map(\.description).joined(separator: "/") }

@@ -8,19 +8,19 @@ import Clients
 struct StaffHomeController: Sendable {
     /// The areas of the staff pages, each shown to those whose roles allow its action.
     static let areas: [(path: String, key: String, action: StaffAction)] = [
-        ("/desktop", "staff.area_desktop", .handleInteractions),
-        ("/wallboard", "staff.area_wallboard", .viewWallboard),
-        ("/staff/clients", "staff.area_clients", .readClient),
-        ("/staff/client-links", "staff.area_links", .verifyClientLink),
-        ("/staff/employers", "staff.area_employers", .verifyEmployer),
-        ("/staff/offers", "staff.area_offers", .moderateOffers),
-        ("/staff/events", "staff.area_events", .editOfficeContent),
-        ("/staff/kb", "staff.area_kb", .editOfficeContent),
-        ("/staff/newsletter", "staff.area_newsletter", .editOfficeContent),
-        ("/staff/interactions", "staff.area_review", .listenToRecordings),
-        ("/staff/ivr", "staff.area_ivr", .editIVR),
-        ("/staff/audit", "staff.area_audit", .viewAuditLog),
-        ("/staff", "staff.area_staff", .manageStaff),
+        (SiteRoute.desktop.path, "staff.area_desktop", .handleInteractions),
+        (SiteRoute.wallboard.path, "staff.area_wallboard", .viewWallboard),
+        (SiteRoute.staffClients.path, "staff.area_clients", .readClient),
+        (SiteRoute.staffClientLinks.path, "staff.area_links", .verifyClientLink),
+        (SiteRoute.staffEmployers.path, "staff.area_employers", .verifyEmployer),
+        (SiteRoute.staffOffers.path, "staff.area_offers", .moderateOffers),
+        (SiteRoute.staffEvents.path, "staff.area_events", .editOfficeContent),
+        (SiteRoute.staffKB.path, "staff.area_kb", .editOfficeContent),
+        (SiteRoute.staffNewsletter.path, "staff.area_newsletter", .editOfficeContent),
+        (SiteRoute.staffInteractions.path, "staff.area_review", .listenToRecordings),
+        (SiteRoute.staffIVR.path, "staff.area_ivr", .editIVR),
+        (SiteRoute.staffAudit.path, "staff.area_audit", .viewAuditLog),
+        (SiteRoute.staffMembers.path, "staff.area_staff", .manageStaff),
     ]
 
     @Sendable func home(req: Request, member: StaffMember) async throws -> Response {
@@ -92,7 +92,7 @@ struct StaffHomeController: Sendable {
     @Sendable func revokeToken(req: Request, member: StaffMember) async throws -> Response {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
               try await StaffTokenStore(db: req.db).revoke(id, account: member.id) else { throw Abort(.notFound) }
-        return req.redirect(to: "/staff/security", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffSecurity.path, redirectType: .normal)
     }
 
     struct CodeInput: Content { var code: String? }

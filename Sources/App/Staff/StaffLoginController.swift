@@ -14,11 +14,11 @@ struct StaffLoginController: RouteCollection {
     }
 
     /// Back to the password when the pending step expired (or never happened).
-    func expired(_ req: Request) -> Response { req.redirect(to: SiteRoute.login.path + "?notice=expired", redirectType: .normal) }
+    func expired(_ req: Request) -> Response { req.redirect(to: SiteRoute.login.with(["notice": "expired"]), redirectType: .normal) }
 
     func codeForm(req: Request) async throws -> Response {
         guard let member = try await req.pendingStaff() else { return expired(req) }
-        if !member.totpConfirmed { return req.redirect(to: "/login/two-factor/setup") }
+        if !member.totpConfirmed { return req.redirect(to: SiteRoute.loginTwoFactorSetup.path) }
         return .html(TwoFactorPage.render(FormState(), req.pageContext))
     }
 
@@ -26,12 +26,12 @@ struct StaffLoginController: RouteCollection {
 
     func code(req: Request) async throws -> Response {
         guard let member = try await req.pendingStaff() else { return expired(req) }
-        guard member.totpConfirmed else { return req.redirect(to: "/login/two-factor/setup", redirectType: .normal) }
+        guard member.totpConfirmed else { return req.redirect(to: SiteRoute.loginTwoFactorSetup.path, redirectType: .normal) }
         let code = (try req.content.decode(CodeInput.self).code ?? "").filter { !$0.isWhitespace }
         switch try await TwoFactor.check(req, member, code: code, allowRecoveryCode: true) {
         case .accepted:
             try await req.completeStaffSignIn(member)
-            return req.redirect(to: "/staff/home", redirectType: .normal)
+            return req.redirect(to: SiteRoute.staffHome.path, redirectType: .normal)
         case .rejected(let message, let status):
             return .html(TwoFactorPage.render(FormState(errors: [("code", message)]), req.pageContext), status: status)
         }
@@ -57,14 +57,14 @@ struct StaffLoginController: RouteCollection {
 
     func setupForm(req: Request) async throws -> Response {
         guard let member = try await req.pendingStaff() else { return expired(req) }
-        if member.totpConfirmed { return req.redirect(to: "/login/two-factor") }
+        if member.totpConfirmed { return req.redirect(to: SiteRoute.loginTwoFactor.path) }
         let totp = try await enrolmentSecret(req, member)
         return .html(TwoFactorSetupPage.render(setupModel(req, member, totp, form: FormState()), req.pageContext))
     }
 
     func setup(req: Request) async throws -> Response {
         guard let member = try await req.pendingStaff() else { return expired(req) }
-        guard !member.totpConfirmed else { return req.redirect(to: "/login/two-factor", redirectType: .normal) }
+        guard !member.totpConfirmed else { return req.redirect(to: SiteRoute.loginTwoFactor.path, redirectType: .normal) }
         let totp = try await enrolmentSecret(req, member)
         let code = (try req.content.decode(CodeInput.self).code ?? "").filter { !$0.isWhitespace }
         let limiter = RateLimiter(db: req.db)

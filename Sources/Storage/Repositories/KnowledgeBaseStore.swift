@@ -12,10 +12,7 @@ public struct KnowledgeBaseStore: Sendable {
     static let encoder: JSONEncoder = { let e = JSONEncoder(); e.outputFormatting = .sortedKeys; e.dateEncodingStrategy = .iso8601; return e }()
     static let decoder: JSONDecoder = { let d = JSONDecoder(); d.dateDecodingStrategy = .iso8601; return d }()
 
-    /// The index tokens of an entry: question in the title field, tags and answer in the body.
-    public static func tokens(_ d: KBDraft, analyzer: Analyzer) -> SearchTokens {
-        SearchTokens(title: analyzer.indexTokens(d.title), body: analyzer.indexTokens(d.tags.joined(separator: " ") + "\n" + KBMarkup.plainText(d.body)))
-    }
+    public static func tokens(_ d: KBDraft, analyzer: Analyzer) -> SearchTokens { KBRanking.tokens(d, analyzer: analyzer) }
 
     public func create(_ d: KBDraft, status: KBStatus, by: UUID, sourceID: UUID? = nil, analyzer: Analyzer, now: Date = Date()) async throws -> UUID {
         try await db.transaction { tx in
@@ -142,8 +139,8 @@ public struct KnowledgeBaseStore: Sendable {
 
     // MARK: search
 
-    /// Entries matching the criteria, ranked by field — every word in the question first, then
-    /// in the tags, then only in the answer — then the most helpful and the newest.
+    /// Entries matching the criteria that the audience may see, in the order of `KBRanking`.
+    /// The SQL narrows by the audience's rule; the rule itself (`KBAudience.admits`) decides.
     public func search(_ c: KBCriteria, analyzer: Analyzer, now: Date = Date()) async throws -> (total: Int, items: [StoredKB]) {
         let sql = db as! any SQLDatabase
         var with: SQLQueryString = ""
@@ -169,20 +166,9 @@ public struct KnowledgeBaseStore: Sendable {
         for (i, condition) in conditions.enumerated() { whereClause = whereClause + (i == 0 ? "WHERE " : " AND ") + condition }
         // A knowledge base holds hundreds of entries per language: rank the matches here.
         let rows = try await sql.raw(with + "SELECT k.* " + from + whereClause + " LIMIT 2000").all()
-        let entries = try rows.map(Self.entry)
-        func rank(_ e: StoredKB) -> Int {
-            guard let q = c.query else { return 0 }
-            if q.isMatched(by: analyzer.indexTokens(e.draft.title)) { return 2 }
-            if q.isMatched(by: analyzer.indexTokens(e.draft.tags.joined(separator: " "))) { return 1 }
-            return 0
-        }
-        let ranked = entries.map { ($0, rank($0)) }.sorted { a, b in
-            if a.1 != b.1 { return a.1 > b.1 }
-            let ha = a.0.helpfulYes - a.0.helpfulNo, hb = b.0.helpfulYes - b.0.helpfulNo
-            if ha != hb { return ha > hb }
-            if a.0.updatedAt != b.0.updatedAt { return a.0.updatedAt > b.0.updatedAt }
-            return a.0.id.uuidString < b.0.id.uuidString
-        }.map(\.0)
+        let audience = KBAudience(staff: c.staff, office: c.office)
+        let entries = try rows.map(Self.entry).filter { audience.admits($0, now: now) }
+        let ranked = KBRanking.order(entries, query: c.query, analyzer: analyzer)
         let perPage = max(1, min(c.perPage, 100)), offset = max(0, (c.page - 1) * perPage)
         return (ranked.count, Array(ranked.dropFirst(offset).prefix(perPage)))
     }
@@ -245,3 +231,4 @@ extension KnowledgeBaseStore {
         return entries.count
     }
 }
+extension KnowledgeBaseStore: KnowledgeRepository {}

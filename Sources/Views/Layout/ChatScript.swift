@@ -4,7 +4,7 @@
 /// form with fetch. Lines are added as text nodes (never markup); the log keeps its place for
 /// screen readers (it only grows). Without the script every box is a plain form.
 public enum ChatScript {
-    public static let path = "/assets/chat.js"
+    public static let path = SiteRoute.script("chat.js").path
 
     public static let source = #"""
 (function () {
@@ -85,7 +85,7 @@ public enum ChatScript {
         else if (m.type === "error") { show(error, m.text); }
       });
     } else {
-      connect("/desktop/ws", function (m) {
+      connect(SiteRoute.desktopSocket.path, function (m) {
         if (m.chat !== key) { if (m.kind === "hello") { reloadState(); } return; }
         if (m.kind === "typing") { if (m.by === "visitor") { showTyping(); } } else { reloadState(); }
       });

@@ -40,7 +40,7 @@ public enum Layout {
     static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         .header(.class("site-header"),
             .div(.class("wrap header-row"),
-                .a(.class("brand"), .href(SiteRoute.home.path + "?lang=\(ctx.language.rawValue)"),
+                .a(.class("brand"), .href(SiteRoute.home.with(["lang": ctx.language.rawValue])),
                    .span(.class("brand-name"), .text(ctx.t("site.name"))),
                    .span(.class("brand-tagline"), .text(ctx.t("site.tagline")))),
                 .p(.class("hotline"),
@@ -85,7 +85,7 @@ public enum Layout {
     }
 
     static func isCurrent(_ route: SiteRoute, _ path: String) -> Bool {
-        route == .home ? path == "/" : path == route.path || path.hasPrefix(route.path + "/")
+        route == .home ? path == SiteRoute.home.path : route.contains(path)
     }
 
     static func footer(_ ctx: PageContext) -> Node<HTML.BodyContext> {
@@ -95,7 +95,7 @@ public enum Layout {
                 .ul(.class("footer-links"),
                     .li(.a(.href(SiteRoute.accessibility.path), .text(ctx.t("nav.accessibility")))),
                     .li(.a(.href(SiteRoute.contact.path), .text(ctx.t("nav.contact")))),
-                    .li(.a(.href("/newsletter"), .text(ctx.t("newsletter.title"))))
+                    .li(.a(.href(SiteRoute.newsletter.path), .text(ctx.t("newsletter.title"))))
                 ),
                 .p(.class("small"), .text(ctx.t("shell.footer_licence")))
             )

@@ -10,7 +10,7 @@
 /// a refresh that would show the same content leaves the page untouched, so focus and a
 /// screen reader's place are kept.
 public enum LiveScript {
-    public static let path = "/assets/live.js"
+    public static let path = SiteRoute.script("live.js").path
 
     public static let source = #"""
 (function () {

@@ -1,51 +1,260 @@
 import Foundation
+import Portal
 
-/// Every page of the portal: one place that knows the paths, so links are never spelled by hand.
-/// The App module registers exactly these paths.
+/// Every path of the system — public pages, the account, employers, staff, the consultant's
+/// desktop, the wallboard, the carrier's voice webhooks and the API — in one table, so links,
+/// form actions and redirects are never spelled by hand. Staff routes are registered from it
+/// (`StaffRoutes` gives each its action and target); a case whose value is a route parameter
+/// (`":id"`) gives the pattern Vapor registers.
 public enum SiteRoute: Sendable, Equatable {
-    case home
-    case offers
-    case trainings
-    case jobFairs
-    case faq
-    case contact
-    case offices
-    case office(id: String)
-    case accessibility
-    case stylesheet
-    case register
-    case registerEmployer
-    case login
-    case logout
-    case account
-    case verifyEmail
-    case forgotPassword
-    case resetPassword
+    // Public pages
+    case home, offers, offer(String), trainings, training(String), jobFairs, jobFair(String), faq, faqEntry(String), faqHelpful(String)
+    case contact, callback, video, survey(String), offices, office(id: String), accessibility, stylesheet, script(String)
+    case chat, chatNew, chatSay, chatEnd, chatRate, chatTranscript, chatSocket
+    case newsletter, newsletterConfirm, newsletterUnsubscribe
+    case alerts, alertsUnsubscribe, alertsResubscribe
     case devMail
+
+    // Accounts
+    case register, registerEmployer, registerEmployerJoin, login, loginTwoFactor, loginTwoFactorSetup, logout
+    case account, accountPassword, accountEmail, accountEmailConfirm, accountSignOutEverywhere, accountClientLink
+    case accountPhoto, accountPhotoDelete, accountCompanyInvite, accountSMS
+    case accountAlerts, accountAlert(String), accountAlertDelete(String)
+    case accountCVs, accountCVNew, accountCV(String), accountCVEdit(String), accountCVPrint(String), accountCVDelete(String)
+    case accountCVFile, accountCVFileDelete
+    case verifyEmail, forgotPassword, resetPassword
+
+    // Employers
+    case employerOffers, employerOfferNew, employerOffer(String), employerOfferEdit(String), employerOfferRenew(String), employerOfferClose(String)
+    case employerCandidates, employerCandidate(String), employerCandidateInterest(String)
+
+    // Staff
+    case staffHome, staffSecurity, staffRecoveryCodes, staffTokens, staffTokenRevoke(String)
+    case staffMembers, staffMemberNew, staffMember(String), staffMemberReset2FA(String)
+    case staffClients, staffClient(String), staffClientPIN(String)
+    case staffClientLinks, staffClientLink(String)
+    case staffEmployers, staffEmployerVerify(String)
+    case staffAudit
+    case staffOffers, staffOfferModerate(String)
+    case staffEvents, staffEventNew, staffEvent(String), staffEventEdit(String), staffEventDelete(String)
+    case staffNewsletter
+    case staffIVR, staffIVRDiagram, staffIVRSimulate, staffIVRSteps, staffIVRStep(String), staffIVRStepDelete(String)
+    case staffIVRPublish, staffIVRDiscard, staffIVRRollback
+    case staffKB, staffKBNew, staffKBEntry(String), staffKBEdit(String), staffKBVersions(String), staffKBDelete(String)
+    case staffInteractions, staffInteraction(String), staffInteractionRecording(String, recording: String), staffInteractionMonitor(String)
+    case staffAgent(String), staffAgentState(String), staffAgentSkills(String)
+
+    // The consultant's desktop and the wallboard
+    case desktop, desktopPanel, desktopState, desktopQueues, desktopSocket, desktopManual
+    case desktopOfferAccept(String), desktopOfferDecline(String)
+    case desktopInteraction(String), desktopNotes(String), desktopEnd(String), desktopClose(String), desktopTransfer(String)
+    case desktopArticles(String), desktopReply(String), desktopVisitReminder(String), desktopAttachment(String)
+    case desktopChat(String), desktopTyping(String)
+    case wallboard, wallboardPanel, wallboardSocket
+
+    // The carrier's webhooks and the SMS gateway's delivery reports
+    case voiceIncoming, voiceStep, voiceWait, voiceQueued, voiceStatus, voiceRecording, voiceRecorded, voiceDialed
+    case voiceLegStatus, voiceAgent, voiceMonitor, voiceRequeue
+    case smsDeliveryReport
+
+    // The API
+    case apiOffers, apiKBSuggest
 
     public var path: String {
         switch self {
         case .home: "/"
         case .offers: "/offers"
+        case .offer(let id): "/offers/\(id)"
         case .trainings: "/trainings"
         case .jobFairs: "/job-fairs"
+        case .training(let id): "/trainings/\(id)"
+        case .jobFair(let id): "/job-fairs/\(id)"
         case .faq: "/faq"
+        case .faqEntry(let id): "/faq/\(id)"
+        case .faqHelpful(let id): "/faq/\(id)/helpful"
         case .contact: "/contact"
+        case .callback: "/callback"
+        case .video: "/video"
+        case .survey(let token): "/survey/\(token)"
         case .offices: "/offices"
         case .office(let id): "/offices/\(id)"
         case .accessibility: "/accessibility"
         case .stylesheet: "/assets/site.css"
+        case .script(let name): "/assets/\(name)"
+        case .chat: "/chat"
+        case .chatNew: "/chat/new"
+        case .chatSay: "/chat/say"
+        case .chatEnd: "/chat/end"
+        case .chatRate: "/chat/rate"
+        case .chatTranscript: "/chat/transcript"
+        case .chatSocket: "/chat/ws"
+        case .newsletter: "/newsletter"
+        case .newsletterConfirm: "/newsletter/confirm"
+        case .newsletterUnsubscribe: "/newsletter/unsubscribe"
+        case .alerts: "/alerts"
+        case .alertsUnsubscribe: "/alerts/unsubscribe"
+        case .alertsResubscribe: "/alerts/resubscribe"
+        case .devMail: "/dev/mail"
+
         case .register: "/register"
         case .registerEmployer: "/register/employer"
+        case .registerEmployerJoin: "/register/employer/join"
         case .login: "/login"
+        case .loginTwoFactor: "/login/two-factor"
+        case .loginTwoFactorSetup: "/login/two-factor/setup"
         case .logout: "/logout"
         case .account: "/account"
+        case .accountPassword: "/account/password"
+        case .accountEmail: "/account/email"
+        case .accountEmailConfirm: "/account/email/confirm"
+        case .accountSignOutEverywhere: "/account/sign-out-everywhere"
+        case .accountClientLink: "/account/client-link"
+        case .accountPhoto: "/account/photo"
+        case .accountPhotoDelete: "/account/photo/delete"
+        case .accountCompanyInvite: "/account/company/invite"
+        case .accountSMS: "/account/sms"
+        case .accountAlerts: "/account/alerts"
+        case .accountAlert(let id): "/account/alerts/\(id)"
+        case .accountAlertDelete(let id): "/account/alerts/\(id)/delete"
+        case .accountCVs: "/account/cvs"
+        case .accountCVNew: "/account/cvs/new"
+        case .accountCV(let id): "/account/cvs/\(id)"
+        case .accountCVEdit(let id): "/account/cvs/\(id)/edit"
+        case .accountCVPrint(let id): "/account/cvs/\(id)/print"
+        case .accountCVDelete(let id): "/account/cvs/\(id)/delete"
+        case .accountCVFile: "/account/cv-file"
+        case .accountCVFileDelete: "/account/cv-file/delete"
         case .verifyEmail: "/verify-email"
         case .forgotPassword: "/forgot-password"
         case .resetPassword: "/reset-password"
-        case .devMail: "/dev/mail"
+
+        case .employerOffers: "/employer/offers"
+        case .employerOfferNew: "/employer/offers/new"
+        case .employerOffer(let id): "/employer/offers/\(id)"
+        case .employerOfferEdit(let id): "/employer/offers/\(id)/edit"
+        case .employerOfferRenew(let id): "/employer/offers/\(id)/renew"
+        case .employerOfferClose(let id): "/employer/offers/\(id)/close"
+        case .employerCandidates: "/employer/candidates"
+        case .employerCandidate(let id): "/employer/candidates/\(id)"
+        case .employerCandidateInterest(let id): "/employer/candidates/\(id)/interest"
+
+        case .staffHome: "/staff/home"
+        case .staffSecurity: "/staff/security"
+        case .staffRecoveryCodes: "/staff/security/recovery-codes"
+        case .staffTokens: "/staff/security/tokens"
+        case .staffTokenRevoke(let id): "/staff/security/tokens/\(id)/revoke"
+        case .staffMembers: "/staff"
+        case .staffMemberNew: "/staff/new"
+        case .staffMember(let id): "/staff/members/\(id)"
+        case .staffMemberReset2FA(let id): "/staff/members/\(id)/reset-2fa"
+        case .staffClients: "/staff/clients"
+        case .staffClient(let id): "/staff/clients/\(id)"
+        case .staffClientPIN(let id): "/staff/clients/\(id)/pin"
+        case .staffClientLinks: "/staff/client-links"
+        case .staffClientLink(let id): "/staff/client-links/\(id)"
+        case .staffEmployers: "/staff/employers"
+        case .staffEmployerVerify(let id): "/staff/employers/\(id)/verify"
+        case .staffAudit: "/staff/audit"
+        case .staffOffers: "/staff/offers"
+        case .staffOfferModerate(let id): "/staff/offers/\(id)/moderate"
+        case .staffEvents: "/staff/events"
+        case .staffEventNew: "/staff/events/new"
+        case .staffEvent(let id): "/staff/events/\(id)"
+        case .staffEventEdit(let id): "/staff/events/\(id)/edit"
+        case .staffEventDelete(let id): "/staff/events/\(id)/delete"
+        case .staffNewsletter: "/staff/newsletter"
+        case .staffIVR: "/staff/ivr"
+        case .staffIVRDiagram: "/staff/ivr/diagram.svg"
+        case .staffIVRSimulate: "/staff/ivr/simulate"
+        case .staffIVRSteps: "/staff/ivr/steps"
+        case .staffIVRStep(let step): "/staff/ivr/steps/\(step)"
+        case .staffIVRStepDelete(let step): "/staff/ivr/steps/\(step)/delete"
+        case .staffIVRPublish: "/staff/ivr/publish"
+        case .staffIVRDiscard: "/staff/ivr/discard"
+        case .staffIVRRollback: "/staff/ivr/rollback"
+        case .staffKB: "/staff/kb"
+        case .staffKBNew: "/staff/kb/new"
+        case .staffKBEntry(let id): "/staff/kb/\(id)"
+        case .staffKBEdit(let id): "/staff/kb/\(id)/edit"
+        case .staffKBVersions(let id): "/staff/kb/\(id)/versions"
+        case .staffKBDelete(let id): "/staff/kb/\(id)/delete"
+        case .staffInteractions: "/staff/interactions"
+        case .staffInteraction(let id): "/staff/interactions/\(id)"
+        case .staffInteractionRecording(let id, let recording): "/staff/interactions/\(id)/recordings/\(recording)"
+        case .staffInteractionMonitor(let id): "/staff/interactions/\(id)/monitor"
+        case .staffAgent(let id): "/staff/agents/\(id)"
+        case .staffAgentState(let id): "/staff/agents/\(id)/state"
+        case .staffAgentSkills(let id): "/staff/agents/\(id)/skills"
+
+        case .desktop: "/desktop"
+        case .desktopPanel: "/desktop/panel"
+        case .desktopState: "/desktop/state"
+        case .desktopQueues: "/desktop/queues"
+        case .desktopSocket: "/desktop/ws"
+        case .desktopManual: "/desktop/manual"
+        case .desktopOfferAccept(let id): "/desktop/offers/\(id)/accept"
+        case .desktopOfferDecline(let id): "/desktop/offers/\(id)/decline"
+        case .desktopInteraction(let id): "/desktop/interactions/\(id)"
+        case .desktopNotes(let id): "/desktop/interactions/\(id)/notes"
+        case .desktopEnd(let id): "/desktop/interactions/\(id)/end"
+        case .desktopClose(let id): "/desktop/interactions/\(id)/close"
+        case .desktopTransfer(let id): "/desktop/interactions/\(id)/transfer"
+        case .desktopArticles(let id): "/desktop/interactions/\(id)/articles"
+        case .desktopReply(let id): "/desktop/interactions/\(id)/reply"
+        case .desktopVisitReminder(let id): "/desktop/interactions/\(id)/visit-reminder"
+        case .desktopAttachment(let id): "/desktop/interactions/\(id)/attachment"
+        case .desktopChat(let id): "/desktop/interactions/\(id)/chat"
+        case .desktopTyping(let id): "/desktop/interactions/\(id)/typing"
+        case .wallboard: "/wallboard"
+        case .wallboardPanel: "/wallboard/panel"
+        case .wallboardSocket: "/wallboard/ws"
+
+        case .voiceIncoming: "/voice/incoming"
+        case .voiceStep: "/voice/step"
+        case .voiceWait: "/voice/wait"
+        case .voiceQueued: "/voice/queued"
+        case .voiceStatus: "/voice/status"
+        case .voiceRecording: "/voice/recording"
+        case .voiceRecorded: "/voice/recorded"
+        case .voiceDialed: "/voice/dialed"
+        case .voiceLegStatus: "/voice/leg-status"
+        case .voiceAgent: "/voice/agent"
+        case .voiceMonitor: "/voice/monitor"
+        case .voiceRequeue: "/voice/requeue"
+        case .smsDeliveryReport: "/sms/dlr"
+
+        case .apiOffers: "/api/v1/offers"
+        case .apiKBSuggest: "/api/v1/kb/suggest"
         }
     }
+
+    /// The path with a query; values are percent-encoded, empty values are left out.
+    public func with(_ query: KeyValuePairs<String, String>, fragment: String? = nil) -> String {
+        let items = query.filter { !$0.value.isEmpty }.map { Self.encode($0.key) + "=" + Self.encode($0.value) }
+        return path + (items.isEmpty ? "" : "?" + items.joined(separator: "&")) + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// The path followed by an already encoded query string (a search's own parameters).
+    public func with(rawQuery: String) -> String { rawQuery.isEmpty ? path : path + "?" + rawQuery }
+
+    /// The path with a fragment.
+    public func at(_ fragment: String) -> String { path + "#" + fragment }
+
+    /// Whether a request path belongs to this route or below it.
+    public func contains(_ requestPath: String) -> Bool { requestPath == path || requestPath.hasPrefix(path + "/") }
+
+    static let queryValue: CharacterSet = { var s = CharacterSet.urlQueryAllowed; s.remove(charactersIn: "&=+?#"); return s }()
+    static func encode(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: queryValue) ?? s }
+
+    /// Everything under these is the API (bearer tokens, JSON errors) or the carrier's webhooks
+    /// (signed requests, TwiML answers).
+    public static let apiPrefix = "/api/"
+    public static let voicePrefix = "/voice/"
+
+    /// The list of trainings or of job fairs.
+    public static func events(_ kind: EventKind) -> SiteRoute { kind == .training ? .trainings : .jobFairs }
+    /// One training or job fair.
+    public static func event(_ kind: EventKind, _ id: String) -> SiteRoute { kind == .training ? .training(id) : .jobFair(id) }
 
     /// The navigation of the page shell, with catalogue keys for the labels.
     public static let navigation: [(SiteRoute, String)] = [

@@ -12,8 +12,6 @@ import Localization
 /// an HTTP-only cookie, so a reload or a new page resumes the same chat.
 struct ChatController: RouteCollection {
     static let cookie = "zl_chat"
-    /// Chats started per client address per hour.
-    static let hourlyLimit = 10
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("chat", use: page)
@@ -73,14 +71,14 @@ struct ChatController: RouteCollection {
 
     @Sendable func start(req: Request) async throws -> Response {
         if let chat = try await Self.current(req), try await ChatService(req).view(chat, forVisitor: true, language: req.language).phase != ChatPhase.ended.rawValue {
-            return req.redirect(to: "/chat", redirectType: .normal)
+            return req.redirect(to: SiteRoute.chat.path, redirectType: .normal)
         }
         let input = try req.content.decode(StartInput.self)
         let t = req.catalogue
         var form = FormState(values: input.values)
         // A robot filled the hidden field: it sees the chat page as if nothing happened.
-        if !(input.website ?? "").isEmpty { return req.redirect(to: "/chat", redirectType: .normal) }
-        guard try await RateLimiter(db: req.db).hit("chat:" + (req.clientAddress), limit: Self.hourlyLimit, window: 3_600) else {
+        if !(input.website ?? "").isEmpty { return req.redirect(to: SiteRoute.chat.path, redirectType: .normal) }
+        guard try await RateLimiter(db: req.db).hit("chat:" + (req.clientAddress), limit: IntakePolicy.chatsPerHour, window: 3_600) else {
             form.errors.append(("message", t.text("contact.too_many")))
             return render(req, try await model(req, form: form, chat: nil), status: .tooManyRequests)
         }
@@ -88,7 +86,7 @@ struct ChatController: RouteCollection {
         if name.count > ContactMessage.maximumName { form.errors.append(("name", t.text("offer.error.too_long", ["max": "\(ContactMessage.maximumName)"]))) }
         var email: EmailAddress? = nil
         if !(input.email ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            switch ContactFormController.email(input.email ?? "") {
+            switch EmailAddress.checked(input.email ?? "") {
             case .success(let e): email = e
             case .failure(let e):
                 form.errors.append(("email", t.text("form.invalid_field", ["field": t.text("form.email"), "reason": t.text(e.catalogueKey, e.arguments)])))
@@ -129,7 +127,7 @@ struct ChatController: RouteCollection {
         try await ChatStore(db: req.db).start(interaction, tokenHash: ChatService.publicTokenHash(token), name: name.isEmpty ? nil : name,
                                               email: email?.value, firstLine: first, context: context, now: now)
         await req.application.desktopEvents.publish(DesktopMessage(agents: [], kind: "queue"), on: req.db, logger: req.logger)
-        let res = req.redirect(to: "/chat", redirectType: .normal)
+        let res = req.redirect(to: SiteRoute.chat.path, redirectType: .normal)
         res.cookies[Self.cookie] = HTTPCookies.Value(string: token, maxAge: 86_400, path: "/", isSecure: req.services.config.publicURL.hasPrefix("https://"),
                                                      isHTTPOnly: true, sameSite: .lax)
         return res
@@ -170,7 +168,7 @@ struct ChatController: RouteCollection {
     /// The chat of this browser, or the page saying there is none.
     /// A refusal shows the chat again with the message at `field` (the form that was sent).
     func withChat(_ req: Request, field: String, _ body: (ChatRecord) async throws -> Response) async throws -> Response {
-        guard let chat = try await Self.current(req) else { return req.redirect(to: "/chat", redirectType: .normal) }
+        guard let chat = try await Self.current(req) else { return req.redirect(to: SiteRoute.chat.path, redirectType: .normal) }
         do { return try await body(chat) } catch let e as ChatError {
             let form = FormState(values: [field: (try? req.content.get(String.self, at: field)) ?? ""],
                                  errors: [(field, req.catalogue.text(e.key, ["max": "\(ChatLine.maximumText)"]))])
@@ -181,14 +179,14 @@ struct ChatController: RouteCollection {
     @Sendable func say(req: Request) async throws -> Response {
         try await withChat(req, field: "text") { chat in
             try await ChatService(req).visitorSays(chat, text: (try? req.content.get(String.self, at: "text")) ?? "")
-            return req.redirect(to: "/chat#chat-log", redirectType: .normal)
+            return req.redirect(to: SiteRoute.chat.at("chat-log"), redirectType: .normal)
         }
     }
 
     @Sendable func end(req: Request) async throws -> Response {
         try await withChat(req, field: "text") { chat in
             try await ChatService(req).visitorEnds(chat)
-            return req.redirect(to: "/chat", redirectType: .normal)
+            return req.redirect(to: SiteRoute.chat.path, redirectType: .normal)
         }
     }
 
@@ -196,7 +194,7 @@ struct ChatController: RouteCollection {
         try await withChat(req, field: "email") { chat in
             let raw = (try? req.content.get(String.self, at: "email")) ?? ""
             let t = req.catalogue
-            switch ContactFormController.email(raw) {
+            switch EmailAddress.checked(raw) {
             case .failure(let e):
                 let form = FormState(values: ["email": raw], errors: [("email", t.text("form.invalid_field", ["field": t.text("form.email"),
                                                                                                           "reason": t.text(e.catalogueKey, e.arguments)]))])
@@ -228,7 +226,7 @@ struct ChatController: RouteCollection {
 
     /// Leaves the chat behind (after it ended) to start a new one.
     @Sendable func forget(req: Request) async throws -> Response {
-        let res = req.redirect(to: "/chat", redirectType: .normal)
+        let res = req.redirect(to: SiteRoute.chat.path, redirectType: .normal)
         res.cookies[Self.cookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
                                                      isSecure: req.services.config.publicURL.hasPrefix("https://"), isHTTPOnly: true, sameSite: .lax)
         return res

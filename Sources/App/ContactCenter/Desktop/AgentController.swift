@@ -10,8 +10,6 @@ import Privacy
 /// A consultant's own agent state (`GET /api/v1/agent`, `POST /api/v1/agent/state`), and a
 /// supervisor changing someone else's (`POST /staff/agents/:id/state`, audit-logged).
 struct AgentController: RouteCollection {
-    static let breakReasons = ["lunch", "training", "meeting", "technical", "other"]
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("api", "v1", "agent", use: own)
         routes.post("api", "v1", "agent", "state", use: setOwnState)
@@ -71,7 +69,7 @@ struct AgentController: RouteCollection {
         case "available": return .available
         case "offline": return .offline
         case "break":
-            guard let reason = input.reason, breakReasons.contains(reason) else {
+            guard let reason = input.reason, IntakePolicy.breakReasons.contains(reason) else {
                 throw FieldValidationError(field: "reason", reason: req.catalogue.text("agent.break_reason"))
             }
             return .onBreak(reason: reason)
@@ -101,13 +99,13 @@ struct AgentSupervisionController: Sendable {
                                                          detail: "\(id): \(before) → \(AgentController.AgentJSON(agent).state)",
                                                          reason: "supervision"))
         if req.headers.accept.mediaTypes.contains(.html) || (try? req.content.get(String.self, at: "return")) == "wallboard" {
-            return req.redirect(to: "/wallboard")
+            return req.redirect(to: SiteRoute.wallboard.path)
         }
         return try await AgentController.AgentJSON(agent).encodeResponse(for: req)
     }
 
     /// Languages a consultant may handle contacts in: the portal's four and Polish Sign Language.
-    static let skillLanguages = Language.allCases.map(\.rawValue) + [VideoBookingController.skill]
+    static let skillLanguages = Language.allCases.map(\.rawValue) + [IntakePolicy.signLanguage]
 
     /// The most of each channel one consultant may handle at once (a call takes the whole agent).
     static let capacityLimits: [(channel: ContactCenter.Channel, max: Int)] = [
@@ -117,11 +115,11 @@ struct AgentSupervisionController: Sendable {
     func skillsModel(_ req: Request, _ agent: Agent, form: FormState) async throws -> AgentSkillsPage.Model {
         let t = req.catalogue
         let name = try await StaffStore(db: req.db).names(Set([UUID(uuidString: agent.id)].compactMap { $0 }))[agent.id] ?? agent.id
-        return AgentSkillsPage.Model(agentID: agent.id, name: name, languages: Self.skillLanguages.map { ($0, $0 == VideoBookingController.skill ? t.text("skills.pjm") : Language(rawValue: $0)?.nativeName ?? $0) },
+        return AgentSkillsPage.Model(agentID: agent.id, name: name, languages: Self.skillLanguages.map { ($0, $0 == IntakePolicy.signLanguage ? t.text("skills.pjm") : Language(rawValue: $0)?.nativeName ?? $0) },
                                      channels: Self.capacityLimits.map { ($0.channel.rawValue, t.text("channel." + $0.channel.rawValue), $0.max) },
-                                     form: form, state: DesktopController.stateLabel(agent.state, t),
+                                     form: form, state: ContactFacts.stateLabel(agent.state, t),
                                      states: ["available", "break", "offline"].map { ($0, t.text("agent.state_" + $0)) },
-                                     reasons: AgentController.breakReasons.map { ($0, t.text("agent.break_" + $0)) })
+                                     reasons: IntakePolicy.breakReasons.map { ($0, t.text("agent.break_" + $0)) })
     }
 
     @Sendable func skillsForm(req: Request, member: StaffMember) async throws -> Response {
@@ -168,6 +166,6 @@ struct AgentSupervisionController: Sendable {
                                                          detail: "\(id): \(before) → \(changed.languages.sorted()) \(ContactCenterStore.byName(changed.capacity).sorted { $0.key < $1.key })",
                                                          reason: "supervision"))
         }
-        return req.redirect(to: "/wallboard", redirectType: .normal)
+        return req.redirect(to: SiteRoute.wallboard.path, redirectType: .normal)
     }
 }

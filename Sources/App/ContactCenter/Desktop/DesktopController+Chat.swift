@@ -29,7 +29,7 @@ extension DesktopController {
         var boxes: [DesktopPage.Chat] = []
         for i in try await ContactCenterStore(db: req.db).held(by: agent) where i.channel == .chat && i.state == .connected {
             guard let chat = try await ChatStore(db: req.db).find(interaction: i.id) else { continue }
-            boxes.append(.init(id: i.id.uuidString, title: try await Self.title(i, req),
+            boxes.append(.init(id: i.id.uuidString, title: try await ContactFacts.title(i, req),
                                conversation: try await ChatService(req).view(chat, forVisitor: false, language: req.language)))
         }
         return boxes
@@ -57,7 +57,7 @@ extension DesktopController {
             throw e
         }
         if json { return Self.json(try await ChatService(req).view(chat, forVisitor: false, language: req.language)) }
-        return req.redirect(to: "/desktop/interactions/\(i.id)#chat-\(i.id)-log", redirectType: .normal)
+        return req.redirect(to: SiteRoute.desktopInteraction(i.id.uuidString).at("chat-\(i.id)-log"), redirectType: .normal)
     }
 
     @Sendable func chatTyping(req: Request, member: StaffMember) async throws -> Response {

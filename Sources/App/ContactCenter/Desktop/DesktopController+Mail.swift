@@ -22,7 +22,7 @@ extension DesktopController {
                 when: DateText.dateTime(m.at, req.language), subject: m.subject, body: m.body,
                 problems: m.problems.map { t.text("desktop.mail_problem_" + $0, ["size": Self.megabytes(m.size)]) },
                 attachments: m.attachments.map { a in
-                    (url: "/desktop/interactions/\(i.id)/attachment?file=\(a.id.uuidString.lowercased())",
+                    (url: SiteRoute.desktopAttachment(i.id.uuidString).with(["file": a.id.uuidString.lowercased()]),
                      label: "\(a.filename) (\(Self.megabytes(a.size)), \(a.contentType))")
                 })
         }
@@ -65,7 +65,7 @@ extension DesktopController {
             try await channel.send(reply, answering: last, author: member.id.uuidString, now: now, tx)
             try await ContactCenterStore(db: tx).addNote(i.id, author: member.id.uuidString, text: req.catalogue.text("desktop.mail_replied"), at: now)
         }
-        return req.redirect(to: "/desktop/interactions/\(i.id)?done=replied", redirectType: .normal)
+        return req.redirect(to: SiteRoute.desktopInteraction(i.id.uuidString).with(["done": "replied"]), redirectType: .normal)
     }
 
     /// The office's details under a reply, in the client's language.

@@ -51,7 +51,7 @@ extension DesktopController {
             try await ContactCenterStore(db: tx).addNote(i.id, author: member.id.uuidString, text: queued ? noted : refused, at: now)
             return queued
         }
-        return req.redirect(to: "/desktop/interactions/\(i.id)?done=" + (queued ? "visit_reminder" : "visit_opted_out"), redirectType: .normal)
+        return req.redirect(to: SiteRoute.desktopInteraction(i.id.uuidString).with(["done": queued ? "visit_reminder" : "visit_opted_out"]), redirectType: .normal)
     }
 
     /// "09:30" → minutes after midnight.

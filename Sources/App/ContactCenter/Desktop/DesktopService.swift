@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Fluent
 import SQLKit
 import ContactCenter
@@ -163,7 +164,7 @@ struct DesktopService {
         case .email(let email):
             try await Outbox(db: db).enqueue(MailComposer(publicURL: publicURL).survey(to: email, token: token, language: language))
         case .sms(let phone):
-            try await SMSStore(db: db).enqueue(SMSMessage(phone: phone, body: SMSTexts.survey(link: publicURL + "/survey/" + token, language: language),
+            try await SMSStore(db: db).enqueue(SMSMessage(phone: phone, body: SMSTexts.survey(link: publicURL + SiteRoute.survey(token).path, language: language),
                                                           kind: "survey", clientID: i.clientID, interactionID: i.id, sendAt: now), now: now)
         }
     }

@@ -10,8 +10,6 @@ import Localization
 /// office serving the powiat given; it rings on a consultant's desktop at that time (before new
 /// calls: callbacks that are due have priority). Not reached → tried again (see DesktopService).
 struct CallbackController: RouteCollection {
-    static let priority = 2
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("callback", use: page)
         routes.post("callback", use: book)
@@ -52,7 +50,7 @@ struct CallbackController: RouteCollection {
             return .html(CallbackPage.render(try await model(req, form: FormState(values: ["who": "seeker", "topic": "other"]),
                                                              booked: (ContactMessage.caseNumber(UUID()), "", t.text("faq.national"))), req.pageContext))
         }
-        guard try await RateLimiter(db: req.db).hit("callback:" + (req.clientAddress), limit: ContactFormController.hourlyLimit,
+        guard try await RateLimiter(db: req.db).hit("callback:" + (req.clientAddress), limit: IntakePolicy.formsPerHour,
                                                     window: 3_600) else {
             form.errors.append(("phone", t.text("contact.too_many")))
             return .html(CallbackPage.render(try await model(req, form: form), req.pageContext), status: .tooManyRequests)
@@ -85,7 +83,7 @@ struct CallbackController: RouteCollection {
         let clients = try await ClientStore(db: req.db).find(contact: "phone", value: phone.value)
         let interaction = Interaction(channel: .callback, clientID: clients.count == 1 ? clients[0].id : nil, language: req.language.rawValue,
                                       topic: topic.rawValue, officeID: office.id, voivodeshipCode: office.voivodeshipCode, queuedAt: slot.date,
-                                      priority: Self.priority)
+                                      priority: IntakePolicy.bookedPriority)
         let caseNumber = ContactMessage.caseNumber(interaction.id)
         let context = ContactContext(postalCode: postal, powiat: powiatCode, locality: locality, phone: phone.value, name: name.isEmpty ? nil : name,
                                      caseNumber: caseNumber, slot: slot.label, who: who, attempt: 1)

@@ -10,8 +10,6 @@ import Localization
 /// powiat given, routed like every other channel, with a confirmation e-mail carrying its case
 /// number. Robots are kept out by a hidden field and a limit per address, not by a CAPTCHA.
 struct ContactFormController: Sendable {
-    /// Messages per client address per hour.
-    static let hourlyLimit = 5
 
     static func model(_ req: Request, form: FormState) async throws -> ContactPage.Model {
         var m = ContactPage.Model(operatorInfo: req.services.config.operatorInfo,
@@ -23,10 +21,6 @@ struct ContactFormController: Sendable {
         m.topics = ContactTopic.allCases.map { ($0.rawValue, req.catalogue.text("topic." + $0.rawValue)) }
         m.form = form
         return m
-    }
-
-    static func email(_ text: String) -> Result<EmailAddress, IdentifierError> {
-        do { return .success(try EmailAddress(text)) } catch let e as IdentifierError { return .failure(e) } catch { return .failure(.invalidCharacters) }
     }
 
     struct Input: Content { var email: String?; var name: String?; var powiat: String?; var topic: String?; var message: String?; var website: String? }
@@ -43,11 +37,11 @@ struct ContactFormController: Sendable {
             return .html(ContactPage.render(m, req.pageContext))
         }
         let address = req.clientAddress
-        guard try await RateLimiter(db: req.db).hit("contact:" + address, limit: Self.hourlyLimit, window: 3_600) else {
+        guard try await RateLimiter(db: req.db).hit("contact:" + address, limit: IntakePolicy.formsPerHour, window: 3_600) else {
             form.errors.append(("message", t.text("contact.too_many")))
             return .html(ContactPage.render(try await Self.model(req, form: form), req.pageContext), status: .tooManyRequests)
         }
-        let email = Self.email(input.email ?? "")
+        let email = EmailAddress.checked(input.email ?? "")
         if case .failure(let e) = email {
             form.errors.append(("email", t.text("form.invalid_field", ["field": t.text("form.email"), "reason": t.text(e.catalogueKey, e.arguments)])))
         }
@@ -79,7 +73,7 @@ struct ContactFormController: Sendable {
         let context = ContactContext(powiat: powiatCode, email: email.value, name: name.isEmpty ? nil : name, message: text, caseNumber: caseNumber)
         let mail = MailComposer(publicURL: req.services.config.publicURL)
             .compose(to: email.value, kind: "contact_confirmation", language: req.language, subjectKey: "mail.contact.subject",
-                     paragraphs: ["mail.contact.body"], link: req.services.config.publicURL + "/faq", args: ["case": caseNumber, "office": office.name])
+                     paragraphs: ["mail.contact.body"], link: req.services.config.publicURL + SiteRoute.faq.path, args: ["case": caseNumber, "office": office.name])
         let frozen = context
         try await req.db.transaction { tx in
             try await ContactCenterStore(db: tx).enqueue(interaction, context: frozen, now: now)

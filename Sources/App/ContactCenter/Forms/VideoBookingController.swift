@@ -10,8 +10,6 @@ import Storage
 /// consultants who sign are offered it; the meeting link (from `VIDEO_MEETING_URL`) goes out by
 /// e-mail with the confirmation, in the same transaction.
 struct VideoBookingController: RouteCollection {
-    static let skill = "pjm"
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("video", use: page)
         routes.post("video", use: book)
@@ -41,7 +39,7 @@ struct VideoBookingController: RouteCollection {
         if !(input.website ?? "").isEmpty {
             return .html(VideoPage.render(try await model(req, form: FormState(), booked: (ContactMessage.caseNumber(UUID()), "")), req.pageContext))
         }
-        guard try await RateLimiter(db: req.db).hit("video:" + (req.clientAddress), limit: ContactFormController.hourlyLimit,
+        guard try await RateLimiter(db: req.db).hit("video:" + (req.clientAddress), limit: IntakePolicy.formsPerHour,
                                                     window: 3_600) else {
             form.errors.append(("slot", t.text("contact.too_many")))
             return .html(VideoPage.render(try await model(req, form: form), req.pageContext), status: .tooManyRequests)
@@ -49,7 +47,7 @@ struct VideoBookingController: RouteCollection {
         let now = try await ServerClock.now(req.db)
         let slot = CallbackController.slots(req, now: now).first { $0.value == input.slot }
         if slot == nil { form.errors.append(("slot", t.text("callback.slot_invalid"))) }
-        let email = ContactFormController.email(input.email ?? "")
+        let email = EmailAddress.checked(input.email ?? "")
         if case .failure(let e) = email {
             form.errors.append(("email", t.text("form.invalid_field", ["field": t.text("form.email"), "reason": t.text(e.catalogueKey, e.arguments)])))
         }
@@ -63,8 +61,8 @@ struct VideoBookingController: RouteCollection {
         guard form.errors.isEmpty, let slot, case .success(let address) = email, let office else {
             return .html(VideoPage.render(try await model(req, form: form), req.pageContext), status: .badRequest)
         }
-        let interaction = Interaction(channel: .video, language: Self.skill, topic: ContactTopic.other.rawValue, officeID: office.id,
-                                      voivodeshipCode: office.voivodeshipCode, queuedAt: slot.date, priority: CallbackController.priority)
+        let interaction = Interaction(channel: .video, language: IntakePolicy.signLanguage, topic: ContactTopic.other.rawValue, officeID: office.id,
+                                      voivodeshipCode: office.voivodeshipCode, queuedAt: slot.date, priority: IntakePolicy.bookedPriority)
         let caseNumber = ContactMessage.caseNumber(interaction.id)
         let link = Self.meetingLink(req.services.config.videoMeetingURL)
         let context = ContactContext(powiat: powiatCode, email: address.value, phone: phone, caseNumber: caseNumber, slot: slot.label, meeting: link)

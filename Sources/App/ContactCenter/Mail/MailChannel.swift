@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Fluent
 import ContactCenter
 import Directory
@@ -93,7 +94,7 @@ struct MailChannel {
         let caseNumber = ContactMessage.caseNumber(r.caseID)
         var mail = MailComposer(publicURL: config.publicURL).compose(to: r.fromAddress, kind: "mail_acknowledgement", language: language,
                                                                       subjectKey: "mail.ack.subject", paragraphs: ["mail.ack.body"],
-                                                                      link: config.publicURL + "/faq", args: ["case": caseNumber])
+                                                                      link: config.publicURL + SiteRoute.faq.path, args: ["case": caseNumber])
         mail.subject = Self.replySubject(r.subject, caseNumber: caseNumber, fallback: mail.subject)
         try await send(mail, answering: r, author: nil, now: now, tx)
     }

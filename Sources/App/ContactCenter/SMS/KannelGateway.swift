@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Storage
 import Clients
 
@@ -31,7 +32,8 @@ struct KannelGateway: Sendable {
 
     func deliveryReportURL(_ id: UUID) -> String {
         // Kannel puts the report's status where %d stands.
-        publicURL + "/sms/dlr?id=" + id.uuidString.lowercased() + "&sig=" + Self.signature(id, key: key) + "&status=%d"
+        // Kannel fills in %d itself: it must stay unencoded.
+        publicURL + SiteRoute.smsDeliveryReport.with(["id": id.uuidString.lowercased(), "sig": Self.signature(id, key: key)]) + "&status=%d"
     }
 
     func send(_ m: SMSMessage) async throws {

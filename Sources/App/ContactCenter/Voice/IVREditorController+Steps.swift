@@ -52,7 +52,7 @@ extension IVREditorController {
         var edited = flow
         edited.steps[old.id] = parsed
         try await VoiceStore(db: req.db).saveDraft(edited, by: member.displayName, now: Date())
-        return req.redirect(to: "/staff/ivr?done=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffIVR.with(["done": "saved"]), redirectType: .normal)
     }
 
     /// The form's fields checked one by one; the step with them, or the form with its errors.
@@ -148,7 +148,7 @@ extension IVREditorController {
         if kind == .enqueue { step.topic = ContactTopic.other.rawValue }
         edited.steps[id] = step
         try await VoiceStore(db: req.db).saveDraft(edited, by: member.displayName, now: Date())
-        return req.redirect(to: "/staff/ivr/steps/\(id)", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffIVRStep(id).path, redirectType: .normal)
     }
 
     @Sendable func deleteStep(req: Request, member: StaffMember) async throws -> Response {
@@ -164,6 +164,6 @@ extension IVREditorController {
         var edited = flow
         edited.steps[s.id] = nil
         try await VoiceStore(db: req.db).saveDraft(edited, by: member.displayName, now: Date())
-        return req.redirect(to: "/staff/ivr?done=deleted", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffIVR.with(["done": "deleted"]), redirectType: .normal)
     }
 }

@@ -101,9 +101,9 @@ struct IVREditorController: Sendable {
         let store = VoiceStore(db: req.db)
         do {
             _ = try await store.publishDraft(by: member.displayName, now: Date())
-            return req.redirect(to: "/staff/ivr?done=published", redirectType: .normal)
+            return req.redirect(to: SiteRoute.staffIVR.with(["done": "published"]), redirectType: .normal)
         } catch VoiceStoreError.noDraft {
-            return req.redirect(to: "/staff/ivr?done=nothing", redirectType: .normal)
+            return req.redirect(to: SiteRoute.staffIVR.with(["done": "nothing"]), redirectType: .normal)
         } catch VoiceStoreError.invalid {
             let problems = try await editing(store).flow.problems().map { Self.describe($0, req.catalogue) }
             return .html(IVREditorPage.render(try await model(req, refused: problems), req.pageContext), status: .badRequest)
@@ -112,7 +112,7 @@ struct IVREditorController: Sendable {
 
     @Sendable func discard(req: Request, member: StaffMember) async throws -> Response {
         try await VoiceStore(db: req.db).discardDraft()
-        return req.redirect(to: "/staff/ivr?done=discarded", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffIVR.with(["done": "discarded"]), redirectType: .normal)
     }
 
     struct RollbackInput: Content { var version: String? }
@@ -126,6 +126,6 @@ struct IVREditorController: Sendable {
         catch VoiceStoreError.unknownVersion {
             return .html(IVREditorPage.render(try await model(req, refused: [req.catalogue.text("ivr.error.version")]), req.pageContext), status: .badRequest)
         }
-        return req.redirect(to: "/staff/ivr?done=restored", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffIVR.with(["done": "restored"]), redirectType: .normal)
     }
 }

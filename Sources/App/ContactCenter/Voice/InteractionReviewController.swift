@@ -20,7 +20,7 @@ struct InteractionReviewController: Sendable {
         for id in Set(recent.map(\.officeID)) { offices[id] = try await req.directory.office(id: id)?.name ?? id }
         let rows = recent.map { i in
             InteractionReviewPages.Row(id: i.id.uuidString, when: DateText.dateTime(i.queuedAt, req.language),
-                                       title: DesktopController.title(i, office: offices[i.officeID] ?? i.officeID, t),
+                                       title: ContactFacts.title(i, office: offices[i.officeID] ?? i.officeID, t),
                                        state: t.text("interaction.state_" + i.state.rawValue), recordings: counts[i.id] ?? 0)
         }
         return .html(InteractionReviewPages.list(rows, req.pageContext))
@@ -46,9 +46,9 @@ struct InteractionReviewController: Sendable {
                                                          action: "interaction.read", detail: i.id.uuidString, reason: "supervision"))
         let store = VoiceStore(db: req.db)
         let recordings = try await store.recordings(interaction: i.id).map { r in
-            InteractionReviewPages.Recording(src: "/staff/interactions/\(i.id.uuidString)/recordings/\(r.id.uuidString)",
+            InteractionReviewPages.Recording(src: SiteRoute.staffInteractionRecording(i.id.uuidString, recording: r.id.uuidString).path,
                                              label: t.text("review.recording_" + r.kind.rawValue, ["date": DateText.dateTime(r.createdAt, lang),
-                                                                                                   "duration": DesktopController.duration(Double(r.durationSeconds)),
+                                                                                                   "duration": ContactFacts.duration(Double(r.durationSeconds)),
                                                                                                    "until": DateText.date(r.deleteAfter, lang)]))
         }
         let live = try await store.legs(interaction: i.id).filter { $0.isLive && $0.role != .agent }
@@ -62,8 +62,8 @@ struct InteractionReviewController: Sendable {
             (DateText.dateTime(e.at, lang), t.text("interaction.state_" + e.to.rawValue) + (e.note.map { " (\($0))" } ?? ""))
         }
         let model = InteractionReviewPages.Model(
-            id: i.id.uuidString, title: try await DesktopController.title(i, req), facts: try await DesktopController.facts(i, now: now, req),
-            context: try await DesktopController.contextRows(i, req), history: history, recordings: recordings,
+            id: i.id.uuidString, title: try await ContactFacts.title(i, req), facts: try await ContactFacts.facts(i, now: now, req),
+            context: try await ContactFacts.contextRows(i, req), history: history, recordings: recordings,
             monitors: live.map { (names[$0.staffID] ?? $0.staffID) + " – " + t.text("review.role_" + $0.role.rawValue) },
             canMonitor: canMonitor, monitorNote: note, notice: notice)
         return .html(InteractionReviewPages.detail(model, req.pageContext), status: status)
@@ -109,6 +109,6 @@ struct InteractionReviewController: Sendable {
         do { try await VoiceService(req).monitor(i, supervisor: member.id.uuidString, role: role) } catch {
             return try await page(req, member, notice: t.text("review.carrier_failed"), status: .badGateway)
         }
-        return req.redirect(to: "/staff/interactions/\(i.id.uuidString)?done=ringing", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffInteraction(i.id.uuidString).with(["done": "ringing"]), redirectType: .normal)
     }
 }

@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Clients
 
 /// A caller and their carrier, for demos and tests: starts a call on a running server's
@@ -29,7 +30,7 @@ struct PhoneSimulator {
     /// the last group get no keys (they time out).
     func run(keys: [String]) async throws -> End {
         var keys = keys[...]
-        var verbs = try await post(server + "/voice/incoming", [:])
+        var verbs = try await post(server + SiteRoute.voiceIncoming.path, [:])
         var queueStarted: Date? = nil
         var end: End = .hungUp
         loop: while !verbs.isEmpty {
@@ -82,7 +83,7 @@ struct PhoneSimulator {
             }
         }
         say("✆ hung up")
-        _ = try await post(server + "/voice/status", ["CallStatus": "completed"], parse: false)
+        _ = try await post(server + SiteRoute.voiceStatus.path, ["CallStatus": "completed"], parse: false)
         return end
     }
 

@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Clients
 
 /// Webhook latency under load: `calls` callers at once walk the standard flow against a running
@@ -34,7 +35,7 @@ struct VoiceBenchmark: Sendable {
             times.append((name, BenchCommand.milliseconds(ContinuousClock.now - start)))
             return verbs
         }
-        var verbs = try await timed("incoming", server + "/voice/incoming", [:])
+        var verbs = try await timed("incoming", server + SiteRoute.voiceIncoming.path, [:])
         for keys in ["2", "2", "15371", "2"] {
             guard let action = verbs.first(where: { $0.name == "Gather" })?.attributes["action"] else {
                 throw PhoneSimulator.Failure(description: "call \(n): no question where one was expected")
@@ -46,7 +47,7 @@ struct VoiceBenchmark: Sendable {
         }
         _ = try await timed("wait", wait, ["QueueTime": "0"])
         _ = try await timed("queued", action, ["QueueResult": "hangup", "QueueTime": "1"])
-        _ = try await timed("status", server + "/voice/status", ["CallStatus": "completed"])
+        _ = try await timed("status", server + SiteRoute.voiceStatus.path, ["CallStatus": "completed"])
         return times
     }
 }

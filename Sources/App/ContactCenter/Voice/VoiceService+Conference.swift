@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Fluent
 import ContactCenter
 import Storage
@@ -19,8 +20,8 @@ extension VoiceService {
         let now = try await ServerClock.now(db)
         do {
             let leg = try await carrier.call(to: endpointAddress(agent), from: config.voice.fromNumber,
-                                             url: url("/voice/agent", [("interaction", id.uuidString)]),
-                                             statusCallback: url("/voice/leg-status", [("interaction", id.uuidString)]))
+                                             url: url(SiteRoute.voiceAgent.path, [("interaction", id.uuidString)]),
+                                             statusCallback: url(SiteRoute.voiceLegStatus.path, [("interaction", id.uuidString)]))
             try await VoiceStore(db: db).add(VoiceLeg(callSid: leg, interactionID: id, role: .agent, staffID: agent, createdAt: now))
         } catch {
             logger.error("voice: the consultant's phone could not be called", metadata: ["error": "\(error)"])
@@ -49,7 +50,7 @@ extension VoiceService {
             let agentLeg = try await VoiceStore(db: db).legs(interaction: interaction).last { $0.role == .agent && $0.isLive }
             options = .init(muted: false, startsIt: false, endsIt: false, coach: agentLeg?.callSid)
         }
-        return TwiML.document([.dial(.conference(name, options), action: url("/voice/leg-status", [("interaction", interaction.uuidString)]), timeout: 30,
+        return TwiML.document([.dial(.conference(name, options), action: url(SiteRoute.voiceLegStatus.path, [("interaction", interaction.uuidString)]), timeout: 30,
                                      callerID: nil, recordingCallback: nil)])
     }
 
@@ -67,7 +68,7 @@ extension VoiceService {
     /// back into the carrier's queue.
     func consultantUnreachable(_ interaction: UUID, status: String) async throws {
         guard let carrier, let record = try await VoiceStore(db: db).call(interaction: interaction), record.status == "in-progress" else { return }
-        try await carrier.redirect(record.callSid, to: url("/voice/requeue", [("seq", String(record.seq)), ("status", status)]))
+        try await carrier.redirect(record.callSid, to: url(SiteRoute.voiceRequeue.path, [("seq", String(record.seq)), ("status", status)]))
     }
 
     /// The caller's new instructions after the consultant's phone failed (the carrier asks on
@@ -76,7 +77,7 @@ extension VoiceService {
         let response = try await answer(sid: sid, seq: seq, key: key) { next, tx, now in
             guard let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id) else { return [.hangup] }
             if i.state == .connected, let agent = i.agentID { return try await self.requeue(i, agent: agent, status: status, &next, now: now, tx) }
-            return [.enqueue("zl-\(i.officeID)-\(i.topic)", action: self.url("/voice/queued", [("seq", String(next.seq))]), waitURL: self.url("/voice/wait"))]
+            return [.enqueue("zl-\(i.officeID)-\(i.topic)", action: self.url(SiteRoute.voiceQueued.path, [("seq", String(next.seq))]), waitURL: self.url(SiteRoute.voiceWait.path))]
         }
         await events.publish(DesktopMessage(agents: [], kind: "queue"), on: db, logger: logger)
         return response
@@ -86,8 +87,8 @@ extension VoiceService {
     func monitor(_ interaction: Interaction, supervisor: String, role: VoiceLeg.Role) async throws {
         guard let carrier else { throw Abort(.serviceUnavailable) }
         let sid = try await carrier.call(to: endpointAddress(supervisor), from: config.voice.fromNumber,
-                                         url: url("/voice/monitor", [("interaction", interaction.id.uuidString)]),
-                                         statusCallback: url("/voice/leg-status", [("interaction", interaction.id.uuidString)]))
+                                         url: url(SiteRoute.voiceMonitor.path, [("interaction", interaction.id.uuidString)]),
+                                         statusCallback: url(SiteRoute.voiceLegStatus.path, [("interaction", interaction.id.uuidString)]))
         try await VoiceStore(db: db).add(VoiceLeg(callSid: sid, interactionID: interaction.id, role: role, staffID: supervisor,
                                                   createdAt: try await ServerClock.now(db)))
     }

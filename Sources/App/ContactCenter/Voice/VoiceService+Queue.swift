@@ -1,4 +1,6 @@
 import Vapor
+import Privacy
+import Views
 import Fluent
 import ContactCenter
 import Storage
@@ -48,8 +50,8 @@ extension VoiceService {
                 return [.hangup]
             }
             if i.state == .connected, let agent = i.agentID {
-                let recording = self.config.voice.recordingDays > 0 ? self.url("/voice/recording") : nil
-                let dialed = self.url("/voice/dialed", [("seq", String(next.seq))])
+                let recording = self.config.voice.recordingDays > 0 ? self.url(SiteRoute.voiceRecording.path) : nil
+                let dialed = self.url(SiteRoute.voiceDialed.path, [("seq", String(next.seq))])
                 guard self.carrier != nil else {
                     return [.say(t.text("voice.connecting"), language: next.call.language),
                             .dial(self.endpoint(agent), action: dialed, timeout: 20, callerID: nil, recordingCallback: recording)]
@@ -61,7 +63,7 @@ extension VoiceService {
             }
             if [.queued, .offered].contains(i.state) {
                 // Left the carrier's queue by itself (queue full, an error): back in it, the ACD keeps its place.
-                return [.enqueue("zl-\(i.officeID)-\(i.topic)", action: self.url("/voice/queued", [("seq", String(next.seq))]), waitURL: self.url("/voice/wait"))]
+                return [.enqueue("zl-\(i.officeID)-\(i.topic)", action: self.url(SiteRoute.voiceQueued.path, [("seq", String(next.seq))]), waitURL: self.url(SiteRoute.voiceWait.path))]
             }
             return [.say(t.text("voice.no_consultant"), language: next.call.language), .hangup]
         }
@@ -114,7 +116,7 @@ extension VoiceService {
         next.announcedAt = nil
         let t = Catalogues.bundled[Language(rawValue: next.call.language) ?? .pl]
         return [.say(t.text("voice.agent_unreachable"), language: next.call.language),
-                .enqueue("zl-\(i.officeID)-\(i.topic)", action: url("/voice/queued", [("seq", String(next.seq))]), waitURL: url("/voice/wait"))]
+                .enqueue("zl-\(i.officeID)-\(i.topic)", action: url(SiteRoute.voiceQueued.path, [("seq", String(next.seq))]), waitURL: url(SiteRoute.voiceWait.path))]
     }
 
     /// The Record's action: the message is taken (the recording itself is reported separately).
@@ -157,7 +159,7 @@ extension VoiceService {
         guard let record = try await store.call(sid) else { throw VoiceRequestError.unknownCall }
         guard status == "completed", duration > 0, config.voice.recordingDays > 0 else { return }
         let now = try await ServerClock.now(db)
-        let kept = now.addingTimeInterval(Double(config.voice.recordingDays) * 86_400)
+        let kept = Retention.recordings(days: config.voice.recordingDays).keptUntil(now)
         let voicemail: Bool = if case .record = record.call.outcome { true } else { false }
         let queued: Bool = try await db.transaction { tx in
             var interaction = record.interactionID

@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Fluent
 import ContactCenter
 import Storage
@@ -120,7 +121,7 @@ struct VoiceService {
             case let .say(text, language): prompts.append(.say(text, language: language))
             case let .play(audio): prompts.append(.play(audio))
             case let .gather(digits, timeout):
-                let here = url("/voice/step", [("seq", String(seq))])
+                let here = url(SiteRoute.voiceStep.path, [("seq", String(seq))])
                 out.append(.gather(action: here, timeout: timeout, numDigits: digits, prompts: prompts))
                 // No keys before the timeout: the carrier goes on to the next verb, which reports it.
                 out.append(.redirect(here))
@@ -129,7 +130,7 @@ struct VoiceService {
                 out += prompts; prompts = []
                 let i = try await queueCall(record, office: office, topic: topic, language: language, now: now, tx)
                 record.interactionID = i.id
-                out.append(.enqueue("zl-\(i.officeID)-\(i.topic)", action: url("/voice/queued", [("seq", String(seq))]), waitURL: url("/voice/wait")))
+                out.append(.enqueue("zl-\(i.officeID)-\(i.topic)", action: url(SiteRoute.voiceQueued.path, [("seq", String(seq))]), waitURL: url(SiteRoute.voiceWait.path)))
             case let .callback(office, language):
                 out += prompts; prompts = []
                 let slot = try await bookCallback(record, office: office, language: language, now: now, tx)
@@ -138,10 +139,10 @@ struct VoiceService {
                 out.append(.hangup)
             case .record:
                 out += prompts; prompts = []
-                out.append(.record(action: url("/voice/recorded", [("seq", String(seq))]), maxLength: 120, recordingCallback: url("/voice/recording")))
+                out.append(.record(action: url(SiteRoute.voiceRecorded.path, [("seq", String(seq))]), maxLength: 120, recordingCallback: url(SiteRoute.voiceRecording.path)))
             case let .transfer(number):
                 out += prompts; prompts = []
-                out.append(.dial(.number(number), action: url("/voice/dialed", [("seq", String(seq))]), timeout: 30, callerID: config.voice.callerID,
+                out.append(.dial(.number(number), action: url(SiteRoute.voiceDialed.path, [("seq", String(seq))]), timeout: 30, callerID: config.voice.callerID,
                                  recordingCallback: nil))
             case .hangup:
                 out += prompts; prompts = []
@@ -172,7 +173,7 @@ struct VoiceService {
         guard let target = try await officeOrDefault(office, tx) else { return nil }
         let client = try await identifiedClient(record, tx)
         let i = Interaction(channel: .callback, clientID: client, language: language, topic: ContactTopic.other.rawValue, officeID: target.id,
-                            voivodeshipCode: target.voivodeshipCode, queuedAt: slot, priority: CallbackController.priority)
+                            voivodeshipCode: target.voivodeshipCode, queuedAt: slot, priority: IntakePolicy.bookedPriority)
         let label = DateText.dateTime(slot, Language(rawValue: language) ?? .pl)
         _ = try await ContactCenterStore(db: tx).enqueue(i, context: ContactContext(ivrPath: record.call.path, phone: record.caller, caseNumber: ContactMessage.caseNumber(i.id),
                                                                                             slot: label, attempt: 1, origin: .ivr),

@@ -37,7 +37,7 @@ struct WallboardController: Sendable {
         }
         let voivodeships = try await req.directory.voivodeships().map { (value: $0.code, label: $0.name) }
         var query = URLComponents(); query.queryItems = f.values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        let path = "/wallboard/panel" + (query.queryItems?.isEmpty == false ? "?" + (query.percentEncodedQuery ?? "") : "")
+        let path = SiteRoute.wallboardPanel.path + (query.queryItems?.isEmpty == false ? "?" + (query.percentEncodedQuery ?? "") : "")
         let model = WallboardPage.Model(panel: try await panelModel(req, f), offices: officeChoices.sorted { $0.label < $1.label },
                                         voivodeships: voivodeships, filter: FormState(values: f.values), panelPath: path, notice: nil)
         return .live(WallboardPage.render(model, req.pageContext))
@@ -61,7 +61,7 @@ struct WallboardController: Sendable {
         var queues: [WallboardPage.QueueRow] = []
         for q in try await store.queueFigures(offices: f.offices, dayStart: Calendar.polish.startOfDay(for: now), now: now) {
             queues.append(.init(office: try await officeName(q.officeID), topic: t.text("topic." + q.topic), waiting: q.waiting,
-                                longestWait: DesktopController.duration(q.longestWait),
+                                longestWait: ContactFacts.duration(q.longestWait),
                                 serviceLevel: q.serviceLevelToday.map { String(format: "%.0f %%", $0 * 100) } ?? "–",
                                 answered: q.answeredToday, abandoned: q.abandonedToday,
                                 satisfaction: q.satisfactionToday.map { String(format: "%.1f (%d)", $0, q.ratingsToday) } ?? "–"))
@@ -74,7 +74,7 @@ struct WallboardController: Sendable {
         var agents: [WallboardPage.AgentRow] = []
         var byState: [String: Int] = [:]
         for s in statuses {
-            let label = DesktopController.stateLabel(s.agent.state, t)
+            let label = ContactFacts.stateLabel(s.agent.state, t)
             byState[AgentController.AgentJSON(s.agent).state, default: 0] += 1
             var officeNames: [String] = []
             for id in s.agent.offices.sorted() { officeNames.append(try await officeName(id)) }
@@ -82,7 +82,7 @@ struct WallboardController: Sendable {
             let load = s.agent.load.filter { $0.value > 0 }.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { t.text("channel." + $0.key.rawValue) + " \($0.value)" }.joined(separator: ", ")
             agents.append(.init(id: s.agent.id, name: staffNames[s.agent.id] ?? s.agent.id, offices: officeNames.joined(separator: ", "),
-                                state: label, timeInState: DesktopController.duration(now.timeIntervalSince(s.stateSince)),
+                                state: label, timeInState: ContactFacts.duration(now.timeIntervalSince(s.stateSince)),
                                 load: load.isEmpty ? "–" : load, loggedIn: s.agent.isLoggedIn))
         }
         let order = ["available", "busy", "wrap_up", "break", "not_responding", "offline"]

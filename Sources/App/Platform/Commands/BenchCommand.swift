@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Fluent
 import Portal
 import Storage
@@ -69,7 +70,7 @@ struct BenchCommand: AsyncCommand {
 
         var criteria: [OfferCriteria] = []
         for q in queries {
-            let request = Request(application: app, method: .GET, url: URI(string: "/api/v1/offers?" + q), on: app.eventLoopGroup.next())
+            let request = Request(application: app, method: .GET, url: URI(string: SiteRoute.apiOffers.with(rawQuery: q)), on: app.eventLoopGroup.next())
             let (c, errors) = try await request.query.decode(OfferSearchRequest.self).criteria(request)
             guard errors.isEmpty else { throw ConsoleCommandError(message: "bad benchmark query \(q): \(errors)") }
             criteria.append(c)
@@ -88,10 +89,10 @@ struct BenchCommand: AsyncCommand {
         }
         guard let base = signature.url else { return }
         var httpTimes: [Double] = []
-        for q in queries.prefix(50) { _ = try await app.client.get(URI(string: base + "/api/v1/offers?" + q)) }
+        for q in queries.prefix(50) { _ = try await app.client.get(URI(string: base + SiteRoute.apiOffers.path + "?" + q)) }
         for q in queries {
             var status: HTTPStatus = .ok
-            httpTimes.append(try await Self.time { status = try await app.client.get(URI(string: base + "/api/v1/offers?" + q)).status })
+            httpTimes.append(try await Self.time { status = try await app.client.get(URI(string: base + SiteRoute.apiOffers.path + "?" + q)).status })
             guard status == .ok else { throw ConsoleCommandError(message: "HTTP \(status.code) for \(q)") }
         }
         context.console.print(Self.line("HTTP GET /api/v1/offers", httpTimes))

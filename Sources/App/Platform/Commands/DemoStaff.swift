@@ -53,7 +53,7 @@ enum DemoStaff {
                     email: "rekrutacja.demo@example.org", passwordHash: hash, language: "pl", contactPerson: "Demo: Anna Rekruterka",
                     company: NewCompany(name: "Demo: Podlaska Piekarnia sp. z o.o.", nip: "5420000009", regon: nil, street: "Lipowa",
                                         houseNumber: "1", postalCode: "15-371", locality: "Białystok", officeID: office),
-                    tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountController.verifyLifetime),
+                    tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime),
                     mail: MailComposer(publicURL: app.services.config.publicURL).verifyEmail(to: "rekrutacja.demo@example.org", token: token,
                                                                                            language: .pl))
             }
@@ -73,7 +73,7 @@ enum DemoStaff {
                 contactPerson: "Demo: Piotr Przewoźnik",
                 company: NewCompany(name: "Demo: Podlaski Transport sp. z o.o.", nip: "5421000000", regon: nil, street: "Handlowa",
                                     houseNumber: "6", postalCode: "15-001", locality: "Białystok", officeID: office),
-                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountController.verifyLifetime),
+                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime),
                 mail: MailComposer(publicURL: app.services.config.publicURL).verifyEmail(to: "transport.demo@example.org", token: token, language: .pl))
             try await employers.verify(company: company, byOffice: office)
         }
@@ -98,7 +98,7 @@ enum DemoStaff {
                                         postalCode: "15-371", street: "Lipowa", houseNumber: "\(n + 2)", phone: c.phone)
             let account = try await AccountStore(db: tx).registerSeeker(
                 email: c.email, passwordHash: hash, language: n == 0 ? "pl" : "uk", profile: profile, tokenHash: Secrets.sha256Hex(token),
-                tokenExpires: Date().addingTimeInterval(AccountController.verifyLifetime),
+                tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime),
                 mail: { _ in composer.verifyEmail(to: c.email, token: token, language: n == 0 ? .pl : .uk) })
             _ = try await AccountStore(db: tx).redeem(tokenHash: Secrets.sha256Hex(token), purpose: .verifyEmail)
             if n == 0, let client = try await ClientStore(db: tx).find(number: c.number) {

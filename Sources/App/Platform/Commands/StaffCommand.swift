@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Access
 import Identity
 import Storage
@@ -58,13 +59,13 @@ struct StaffCommand: AsyncCommand {
                                                              scope: scope, language: "pl")
                 try await AccountStore(db: tx).issueToken(
                     account: id, purpose: .resetPassword, hash: Secrets.sha256Hex(token),
-                    expires: Date().addingTimeInterval(StaffAdminController.welcomeLifetime),
+                    expires: Date().addingTimeInterval(AccountPolicy.staffWelcomeLifetime),
                     mail: MailComposer(publicURL: config.publicURL).staffWelcome(to: email.value, token: token, language: .pl))
             }
         } catch AccountStoreError.duplicateEmail {
             throw ConsoleCommandError(message: "an account with \(email.value) exists already")
         }
         context.console.print("Staff account \(email.value) created. Set its password within 72 hours at:")
-        context.console.print(config.publicURL + "/reset-password?token=" + token)
+        context.console.print(config.publicURL + SiteRoute.resetPassword.with(["token": token]))
     }
 }

@@ -8,13 +8,13 @@ struct MailComposer: Sendable {
     let publicURL: String
 
     func verifyEmail(to email: String, token: String, language: Language) -> OutboxMessage {
-        let link = publicURL + "/verify-email?token=" + token
+        let link = publicURL + SiteRoute.verifyEmail.with(["token": token])
         return compose(to: email, kind: "verify_email", language: language, subjectKey: "mail.verify.subject",
                        paragraphs: ["mail.verify.body"], link: link)
     }
 
     func resetPassword(to email: String, token: String, language: Language) -> OutboxMessage {
-        let link = publicURL + "/reset-password?token=" + token
+        let link = publicURL + SiteRoute.resetPassword.with(["token": token])
         return compose(to: email, kind: "reset_password", language: language, subjectKey: "mail.reset.subject",
                        paragraphs: ["mail.reset.body"], link: link)
     }
@@ -22,50 +22,50 @@ struct MailComposer: Sendable {
     /// A new staff account: the link sets the first password (then TOTP enrolment at sign-in).
     func staffWelcome(to email: String, token: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "staff_welcome", language: language, subjectKey: "mail.staff.subject",
-                paragraphs: ["mail.staff.body"], link: publicURL + "/reset-password?token=" + token)
+                paragraphs: ["mail.staff.body"], link: publicURL + SiteRoute.resetPassword.with(["token": token]))
     }
 
     func companyInvitation(to email: String, token: String, company: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "company_invitation", language: language, subjectKey: "mail.invite.subject",
-                paragraphs: ["mail.invite.body"], link: publicURL + "/register/employer/join?token=" + token, args: ["company": company])
+                paragraphs: ["mail.invite.body"], link: publicURL + SiteRoute.registerEmployerJoin.with(["token": token]), args: ["company": company])
     }
 
     /// Sent to the new address; the change happens only when its link is opened.
     func confirmNewEmail(to email: String, token: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "change_email", language: language, subjectKey: "mail.change.subject",
-                paragraphs: ["mail.change.body"], link: publicURL + "/account/email/confirm?token=" + token)
+                paragraphs: ["mail.change.body"], link: publicURL + SiteRoute.accountEmailConfirm.with(["token": token]))
     }
 
     /// Sent to the old address, so a stolen session cannot quietly take the account over.
     func emailChangeNotice(to email: String, newEmail: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "change_email_notice", language: language, subjectKey: "mail.change_notice.subject",
-                paragraphs: ["mail.change_notice.body"], link: publicURL + "/login", args: ["email": newEmail])
+                paragraphs: ["mail.change_notice.body"], link: publicURL + SiteRoute.login.path, args: ["email": newEmail])
     }
 
     /// A verified employer is interested in the seeker's CV. The employer got no contact data;
     /// the link is the offer, where the seeker can apply if they want to.
     func candidateInterest(to email: String, company: String, offerTitle: String, offerID: UUID, language: Language) -> OutboxMessage {
         compose(to: email, kind: "candidate_interest", language: language, subjectKey: "mail.interest.subject",
-                paragraphs: ["mail.interest.body", "mail.interest.privacy"], link: publicURL + "/offers/" + offerID.uuidString.lowercased(),
+                paragraphs: ["mail.interest.body", "mail.interest.privacy"], link: publicURL + SiteRoute.offer(offerID.uuidString.lowercased()).path,
                 args: ["company": company, "offer": offerTitle])
     }
 
     /// After a contact: how was it? (1–5, one click to the page.)
     func survey(to email: String, token: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "survey", language: language, subjectKey: "mail.survey.subject", paragraphs: ["mail.survey.body"],
-                link: publicURL + "/survey/" + token)
+                link: publicURL + SiteRoute.survey(token).path)
     }
 
     /// A consultant sends an answer from the knowledge base to the client they are helping.
     func knowledgeArticle(to email: String, title: String, id: UUID, language: Language) -> OutboxMessage {
         compose(to: email, kind: "kb_article", language: language, subjectKey: "mail.kb.subject", paragraphs: ["mail.kb.body"],
-                link: publicURL + "/faq/" + id.uuidString.lowercased() + "?lang=" + language.rawValue, args: ["title": title])
+                link: publicURL + SiteRoute.faqEntry(id.uuidString.lowercased()).with(["lang": language.rawValue]), args: ["title": title])
     }
 
     /// A chat's transcript: one paragraph per line, as said (escaped in the HTML part).
     func chatTranscript(to email: String, lines: [String], case caseNumber: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "chat_transcript", language: language, subjectKey: "mail.chat.subject", paragraphs: ["mail.chat.body"],
-                link: publicURL + "/chat?lang=" + language.rawValue, args: ["case": caseNumber], lines: lines)
+                link: publicURL + SiteRoute.chat.with(["lang": language.rawValue]), args: ["case": caseNumber], lines: lines)
     }
 
     /// A consultant's own words (a reply): as written, no greeting or footer of ours but the

@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Storage
 import Clients
 
@@ -43,7 +44,7 @@ extension Request {
         let id: UUID
         if let session = signedInAccountID, self.session.data[Self.sessionSecondFactorKey] == "totp" {
             id = session
-        } else if method == .GET, url.path.hasPrefix("/api/"), let bearer = headers.bearerAuthorization,
+        } else if method == .GET, url.path.hasPrefix(SiteRoute.apiPrefix), let bearer = headers.bearerAuthorization,
                   let account = try await StaffTokenStore(db: db).account(forHash: Secrets.sha256Hex(bearer.token)) {
             id = account
         } else {

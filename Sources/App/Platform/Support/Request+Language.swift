@@ -34,7 +34,7 @@ extension Request {
 
     var requestIDValue: String? { logger[metadataKey: "request-id"].map { "\($0)" } }
 
-    var isAPI: Bool { url.path.hasPrefix("/api/") }
+    var isAPI: Bool { url.path.hasPrefix(SiteRoute.apiPrefix) }
     /// The voice carrier's webhooks: signed by the carrier instead of carrying a form token.
-    var isCarrierWebhook: Bool { url.path.hasPrefix("/voice/") }
+    var isCarrierWebhook: Bool { url.path.hasPrefix(SiteRoute.voicePrefix) }
 }

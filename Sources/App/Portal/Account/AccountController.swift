@@ -6,10 +6,6 @@ import Storage
 
 /// Job-seeker accounts: register, verify e-mail, log in and out, forgotten and changed passwords.
 struct AccountController: RouteCollection {
-    static let verifyLifetime: TimeInterval = 48 * 3600
-    static let resetLifetime: TimeInterval = 3600
-    static let loginLimit = (attempts: 5, window: 15.0 * 60)
-    static let ipLimit = (attempts: 30, window: 15.0 * 60)
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("register", use: registerForm)
@@ -83,13 +79,13 @@ struct AccountController: RouteCollection {
         do {
             _ = try await AccountStore(db: req.db).registerSeeker(
                 email: email.value, passwordHash: hash, language: language.rawValue, profile: profile,
-                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(Self.verifyLifetime),
+                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime),
                 photo: photo.map { ($0.contentType, $0.data) },
                 mail: { _ in composer.verifyEmail(to: email.value, token: token, language: language) })
         } catch AccountStoreError.duplicateEmail {
             return again([("email", t.text("form.email_taken"))])
         }
-        return req.redirect(to: "/login?notice=registered", redirectType: .normal)
+        return req.redirect(to: SiteRoute.login.with(["notice": "registered"]), redirectType: .normal)
     }
 
     func verifyEmail(req: Request) async throws -> Response {
@@ -136,8 +132,8 @@ struct AccountController: RouteCollection {
             .html(LoginPage.render(.init(form: FormState(values: ["email": email], errors: [("email", message)])), req.pageContext),
                   status: status)
         }
-        let emailBlocked = try await limiter.isBlocked(emailKey, limit: Self.loginLimit.attempts, window: Self.loginLimit.window)
-        let ipAllowed = try await limiter.hit(ipKey, limit: Self.ipLimit.attempts, window: Self.ipLimit.window)
+        let emailBlocked = try await limiter.isBlocked(emailKey, limit: AccountPolicy.loginLimit.attempts, window: AccountPolicy.loginLimit.window)
+        let ipAllowed = try await limiter.hit(ipKey, limit: AccountPolicy.addressLimit.attempts, window: AccountPolicy.addressLimit.window)
         if emailBlocked || !ipAllowed {
             return refuse(t.text("login.locked", ["minutes": "15"]), status: .tooManyRequests)
         }
@@ -145,7 +141,7 @@ struct AccountController: RouteCollection {
         // Verify against a fixed hash when the account does not exist, so timing does not tell.
         let ok = try await req.password.async.verify(input.password ?? "", created: account?.passwordHash ?? req.services.dummyPasswordHash)
         guard let account, ok else {
-            _ = try await limiter.hit(emailKey, limit: Self.loginLimit.attempts, window: Self.loginLimit.window)
+            _ = try await limiter.hit(emailKey, limit: AccountPolicy.loginLimit.attempts, window: AccountPolicy.loginLimit.window)
             return refuse(t.text("login.failed"), status: .unauthorized)
         }
         try await limiter.reset(emailKey)
@@ -154,7 +150,7 @@ struct AccountController: RouteCollection {
                 return refuse(t.text("login.failed"), status: .unauthorized)
             }
             try await req.beginStaffSignIn(account)
-            return req.redirect(to: member.totpConfirmed ? "/login/two-factor" : "/login/two-factor/setup", redirectType: .normal)
+            return req.redirect(to: member.totpConfirmed ? SiteRoute.loginTwoFactor.path : SiteRoute.loginTwoFactorSetup.path, redirectType: .normal)
         }
         try await req.signIn(account)
         return req.redirect(to: SiteRoute.account.path, redirectType: .normal)
@@ -171,7 +167,7 @@ struct AccountController: RouteCollection {
 
     func logout(req: Request) async throws -> Response {
         req.signOut()
-        return req.redirect(to: "/login?notice=signed_out", redirectType: .normal)
+        return req.redirect(to: SiteRoute.login.with(["notice": "signed_out"]), redirectType: .normal)
     }
 
     // MARK: the account page
@@ -263,7 +259,7 @@ struct AccountController: RouteCollection {
             let language = Language(rawValue: account.language) ?? req.language
             try await AccountStore(db: req.db).issueToken(
                 account: account.id, purpose: .resetPassword, hash: Secrets.sha256Hex(token),
-                expires: Date().addingTimeInterval(Self.resetLifetime),
+                expires: Date().addingTimeInterval(AccountPolicy.resetLifetime),
                 mail: MailComposer(publicURL: req.services.config.publicURL).resetPassword(to: account.email, token: token, language: language))
         }
         return .html(PasswordPages.forgot(FormState(), notice: t.text("forgot.sent"), req.pageContext))
@@ -292,6 +288,6 @@ struct AccountController: RouteCollection {
                                            link: (SiteRoute.forgotPassword.path, t.text("forgot.title")), req.pageContext),
                          status: .badRequest)
         }
-        return req.redirect(to: "/login?notice=reset", redirectType: .normal)
+        return req.redirect(to: SiteRoute.login.with(["notice": "reset"]), redirectType: .normal)
     }
 }

@@ -207,6 +207,6 @@ struct AccountSettingsController: RouteCollection {
             form.fail("contact_person", t.text("form.email_taken"))
             return try await joinPage(req, token: token, form: form.state, status: .badRequest)
         }
-        return req.redirect(to: "/login?notice=registered", redirectType: .normal)
+        return req.redirect(to: SiteRoute.login.with(["notice": "registered"]), redirectType: .normal)
     }
 }

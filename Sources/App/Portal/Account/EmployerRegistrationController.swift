@@ -54,7 +54,7 @@ struct EmployerRegistrationController: RouteCollection {
                 company: NewCompany(name: form["company_name"], nip: nip?.value, regon: regon?.value, street: form["street"],
                                     houseNumber: form["house_number"], postalCode: postal.value, locality: form["locality"],
                                     officeID: try? await req.locator.locate(postal.value).office.id),
-                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountController.verifyLifetime), mail: mail)
+                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime), mail: mail)
         } catch AccountStoreError.duplicateEmail {
             form.fail("email", t.text("form.email_taken"))
             return .html(RegisterEmployerPage.render(form.state, req.pageContext), status: .badRequest)
@@ -62,6 +62,6 @@ struct EmployerRegistrationController: RouteCollection {
             form.fail("nip", t.text("employer.company_exists"))
             return .html(RegisterEmployerPage.render(form.state, req.pageContext), status: .badRequest)
         }
-        return req.redirect(to: "/login?notice=registered", redirectType: .normal)
+        return req.redirect(to: SiteRoute.login.with(["notice": "registered"]), redirectType: .normal)
     }
 }

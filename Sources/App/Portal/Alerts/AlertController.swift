@@ -52,7 +52,7 @@ struct AlertController: RouteCollection {
         let items = URLComponents(string: "/?" + raw)?.queryItems?.map { (name: $0.name, value: $0.value ?? "") } ?? []
         let query = AlertSchedule.canonicalQuery(items)
         // The saved query must be one the search accepts.
-        let probe = Request(application: req.application, method: .GET, url: URI(string: "/alerts?" + query + "&lang=" + req.language.rawValue),
+        let probe = Request(application: req.application, method: .GET, url: URI(string: SiteRoute.alerts.with(rawQuery: query + "&lang=" + req.language.rawValue)),
                             on: req.eventLoop)
         let errors: [(field: String, message: String)] = switch kind {
         case .offers: try await probe.query.decode(OfferSearchRequest.self).criteria(probe).1
@@ -67,7 +67,7 @@ struct AlertController: RouteCollection {
         } catch SavedSearchError.limitReached {
             return try await refuse("label", "alerts.limit", ["max": "\(AlertSchedule.maximumPerAccount)"])
         }
-        return req.redirect(to: "/account/alerts?notice=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accountAlerts.with(["notice": "saved"]), redirectType: .normal)
     }
 
     static func defaultLabel(_ kind: SavedSearchKind, _ items: [(name: String, value: String)], _ t: Catalogue) -> String {
@@ -82,14 +82,14 @@ struct AlertController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self), let frequency = AlertFrequency(rawValue: (try? req.content.decode(ChangeInput.self).frequency) ?? nil ?? "")
         else { throw FieldValidationError(field: "frequency", reason: req.catalogue.text("search.error.choice")) }
         do { try await SavedSearchStore(db: req.db).setFrequency(id, account: account.id, frequency) } catch SavedSearchError.notFound { throw Abort(.notFound) }
-        return req.redirect(to: "/account/alerts?notice=changed", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accountAlerts.with(["notice": "changed"]), redirectType: .normal)
     }
 
     func delete(req: Request) async throws -> Response {
         guard let account = try await req.signedInAccount() else { return req.redirect(to: SiteRoute.login.path) }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         do { try await SavedSearchStore(db: req.db).delete(id, account: account.id) } catch SavedSearchError.notFound { throw Abort(.notFound) }
-        return req.redirect(to: "/account/alerts?notice=deleted", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accountAlerts.with(["notice": "deleted"]), redirectType: .normal)
     }
 
     struct SignedInput: Content { var id: String?; var sig: String? }

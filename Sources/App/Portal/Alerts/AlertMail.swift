@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Localization
 import Portal
 import Storage
@@ -14,15 +15,15 @@ struct AlertMail {
     static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool { Secrets.sameMAC(Self.signature(id, key: key), signature) }
 
     func unsubscribeLink(_ id: UUID) -> String {
-        publicURL + "/alerts/unsubscribe?id=" + id.uuidString.lowercased() + "&sig=" + Self.signature(id, key: key)
+        publicURL + SiteRoute.alertsUnsubscribe.with(["id": id.uuidString.lowercased(), "sig": Self.signature(id, key: key)])
     }
 
     static func searchPath(_ kind: SavedSearchKind) -> String {
         switch kind {
-        case .offers: "/offers"
-        case .trainings: "/trainings"
-        case .jobFairs: "/job-fairs"
-        case .candidates: "/employer/candidates"
+        case .offers: SiteRoute.offers.path
+        case .trainings: SiteRoute.trainings.path
+        case .jobFairs: SiteRoute.jobFairs.path
+        case .candidates: SiteRoute.employerCandidates.path
         }
     }
 

@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Fluent
 import Localization
 import Portal
@@ -46,7 +47,7 @@ struct AlertRunner {
         // Overlap a day with the previous run (an offer published while it ran), never
         // reaching back before the search was saved; what was sent is left out below.
         let since = max(s.createdAt, (s.lastRunAt ?? s.createdAt).addingTimeInterval(-86_400))
-        let req = Request(application: app, method: .GET, url: URI(string: "/alerts?" + s.query + "&lang=" + language.rawValue),
+        let req = Request(application: app, method: .GET, url: URI(string: SiteRoute.alerts.with(rawQuery: s.query + "&lang=" + language.rawValue)),
                           on: app.eventLoopGroup.next())
         let found = try await matches(s, since: since, now: now, req: req)
         let sent = try await SavedSearchStore(db: app.db).alreadySent(s.id, items: found.map(\.id))
@@ -72,7 +73,7 @@ struct AlertRunner {
             c.postedSince = max(c.postedSince ?? since, since); c.sort = .date; c.page = 1; c.perPage = limit
             return try await OfferStore(db: app.db).search(c, now: now).offers.map {
                 Match(id: $0.id, title: $0.draft.title, detail: [$0.draft.employerVisible ? $0.companyName : nil, $0.draft.locality]
-                        .compactMap { $0 }.joined(separator: ", "), path: "/offers/" + $0.id.uuidString.lowercased())
+                        .compactMap { $0 }.joined(separator: ", "), path: SiteRoute.offer($0.id.uuidString.lowercased()).path)
             }
         case .trainings, .jobFairs:
             let kind: EventKind = s.kind == .trainings ? .training : .jobFair
@@ -81,7 +82,7 @@ struct AlertRunner {
             c.updatedSince = since; c.page = 1; c.perPage = limit
             return try await EventStore(db: app.db).search(c, now: now).events.map {
                 Match(id: $0.id, title: $0.draft.title, detail: $0.draft.organiser + ", " + DateText.dateTime($0.draft.startsAt, req.language),
-                      path: EventController.path(kind) + "/" + $0.id.uuidString.lowercased())
+                      path: SiteRoute.event(kind, $0.id.uuidString.lowercased()).path)
             }
         case .candidates:
             // Only while the account belongs to a verified employer.
@@ -95,7 +96,7 @@ struct AlertRunner {
                 Match(id: $0.id, title: $0.cv.desiredJob ?? t.text("candidates.no_desired_job"),
                       detail: [$0.cv.experienceMonths.map { CVViews.experience($0, t) }, $0.cv.languages.map { CVViews.languages($0, req.language) }]
                         .compactMap { $0 }.joined(separator: ", "),
-                      path: "/employer/candidates/" + $0.id.uuidString.lowercased())
+                      path: SiteRoute.employerCandidate($0.id.uuidString.lowercased()).path)
             }
         }
     }

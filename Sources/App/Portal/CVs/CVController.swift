@@ -120,7 +120,7 @@ struct CVController: RouteCollection {
         } catch CVStoreError.limitReached {
             return try await listPage(req, account, notice: req.catalogue.text("cv.limit", ["max": "\(CVDraft.maximumPerSeeker)"]), status: .conflict)
         }
-        return req.redirect(to: "/account/cvs?notice=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accountCVs.with(["notice": "saved"]), redirectType: .normal)
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -136,13 +136,13 @@ struct CVController: RouteCollection {
             return formPage(req, req.storage[CVErrorsKey.self] ?? FormState(), editing: cv.id.uuidString.lowercased(), status: .badRequest)
         }
         try await CVStore(db: req.db).update(cv.id, account: account.id, draft, place: place, tokens: tokens)
-        return req.redirect(to: "/account/cvs?notice=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accountCVs.with(["notice": "saved"]), redirectType: .normal)
     }
 
     func delete(req: Request) async throws -> Response {
         guard let account = try await seeker(req) else { return req.redirect(to: SiteRoute.login.path) }
         try await CVStore(db: req.db).delete(try await ownCV(req, account).id, account: account.id)
-        return req.redirect(to: "/account/cvs?notice=deleted", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accountCVs.with(["notice": "deleted"]), redirectType: .normal)
     }
 
     func printable(req: Request) async throws -> Response {
@@ -171,7 +171,7 @@ struct CVController: RouteCollection {
         }
         let name = Self.safeFileName(file?.filename ?? "cv.pdf")
         try await CVStore(db: req.db).setFile(account: account.id, name: name, data: data)
-        return req.redirect(to: "/account/cvs?notice=file_saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accountCVs.with(["notice": "file_saved"]), redirectType: .normal)
     }
 
     /// Letters, digits, dots, dashes and spaces of the name people gave it, ending in .pdf.
@@ -195,6 +195,6 @@ struct CVController: RouteCollection {
     func deleteFile(req: Request) async throws -> Response {
         guard let account = try await seeker(req) else { return req.redirect(to: SiteRoute.login.path) }
         try await CVStore(db: req.db).deleteFile(account: account.id)
-        return req.redirect(to: "/account/cvs?notice=file_deleted", redirectType: .normal)
+        return req.redirect(to: SiteRoute.accountCVs.with(["notice": "file_deleted"]), redirectType: .normal)
     }
 }

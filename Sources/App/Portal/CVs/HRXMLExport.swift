@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Fluent
 import Directory
 import Portal
@@ -106,7 +107,7 @@ struct HRXMLExport {
         case let (nil, max?): parts.append("Wynagrodzenie brutto do \(Int(max)) PLN (\(o.draft.wageType.rawValue)).")
         default: break
         }
-        parts.append(publicURL + "/offers/" + o.id.uuidString.lowercased())
+        parts.append(publicURL + SiteRoute.offer(o.id.uuidString.lowercased()).path)
         return parts.joined(separator: "\n\n")
     }
 

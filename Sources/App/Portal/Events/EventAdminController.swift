@@ -13,7 +13,7 @@ struct EventAdminController: Sendable {
         let rows = try await EventStore(db: req.db).list(offices: member.listedOffices(req)).map { e in
             StaffEventsPage.Row(id: e.id.uuidString.lowercased(), kind: req.catalogue.text("event.kind." + e.draft.kind.rawValue), title: e.draft.title,
                                 when: EventViews.when(e.draft, req), office: e.draft.officeID,
-                                publicPath: EventController.path(e.draft.kind) + "/" + e.id.uuidString.lowercased())
+                                publicPath: SiteRoute.event(e.draft.kind, e.id.uuidString.lowercased()).path)
         }
         let notice = (try? req.query.get(String.self, at: "notice")).flatMap { ["saved", "deleted"].contains($0) ? $0 : nil }
         return .html(StaffEventsPage.render(.init(rows: rows, notice: notice.map { req.catalogue.text("event.notice_" + $0) }), req.pageContext))
@@ -75,7 +75,7 @@ struct EventAdminController: Sendable {
             return try await formPage(req, member, req.storage[EventErrorsKey.self] ?? FormState(), editing: nil, status: .badRequest)
         }
         _ = try await EventStore(db: req.db).create(draft, place: place, tokens: tokens, by: member.id)
-        return req.redirect(to: "/staff/events?notice=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffEvents.with(["notice": "saved"]), redirectType: .normal)
     }
 
     func event(_ req: Request) async throws -> StoredEvent {
@@ -94,11 +94,11 @@ struct EventAdminController: Sendable {
             return try await formPage(req, member, req.storage[EventErrorsKey.self] ?? FormState(), editing: e.id.uuidString.lowercased(), status: .badRequest)
         }
         try await EventStore(db: req.db).update(e.id, draft, place: place, tokens: tokens)
-        return req.redirect(to: "/staff/events?notice=saved", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffEvents.with(["notice": "saved"]), redirectType: .normal)
     }
 
     @Sendable func delete(req: Request, member: StaffMember) async throws -> Response {
         try await EventStore(db: req.db).delete(try await event(req).id)
-        return req.redirect(to: "/staff/events?notice=deleted", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffEvents.with(["notice": "deleted"]), redirectType: .normal)
     }
 }

@@ -16,7 +16,7 @@ struct EventController: RouteCollection {
     }
 
     static func pathComponent(_ kind: EventKind) -> PathComponent { kind == .training ? "trainings" : "job-fairs" }
-    static func path(_ kind: EventKind) -> String { kind == .training ? "/trainings" : "/job-fairs" }
+    static func path(_ kind: EventKind) -> String { SiteRoute.events(kind).path }
 
     struct Query: Content {
         var q: String?; var voivodeship: String?; var office: String?; var no_cost: String?; var online: String?; var from: String?
@@ -93,7 +93,7 @@ struct EventController: RouteCollection {
 
         init(_ e: StoredEvent, publicURL: String) {
             let d = e.draft
-            id = e.id; url = publicURL + EventController.path(d.kind) + "/" + e.id.uuidString.lowercased(); kind = d.kind.rawValue
+            id = e.id; url = publicURL + SiteRoute.event(d.kind, e.id.uuidString.lowercased()).path; kind = d.kind.rawValue
             title = d.title; organiser = d.organiser; topic = d.topic; description = d.description; online = d.online
             place = Place(locality: d.locality, address: d.address, postal_code: d.postalCode, powiat: e.powiatCode, voivodeship: e.voivodeshipCode)
             starts_at = d.startsAt; ends_at = d.endsAt; price = d.price; currency = "PLN"; funding = d.funding.rawValue; seats = d.seats

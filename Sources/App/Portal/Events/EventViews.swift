@@ -38,7 +38,7 @@ enum EventViews {
     static func detail(_ e: StoredEvent, office: Office?, _ req: Request) async throws -> EventDetailPage.Model {
         EventDetailPage.Model(kind: e.draft.kind.rawValue, listPath: EventController.path(e.draft.kind), item: try await item(e, req),
                               topic: e.draft.topic.isEmpty ? nil : e.draft.topic, description: e.draft.description,
-                              office: office.map { ($0.name, "/offices/" + $0.id) })
+                              office: office.map { ($0.name, SiteRoute.office(id: $0.id).path) })
     }
 
     static func tokens(_ d: EventDraft, powiatName: String?, analyzer: Analyzer) -> SearchTokens {

@@ -49,6 +49,6 @@ struct NewsletterAdminController: Sendable {
             return .html(NewsletterAdminPage.render(try await model(req, form: form), req.pageContext), status: .badRequest)
         }
         _ = try await NewsletterStore(db: req.db).createEdition(language: language.rawValue, subject: subject, body: body, author: member.id, now: Date())
-        return req.redirect(to: "/staff/newsletter?done=queued", redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffNewsletter.with(["done": "queued"]), redirectType: .normal)
     }
 }

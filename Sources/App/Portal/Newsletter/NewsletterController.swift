@@ -1,4 +1,5 @@
 import Vapor
+import Identity
 import Views
 import Storage
 import Localization
@@ -39,7 +40,7 @@ struct NewsletterController: RouteCollection {
             form.errors.append(("email", t.text("contact.too_many")))
             return render(req, .init(form: form, languages: languages()), status: .tooManyRequests)
         }
-        let email = ContactFormController.email(input.email ?? "")
+        let email = EmailAddress.checked(input.email ?? "")
         if case .failure(let e) = email {
             form.errors.append(("email", t.text("form.invalid_field", ["field": t.text("form.email"), "reason": t.text(e.catalogueKey, e.arguments)])))
         }

@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Localization
 import Storage
 
@@ -13,12 +14,12 @@ struct NewsletterMail {
     static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool { Secrets.sameMAC(Self.signature(id, key: key), signature) }
 
     func unsubscribeLink(_ id: UUID) -> String {
-        publicURL + "/newsletter/unsubscribe?id=" + id.uuidString.lowercased() + "&sig=" + Self.signature(id, key: key)
+        publicURL + SiteRoute.newsletterUnsubscribe.with(["id": id.uuidString.lowercased(), "sig": Self.signature(id, key: key)])
     }
 
     func confirmation(to email: String, token: String, language: Language) -> OutboxMessage {
         MailComposer(publicURL: publicURL).compose(to: email, kind: "newsletter_confirm", language: language, subjectKey: "mail.newsletter.subject",
-                                                   paragraphs: ["mail.newsletter.body"], link: publicURL + "/newsletter/confirm?token=" + token)
+                                                   paragraphs: ["mail.newsletter.body"], link: publicURL + SiteRoute.newsletterConfirm.with(["token": token]))
     }
 
     /// The edition's text (paragraphs separated by blank lines) as it was written; markup in it

@@ -97,7 +97,7 @@ struct EmployerOfferController: RouteCollection {
         }
         let status = OfferLifecycle.afterSubmission(employerVerified: e.company.verified)
         _ = try await OfferStore(db: req.db).create(draft, company: e.company.id, by: e.account.id, place: place, status: status, tokens: tokens)
-        return req.redirect(to: "/employer/offers?notice=" + (status == .published ? "saved" : "pending"), redirectType: .normal)
+        return req.redirect(to: SiteRoute.employerOffers.with(["notice": status == .published ? "saved" : "pending"]), redirectType: .normal)
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -114,13 +114,13 @@ struct EmployerOfferController: RouteCollection {
         }
         let status = OfferLifecycle.afterSubmission(employerVerified: e.company.verified)
         try await OfferStore(db: req.db).update(offer.id, draft, place: place, status: status, tokens: tokens)
-        return req.redirect(to: "/employer/offers?notice=" + (status == .published ? "saved" : "pending"), redirectType: .normal)
+        return req.redirect(to: SiteRoute.employerOffers.with(["notice": status == .published ? "saved" : "pending"]), redirectType: .normal)
     }
 
     func close(req: Request) async throws -> Response {
         guard let e = try await employer(req) else { return req.redirect(to: SiteRoute.login.path) }
         try await OfferStore(db: req.db).close(try await ownOffer(req, e).id)
-        return req.redirect(to: "/employer/offers?notice=closed", redirectType: .normal)
+        return req.redirect(to: SiteRoute.employerOffers.with(["notice": "closed"]), redirectType: .normal)
     }
 
     /// Another 30 days from today (an offer may not be open longer than the limit at once).
@@ -130,7 +130,7 @@ struct EmployerOfferController: RouteCollection {
         guard offer.status == .published else { throw Abort(.conflict, reason: req.catalogue.text("offers.renew_only_published")) }
         let until = Calendar.polish.date(byAdding: .day, value: Self.renewalDays, to: Date())!
         try await OfferStore(db: req.db).renew(offer.id, until: max(until, offer.draft.validUntil))
-        return req.redirect(to: "/employer/offers?notice=renewed", redirectType: .normal)
+        return req.redirect(to: SiteRoute.employerOffers.with(["notice": "renewed"]), redirectType: .normal)
     }
 
     struct OccupationJSON: Content { let code: String; let name: String }

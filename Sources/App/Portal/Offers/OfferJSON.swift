@@ -1,4 +1,5 @@
 import Vapor
+import Views
 import Portal
 import Storage
 
@@ -33,7 +34,7 @@ struct OfferJSON: Content {
     init(_ o: StoredOffer, publicURL: String) {
         let d = o.draft
         let day = Self.dayFormatter
-        id = o.id; url = publicURL + "/offers/" + o.id.uuidString.lowercased(); title = d.title
+        id = o.id; url = publicURL + SiteRoute.offer(o.id.uuidString.lowercased()).path; title = d.title
         occupation = .init(code: d.occupationCode, name: o.occupationName)
         employer = .init(name: d.employerVisible ? o.companyName : nil, verified: o.employerVerified)
         place = .init(locality: d.locality, postal_code: d.postalCode, powiat: o.powiatCode, voivodeship: o.voivodeshipCode, country: d.country)

@@ -39,6 +39,6 @@ struct OfferModerationController: Sendable {
         } catch OfferStoreError.notPending {
             throw Abort(.conflict, reason: t.text("moderation.not_pending"))
         }
-        return req.redirect(to: "/staff/offers?notice=" + decision.rawValue, redirectType: .normal)
+        return req.redirect(to: SiteRoute.staffOffers.with(["notice": decision.rawValue]), redirectType: .normal)
     }
 }

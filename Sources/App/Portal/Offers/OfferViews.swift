@@ -81,7 +81,7 @@ enum OfferViews {
             "jobLocation": ["@type": "Place", "address": ([
                 "@type": "PostalAddress", "addressLocality": d.locality, "addressCountry": d.country ?? "PL",
             ] as [String: Any]).merging(d.postalCode.map { ["postalCode": $0] } ?? [:]) { a, _ in a }],
-            "totalJobOpenings": d.positions, "url": req.services.config.publicURL + "/offers/" + o.id.uuidString.lowercased(),
+            "totalJobOpenings": d.positions, "url": req.services.config.publicURL + SiteRoute.offer(o.id.uuidString.lowercased()).path,
         ]
         if d.wageMin != nil || d.wageMax != nil {
             var value: [String: Any] = ["@type": "QuantitativeValue", "unitText": d.wageType == .hourly ? "HOUR" : "MONTH"]

@@ -7,9 +7,9 @@ public enum SaveSearchForm {
     public static func render(kind: String, ctx: PageContext) -> Node<HTML.BodyContext> {
         let query = AlertSchedule.canonicalQuery(ctx.query.map { (name: $0.0, value: $0.1) })
         guard ctx.signedInAs != nil else {
-            return .p(.class("save-search"), .a(.href("/login"), .text(ctx.t("alerts.sign_in_to_save"))))
+            return .p(.class("save-search"), .a(.href(SiteRoute.login.path), .text(ctx.t("alerts.sign_in_to_save"))))
         }
-        return .form(.method(.post), .action("/account/alerts"), .class("save-search"),
+        return .form(.method(.post), .action(SiteRoute.accountAlerts.path), .class("save-search"),
             Forms.csrf(ctx),
             .input(.type(.hidden), .name("kind"), .value(kind)),
             .input(.type(.hidden), .name("query"), .value(query)),
@@ -46,15 +46,15 @@ public enum AlertsPage {
              .text(r.active ? r.frequency : ctx.t("alerts.paused")),
              .text(r.lastSent ?? ctx.t("alerts.never")),
              .group(
-                .form(.method(.post), .action("/account/alerts/\(r.id)"), .class("inline"),
+                .form(.method(.post), .action(SiteRoute.accountAlert(r.id).path), .class("inline"),
                       Forms.csrf(ctx),
                       .input(.type(.hidden), .name("frequency"), .value(r.isDaily ? "weekly" : "daily")),
                       .button(.type(.submit), .text(change), .attribute(named: "aria-label", value: change + ": " + r.label))),
                 .text(" "),
-                Forms.button("/account/alerts/\(r.id)/delete", label: ctx.t("cv.delete"), accessibleLabel: ctx.t("cv.delete") + ": " + r.label, ctx: ctx))]
+                Forms.button(SiteRoute.accountAlertDelete(r.id).path, label: ctx.t("cv.delete"), accessibleLabel: ctx.t("cv.delete") + ": " + r.label, ctx: ctx))]
         }
         return Layout.render(ctx, title: ctx.t("alerts.title"), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/account"), .text("← " + ctx.t("account.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.account.path), .text("← " + ctx.t("account.title")))),
             .h1(.text(ctx.t("alerts.title"))),
             model.notice.map { Components.notice($0) } ?? .empty,
             Forms.errorSummary(model.errors, ctx),
@@ -83,7 +83,7 @@ public enum UnsubscribedPage {
         return Layout.render(ctx, title: title, main: .group(
             .h1(.text(title)),
             Components.notice(ctx.t(model.resubscribed ? "alerts.resubscribed" : "alerts.unsubscribed", ["label": model.label])),
-            .if(!model.resubscribed, Forms.button("/alerts/resubscribe", label: ctx.t("alerts.resubscribe"),
+            .if(!model.resubscribed, Forms.button(SiteRoute.alertsResubscribe.path, label: ctx.t("alerts.resubscribe"),
                                                   hidden: [("id", model.id), ("sig", model.signature)], ctx: ctx))
         ))
     }

@@ -52,8 +52,8 @@ public enum AccountPage {
                 Components.fact(ctx.t("account.name"), model.name, unknown: unknown),
                 Components.fact(ctx.t("offices.address"), model.address, unknown: unknown)))
         )
-        let staffLink: Node<HTML.BodyContext> = .if(model.kind == .staff, .p(.a(.href("/staff/home"), .text(ctx.t("staff.home_title")))))
-        let password = section("password-heading", ctx.t("account.change_password"), form(SiteRoute.account.path + "/password", ctx,
+        let staffLink: Node<HTML.BodyContext> = .if(model.kind == .staff, .p(.a(.href(SiteRoute.staffHome.path), .text(ctx.t("staff.home_title")))))
+        let password = section("password-heading", ctx.t("account.change_password"), form(SiteRoute.accountPassword.path, ctx,
             Forms.field("current_password", label: ctx.t("form.current_password"), type: .password, state: f,
                         autocomplete: "current-password", ctx: ctx),
             Forms.field("password", label: ctx.t("form.new_password"), type: .password, state: f,
@@ -61,41 +61,41 @@ public enum AccountPage {
             .button(.type(.submit), .text(ctx.t("account.change_password")))))
         let sessions = section("sessions-heading", ctx.t("account.sessions_heading"), .group(
             .p(.text(ctx.t("account.sessions_text"))),
-            form(SiteRoute.account.path + "/sign-out-everywhere", ctx, .button(.type(.submit), .text(ctx.t("account.sign_out_everywhere"))))))
+            form(SiteRoute.accountSignOutEverywhere.path, ctx, .button(.type(.submit), .text(ctx.t("account.sign_out_everywhere"))))))
         let email = section("email-heading", ctx.t("account.change_email"), .group(
             .p(.text(ctx.t("account.change_email_intro"))),
-            form(SiteRoute.account.path + "/email", ctx,
+            form(SiteRoute.accountEmail.path, ctx,
                 Forms.field("new_email", label: ctx.t("account.new_email"), type: .email, state: f, autocomplete: "email", ctx: ctx),
                 Forms.field("email_password", label: ctx.t("form.current_password"), type: .password, state: f,
                             autocomplete: "current-password", ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("account.change_email"))))))
         let cvs: Node<HTML.BodyContext> = .group(
-            .if(model.kind == .seeker, .p(.a(.href("/account/cvs"), .text(ctx.t("cv.list_title"))))),
-            .if(model.kind != .staff, .p(.a(.href("/account/alerts"), .text(ctx.t("alerts.title"))))),
-            .if(model.kind == .seeker, .p(.a(.href("/account/sms"), .text(ctx.t("sms.prefs_title"))))))
+            .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountCVs.path), .text(ctx.t("cv.list_title"))))),
+            .if(model.kind != .staff, .p(.a(.href(SiteRoute.accountAlerts.path), .text(ctx.t("alerts.title"))))),
+            .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountSMS.path), .text(ctx.t("sms.prefs_title"))))))
         let link: Node<HTML.BodyContext> = .if(model.kind == .seeker, section("link-heading", ctx.t("account.link_title"), .group(
             .p(.text(ctx.t("account.link_intro"))),
             model.linkStatus.map { .p(.class("status"), .text($0)) } ?? .empty,
-            .if(model.mayRequestLink, form(SiteRoute.account.path + "/client-link", ctx,
+            .if(model.mayRequestLink, form(SiteRoute.accountClientLink.path, ctx,
                 Forms.field("pesel", label: "PESEL", state: f, autocomplete: "off", hint: ctx.t("account.link_hint"), ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("account.link_submit"))))))))
         let photo: Node<HTML.BodyContext> = .if(model.kind != .staff, section("photo-heading", ctx.t("account.photo_title"), .group(
             .if(model.hasPhoto, .group(
-                .img(.src(SiteRoute.account.path + "/photo"), .alt(ctx.t("account.photo_alt")), .class("account-photo")),
-                .form(.method(.post), .action(SiteRoute.account.path + "/photo/delete"), Forms.csrf(ctx),
+                .img(.src(SiteRoute.accountPhoto.path), .alt(ctx.t("account.photo_alt")), .class("account-photo")),
+                .form(.method(.post), .action(SiteRoute.accountPhotoDelete.path), Forms.csrf(ctx),
                       .button(.type(.submit), .class("secondary"), .text(ctx.t("account.photo_delete")))))),
-            form(SiteRoute.account.path + "/photo", ctx, multipart: true,
+            form(SiteRoute.accountPhoto.path, ctx, multipart: true,
                 Forms.field("photo", label: ctx.t("account.photo_file"), type: .file, state: f, required: false,
                             hint: ctx.t("account.photo_hint", ["max": "2"]), ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("account.photo_upload")))))))
         let company: Node<HTML.BodyContext> = model.company.map { c in
             section("company-heading", c.name, .group(
                 .p(.text(ctx.t(c.verified ? "company.verified" : "company.unverified"))),
-                .p(.a(.href("/employer/offers"), .text(ctx.t("offers.mine_title")))),
-                .p(.a(.href("/employer/candidates"), .text(ctx.t("candidates.title")))),
+                .p(.a(.href(SiteRoute.employerOffers.path), .text(ctx.t("offers.mine_title")))),
+                .p(.a(.href(SiteRoute.employerCandidates.path), .text(ctx.t("candidates.title")))),
                 .h3(.text(ctx.t("company.users"))),
                 .ul(.forEach(c.users) { .li(.text($0)) }),
-                form(SiteRoute.account.path + "/company/invite", ctx,
+                form(SiteRoute.accountCompanyInvite.path, ctx,
                     Forms.field("invite_email", label: ctx.t("company.invite_email"), type: .email, state: f, autocomplete: "off",
                                 hint: ctx.t("company.invite_hint"), ctx: ctx),
                     .button(.type(.submit), .text(ctx.t("company.invite"))))))
@@ -124,7 +124,7 @@ public enum JoinCompanyPage {
             .h1(.text(ctx.t("company.join_title"))),
             .p(.text(ctx.t("company.join_intro", ["company": model.company, "email": model.email]))),
             Forms.errorSummary(model.form, ctx),
-            .form(.method(.post), .action("/register/employer/join"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.registerEmployerJoin.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 .input(.type(.hidden), .name("token"), .value(model.token)),
                 Forms.field("contact_person", label: ctx.t("employer.contact_person"), state: model.form, autocomplete: "name", ctx: ctx),

@@ -14,14 +14,14 @@ public enum SMSPreferencesPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("sms.prefs_title"), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/account"), .text("← " + ctx.t("nav.account")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.account.path), .text("← " + ctx.t("nav.account")))),
             .h1(.text(ctx.t("sms.prefs_title"))),
             m.notice.map { Components.notice($0) } ?? .empty,
             m.phone.map { phone in
                 .group(
                     .p(.text(ctx.t("sms.prefs_intro", ["phone": phone]))),
                     .if(m.optedOut, Components.notice(ctx.t("sms.prefs_opted_out"), role: "status")),
-                    .form(.method(.post), .action("/account/sms"),
+                    .form(.method(.post), .action(SiteRoute.accountSMS.path),
                         Forms.csrf(ctx),
                         .fieldset(.element(named: "legend", text: ctx.t("sms.prefs_legend")),
                             Forms.checkbox("offer_alerts", label: ctx.t("sms.prefs_offer_alerts"), state: FormState(values: ["offer_alerts": m.offerAlerts ? "on" : ""])),

@@ -30,11 +30,11 @@ public enum CVListPage {
         let rows: [[Node<HTML.BodyContext>]] = model.rows.map { r in
             [.text(r.title), .text(r.desiredJob),
              .text(r.shared.isEmpty ? ctx.t("cv.shared_nothing") : r.shared.joined(separator: ", ")), .text(r.updated),
-             .group(.a(.href("/account/cvs/\(r.id)/edit"), .text(ctx.t("cv.edit")), .span(.class("visually-hidden"), .text(": " + r.title))),
+             .group(.a(.href(SiteRoute.accountCVEdit(r.id).path), .text(ctx.t("cv.edit")), .span(.class("visually-hidden"), .text(": " + r.title))),
                     .text(" "),
-                    .a(.href("/account/cvs/\(r.id)/print"), .text(ctx.t("cv.print")), .span(.class("visually-hidden"), .text(": " + r.title))),
+                    .a(.href(SiteRoute.accountCVPrint(r.id).path), .text(ctx.t("cv.print")), .span(.class("visually-hidden"), .text(": " + r.title))),
                     .text(" "),
-                    Forms.button("/account/cvs/\(r.id)/delete", label: ctx.t("cv.delete"), accessibleLabel: ctx.t("cv.delete") + ": " + r.title, ctx: ctx))]
+                    Forms.button(SiteRoute.accountCVDelete(r.id).path, label: ctx.t("cv.delete"), accessibleLabel: ctx.t("cv.delete") + ": " + r.title, ctx: ctx))]
         }
         let f = model.fileForm
         let fileError = f.error("file")
@@ -43,11 +43,11 @@ public enum CVListPage {
                                                       .attribute(named: "aria-describedby", value: fileError == nil ? "file-hint" : "file-hint file-error")]
         if fileError != nil { input.append(.attribute(named: "aria-invalid", value: "true")) }
         return Layout.render(ctx, title: ctx.t("cv.list_title"), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/account"), .text("← " + ctx.t("account.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.account.path), .text("← " + ctx.t("account.title")))),
             .h1(.text(ctx.t("cv.list_title"))),
             model.notice.map { Components.notice($0) } ?? .empty,
             .p(.text(ctx.t("cv.list_intro", ["max": "\(model.maximum)"]))),
-            .if(model.canAdd, .p(.a(.class("button"), .href("/account/cvs/new"), .text(ctx.t("cv.new_title"))))),
+            .if(model.canAdd, .p(.a(.class("button"), .href(SiteRoute.accountCVNew.path), .text(ctx.t("cv.new_title"))))),
             Tables.table(caption: ctx.t("cv.list_title"),
                          headers: [ctx.t("cv.field.title"), ctx.t("cv.field.desired_job"), ctx.t("cv.shared_with_employers"), ctx.t("cv.updated"),
                                    ctx.t("employers.action")],
@@ -55,11 +55,11 @@ public enum CVListPage {
             .h2(.id("cv-file"), .text(ctx.t("cv.file_title"))),
             .p(.text(ctx.t("cv.file_intro"))),
             model.file.map { file in
-                .div(.p(.a(.href("/account/cv-file"), .text(file.name)), .text(" (\(file.size), \(file.uploaded))")),
-                     Forms.button("/account/cv-file/delete", label: ctx.t("cv.file_delete"), ctx: ctx))
+                .div(.p(.a(.href(SiteRoute.accountCVFile.path), .text(file.name)), .text(" (\(file.size), \(file.uploaded))")),
+                     Forms.button(SiteRoute.accountCVFileDelete.path, label: ctx.t("cv.file_delete"), ctx: ctx))
             } ?? .p(.text(ctx.t("cv.file_none"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action("/account/cv-file"), .enctype(.multipartData),
+            .form(.method(.post), .action(SiteRoute.accountCVFile.path), .enctype(.multipartData),
                 Forms.csrf(ctx),
                 .div(.class(fileError == nil ? "field" : "field has-error"),
                      .label(.for("file"), .text(ctx.t("cv.field.file"))),
@@ -98,11 +98,11 @@ public enum CVFormPage {
         }
         let title = ctx.t(model.editingID == nil ? "cv.new_title" : "cv.edit_title")
         return Layout.render(ctx, title: title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/account/cvs"), .text("← " + ctx.t("cv.list_title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.accountCVs.path), .text("← " + ctx.t("cv.list_title")))),
             .h1(.text(title)),
             .p(.text(ctx.t("cv.form_intro"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action(model.editingID.map { "/account/cvs/\($0)" } ?? "/account/cvs"),
+            .form(.method(.post), .action(model.editingID.map { SiteRoute.accountCV($0).path } ?? SiteRoute.accountCVs.path),
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 field("title", required: true, hint: ctx.t("cv.title_hint")),
@@ -138,7 +138,7 @@ public enum CVPrintPage {
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: model.name, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/account/cvs"), .text("← " + ctx.t("cv.list_title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.accountCVs.path), .text("← " + ctx.t("cv.list_title")))),
             .p(.class("no-print hint"), .text(ctx.t("cv.print_hint"))),
             .h1(.text(model.name)),
             .ul( .forEach(model.contact) { .li(.text($0)) }),

@@ -27,7 +27,7 @@ public enum CandidateSearchPage {
         func field(_ name: String, type: HTMLInputType = .text, hint: String? = nil) -> Node<HTML.FormContext> {
             Forms.field(name, label: ctx.t("candidates.field." + name), type: type, state: f, required: false, hint: hint, ctx: ctx)
         }
-        let filters: Node<HTML.BodyContext> = .form(.method(.get), .action("/employer/candidates"), .class("search-form"),
+        let filters: Node<HTML.BodyContext> = .form(.method(.get), .action(SiteRoute.employerCandidates.path), .class("search-form"),
             .attribute(named: "role", value: "search"), .attribute(named: "novalidate", value: "novalidate"),
             field("q", type: .search, hint: ctx.t("candidates.q_hint")),
             field("occupation", hint: ctx.t("candidates.occupation_hint")),
@@ -43,7 +43,7 @@ public enum CandidateSearchPage {
         } ?? .empty
         let list: Node<HTML.BodyContext> = .ol(.class("offer-list"), .forEach(model.items) { item in
             .li(.article(
-                .h2(.a(.href("/employer/candidates/\(item.id)"), .text(item.heading))),
+                .h2(.a(.href(SiteRoute.employerCandidate(item.id).path), .text(item.heading))),
                 .p(.text([item.place, item.education, item.experience, item.languages].compactMap { $0 }.joined(separator: " · "))),
                 .p(.class("small"), .text(ctx.t("candidates.updated", ["date": item.updated])))))
         })
@@ -53,7 +53,7 @@ public enum CandidateSearchPage {
             Forms.errorSummary(f, ctx),
             filters, count, list,
             .if(model.total != nil, SaveSearchForm.render(kind: "candidates", ctx: ctx)),
-            Components.pagination(path: "/employer/candidates", total: model.total, page: model.page, perPage: model.perPage, ctx)
+            Components.pagination(path: SiteRoute.employerCandidates.path, total: model.total, page: model.page, perPage: model.perPage, ctx)
         ))
     }
 
@@ -80,12 +80,12 @@ public enum CandidateDetailPage {
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let interest: Node<HTML.BodyContext> = model.offers.isEmpty
             ? .p(.text(ctx.t("candidates.no_live_offers")))
-            : .form(.method(.post), .action("/employer/candidates/\(model.id)/interest"),
+            : .form(.method(.post), .action(SiteRoute.employerCandidateInterest(model.id).path),
                 Forms.csrf(ctx),
                 Forms.select("offer_id", label: ctx.t("candidates.field.offer"), options: model.offers, state: FormState(), ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("candidates.interested"))))
         return Layout.render(ctx, title: model.heading, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/employer/candidates"), .text("← " + ctx.t("candidates.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.employerCandidates.path), .text("← " + ctx.t("candidates.title")))),
             .h1(.text(model.heading)),
             model.notice.map { Components.notice($0) } ?? .empty,
             .p(.class("hint"), .text(ctx.t("candidates.privacy"))),

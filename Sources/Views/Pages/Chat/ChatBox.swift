@@ -29,7 +29,7 @@ enum ChatBox {
         ]
         if let url = s.stateURL { attributes.append(.attribute(named: "data-chat-state", value: url)) }
         if let url = s.typingURL { attributes.append(.attribute(named: "data-chat-typing-url", value: url)) }
-        if s.role == "visitor" { attributes.append(.attribute(named: "data-chat-ws", value: "/chat/ws?lang=\(ctx.language.rawValue)")) }
+        if s.role == "visitor" { attributes.append(.attribute(named: "data-chat-ws", value: SiteRoute.chatSocket.with(["lang": ctx.language.rawValue]))) }
         if s.compact { attributes.append(.attribute(named: "hidden", value: "hidden")) }
         return .div(.group(attributes),
             .p(.id("\(s.key)-status"), .class("chat-status"), .attribute(named: "role", value: "status"), .attribute(named: "data-chat-status", value: "1"),

@@ -15,7 +15,7 @@ extension ChatPage {
             .p(.text(ctx.t("chat.intro", ["hours": m.hours]))),
             .p(.class("hint"), .text(ctx.t("chat.offline_hint"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action("/chat"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.chat.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.field("name", label: ctx.t("contact.name"), state: f, required: false, autocomplete: "name", ctx: ctx),
                 Forms.field("email", label: ctx.t("form.email"), type: .email, state: f, required: false, autocomplete: "email",
@@ -35,21 +35,21 @@ extension ChatPage {
     static func conversation(_ c: ChatConversation, _ m: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
         .group(
             .p(.class("hint"), .text(ctx.t("chat.case", ["case": m.caseNumber]))),
-            ChatBox.render(.init(key: "chat", role: "visitor", conversation: c, sayAction: "/chat/say"), form: m.form, ctx),
-            .p(.class("chat-refresh"), .a(.href("/chat"), .text(ctx.t("chat.refresh")))),
-            .if(!c.isOver, .form(.method(.post), .action("/chat/end"), .attribute(named: "data-chat-end", value: "1"),
+            ChatBox.render(.init(key: "chat", role: "visitor", conversation: c, sayAction: SiteRoute.chatSay.path), form: m.form, ctx),
+            .p(.class("chat-refresh"), .a(.href(SiteRoute.chat.path), .text(ctx.t("chat.refresh")))),
+            .if(!c.isOver, .form(.method(.post), .action(SiteRoute.chatEnd.path), .attribute(named: "data-chat-end", value: "1"),
                 Forms.csrf(ctx), .button(.type(.submit), .class("secondary"), .text(ctx.t("chat.end"))))),
             .div(.attribute(named: "data-chat-ended", value: "1"), .if(!c.isOver, .attribute(named: "hidden", value: "hidden")),
                 rating(m, ctx),
                 .section(.attribute(named: "aria-labelledby", value: "transcript-heading"),
                     .h2(.id("transcript-heading"), .text(ctx.t("chat.transcript"))),
-                    .form(.method(.post), .action("/chat/transcript"), .attribute(named: "novalidate", value: "novalidate"),
+                    .form(.method(.post), .action(SiteRoute.chatTranscript.path), .attribute(named: "novalidate", value: "novalidate"),
                         Forms.csrf(ctx),
                         Forms.field("email", label: ctx.t("form.email"), type: .email,
                                     state: FormState(values: ["email": m.email], errors: m.form.errors.filter { $0.field == "email" }),
                                     autocomplete: "email", ctx: ctx),
                         .button(.type(.submit), .text(ctx.t("chat.transcript_send"))))),
-                .form(.method(.post), .action("/chat/new"),
+                .form(.method(.post), .action(SiteRoute.chatNew.path),
                     Forms.csrf(ctx), .button(.type(.submit), .class("secondary"), .text(ctx.t("chat.new")))))
         )
     }
@@ -58,7 +58,7 @@ extension ChatPage {
         .section(.attribute(named: "aria-labelledby", value: "rating-heading"),
             .h2(.id("rating-heading"), .text(ctx.t("chat.rate"))),
             m.rated ? .p(.text(ctx.t("survey.thanks"))) :
-            .form(.method(.post), .action("/chat/rate"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.chatRate.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx), SurveyPage.ratingFields(m.form, ctx)))
     }
 }

@@ -5,14 +5,14 @@ import Plot
 /// an offer the consultant pointed to and go on talking. Not on staff pages nor on `/chat`.
 enum ChatWidget {
     static func shown(on path: String) -> Bool {
-        !(path == "/chat" || path.hasPrefix("/chat/") || path.hasPrefix("/staff") || path.hasPrefix("/desktop") || path.hasPrefix("/wallboard"))
+        ![SiteRoute.chat, .staffMembers, .desktop, .wallboard].contains { $0.contains(path) }
     }
 
     static func render(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         .aside(.class("chat-widget"), .attribute(named: "aria-labelledby", value: "chat-widget-title"),
             .div(.class("wrap"),
                 .h2(.id("chat-widget-title"), .text(ctx.t("chat.title"))),
-                .p(.a(.href("/chat?lang=\(ctx.language.rawValue)"), .text(ctx.t(ctx.chatOpen ? "chat.widget_back" : "chat.widget_start")))),
-                .if(ctx.chatOpen, ChatBox.render(.init(key: "chat-widget", role: "visitor", conversation: nil, sayAction: "/chat/say", compact: true), ctx))))
+                .p(.a(.href(SiteRoute.chat.with(["lang": ctx.language.rawValue])), .text(ctx.t(ctx.chatOpen ? "chat.widget_back" : "chat.widget_start")))),
+                .if(ctx.chatOpen, ChatBox.render(.init(key: "chat-widget", role: "visitor", conversation: nil, sayAction: SiteRoute.chatSay.path, compact: true), ctx))))
     }
 }

@@ -27,7 +27,7 @@ public enum CallbackPage {
             } ?? .empty,
             .p(.text(ctx.t("callback.intro"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action("/callback"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.callback.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.field("phone", label: ctx.t("callback.phone"), type: .tel, state: f, autocomplete: "tel", hint: ctx.t("callback.phone_hint"), ctx: ctx),
                 Forms.select("slot", label: ctx.t("callback.slot"), options: m.slots, state: f, blank: ctx.t("form.choose"), ctx: ctx),

@@ -17,8 +17,8 @@ extension ContactPage {
                 .p(.class("big-number"), .a(.href("tel:\(Layout.phoneNumber)"), .text(Layout.phoneNumber))),
                 .p(.text(ctx.t("contact.hours", ["hours": model.hours]))),
                 .p(.text(ctx.t("contact.cost"))),
-                .p(.a(.href("/callback"), .text(ctx.t("callback.link")))),
-                .p(.a(.href("/video"), .text(ctx.t("video.title"))))
+                .p(.a(.href(SiteRoute.callback.path), .text(ctx.t("callback.link")))),
+                .p(.a(.href(SiteRoute.video.path), .text(ctx.t("video.title"))))
             ),
             .section(.attribute(named: "aria-labelledby", value: "office-heading"),
                 .h2(.id("office-heading"), .text(ctx.t("contact.your_office_heading"))),
@@ -43,7 +43,7 @@ extension ContactPage {
             .h2(.id("form-heading"), .text(ctx.t("contact.form_heading"))),
             .p(.text(ctx.t("contact.form_intro"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action("/contact"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.contact.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.field("email", label: ctx.t("form.email"), type: .email, state: f, autocomplete: "email", ctx: ctx),
                 Forms.select("powiat", label: ctx.t("contact.powiat"), options: m.powiats, state: f, blank: ctx.t("form.choose"), ctx: ctx),

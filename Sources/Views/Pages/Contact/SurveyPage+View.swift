@@ -15,7 +15,7 @@ public enum SurveyPage {
             m.thanks ? Components.notice(ctx.t("survey.thanks")) : .group(
                 .p(.text(ctx.t("survey.intro"))),
                 Forms.errorSummary(m.form, ctx),
-                .form(.method(.post), .action("/survey/\(m.token)"), .attribute(named: "novalidate", value: "novalidate"),
+                .form(.method(.post), .action(SiteRoute.survey(m.token).path), .attribute(named: "novalidate", value: "novalidate"),
                     Forms.csrf(ctx),
                     ratingFields(m.form, ctx)))
         ))

@@ -24,7 +24,7 @@ public enum VideoPage {
             } ?? .empty,
             .p(.text(ctx.t("video.intro"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action("/video"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.video.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.select("slot", label: ctx.t("video.slot"), options: m.slots, state: f, blank: ctx.t("form.choose"), ctx: ctx),
                 Forms.field("email", label: ctx.t("form.email"), type: .email, state: f, autocomplete: "email", hint: ctx.t("video.email_hint"), ctx: ctx),

@@ -65,8 +65,8 @@ public enum DesktopPage {
             .button(.type(.button), .id("live-pause"), .class("secondary"), .attribute(named: "aria-pressed", value: "false"),
                     .attribute(named: "hidden", value: "hidden"), .text(ctx.t("desktop.pause_updates"))),
             .div(.id("live-announcer"), .class("visually-hidden"), .attribute(named: "aria-live", value: "assertive")),
-            .div(.id("desktop-live"), .attribute(named: "data-live-panel", value: "/desktop/panel"),
-                 .attribute(named: "data-live-ws", value: "/desktop/ws"), .attribute(named: "data-live-every", value: "10"),
+            .div(.id("desktop-live"), .attribute(named: "data-live-panel", value: SiteRoute.desktopPanel.path),
+                 .attribute(named: "data-live-ws", value: SiteRoute.desktopSocket.path), .attribute(named: "data-live-every", value: "10"),
                  .attribute(named: "data-text-connected", value: ctx.t("desktop.live_on")),
                  .attribute(named: "data-text-reconnecting", value: ctx.t("desktop.live_reconnecting")),
                  .attribute(named: "data-text-paused", value: ctx.t("desktop.live_paused")),
@@ -75,22 +75,22 @@ public enum DesktopPage {
                 .h2(.id("chats-heading"), .text(ctx.t("desktop.chats"))),
                 .div(.class("chat-grid"), .forEach(model.chats) { c in
                     .article(.class("chat-card"), .attribute(named: "aria-labelledby", value: "chat-title-\(c.id)"),
-                        .h3(.id("chat-title-\(c.id)"), .a(.href("/desktop/interactions/\(c.id)"), .text(c.title))),
+                        .h3(.id("chat-title-\(c.id)"), .a(.href(SiteRoute.desktopInteraction(c.id).path), .text(c.title))),
                         ChatBox.render(.init(key: "chat-\(c.id)", role: "agent", conversation: c.conversation,
-                                             sayAction: "/desktop/interactions/\(c.id)/chat", stateURL: "/desktop/interactions/\(c.id)/chat",
-                                             typingURL: "/desktop/interactions/\(c.id)/typing"), ctx))
+                                             sayAction: SiteRoute.desktopChat(c.id).path, stateURL: SiteRoute.desktopChat(c.id).path,
+                                             typingURL: SiteRoute.desktopTyping(c.id).path), ctx))
                 }))),
             .section(.attribute(named: "aria-labelledby", value: "presence-heading"),
                 .h2(.id("presence-heading"), .text(ctx.t("desktop.presence"))),
                 .div(.class("button-row"),
-                    Forms.button("/desktop/state", label: ctx.t("agent.state_available"), hidden: [("state", "available")], ctx: ctx),
-                    Forms.button("/desktop/state", label: ctx.t("desktop.log_out_queues"), hidden: [("state", "offline")], ctx: ctx)),
-                .form(.method(.post), .action("/desktop/state"), .class("inline"),
+                    Forms.button(SiteRoute.desktopState.path, label: ctx.t("agent.state_available"), hidden: [("state", "available")], ctx: ctx),
+                    Forms.button(SiteRoute.desktopState.path, label: ctx.t("desktop.log_out_queues"), hidden: [("state", "offline")], ctx: ctx)),
+                .form(.method(.post), .action(SiteRoute.desktopState.path), .class("inline"),
                     Forms.csrf(ctx),
                     .input(.type(.hidden), .name("state"), .value("break")),
                     Forms.select("reason", label: ctx.t("desktop.break_reason"), options: model.breakReasons, state: FormState(), ctx: ctx),
                     .button(.type(.submit), .text(ctx.t("desktop.take_break")))),
-                .form(.method(.post), .action("/desktop/queues"),
+                .form(.method(.post), .action(SiteRoute.desktopQueues.path),
                     Forms.csrf(ctx),
                     .fieldset(
                         .element(named: "legend", text: ctx.t("desktop.my_queues")),
@@ -99,7 +99,7 @@ public enum DesktopPage {
                             Forms.checkbox("topic_" + t.value, label: t.label, state: FormState(values: ["topic_" + t.value: t.checked ? "on" : ""]))
                         }),
                     .button(.type(.submit), .text(ctx.t("desktop.save_queues"))))),
-            .p(.a(.href("/desktop/manual"), .text(ctx.t("desktop.log_manual"))))
+            .p(.a(.href(SiteRoute.desktopManual.path), .text(ctx.t("desktop.log_manual"))))
         ))
     }
 
@@ -121,10 +121,10 @@ public enum DesktopPage {
                         .p(.attribute(named: "data-deadline", value: String(o.deadlineMillis)),
                            .text(ctx.t("desktop.accept_within") + " "), .span(.class("countdown-value"), .text("\(o.secondsLeft)")), .text(" s")),
                         .div(.class("button-row"),
-                            .form(.method(.post), .action("/desktop/offers/\(o.id)/accept"), .class("inline"), Forms.csrf(ctx),
+                            .form(.method(.post), .action(SiteRoute.desktopOfferAccept(o.id).path), .class("inline"), Forms.csrf(ctx),
                                   .button(.type(.submit), .id("accept-\(o.id)"), .text(ctx.t("desktop.accept")),
                                           .attribute(named: "aria-describedby", value: "offer-\(o.id)"))),
-                            .form(.method(.post), .action("/desktop/offers/\(o.id)/decline"), .class("inline"), Forms.csrf(ctx),
+                            .form(.method(.post), .action(SiteRoute.desktopOfferDecline(o.id).path), .class("inline"), Forms.csrf(ctx),
                                   .button(.type(.submit), .id("decline-\(o.id)"), .class("secondary"), .text(ctx.t("desktop.decline")),
                                           .attribute(named: "aria-describedby", value: "offer-\(o.id)")))))
                 })),
@@ -132,7 +132,7 @@ public enum DesktopPage {
                 .h2(.id("active-heading"), .text(ctx.t("desktop.in_hand"))),
                 Tables.table(caption: ctx.t("desktop.in_hand"), headers: [ctx.t("desktop.contact"), ctx.t("desktop.state"), ctx.t("desktop.since")],
                              rows: panel.active.map { a in
-                                 [.a(.id("open-\(a.id)"), .href("/desktop/interactions/\(a.id)"), .text(a.title)), .text(a.state), .text(a.since)]
+                                 [.a(.id("open-\(a.id)"), .href(SiteRoute.desktopInteraction(a.id).path), .text(a.title)), .text(a.state), .text(a.since)]
                              }, empty: ctx.t("desktop.nothing_in_hand")))
         )
     }

@@ -80,9 +80,9 @@ public enum InteractionPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         let unknown = ctx.t("offices.unknown")
-        let base = "/desktop/interactions/\(m.id)"
+        let base = SiteRoute.desktopInteraction(m.id).path
         return Layout.render(ctx, title: m.title, scripts: m.chat == nil ? [] : [ChatScript.path], main: .group(
-            .p(.class("breadcrumb"), .a(.href("/desktop"), .text("← " + ctx.t("desktop.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.desktop.path), .text("← " + ctx.t("desktop.title")))),
             .h1(.text(m.title)),
             Forms.errorSummary(m.form, ctx),
             m.notice.map { Components.notice($0) } ?? .empty,
@@ -90,8 +90,8 @@ public enum InteractionPage {
             m.chat.map { chat in
                 .section(.attribute(named: "aria-labelledby", value: "chat-heading"),
                     .h2(.id("chat-heading"), .text(ctx.t("desktop.chat"))),
-                    ChatBox.render(.init(key: "chat-\(m.id)", role: "agent", conversation: chat, sayAction: base + "/chat", stateURL: base + "/chat",
-                                         typingURL: base + "/typing"), form: m.form, ctx))
+                    ChatBox.render(.init(key: "chat-\(m.id)", role: "agent", conversation: chat, sayAction: SiteRoute.desktopChat(m.id).path, stateURL: SiteRoute.desktopChat(m.id).path,
+                                         typingURL: SiteRoute.desktopTyping(m.id).path), form: m.form, ctx))
             } ?? .empty,
             .if(!m.mails.isEmpty, mailSection(m, ctx)),
             .section(.attribute(named: "aria-labelledby", value: "context-heading"),
@@ -105,31 +105,31 @@ public enum InteractionPage {
                 m.notes.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_notes"))) :
                 .ul(.forEach(m.notes) { n in .li(.strong(.text(n.when + ": ")), .text(n.text)) }),
                 .if(m.connected || m.inWrapUp,
-                    .form(.method(.post), .action(base + "/notes"),
+                    .form(.method(.post), .action(SiteRoute.desktopNotes(m.id).path),
                         Forms.csrf(ctx),
                         Forms.textarea("note", label: ctx.t("desktop.new_note"), state: m.form, ctx: ctx),
                         .button(.type(.submit), .text(ctx.t("desktop.add_note")))))),
             .if(m.canRemind && (m.connected || m.inWrapUp), .section(.attribute(named: "aria-labelledby", value: "visit-heading"),
                 .h2(.id("visit-heading"), .text(ctx.t("desktop.visit_heading"))),
                 .p(.class("hint"), .text(ctx.t("desktop.visit_hint"))),
-                .form(.method(.post), .action(base + "/visit-reminder"), .attribute(named: "novalidate", value: "novalidate"),
+                .form(.method(.post), .action(SiteRoute.desktopVisitReminder(m.id).path), .attribute(named: "novalidate", value: "novalidate"),
                     Forms.csrf(ctx),
                     Forms.field("visit_date", label: ctx.t("desktop.visit_date"), type: .date, state: m.form, ctx: ctx),
                     Forms.field("visit_time", label: ctx.t("desktop.visit_time"), type: .time, state: m.form, ctx: ctx),
                     .button(.type(.submit), .text(ctx.t("desktop.visit_send")))))),
             .if(m.connected, .section(.attribute(named: "aria-labelledby", value: "end-heading"),
                 .h2(.id("end-heading"), .text(ctx.t("desktop.end_heading"))),
-                Forms.button(base + "/end", label: ctx.t("desktop.end"), ctx: ctx))),
+                Forms.button(SiteRoute.desktopEnd(m.id).path, label: ctx.t("desktop.end"), ctx: ctx))),
             .if(m.connected || m.inWrapUp, .section(.attribute(named: "aria-labelledby", value: "close-heading"),
                 .h2(.id("close-heading"), .text(ctx.t("desktop.close_heading"))),
-                .form(.method(.post), .action(base + "/close"),
+                .form(.method(.post), .action(SiteRoute.desktopClose(m.id).path),
                     Forms.csrf(ctx),
                     Forms.select("outcome", label: ctx.t("desktop.outcome"), options: m.outcomes, state: m.form, blank: ctx.t("form.choose"), ctx: ctx),
                     Forms.textarea("closing_note", label: ctx.t("desktop.closing_note"), state: m.form, required: false, ctx: ctx),
                     .button(.type(.submit), .text(ctx.t("desktop.close")))))),
             .if(m.connected, .section(.attribute(named: "aria-labelledby", value: "transfer-heading"),
                 .h2(.id("transfer-heading"), .text(ctx.t("desktop.transfer_heading"))),
-                .form(.method(.post), .action(base + "/transfer"),
+                .form(.method(.post), .action(SiteRoute.desktopTransfer(m.id).path),
                     Forms.csrf(ctx),
                     .fieldset(.element(named: "legend", text: ctx.t("desktop.transfer_to_queue")),
                         Forms.field("office", label: ctx.t("desktop.transfer_office"), state: m.form, required: false,
@@ -156,7 +156,7 @@ public enum InteractionPage {
                     })))
             },
             .if(m.connected || m.inWrapUp,
-                .form(.method(.post), .action("/desktop/interactions/\(m.id)/reply"), .attribute(named: "novalidate", value: "novalidate"),
+                .form(.method(.post), .action(SiteRoute.desktopReply(m.id).path), .attribute(named: "novalidate", value: "novalidate"),
                     Forms.csrf(ctx),
                     Forms.textarea("reply", label: ctx.t("desktop.mail_reply"), state: m.form, hint: ctx.t("desktop.mail_reply_hint"), ctx: ctx),
                     .button(.type(.submit), .text(ctx.t("desktop.mail_send"))))))
@@ -165,7 +165,7 @@ public enum InteractionPage {
     /// Answers for the consultant: suggested for the contact's topic, or searched; each can be
     /// given to the client (a note, and an e-mail when the client has an address).
     static func knowledge(_ m: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
-        let base = "/desktop/interactions/\(m.id)"
+        let base = SiteRoute.desktopInteraction(m.id).path
         return .section(.attribute(named: "aria-labelledby", value: "kb-heading"),
             .h2(.id("kb-heading"), .text(ctx.t("desktop.kb"))),
             .form(.method(.get), .action(base), .class("search-form"), .attribute(named: "role", value: "search"),
@@ -175,10 +175,10 @@ public enum InteractionPage {
             m.articles.isEmpty ? .p(.class("empty"), .text(ctx.t("faq.nothing_found"))) :
             .ul(.class("offer-list"), .forEach(m.articles) { a in
                 .li(.article(
-                    .h3(.a(.href("/faq/\(a.id)"), .text(a.title))),
+                    .h3(.a(.href(SiteRoute.faqEntry(a.id).path), .text(a.title))),
                     a.note.map { .p(.class("hint"), .strong(.text(ctx.t("kb.staff.internal_note") + ": ")), .text($0)) } ?? .empty,
                     .if(m.connected || m.inWrapUp,
-                        Forms.button(base + "/articles", label: ctx.t(m.canEmail ? "desktop.kb_send" : "desktop.kb_note"), hidden: [("entry", a.id)],
+                        Forms.button(SiteRoute.desktopArticles(m.id).path, label: ctx.t(m.canEmail ? "desktop.kb_send" : "desktop.kb_note"), hidden: [("entry", a.id)],
                                      accessibleLabel: ctx.t(m.canEmail ? "desktop.kb_send_named" : "desktop.kb_note_named", ["title": a.title]), ctx: ctx))))
             }))
     }
@@ -226,11 +226,11 @@ public enum ManualInteractionPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("desktop.manual_title"), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/desktop"), .text("← " + ctx.t("desktop.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.desktop.path), .text("← " + ctx.t("desktop.title")))),
             .h1(.text(ctx.t("desktop.manual_title"))),
             .p(.text(ctx.t("desktop.manual_intro"))),
             Forms.errorSummary(m.form, ctx),
-            .form(.method(.post), .action("/desktop/manual"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.desktopManual.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.select("channel", label: ctx.t("desktop.channel"), options: m.channels, state: m.form, ctx: ctx),
                 Forms.select("topic", label: ctx.t("desktop.topic"), options: m.topics, state: m.form, ctx: ctx),

@@ -109,16 +109,16 @@ public enum StaffEventsPage {
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let rows: [[Node<HTML.BodyContext>]] = model.rows.map { r in
             [.text(r.kind), .a(.href(r.publicPath), .text(r.title)), .text(r.when), .text(r.office),
-             .group(.a(.href("/staff/events/\(r.id)/edit"), .text(ctx.t("cv.edit")), .span(.class("visually-hidden"), .text(": " + r.title))),
+             .group(.a(.href(SiteRoute.staffEventEdit(r.id).path), .text(ctx.t("cv.edit")), .span(.class("visually-hidden"), .text(": " + r.title))),
                     .text(" "),
-                    Forms.button("/staff/events/\(r.id)/delete", label: ctx.t("cv.delete"), accessibleLabel: ctx.t("cv.delete") + ": " + r.title, ctx: ctx))]
+                    Forms.button(SiteRoute.staffEventDelete(r.id).path, label: ctx.t("cv.delete"), accessibleLabel: ctx.t("cv.delete") + ": " + r.title, ctx: ctx))]
         }
         return Layout.render(ctx, title: ctx.t("event.staff_title"), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff/home"), .text("← " + ctx.t("staff.home_title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffHome.path), .text("← " + ctx.t("staff.home_title")))),
             .h1(.text(ctx.t("event.staff_title"))),
             model.notice.map { Components.notice($0) } ?? .empty,
-            .p(.a(.class("button"), .href("/staff/events/new?kind=training"), .text(ctx.t("event.new.training"))), .text(" "),
-               .a(.class("button"), .href("/staff/events/new?kind=job_fair"), .text(ctx.t("event.new.job_fair")))),
+            .p(.a(.class("button"), .href(SiteRoute.staffEventNew.with(["kind": "training"])), .text(ctx.t("event.new.training"))), .text(" "),
+               .a(.class("button"), .href(SiteRoute.staffEventNew.with(["kind": "job_fair"])), .text(ctx.t("event.new.job_fair")))),
             Tables.table(caption: ctx.t("event.staff_title"),
                          headers: [ctx.t("event.field.kind"), ctx.t("event.field.title"), ctx.t("event.when"), ctx.t("event.field.office_id"),
                                    ctx.t("employers.action")],
@@ -145,10 +145,10 @@ public enum StaffEventFormPage {
         }
         let title = ctx.t(model.editingID == nil ? "event.new_title" : "event.edit_title")
         return Layout.render(ctx, title: title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff/events"), .text("← " + ctx.t("event.staff_title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffEvents.path), .text("← " + ctx.t("event.staff_title")))),
             .h1(.text(title)),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action(model.editingID.map { "/staff/events/\($0)" } ?? "/staff/events"),
+            .form(.method(.post), .action(model.editingID.map { SiteRoute.staffEvent($0).path } ?? SiteRoute.staffEvents.path),
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.select("kind", label: ctx.t("event.field.kind"), options: ["training", "job_fair"].map { ($0, ctx.t("event.kind." + $0)) },

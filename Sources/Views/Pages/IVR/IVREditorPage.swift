@@ -53,9 +53,9 @@ public enum IVREditorPage {
                 .h2(.text(ctx.t("ivr.publish_refused"))), .ul(.forEach(m.refused) { .li(.text($0)) })),
             .p(.text(m.status)),
             .div(.class("actions"),
-                .a(.href("/staff/ivr/simulate"), .text(ctx.t("ivr.simulate"))),
-                .if(m.isDraft, Forms.button("/staff/ivr/publish", label: ctx.t("ivr.publish"), ctx: ctx)),
-                .if(m.isDraft, Forms.button("/staff/ivr/discard", label: ctx.t("ivr.discard"), ctx: ctx))),
+                .a(.href(SiteRoute.staffIVRSimulate.path), .text(ctx.t("ivr.simulate"))),
+                .if(m.isDraft, Forms.button(SiteRoute.staffIVRPublish.path, label: ctx.t("ivr.publish"), ctx: ctx)),
+                .if(m.isDraft, Forms.button(SiteRoute.staffIVRDiscard.path, label: ctx.t("ivr.discard"), ctx: ctx))),
             .section(.attribute(named: "aria-labelledby", value: "diagram-heading"),
                 .h2(.id("diagram-heading"), .text(ctx.t("ivr.diagram"))),
                 .p(.class("hint"), .text(ctx.t("ivr.diagram_hint"))),
@@ -66,13 +66,13 @@ public enum IVREditorPage {
                 Tables.table(caption: ctx.t("ivr.steps"),
                              headers: [ctx.t("ivr.step"), ctx.t("ivr.kind"), ctx.t("ivr.said"), ctx.t("ivr.leads_to"), ctx.t("ivr.problems")],
                              rows: m.steps.map { s in [
-                                .a(.href("/staff/ivr/steps/\(s.step)"), .text(s.step)), .text(s.kind), .text(s.said), .text(s.leadsTo),
+                                .a(.href(SiteRoute.staffIVRStep(s.step).path), .text(s.step)), .text(s.kind), .text(s.said), .text(s.leadsTo),
                                 s.problems.isEmpty ? .text("–") : .ul(.class("problems"), .forEach(s.problems) { .li(.text($0)) }),
                              ] }, empty: ctx.t("ivr.no_steps"))),
             .section(.attribute(named: "aria-labelledby", value: "add-heading"),
                 .h2(.id("add-heading"), .text(ctx.t("ivr.add_step"))),
                 Forms.errorSummary(m.addForm, ctx),
-                .form(.method(.post), .action("/staff/ivr/steps"), .attribute(named: "novalidate", value: "novalidate"),
+                .form(.method(.post), .action(SiteRoute.staffIVRSteps.path), .attribute(named: "novalidate", value: "novalidate"),
                     Forms.csrf(ctx),
                     Forms.field("id", label: ctx.t("ivr.step_id"), state: m.addForm, hint: ctx.t("ivr.step_id_hint"), ctx: ctx),
                     Forms.select("kind", label: ctx.t("ivr.kind"), options: m.kinds, state: m.addForm, ctx: ctx),
@@ -82,7 +82,7 @@ public enum IVREditorPage {
                 Tables.table(caption: ctx.t("ivr.versions"), headers: [ctx.t("ivr.version"), ctx.t("ivr.created"), ctx.t("ivr.state"), ctx.t("ivr.action")],
                              rows: m.versions.map { v in [
                                 .text("\(v.version)"), .text(v.created), .text(v.state),
-                                v.canRestore ? Forms.button("/staff/ivr/rollback", label: ctx.t("ivr.restore"), hidden: [("version", "\(v.version)")],
+                                v.canRestore ? Forms.button(SiteRoute.staffIVRRollback.path, label: ctx.t("ivr.restore"), hidden: [("version", "\(v.version)")],
                                                             accessibleLabel: ctx.t("ivr.restore_label", ["version": "\(v.version)"]), ctx: ctx) : .text("–"),
                              ] }, empty: ctx.t("ivr.no_versions")))
         ))

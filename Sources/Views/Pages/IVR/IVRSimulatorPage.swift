@@ -26,10 +26,10 @@ public enum IVRSimulatorPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("ivr.simulate"), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff/ivr"), .text("← " + ctx.t("ivr.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffIVR.path), .text("← " + ctx.t("ivr.title")))),
             .h1(.text(ctx.t("ivr.simulate"))),
             .p(.text(ctx.t("ivr.simulate_intro"))),
-            .form(.method(.get), .action("/staff/ivr/simulate"), .class("filters"),
+            .form(.method(.get), .action(SiteRoute.staffIVRSimulate.path), .class("filters"),
                 Forms.select("version", label: ctx.t("ivr.version"), options: m.versions, state: m.form, ctx: ctx),
                 Forms.select("hours", label: ctx.t("ivr.hours"), options: m.hours, state: m.form, ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("ivr.simulate_restart")))),
@@ -42,7 +42,7 @@ public enum IVRSimulatorPage {
                     .h2(.id("keys-heading"), .text(ctx.t("ivr.caller_turn"))),
                     .p(.text(waiting)),
                     Forms.errorSummary(m.form, ctx),
-                    .form(.method(.get), .action("/staff/ivr/simulate"), .attribute(named: "novalidate", value: "novalidate"),
+                    .form(.method(.get), .action(SiteRoute.staffIVRSimulate.path), .attribute(named: "novalidate", value: "novalidate"),
                         .input(.type(.hidden), .name("version"), .value(m.form["version"])),
                         .input(.type(.hidden), .name("hours"), .value(m.form["hours"])),
                         .input(.type(.hidden), .name("history"), .value(m.history)),

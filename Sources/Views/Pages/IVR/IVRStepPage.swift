@@ -32,12 +32,12 @@ public enum IVRStepPage {
         let asks = ["menu", "gather", "identify"].contains(kind)
         let title = ctx.t("ivr.step_title", ["step": m.step])
         return Layout.render(ctx, title: title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff/ivr"), .text("← " + ctx.t("ivr.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffIVR.path), .text("← " + ctx.t("ivr.title")))),
             .h1(.text(title)),
             m.problems.isEmpty ? .empty : .section(.attribute(named: "aria-labelledby", value: "problems-heading"),
                 .h2(.id("problems-heading"), .text(ctx.t("ivr.problems"))), .ul(.forEach(m.problems) { .li(.text($0)) })),
             Forms.errorSummary(m.form, ctx),
-            .form(.method(.post), .action("/staff/ivr/steps/\(m.step)"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.staffIVRStep(m.step).path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.select("kind", label: ctx.t("ivr.kind"), options: m.kinds, state: m.form, ctx: ctx),
                 .p(.class("hint"), .text(ctx.t("ivr.kind_hint"))),
@@ -71,7 +71,7 @@ public enum IVRStepPage {
                 .button(.type(.submit), .text(ctx.t("ivr.save")))),
             .if(!m.isStart, .section(.attribute(named: "aria-labelledby", value: "delete-heading"),
                 .h2(.id("delete-heading"), .text(ctx.t("ivr.delete_step"))),
-                Forms.button("/staff/ivr/steps/\(m.step)/delete", label: ctx.t("ivr.delete"), ctx: ctx)))
+                Forms.button(SiteRoute.staffIVRStepDelete(m.step).path, label: ctx.t("ivr.delete"), ctx: ctx)))
         ))
     }
 }

@@ -32,11 +32,11 @@ public enum FAQListPage {
             .h1(.text(ctx.t("faq.title"))),
             .p(.text(ctx.t("faq.intro"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.get), .action("/faq"), .class("search-form"), .attribute(named: "role", value: "search"),
+            .form(.method(.get), .action(SiteRoute.faq.path), .class("search-form"), .attribute(named: "role", value: "search"),
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.field("q", label: ctx.t("faq.search.q"), type: .search, state: f, required: false, hint: ctx.t("faq.q_hint"),
                             attributes: [.attribute(named: "list", value: "q-suggestions"),
-                                         .attribute(named: "data-suggest", value: "/api/v1/kb/suggest?lang=\(ctx.language.rawValue)&q=")], ctx: ctx),
+                                         .attribute(named: "data-suggest", value: SiteRoute.apiKBSuggest.with(["lang": ctx.language.rawValue]) + "&q=")], ctx: ctx),
                 .element(named: "datalist", nodes: [.attribute(named: "id", value: "q-suggestions")]),
                 Forms.select("category", label: ctx.t("faq.search.category"), options: m.categories, state: f, blank: ctx.t("offers.any"), ctx: ctx),
                 Forms.field("postal_code", label: ctx.t("faq.search.postal_code"), state: f, required: false, autocomplete: "postal-code",
@@ -48,12 +48,12 @@ public enum FAQListPage {
             } ?? .empty,
             .ol(.class("offer-list"), .forEach(m.items) { item in
                 .li(.article(
-                    .h2(.a(.href("/faq/\(item.id)"), .text(item.title))),
+                    .h2(.a(.href(SiteRoute.faqEntry(item.id).path), .text(item.title))),
                     .p(.text(item.summary)),
                     .p(.class("hint"), .text(item.category + " · " + item.scope))))
             }),
             .if(m.total == 0, .p(.text(ctx.t("faq.nothing_found")))),
-            Components.pagination(path: "/faq", total: m.total, page: m.page, perPage: m.perPage, ctx)
+            Components.pagination(path: SiteRoute.faq.path, total: m.total, page: m.page, perPage: m.perPage, ctx)
         ))
     }
 }
@@ -84,7 +84,7 @@ public enum FAQEntryPage {
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         let unknown = ctx.t("offers.not_required")
         return Layout.render(ctx, title: m.title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/faq"), .text("← " + ctx.t("faq.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.faq.path), .text("← " + ctx.t("faq.title")))),
             .article(
                 .h1(.text(m.title)),
                 .if(m.outdated, Components.notice(ctx.t("faq.outdated"))),
@@ -101,8 +101,8 @@ public enum FAQEntryPage {
             .h2(.id("helpful-heading"), .text(ctx.t("faq.helpful"))),
             m.voted ? .p(.attribute(named: "role", value: "status"), .text(ctx.t("faq.thanks"))) :
             .div(.class("button-row"), .attribute(named: "role", value: "group"), .attribute(named: "aria-labelledby", value: "helpful-heading"),
-                Forms.button("/faq/\(m.id)/helpful", label: ctx.t("faq.yes"), hidden: [("helpful", "yes")], ctx: ctx),
-                Forms.button("/faq/\(m.id)/helpful", label: ctx.t("faq.no"), hidden: [("helpful", "no")], ctx: ctx))
+                Forms.button(SiteRoute.faqHelpful(m.id).path, label: ctx.t("faq.yes"), hidden: [("helpful", "yes")], ctx: ctx),
+                Forms.button(SiteRoute.faqHelpful(m.id).path, label: ctx.t("faq.no"), hidden: [("helpful", "no")], ctx: ctx))
         ))
     }
 }
@@ -134,7 +134,7 @@ public enum KBMarkupView {
 /// Type-ahead for search fields with `data-suggest` (a URL taking `q`): fills the field's
 /// datalist, so suggestions are the browser's own, keyboard- and screen-reader-friendly list.
 public enum SuggestScript {
-    public static let path = "/assets/suggest.js"
+    public static let path = SiteRoute.script("suggest.js").path
     public static let source = #"""
 (function () {
   "use strict";

@@ -26,12 +26,12 @@ public enum StaffKBListPage {
             StaffNav.back(ctx),
             .h1(.text(ctx.t("kb.staff.title"))),
             m.notice.map { Components.notice($0) } ?? .empty,
-            .p(.a(.href("/staff/kb/new"), .text(ctx.t("kb.staff.new")))),
+            .p(.a(.href(SiteRoute.staffKBNew.path), .text(ctx.t("kb.staff.new")))),
             Tables.table(caption: ctx.t("kb.staff.entries"),
                          headers: [ctx.t("kb.staff.question"), ctx.t("desktop.language"), ctx.t("kb.staff.status"), ctx.t("faq.scope"),
                                    ctx.t("kb.staff.attention"), ctx.t("faq.updated")],
                          rows: m.rows.map { r in
-                             [.a(.href("/staff/kb/\(r.id)/edit"), .text(r.title)), .text(r.language), .text(r.status), .text(r.scope), .text(r.flags), .text(r.updated)]
+                             [.a(.href(SiteRoute.staffKBEdit(r.id).path), .text(r.title)), .text(r.language), .text(r.status), .text(r.scope), .text(r.flags), .text(r.updated)]
                          }, empty: ctx.t("kb.staff.none")),
             .h2(.text(ctx.t("kb.staff.misses"))),
             Tables.table(caption: ctx.t("kb.staff.misses"), headers: [ctx.t("faq.search.q"), ctx.t("desktop.language"), ctx.t("kb.staff.times")],
@@ -72,9 +72,9 @@ public enum StaffKBFormPage {
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         let f = m.form
         let title = m.editingID == nil ? ctx.t("kb.staff.new") : ctx.t("kb.staff.edit")
-        let action = m.editingID.map { "/staff/kb/\($0)" } ?? "/staff/kb"
+        let action = m.editingID.map { SiteRoute.staffKBEntry($0).path } ?? SiteRoute.staffKB.path
         return Layout.render(ctx, title: title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff/kb"), .text("← " + ctx.t("kb.staff.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffKB.path), .text("← " + ctx.t("kb.staff.title")))),
             .h1(.text(title)),
             m.conflict.map { Components.notice($0, role: "alert") } ?? .empty,
             .if(m.outdated, Components.notice(ctx.t("kb.staff.outdated"))),
@@ -105,10 +105,10 @@ public enum StaffKBFormPage {
                 .group(
                     .h2(.text(ctx.t("kb.staff.more"))),
                     .ul(.class("link-list"),
-                        .li(.a(.href("/staff/kb/\(id)/versions"), .text(ctx.t("kb.staff.versions")))),
-                        .if(m.sourceTitle == nil, .li(.a(.href("/staff/kb/new?translation_of=\(id)"), .text(ctx.t("kb.staff.translate"))))),
+                        .li(.a(.href(SiteRoute.staffKBVersions(id).path), .text(ctx.t("kb.staff.versions")))),
+                        .if(m.sourceTitle == nil, .li(.a(.href(SiteRoute.staffKBNew.with(["translation_of": id])), .text(ctx.t("kb.staff.translate"))))),
                         .forEach(m.translations) { t in .li(.a(.href(t.path), .text(t.label))) }),
-                    Forms.button("/staff/kb/\(id)/delete", label: ctx.t("kb.staff.delete"), ctx: ctx))
+                    Forms.button(SiteRoute.staffKBDelete(id).path, label: ctx.t("kb.staff.delete"), ctx: ctx))
             } ?? .empty
         ))
     }
@@ -125,7 +125,7 @@ public enum StaffKBVersionsPage {
 
     public static func render(id: String, title: String, versions: [Version], _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("kb.staff.versions"), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff/kb/\(id)/edit"), .text("← " + title))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffKBEdit(id).path), .text("← " + title))),
             .h1(.text(ctx.t("kb.staff.versions"))),
             .ol(.class("offer-list"), .forEach(versions) { v in
                 .li(.article(

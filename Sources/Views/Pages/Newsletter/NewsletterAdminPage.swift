@@ -43,7 +43,7 @@ public enum NewsletterAdminPage {
             .section(.attribute(named: "aria-labelledby", value: "new-heading"),
                 .h2(.id("new-heading"), .text(ctx.t("newsletter.staff_new"))),
                 Forms.errorSummary(m.form, ctx),
-                .form(.method(.post), .action("/staff/newsletter"), .attribute(named: "novalidate", value: "novalidate"),
+                .form(.method(.post), .action(SiteRoute.staffNewsletter.path), .attribute(named: "novalidate", value: "novalidate"),
                     Forms.csrf(ctx),
                     Forms.select("language", label: ctx.t("newsletter.language"), options: m.languages, state: m.form, ctx: ctx),
                     Forms.field("subject", label: ctx.t("newsletter.staff_subject"), state: m.form, ctx: ctx),

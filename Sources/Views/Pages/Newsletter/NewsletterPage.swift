@@ -21,7 +21,7 @@ public enum NewsletterPage {
             .if(m.state == .form || m.state == .badLink, .group(
                 .p(.text(ctx.t("newsletter.intro"))),
                 Forms.errorSummary(m.form, ctx),
-                .form(.method(.post), .action("/newsletter"), .attribute(named: "novalidate", value: "novalidate"),
+                .form(.method(.post), .action(SiteRoute.newsletter.path), .attribute(named: "novalidate", value: "novalidate"),
                     Forms.csrf(ctx),
                     Forms.field("email", label: ctx.t("form.email"), type: .email, state: m.form, autocomplete: "email", ctx: ctx),
                     Forms.select("language", label: ctx.t("newsletter.language"), options: m.languages, state: m.form, ctx: ctx),

@@ -24,21 +24,21 @@ public enum EmployerOffersPage {
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let rows: [[Node<HTML.BodyContext>]] = model.rows.map { r in
-            [r.live ? .a(.href("/offers/\(r.id)"), .text(r.title)) : .text(r.title),
+            [r.live ? .a(.href(SiteRoute.offer(r.id).path), .text(r.title)) : .text(r.title),
              .group(.text(r.status), r.note.map { .p(.class("small"), .text($0)) } ?? .empty),
              .text(r.validUntil),
-             .group(.a(.href("/employer/offers/\(r.id)/edit"), .text(ctx.t("offers.edit")),
+             .group(.a(.href(SiteRoute.employerOfferEdit(r.id).path), .text(ctx.t("offers.edit")),
                        .span(.class("visually-hidden"), .text(": " + r.title))),
-                    .if(r.live, Forms.button("/employer/offers/\(r.id)/renew", label: ctx.t("offers.renew"),
+                    .if(r.live, Forms.button(SiteRoute.employerOfferRenew(r.id).path, label: ctx.t("offers.renew"),
                                              accessibleLabel: ctx.t("offers.renew") + ": " + r.title, ctx: ctx)),
-                    .if(r.closable, Forms.button("/employer/offers/\(r.id)/close", label: ctx.t("offers.close"),
+                    .if(r.closable, Forms.button(SiteRoute.employerOfferClose(r.id).path, label: ctx.t("offers.close"),
                                                  accessibleLabel: ctx.t("offers.close") + ": " + r.title, ctx: ctx)))]
         }
         return Layout.render(ctx, title: ctx.t("offers.mine_title"), main: .group(
             .h1(.text(ctx.t("offers.mine_title"))),
             model.notice.map { Components.notice($0) } ?? .empty,
             .p(.text(model.company + " – " + ctx.t(model.verified ? "company.verified" : "offers.unverified_explained"))),
-            .p(.a(.class("button"), .href("/employer/offers/new"), .text(ctx.t("offers.new_title")))),
+            .p(.a(.class("button"), .href(SiteRoute.employerOfferNew.path), .text(ctx.t("offers.new_title")))),
             Tables.table(caption: ctx.t("offers.mine_title"),
                          headers: [ctx.t("offer.field.title"), ctx.t("offer.status"), ctx.t("offer.valid_until_label"), ctx.t("employers.action")],
                          rows: rows, empty: ctx.t("offers.none_yet"))
@@ -91,11 +91,11 @@ public enum OfferFormPage {
             area("how_to_apply"), Forms.checkbox("employer_visible", label: ctx.t("offer.field.employer_visible"), state: f))
         let title = ctx.t(model.editingID == nil ? "offers.new_title" : "offers.edit_title")
         return Layout.render(ctx, title: title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/employer/offers"), .text("← " + ctx.t("offers.mine_title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.employerOffers.path), .text("← " + ctx.t("offers.mine_title")))),
             .h1(.text(title)),
             .p(.text(ctx.t("offers.form_intro"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action(model.editingID.map { "/employer/offers/\($0)" } ?? "/employer/offers"),
+            .form(.method(.post), .action(model.editingID.map { SiteRoute.employerOffer($0).path } ?? SiteRoute.employerOffers.path),
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx), job, place, terms, requirements, apply,
                 .button(.type(.submit), .text(ctx.t("offers.submit"))))

@@ -31,7 +31,7 @@ public enum OfferSearchPage {
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let f = model.form
-        let filters: Node<HTML.BodyContext> = .form(.method(.get), .action("/offers"), .class("search-form"),
+        let filters: Node<HTML.BodyContext> = .form(.method(.get), .action(SiteRoute.offers.path), .class("search-form"),
             .attribute(named: "role", value: "search"), .attribute(named: "novalidate", value: "novalidate"),
             Forms.field("q", label: ctx.t("search.field.q"), type: .search, state: f, required: false, hint: ctx.t("offers.q_hint"), ctx: ctx),
             Forms.select("voivodeship", label: ctx.t("search.field.voivodeship"), options: model.voivodeships, state: f,
@@ -56,7 +56,7 @@ public enum OfferSearchPage {
         } ?? .empty
         let list: Node<HTML.BodyContext> = .ol(.class("offer-list"), .forEach(model.items) { item in
             .li(.article(
-                .h2(.a(.href("/offers/\(item.id)"), .text(item.title))),
+                .h2(.a(.href(SiteRoute.offer(item.id).path), .text(item.title))),
                 .p(.text(item.employer ?? ctx.t("offer.employer_hidden")), .text(" "),
                    .span(.class(item.verified ? "badge verified" : "badge unverified"),
                          .text(ctx.t(item.verified ? "offer.verified" : "offer.unverified")))),
@@ -73,7 +73,7 @@ public enum OfferSearchPage {
     }
 
     static func pagination(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
-        Components.pagination(path: "/offers", total: model.total, page: model.page, perPage: model.perPage, ctx)
+        Components.pagination(path: SiteRoute.offers.path, total: model.total, page: model.page, perPage: model.perPage, ctx)
     }
 }
 
@@ -116,7 +116,7 @@ public enum OfferDetailPage {
             Components.fact(ctx.t("offer.experience"), model.experience, unknown: none),
             Components.fact(ctx.t("offer.licences"), model.licences, unknown: none))
         return Layout.render(ctx, title: s.title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/offers"), .text("← " + ctx.t("offers.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.offers.path), .text("← " + ctx.t("offers.title")))),
             .h1(.text(s.title)),
             facts,
             .h2(.text(ctx.t("offer.duties"))), .p(.class("prewrap"), .text(model.duties)),

@@ -50,7 +50,7 @@ extension OfficeDirectoryPage {
                 .h2(.text(ctx.t("offices.postal_not_found_heading", ["code": code]))),
                 .p(.text(ctx.t("offices.postal_not_found"))),
                 .if(!suggestions.isEmpty, .p(.text(ctx.t("offices.postal_suggestions") + " "),
-                    .forEach(suggestions) { s in .group(.a(.href(SiteRoute.offices.path + "?q=\(s)"), .text(s)), .text(" ")) })))
+                    .forEach(suggestions) { s in .group(.a(.href(SiteRoute.offices.with(["q": s])), .text(s)), .text(" ")) })))
         }
     }
 }

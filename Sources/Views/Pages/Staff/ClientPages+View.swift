@@ -24,7 +24,7 @@ public enum ClientSearchPage {
             Tables.table(caption: ctx.t("clients.results"),
                          headers: [ctx.t("clients.number"), ctx.t("account.name"), ctx.t("clients.office")],
                          rows: rows.map { r in
-                             [.a(.href("/staff/clients/\(r.id)?reason=\(r.reason)"), .text(r.number)), .text(r.name), .text(r.office)]
+                             [.a(.href(SiteRoute.staffClient(r.id).with(["reason": r.reason])), .text(r.number)), .text(r.name), .text(r.office)]
                          },
                          empty: ctx.t("clients.none"))
         } ?? .empty
@@ -32,7 +32,7 @@ public enum ClientSearchPage {
             StaffNav.back(ctx),
             .h1(.text(ctx.t("clients.title"))),
             Forms.errorSummary(model.form, ctx),
-            .form(.method(.get), .action("/staff/clients"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.get), .action(SiteRoute.staffClients.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.select("by", label: ctx.t("clients.search_by"), options: model.kinds, state: model.form, ctx: ctx),
                 Forms.field("q", label: ctx.t("clients.query"), type: .search, state: model.form, autocomplete: "off", ctx: ctx),
                 Forms.select("reason", label: ctx.t("clients.reason"), options: model.reasons, state: model.form,
@@ -56,7 +56,7 @@ public enum ClientReasonPage {
             StaffNav.back(ctx),
             .h1(.text(ctx.t("clients.card_title"))),
             .p(.text(ctx.t("clients.reason_intro"))),
-            .form(.method(.get), .action("/staff/clients/\(model.clientID)"),
+            .form(.method(.get), .action(SiteRoute.staffClient(model.clientID).path),
                 Forms.select("reason", label: ctx.t("clients.reason"), options: model.reasons, state: FormState(), ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("clients.open"))))
         ))
@@ -94,7 +94,7 @@ public enum ClientCardPage {
             Components.fact(ctx.t("form.email"), model.emails.isEmpty ? nil : model.emails.joined(separator: ", "), unknown: unknown),
             Components.fact(ctx.t("clients.account"), model.accountEmail, unknown: ctx.t("clients.no_account")),
             Components.fact(ctx.t("clients.pin"), ctx.t(model.hasPIN ? "clients.pin_yes" : "clients.pin_no"), unknown: unknown))
-        let pin: Node<HTML.BodyContext> = .form(.method(.post), .action("/staff/clients/\(model.id)/pin"),
+        let pin: Node<HTML.BodyContext> = .form(.method(.post), .action(SiteRoute.staffClientPIN(model.id).path),
             .attribute(named: "aria-labelledby", value: "pin-heading"), .attribute(named: "novalidate", value: "novalidate"),
             Forms.csrf(ctx),
             .input(.type(.hidden), .name("reason"), .value(model.reason)),
@@ -102,7 +102,7 @@ public enum ClientCardPage {
                         hint: ctx.t("clients.pin_hint"), ctx: ctx),
             .button(.type(.submit), .text(ctx.t("clients.set_pin"))))
         return Layout.render(ctx, title: ctx.t("clients.card_title"), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff/clients"), .text("← " + ctx.t("clients.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffClients.path), .text("← " + ctx.t("clients.title")))),
             .h1(.text(ctx.t("clients.card_title") + " " + model.number)),
             model.notice.map { Components.notice($0) } ?? .empty,
             facts,

@@ -20,7 +20,7 @@ public enum InteractionReviewPages {
             StaffNav.back(ctx),
             .h1(.text(ctx.t("review.title"))),
             Tables.table(caption: ctx.t("review.title"), headers: [ctx.t("review.when"), ctx.t("review.contact"), ctx.t("desktop.state"), ctx.t("review.recordings")],
-                         rows: rows.map { r in [.text(r.when), .a(.href("/staff/interactions/\(r.id)"), .text(r.title)), .text(r.state), .text("\(r.recordings)")] },
+                         rows: rows.map { r in [.text(r.when), .a(.href(SiteRoute.staffInteraction(r.id).path), .text(r.title)), .text(r.state), .text("\(r.recordings)")] },
                          empty: ctx.t("review.none"))))
     }
 
@@ -53,7 +53,7 @@ public enum InteractionReviewPages {
 
     public static func detail(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: m.title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff/interactions"), .text("← " + ctx.t("review.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffInteractions.path), .text("← " + ctx.t("review.title")))),
             .h1(.text(m.title)),
             m.notice.map { Components.notice($0) } ?? .empty,
             .dl(.forEach(m.facts + m.context) { f in .group(.dt(.text(f.label)), .dd(.text(f.value))) }),
@@ -61,8 +61,8 @@ public enum InteractionReviewPages {
                 .h2(.id("live-heading"), .text(ctx.t("review.live"))),
                 m.monitors.isEmpty ? .empty : .p(.text(ctx.t("review.monitors", ["names": m.monitors.joined(separator: ", ")]))),
                 m.canMonitor ? .div(.class("actions"),
-                    Forms.button("/staff/interactions/\(m.id)/monitor", label: ctx.t("review.listen"), hidden: [("mode", "listen")], ctx: ctx),
-                    Forms.button("/staff/interactions/\(m.id)/monitor", label: ctx.t("review.coach"), hidden: [("mode", "coach")], ctx: ctx))
+                    Forms.button(SiteRoute.staffInteractionMonitor(m.id).path, label: ctx.t("review.listen"), hidden: [("mode", "listen")], ctx: ctx),
+                    Forms.button(SiteRoute.staffInteractionMonitor(m.id).path, label: ctx.t("review.coach"), hidden: [("mode", "coach")], ctx: ctx))
                 : .p(.text(m.monitorNote ?? ""))),
             .section(.attribute(named: "aria-labelledby", value: "recordings-heading"),
                 .h2(.id("recordings-heading"), .text(ctx.t("review.recordings"))),

@@ -29,7 +29,7 @@ public enum ModerationPage {
                         Components.fact(ctx.t("clients.office"), r.office, unknown: unknown),
                         Components.fact(ctx.t("moderation.submitted"), r.submitted, unknown: unknown)),
                     .p(.class("prewrap"), .text(r.duties)),
-                    .form(.method(.post), .action("/staff/offers/\(r.id)/moderate"),
+                    .form(.method(.post), .action(SiteRoute.staffOfferModerate(r.id).path),
                         Forms.csrf(ctx),
                         .div(.class("field"), .label(.for(noteID), .text(ctx.t("moderation.note"))),
                              .element(named: "textarea", nodes: [.attribute(named: "id", value: noteID), .attribute(named: "name", value: "note"),

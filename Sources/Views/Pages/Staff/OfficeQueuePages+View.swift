@@ -20,9 +20,9 @@ public enum ClientLinksPage {
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let rows: [[Node<HTML.BodyContext>]] = model.rows.map { r in
             [.text(r.name), .text(r.email), .text(r.pesel), .text(r.office), .text(r.requested),
-             .group(Forms.button("/staff/client-links/\(r.id)", label: ctx.t("links.approve"), hidden: [("decision", "approve")],
+             .group(Forms.button(SiteRoute.staffClientLink(r.id).path, label: ctx.t("links.approve"), hidden: [("decision", "approve")],
                                  accessibleLabel: ctx.t("links.approve") + ": " + r.name, ctx: ctx),
-                    Forms.button("/staff/client-links/\(r.id)", label: ctx.t("links.reject"), hidden: [("decision", "reject")],
+                    Forms.button(SiteRoute.staffClientLink(r.id).path, label: ctx.t("links.reject"), hidden: [("decision", "reject")],
                                  accessibleLabel: ctx.t("links.reject") + ": " + r.name, ctx: ctx))]
         }
         return Layout.render(ctx, title: ctx.t("links.title"), main: .group(
@@ -54,7 +54,7 @@ public enum EmployerVerificationPage {
         let rows: [[Node<HTML.BodyContext>]] = model.rows.map { r in
             [.text(r.name), .text(r.nip ?? "–"), .text(r.regon ?? "–"), .text(r.address), .text(r.contacts.joined(separator: "; ")),
              .text(r.registered),
-             Forms.button("/staff/employers/\(r.id)/verify", label: ctx.t("employers.verify"),
+             Forms.button(SiteRoute.staffEmployerVerify(r.id).path, label: ctx.t("employers.verify"),
                           accessibleLabel: ctx.t("employers.verify") + ": " + r.name, ctx: ctx)]
         }
         return Layout.render(ctx, title: ctx.t("employers.title"), main: .group(
@@ -89,7 +89,7 @@ public enum AuditLogPage {
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let f = model.form
-        let filters: Node<HTML.BodyContext> = .form(.method(.get), .action("/staff/audit"), .class("filters"),
+        let filters: Node<HTML.BodyContext> = .form(.method(.get), .action(SiteRoute.staffAudit.path), .class("filters"),
             .attribute(named: "novalidate", value: "novalidate"),
             Forms.field("office", label: ctx.t("staff.filter_office"), state: f, required: false, ctx: ctx),
             Forms.field("client", label: ctx.t("audit.client"), state: f, required: false, ctx: ctx),

@@ -21,10 +21,10 @@ public enum StaffListPage {
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let notice = ctx.query.first { $0.0 == "notice" }.flatMap { notices[$0.1] }
         let rows: [[Node<HTML.BodyContext>]] = model.rows.map { r in
-            [.a(.href("/staff/members/\(r.id)"), .text(r.name)), .text(r.email), .text(r.roles), .text(r.offices),
+            [.a(.href(SiteRoute.staffMember(r.id).path), .text(r.name)), .text(r.email), .text(r.roles), .text(r.offices),
              .text(ctx.t(r.active ? "staff.active" : "staff.inactive")), .text(ctx.t(r.twoFactor ? "staff.2fa_on" : "staff.2fa_pending"))]
         }
-        let filter: Node<HTML.BodyContext> = .form(.method(.get), .action("/staff"), .class("filters"),
+        let filter: Node<HTML.BodyContext> = .form(.method(.get), .action(SiteRoute.staffMembers.path), .class("filters"),
             Forms.field("office", label: ctx.t("staff.filter_office"), state: FormState(values: ["office": model.office]), required: false,
                         hint: ctx.t("staff.office_hint"), ctx: ctx),
             .button(.type(.submit), .text(ctx.t("staff.filter"))))
@@ -32,7 +32,7 @@ public enum StaffListPage {
             StaffNav.back(ctx),
             .h1(.text(ctx.t("staff.list_title"))),
             notice.map { Components.notice(ctx.t($0)) } ?? .empty,
-            .p(.a(.class("button"), .href("/staff/new"), .text(ctx.t("staff.new_title")))),
+            .p(.a(.class("button"), .href(SiteRoute.staffMemberNew.path), .text(ctx.t("staff.new_title")))),
             filter,
             Tables.table(caption: ctx.t("staff.list_title"),
                          headers: [ctx.t("staff.display_name"), ctx.t("form.email"), ctx.t("staff.roles"), ctx.t("staff.offices"),
@@ -63,7 +63,7 @@ public enum StaffFormPage {
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let title = model.editingEmail.map { ctx.t("staff.edit_title", ["email": $0]) } ?? ctx.t("staff.new_title")
-        let action = model.editingID.map { "/staff/members/\($0)" } ?? "/staff"
+        let action = model.editingID.map { SiteRoute.staffMember($0).path } ?? SiteRoute.staffMembers.path
         let officesHint = model.ownOffices.isEmpty ? ctx.t("staff.office_hint")
             : ctx.t("staff.offices_hint_own", ["ids": model.ownOffices.joined(separator: ", ")])
         let emailField: Node<HTML.FormContext> = model.editingID == nil
@@ -82,10 +82,10 @@ public enum StaffFormPage {
         let reset: Node<HTML.BodyContext> = model.editingID.map { id in
             .group(.h2(.text(ctx.t("staff.2fa"))),
                    .p(.text(ctx.t(model.twoFactorEnrolled ? "staff.2fa_on" : "staff.2fa_pending"))),
-                   .if(model.twoFactorEnrolled, Forms.button("/staff/members/\(id)/reset-2fa", label: ctx.t("staff.2fa_reset"), ctx: ctx)))
+                   .if(model.twoFactorEnrolled, Forms.button(SiteRoute.staffMemberReset2FA(id).path, label: ctx.t("staff.2fa_reset"), ctx: ctx)))
         } ?? .empty
         return Layout.render(ctx, title: title, main: .group(
-            .p(.class("breadcrumb"), .a(.href("/staff"), .text("← " + ctx.t("staff.list_title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffMembers.path), .text("← " + ctx.t("staff.list_title")))),
             .h1(.text(title)),
             model.notice.map { Components.notice($0) } ?? .empty,
             .if(model.editingID == nil, .p(.text(ctx.t("staff.new_intro")))),

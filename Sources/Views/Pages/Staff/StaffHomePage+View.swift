@@ -25,7 +25,7 @@ public enum StaffHomePage {
             .h2(.text(ctx.t("staff.areas"))),
             .ul(.class("link-list"),
                 .forEach(model.links) { .li(.a(.href($0.path), .text($0.label))) },
-                .li(.a(.href("/staff/security"), .text(ctx.t("staff.security_title")))))
+                .li(.a(.href(SiteRoute.staffSecurity.path), .text(ctx.t("staff.security_title")))))
         ))
     }
 }
@@ -65,7 +65,7 @@ public enum StaffSecurityPage {
             model.newCodes.map { RecoveryCodesList.node($0, ctx) } ?? .empty,
             .h2(.id("codes-heading"), .text(ctx.t("twofactor.new_codes"))),
             Forms.errorSummary(model.form, ctx),
-            .form(.method(.post), .action("/staff/security/recovery-codes"), .attribute(named: "aria-labelledby", value: "codes-heading"),
+            .form(.method(.post), .action(SiteRoute.staffRecoveryCodes.path), .attribute(named: "aria-labelledby", value: "codes-heading"),
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.field("code", label: ctx.t("twofactor.code"), state: model.form, autocomplete: "one-time-code", ctx: ctx),
@@ -88,11 +88,11 @@ public enum StaffSecurityPage {
                          headers: [ctx.t("tokens.name"), ctx.t("tokens.created"), ctx.t("tokens.expires"), ctx.t("tokens.last_used"), ctx.t("wallboard.actions")],
                          rows: model.tokens.map { t in
                              [.text(t.name), .text(t.created), .text(t.expires), .text(t.lastUsed ?? "–"),
-                              Forms.button("/staff/security/tokens/\(t.id)/revoke", label: ctx.t("tokens.revoke"),
+                              Forms.button(SiteRoute.staffTokenRevoke(t.id).path, label: ctx.t("tokens.revoke"),
                                            accessibleLabel: ctx.t("tokens.revoke_named", ["name": t.name]), ctx: ctx)]
                          }, empty: ctx.t("tokens.none")),
             Forms.errorSummary(model.tokenForm, ctx),
-            .form(.method(.post), .action("/staff/security/tokens"), .attribute(named: "aria-labelledby", value: "tokens-heading"),
+            .form(.method(.post), .action(SiteRoute.staffTokens.path), .attribute(named: "aria-labelledby", value: "tokens-heading"),
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.field("token_name", label: ctx.t("tokens.name"), state: model.tokenForm, hint: ctx.t("tokens.name_hint"), ctx: ctx),
@@ -103,6 +103,6 @@ public enum StaffSecurityPage {
 
 enum StaffNav {
     static func back(_ ctx: PageContext) -> Node<HTML.BodyContext> {
-        .p(.class("breadcrumb"), .a(.href("/staff/home"), .text("← " + ctx.t("staff.home_title"))))
+        .p(.class("breadcrumb"), .a(.href(SiteRoute.staffHome.path), .text("← " + ctx.t("staff.home_title"))))
     }
 }

@@ -8,7 +8,7 @@ public enum TwoFactorPage {
             .h1(.text(ctx.t("twofactor.title"))),
             Forms.errorSummary(form, ctx),
             .p(.text(ctx.t("twofactor.intro"))),
-            .form(.method(.post), .action("/login/two-factor"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.loginTwoFactor.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.field("code", label: ctx.t("twofactor.code"), state: form, autocomplete: "one-time-code",
                             hint: ctx.t("twofactor.code_hint"), ctx: ctx),
@@ -41,7 +41,7 @@ public enum TwoFactorSetupPage {
                 .li(.text(ctx.t("twofactor.setup_step_key") + " "), .code(.id("totp-secret"), .text(model.secret)),
                     .text(" "), .a(.href(model.uri), .text(ctx.t("twofactor.setup_link")))),
                 .li(.text(ctx.t("twofactor.setup_step_code")))),
-            .form(.method(.post), .action("/login/two-factor/setup"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.loginTwoFactorSetup.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.field("code", label: ctx.t("twofactor.code"), state: model.form, autocomplete: "one-time-code", ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("twofactor.setup_submit"))))
@@ -56,7 +56,7 @@ public enum RecoveryCodesPage {
             .h1(.text(ctx.t("twofactor.codes_title"))),
             Components.notice(ctx.t("twofactor.enrolled")),
             RecoveryCodesList.node(codes, ctx),
-            .p(.a(.href("/staff/home"), .text(ctx.t("staff.home_title"))))
+            .p(.a(.href(SiteRoute.staffHome.path), .text(ctx.t("staff.home_title"))))
         ))
     }
 }

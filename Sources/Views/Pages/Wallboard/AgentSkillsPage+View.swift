@@ -21,11 +21,11 @@ public enum AgentSkillsPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("skills.title", ["name": m.name]), main: .group(
-            .p(.class("breadcrumb"), .a(.href("/wallboard"), .text("← " + ctx.t("wallboard.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.wallboard.path), .text("← " + ctx.t("wallboard.title")))),
             .h1(.text(ctx.t("skills.title", ["name": m.name]))),
             .h2(.id("state-heading"), .text(ctx.t("skills.state"))),
             .p(.text(ctx.t("skills.state_now", ["state": m.state]))),
-            .form(.method(.post), .action("/staff/agents/\(m.agentID)/state"), .attribute(named: "aria-labelledby", value: "state-heading"),
+            .form(.method(.post), .action(SiteRoute.staffAgentState(m.agentID).path), .attribute(named: "aria-labelledby", value: "state-heading"),
                 Forms.csrf(ctx),
                 .input(.type(.hidden), .name("return"), .value("wallboard")),
                 Forms.select("state", label: ctx.t("skills.new_state"), options: m.states, state: FormState(), ctx: ctx),
@@ -33,7 +33,7 @@ public enum AgentSkillsPage {
                 .button(.type(.submit), .text(ctx.t("skills.set_state")))),
             .h2(.id("skills-heading"), .text(ctx.t("skills.heading"))),
             Forms.errorSummary(m.form, ctx),
-            .form(.method(.post), .action("/staff/agents/\(m.agentID)/skills"), .attribute(named: "aria-labelledby", value: "skills-heading"), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.staffAgentSkills(m.agentID).path), .attribute(named: "aria-labelledby", value: "skills-heading"), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 .fieldset(.element(named: "legend", text: ctx.t("skills.languages")),
                     .forEach(m.languages) { Forms.checkbox("language_" + $0.value, label: $0.label, state: m.form) }),
