@@ -84,6 +84,16 @@ let package = Package(
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MailerTests", dependencies: ["Mailer", "TestSupport"]),
+        // The repositories on SQLite and PostgreSQL, without the application.
+        .testTarget(name: "StorageTests", dependencies: [
+            "Storage", "Identity", "ContactCenter", "Portal", "TextSearch", "Knowledge", "TestSupport",
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Storage", "Directory", "Mailer", "TestSupport", "Access", "Portal", "TextSearch", "ContactCenter",
             "Clients", "Knowledge", "Privacy", "Identity",

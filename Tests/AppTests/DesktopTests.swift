@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Identity
 import Foundation
 import Vapor

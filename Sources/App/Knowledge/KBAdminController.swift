@@ -1,4 +1,5 @@
 import Vapor
+import Directory
 import Views
 import Access
 import Portal
@@ -32,7 +33,7 @@ struct KBAdminController: Sendable {
             let status = KBStatus(rawValue: status ?? "") ?? .draft
             func day(_ field: String, _ value: String?) -> Date? {
                 guard let v = value, !v.isEmpty else { return nil }
-                if let d = AuditLogController.day(v) { return d }
+                if let d = CalendarText.day(v) { return d }
                 errors.append((field, t.text("validation.date_format"))); return nil
             }
             let from = day("valid_from", valid_from), until = day("valid_until", valid_until)

@@ -11,7 +11,7 @@ import Localization
 /// `/chat/ws` carries the same conversation live. The visitor is known by a random token in
 /// an HTTP-only cookie, so a reload or a new page resumes the same chat.
 struct ChatController: RouteCollection {
-    static let cookie = "zl_chat"
+    static let cookie = CookieName.chat
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("chat", use: page)

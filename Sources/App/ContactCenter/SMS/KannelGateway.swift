@@ -3,13 +3,6 @@ import Views
 import Storage
 import Clients
 
-public struct SMSGatewayConfiguration: Sendable, Equatable {
-    public var url: String
-    public var username: String
-    public var password: String
-    public var sender: String
-}
-
 /// The SMS gateway as an office's IT runs it: Kannel (bearerbox + smsbox, in front of the
 /// operator's SMPP link). A message goes out through smsbox's `sendsms` HTTP interface, in
 /// UCS-2 so Polish letters arrive; Kannel reports delivery by calling the message's own

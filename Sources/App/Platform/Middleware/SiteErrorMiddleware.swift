@@ -27,7 +27,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
                               suggestions: e.suggestions.isEmpty ? nil : e.suggestions)
         case let e as Problem:
             problem = e
-        case let e as DesktopError:
+        case let e as any LocalizedFailure:
             problem = Problem(title: e.status == .notFound ? t.text("error.not_found.title") : t.text("error.bad_request.title"),
                               status: Int(e.status.code), detail: t.text(e.key))
         case let e as any AbortError where e.status == .notFound:

@@ -6,10 +6,10 @@ import Vapor
 /// token, but a write that carries the session cookie and no bearer token acts with the cookie's
 /// authority, so it needs the token (`_csrf` or X-CSRF-Token) or an Origin that is exactly PUBLIC_URL's.
 struct CSRFMiddleware: AsyncMiddleware {
-    static let cookieName = "zl_csrf"
+    static let cookieName = CookieName.csrf
     static let fieldName = "_csrf"
     /// The session cookie (configure.swift names it): its presence is what gives an API write a cookie's authority.
-    static let sessionCookie = "zl_session"
+    static let sessionCookie = CookieName.session
     static let maxUploadBytes = 6 * 1024 * 1024
     let key: SymmetricKey
     let secureCookies: Bool

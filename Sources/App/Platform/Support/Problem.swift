@@ -48,3 +48,10 @@ struct NotFoundError: Error {
     let detail: String
     var suggestions: [String] = []
 }
+
+/// An error a feature refuses with: its HTTP status and the catalogue key of the message. The
+/// error middleware turns any of them into a page or a problem document in the reader's language.
+protocol LocalizedFailure: Error {
+    var status: HTTPStatus { get }
+    var key: String { get }
+}

@@ -29,7 +29,7 @@ extension Request {
         } ?? []
         return PageContext(language: language, path: url.path, query: items, requestID: requestIDValue,
                            csrfToken: csrfToken, signedInAs: signedInEmail,
-                           chatOpen: !(cookies[ChatController.cookie]?.string ?? "").isEmpty)
+                           chatOpen: !(cookies[CookieName.chat]?.string ?? "").isEmpty)
     }
 
     var requestIDValue: String? { logger[metadataKey: "request-id"].map { "\($0)" } }

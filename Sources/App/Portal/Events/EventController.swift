@@ -40,7 +40,7 @@ struct EventController: RouteCollection {
                 if field == "no_cost" { c.noCostOnly = true } else { c.onlineOnly = true }
             }
             if let v = check.present(from) {
-                if let day = AuditLogController.day(v) { c.from = day } else { check.invalid("from", "validation.date_format") }
+                if let day = CalendarText.day(v) { c.from = day } else { check.invalid("from", "validation.date_format") }
             }
             c.page = check.page(page) ?? c.page
             c.perPage = check.perPage(per_page) ?? c.perPage

@@ -1,4 +1,5 @@
 import Vapor
+import Directory
 import Identity
 import Localization
 import Portal
@@ -64,7 +65,7 @@ struct OfferSearchRequest: Content {
             switch v { case "1", "true", "only": c.abroad = true; case "0", "false", "no": c.abroad = false; default: check.invalid("abroad", "search.error.choice") }
         }
         if let v = check.present(since) {
-            if let day = AuditLogController.day(v) { c.postedSince = day } else { check.invalid("since", "validation.date_format") }
+            if let day = CalendarText.day(v) { c.postedSince = day } else { check.invalid("since", "validation.date_format") }
         }
         if let v = check.present(sort) {
             if let s = OfferCriteria.Sort(rawValue: v) { c.sort = s } else { check.invalid("sort", "search.error.choice") }

@@ -1,7 +1,5 @@
 import Testing
 import Foundation
-import Vapor
-@testable import App
 @testable import Storage
 import Portal
 import TextSearch
@@ -13,8 +11,8 @@ import Knowledge
     static let editor = UUID()
 
     @Test func questionsRankAboveTagsAboveAnswersAndThePublicSeesOnlyWhatIsPublishedForItsOffice() async throws {
-        try await withTestApp { app in
-            let store = KnowledgeBaseStore(db: app.db), a = app.services.analyzer
+        try await withTestDatabase(reference: true) { db in
+            let store = KnowledgeBaseStore(db: db), a = Analyzer.best()
             let inAnswer = try await store.create(KBDraft(category: .benefits, title: "Co zrobić po utracie pracy?",
                                                           body: "Zarejestruj się w urzędzie; wtedy urząd ustali prawo do zasiłku."), status: .published, by: Self.editor, analyzer: a)
             let inTags = try await store.create(KBDraft(category: .benefits, title: "Ile wynosi świadczenie?", body: "Kwota zależy od stażu pracy.",
@@ -45,8 +43,8 @@ import Knowledge
     }
 
     @Test func aSecondEditorSavingAnOldCopyIsRefusedAndEveryVersionIsKept() async throws {
-        try await withTestApp { app in
-            let store = KnowledgeBaseStore(db: app.db), a = app.services.analyzer
+        try await withTestDatabase(reference: true) { db in
+            let store = KnowledgeBaseStore(db: db), a = Analyzer.best()
             var d = KBDraft(category: .registration, title: "Jak zarejestrować się jako bezrobotny?", body: "Online przez praca.gov.pl albo w urzędzie.")
             let id = try await store.create(d, status: .draft, by: Self.editor, analyzer: a)
             d.body += " Zabierz dowód osobisty."
@@ -65,8 +63,8 @@ import Knowledge
     }
 
     @Test func aTranslationFallsBehindWhenItsSourceChangesAndKeepsItsSourceFromBeingDeleted() async throws {
-        try await withTestApp { app in
-            let store = KnowledgeBaseStore(db: app.db), a = app.services.analyzer
+        try await withTestDatabase(reference: true) { db in
+            let store = KnowledgeBaseStore(db: db), a = Analyzer.best()
             var pl = KBDraft(category: .zielonaLinia, title: "W jakich godzinach działa Zielona Linia?", body: "Od poniedziałku do piątku, 8:00–18:00.")
             let source = try await store.create(pl, status: .published, by: Self.editor, analyzer: a)
             let uk = try await store.create(KBDraft(category: .zielonaLinia, language: "uk", title: "Коли працює Зелена лінія?",

@@ -2,9 +2,8 @@ import Testing
 import Identity
 import Foundation
 import SQLKit
-import Vapor
-@testable import App
 @testable import Storage
+import TestSupport
 import ContactCenter
 
 /// The contact centre's state in the database (SQLite and PostgreSQL): what waits survives a
@@ -19,12 +18,12 @@ import ContactCenter
     }
 
     @Test func aContextStoredBeforeItWasTypedStillReadsOnTheScreenPop() async throws {
-        try await withTestApp { app in
-            let store = ContactCenterStore(db: app.db)
+        try await withTestDatabase(reference: true) { db in
+            let store = ContactCenterStore(db: db)
             let i = try await store.enqueue(Self.call(0), now: Self.at(0))
             // What version 1 wrote: a flat map of strings.
             let old = #"{"caller":"+48600100200","identified_by":"postal_code","postal_code":"15-371","ivr_path":"pl › who › postal","digits":"postal: 15371"}"#
-            try await (app.db as! any SQLDatabase).update("cc_interactions").set("context", to: SQLBind(old)).where("id", .equal, SQLBind(i.id)).run()
+            try await (db as! any SQLDatabase).update("cc_interactions").set("context", to: SQLBind(old)).where("id", .equal, SQLBind(i.id)).run()
             let context = try await store.context(of: i.id)
             #expect(context.caller == "+48600100200" && context.identifiedBy == .postalCode && context.postalCode?.value == "15-371")
             #expect(context.ivrPath == ["pl", "who", "postal"] && context.keys == [.init(step: "postal", digits: "15371")])
@@ -32,8 +31,8 @@ import ContactCenter
     }
 
     @Test func waitingInteractionsAndAgentsSurviveARestartAndRouteTheSame() async throws {
-        try await withTestApp { app in
-            let store = ContactCenterStore(db: app.db)
+        try await withTestDatabase(reference: true) { db in
+            let store = ContactCenterStore(db: db)
             let later = try await store.enqueue(Self.call(10), context: ContactContext(postalCode: try PostalCode("15-371"), ivrPath: ["pl", "1"]), now: Self.at(10))
             let first = try await store.enqueue(Self.call(0), now: Self.at(0))
             var agent = Agent(id: "konsultant", offices: ["pup-2002"], voivodeships: ["20"], languages: ["pl", "uk"], idleSince: Self.at(-100))
@@ -41,7 +40,7 @@ import ContactCenter
             try await store.save(agent, now: Self.at(0))
 
             // "Restart": a new store over the same database sees the same queue and agents.
-            let again = ContactCenterStore(db: app.db)
+            let again = ContactCenterStore(db: db)
             #expect(try await again.open().map(\.id) == [first.id, later.id])
             #expect(try await again.agents() == [agent])
             #expect(try await again.context(of: later.id).postalCode?.value == "15-371")
@@ -51,8 +50,8 @@ import ContactCenter
     }
 
     @Test func everyChangeIsAnEventAndOnlyOneAgentGetsAnOffer() async throws {
-        try await withTestApp { app in
-            let store = ContactCenterStore(db: app.db)
+        try await withTestDatabase(reference: true) { db in
+            let store = ContactCenterStore(db: db)
             let call = try await store.enqueue(Self.call(0), now: Self.at(0))
             try await store.move(call.id, to: .offered, agent: "a", now: Self.at(3))
             await #expect(throws: ContactCenterStoreError.move(.heldByAnother("a"))) {
@@ -73,11 +72,5 @@ import ContactCenter
                 try await store.move(call.id, to: .queued, now: Self.at(300))
             }
         }
-    }
-}
-
-extension Result where Failure == any Error {
-    init(catching body: () async throws -> Success) async {
-        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

@@ -8,7 +8,7 @@ import Directory
 import Localization
 
 /// Why a desktop action was refused; each has a message in the catalogue.
-struct DesktopError: Error, Equatable {
+struct DesktopError: LocalizedFailure, Equatable {
     let key: String
     var status: HTTPStatus = .conflict
     static let takenByAnother = DesktopError(key: "desktop.taken_by_another")
