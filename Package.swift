@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "MailerTests", dependencies: ["Mailer", "TestSupport"]),
         // The repositories on SQLite and PostgreSQL, without the application.
         .testTarget(name: "StorageTests", dependencies: [
-            "Storage", "Identity", "ContactCenter", "Portal", "TextSearch", "Knowledge", "TestSupport",
+            "Storage", "Identity", "ContactCenter", "Portal", "TextSearch", "Knowledge", "Clients", "TestSupport",
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             .product(name: "SQLKit", package: "sql-kit"),

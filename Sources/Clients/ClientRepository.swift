@@ -9,7 +9,7 @@ public protocol ClientRepository: Sendable {
 /// Counts attempts per key in a sliding window (the PIN lockouts). Storage keeps the counts in
 /// the database, so every process of a deployment shares them.
 public protocol AttemptCounter: Sendable {
-    /// Records one attempt; true while the key is still under its limit.
+    /// Records one attempt; true when the count, this attempt included, is at most `limit`.
     func hit(_ key: String, limit: Int, window: TimeInterval, now: Date) async throws -> Bool
     func isBlocked(_ key: String, limit: Int, window: TimeInterval, now: Date) async throws -> Bool
     func reset(_ key: String) async throws

@@ -41,20 +41,27 @@ public struct Agent: Sendable, Equatable, Identifiable {
     /// Logged in (whatever they are doing): an office counts as staffed while one of its agents is.
     public var isLoggedIn: Bool { state != .offline }
 
-    /// Taking new work now: available, or busy with room, or past their wrap-up — not on a
+    /// On duty: taking contacts now, or as soon as the wrap-up of the last one ends — not on a
     /// break, not signed out, not "not responding". The one availability rule of every channel.
-    public func isReady(now: Date) -> Bool {
+    public var isOnDuty: Bool {
         switch state {
-        case .available, .busy: true
-        case .wrapUp(let until): until <= now
+        case .available, .busy, .wrapUp: true
         case .onBreak, .offline, .notResponding: false
         }
     }
 
-    /// Could be offered a contact of this channel in this language now (capacity, not load:
-    /// "someone chats in Ukrainian now" for the chat page, or a colleague to transfer to).
-    public func serves(_ channel: Channel, language: String, now: Date) -> Bool {
-        isReady(now: now) && capacity[channel, default: 0] > 0 && languages.contains(language)
+    /// Ready to be offered something now: on duty and past any wrap-up.
+    public func isReady(now: Date) -> Bool {
+        guard isOnDuty else { return false }
+        if case .wrapUp(let until) = state { return until <= now }
+        return true
+    }
+
+    /// Takes contacts of this channel in this language (capacity, not load): "someone chats in
+    /// Ukrainian" for the chat page, or a colleague a contact may be transferred to. A contact
+    /// waits for a busy or wrapping-up agent; it would wait for nobody behind a break.
+    public func serves(_ channel: Channel, language: String) -> Bool {
+        isOnDuty && capacity[channel, default: 0] > 0 && languages.contains(language)
     }
 
     /// The wrap-up is over and nothing is in hand: available again, idle since the wrap-up

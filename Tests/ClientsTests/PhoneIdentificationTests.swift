@@ -8,7 +8,7 @@ import Foundation
         var hits: [String: [Date]] = [:]
         func hit(_ key: String, limit: Int, window: TimeInterval, now: Date) async throws -> Bool {
             hits[key, default: []].append(now)
-            return try await !isBlocked(key, limit: limit, window: window, now: now)
+            return hits[key]!.filter { $0 > now.addingTimeInterval(-window) }.count <= limit
         }
         func isBlocked(_ key: String, limit: Int, window: TimeInterval, now: Date) async throws -> Bool {
             (hits[key] ?? []).filter { $0 > now.addingTimeInterval(-window) }.count >= limit

@@ -13,17 +13,19 @@ import Foundation
 
     @Test func oneAvailabilityRuleForEveryChannel() {
         let chat = Interaction(channel: .chat, language: "uk", topic: "registration", officeID: "pup-2002", voivodeshipCode: "20", queuedAt: now)
-        for (state, ready) in [(AgentState.available, true), (.busy, true), (.wrapUp(until: now.addingTimeInterval(-1)), true),
-                               (.wrapUp(until: now.addingTimeInterval(30)), false), (.onBreak(reason: "lunch"), false),
-                               (.offline, false), (.notResponding, false)] {
+        // (state, on duty: the chat page and transfers count them, ready: the router offers now)
+        for (state, onDuty, ready) in [(AgentState.available, true, true), (.busy, true, true),
+                                       (.wrapUp(until: now.addingTimeInterval(-1)), true, true),
+                                       (.wrapUp(until: now.addingTimeInterval(30)), true, false), (.onBreak(reason: "lunch"), false, false),
+                                       (.offline, false, false), (.notResponding, false, false)] {
             let a = agent(state)
-            #expect(a.isReady(now: now) == ready, "\(state)")
-            #expect(a.serves(.chat, language: "uk", now: now) == ready, "the chat page asks the same question: \(state)")
-            #expect(a.canTake(chat, now: now) == ready, "and so does the router: \(state)")
+            #expect(a.isOnDuty == onDuty && a.isReady(now: now) == ready, "\(state)")
+            #expect(a.serves(.chat, language: "uk") == onDuty, "the chat page asks the same question: \(state)")
+            #expect(a.canTake(chat, now: now) == ready, "and the router adds the wrap-up: \(state)")
         }
-        #expect(!agent(.available).serves(.chat, language: "ru", now: now), "a language the agent does not speak")
+        #expect(!agent(.available).serves(.chat, language: "ru"), "a language the agent does not speak")
         var noChats = agent(.available); noChats.capacity[.chat] = 0
-        #expect(!noChats.serves(.chat, language: "pl", now: now))
+        #expect(!noChats.serves(.chat, language: "pl"))
     }
 
     @Test func wrapUpEndsOnlyWhenOverAndNothingIsInHand() {

@@ -355,6 +355,15 @@ def close_contact(desk, contact):
     WebDriverWait(desk, 15).until(page_left(old))
 
 
+def offered_contact(desk, timeout=30):
+    """The id of the contact ringing on the desktop, read while the live panel may redraw it."""
+    def ringing(d):
+        for b in d.find_elements("css selector", "button[id^='accept-']"):
+            return b.get_attribute("id")[len("accept-"):]
+        return None
+    return WebDriverWait(desk, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(ringing)
+
+
 def press_accept(desk, contact):
     """Enter on an offer's accept button; the live panel may have just redrawn it, then again."""
     old = desk.find_element("tag name", "html")
@@ -389,8 +398,7 @@ def live_chat(desk):
         assert_accessible(visitor, "chat waiting", "pl")
 
         desk.get(url("/desktop", "pl"))
-        WebDriverWait(desk, 30).until(lambda d: d.find_elements("css selector", "button[id^='accept-']"))
-        contact = desk.find_element("css selector", "button[id^='accept-']").get_attribute("id")[len("accept-"):]
+        contact = offered_contact(desk)
         press_accept(desk, contact)
         assert "pytanie o rejestrację" in chat_text(desk, "[data-chat-log]")
         WebDriverWait(visitor, 15).until(lambda d: "Rozmawiasz" in chat_text(d, "[data-chat-status]"))

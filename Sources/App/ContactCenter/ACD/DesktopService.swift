@@ -201,7 +201,7 @@ struct DesktopService {
                 var eligible: [Agent]
                 switch target {
                 case .agent(let other):
-                    guard other != agent, let a = agents.first(where: { $0.id == other }), a.serves(i.channel, language: i.language, now: now) else { throw DesktopError.agentUnavailable }
+                    guard other != agent, let a = agents.first(where: { $0.id == other }), a.serves(i.channel, language: i.language) else { throw DesktopError.agentUnavailable }
                     eligible = [a]
                 case .queue(let office, let voivodeship, let topic):
                     eligible = agents.filter { a in

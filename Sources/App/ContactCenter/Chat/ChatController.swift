@@ -159,7 +159,7 @@ struct ChatController: RouteCollection {
     static func someoneCanChat(_ req: Request, language: String, now: Date) async throws -> Bool {
         guard req.services.contactCentre.isOpen(at: now) else { return false }
         return try await ContactCenterStore(db: req.db).agents().contains {
-            $0.serves(.chat, language: language, now: now)
+            $0.serves(.chat, language: language)
         }
     }
 

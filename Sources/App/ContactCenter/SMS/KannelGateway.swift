@@ -21,12 +21,9 @@ struct KannelGateway: Sendable {
         case unavailable(String)
     }
 
-    static func signature(_ id: UUID, key: SymmetricKey) -> String { Secrets.signature(id, purpose: "sms-dlr", key: key) }
-
     func deliveryReportURL(_ id: UUID) -> String {
         // Kannel puts the report's status where %d stands.
-        // Kannel fills in %d itself: it must stay unencoded.
-        publicURL + SiteRoute.smsDeliveryReport.with(["id": id.uuidString.lowercased(), "sig": Self.signature(id, key: key)]) + "&status=%d"
+        publicURL + SignedLink.smsDeliveryReport(key).path(id) + "&status=%d"
     }
 
     func send(_ m: SMSMessage) async throws {

@@ -10,13 +10,7 @@ struct AlertMail {
     let publicURL: String
     let key: SymmetricKey
 
-    static func signature(_ id: UUID, key: SymmetricKey) -> String { Secrets.signature(id, purpose: "unsubscribe", key: key) }
-
-    static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool { Secrets.sameMAC(Self.signature(id, key: key), signature) }
-
-    func unsubscribeLink(_ id: UUID) -> String {
-        publicURL + SiteRoute.alertsUnsubscribe.with(["id": id.uuidString.lowercased(), "sig": Self.signature(id, key: key)])
-    }
+    func unsubscribeLink(_ id: UUID) -> String { publicURL + SignedLink.alertUnsubscribe(key).path(id) }
 
     static func searchPath(_ kind: SavedSearchKind) -> String {
         switch kind {

@@ -9,13 +9,7 @@ struct NewsletterMail {
     let publicURL: String
     let key: SymmetricKey
 
-    static func signature(_ id: UUID, key: SymmetricKey) -> String { Secrets.signature(id, purpose: "newsletter", key: key) }
-
-    static func isValid(_ id: UUID, signature: String, key: SymmetricKey) -> Bool { Secrets.sameMAC(Self.signature(id, key: key), signature) }
-
-    func unsubscribeLink(_ id: UUID) -> String {
-        publicURL + SiteRoute.newsletterUnsubscribe.with(["id": id.uuidString.lowercased(), "sig": Self.signature(id, key: key)])
-    }
+    func unsubscribeLink(_ id: UUID) -> String { publicURL + SignedLink.newsletterUnsubscribe(key).path(id) }
 
     func confirmation(to email: String, token: String, language: Language) -> OutboxMessage {
         MailComposer(publicURL: publicURL).compose(to: email, kind: "newsletter_confirm", language: language, subjectKey: "mail.newsletter.subject",
