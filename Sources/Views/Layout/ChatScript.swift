@@ -85,7 +85,7 @@ public enum ChatScript {
         else if (m.type === "error") { show(error, m.text); }
       });
     } else {
-      connect(SiteRoute.desktopSocket.path, function (m) {
+      connect("\#(SiteRoute.desktopSocket.path)", function (m) {
         if (m.chat !== key) { if (m.kind === "hello") { reloadState(); } return; }
         if (m.kind === "typing") { if (m.by === "visitor") { showTyping(); } } else { reloadState(); }
       });

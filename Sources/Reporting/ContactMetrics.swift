@@ -1,0 +1,154 @@
+import Foundation
+
+/// The figures of a set of contacts (a queue, an office, an hour…) as every report computes
+/// them. A contact belongs to the period it arrived in, and is counted once however many legs
+/// it had.
+public struct ContactMetrics: Sendable, Equatable {
+    /// The thresholds a report is computed with.
+    public struct Parameters: Sendable, Equatable {
+        /// T of the service level: answered within this many seconds.
+        public var answerWithin: TimeInterval
+        /// The share the queue aims for (shown beside the service level).
+        public var target: Double
+        /// Contacts given up sooner than this are short abandons, counted apart: a caller who
+        /// dialled by mistake is not a caller the centre failed.
+        public var shortAbandon: TimeInterval
+        /// A contact of the same client this soon after an earlier one is a repeat contact.
+        public var repeatWindow: TimeInterval
+
+        public init(answerWithin: TimeInterval = 20, target: Double = 0.8, shortAbandon: TimeInterval = 5,
+                    repeatWindow: TimeInterval = 7 * 86_400) {
+            self.answerWithin = answerWithin; self.target = target; self.shortAbandon = shortAbandon; self.repeatWindow = repeatWindow
+        }
+    }
+
+    public let parameters: Parameters
+    /// Every contact that arrived in the period.
+    public let offered: Int
+    public let answered: Int
+    public let answeredWithinT: Int
+    /// Given up after `shortAbandon`, and among them after T.
+    public let abandoned: Int
+    public let abandonedAfterT: Int
+    public let shortAbandons: Int
+    /// Nobody took it before it expired (e.g. a callback past its day).
+    public let expired: Int
+    public let transferred: Int
+    public let totalWait: TimeInterval
+    public let totalHandle: TimeInterval
+    public let longestWait: TimeInterval
+    /// Contacts of a known client, and those that came within `repeatWindow` of one before.
+    public let withKnownClient: Int
+    public let repeats: Int
+
+    /// `earlier` are contacts before the period (at least `repeatWindow` of them), so the
+    /// first contacts of the period can be seen as repeats too.
+    public init(_ contacts: [ContactTrace], earlier: [ContactTrace] = [], parameters: Parameters = Parameters()) {
+        self.parameters = parameters
+        let outcomes = contacts.map(\.outcome)
+        offered = contacts.count
+        let answeredOnes = outcomes.filter { $0.end == .answered }
+        answered = answeredOnes.count
+        answeredWithinT = answeredOnes.filter { ($0.wait ?? .infinity) <= parameters.answerWithin }.count
+        let gaveUp = outcomes.filter { $0.end == .abandoned }
+        shortAbandons = gaveUp.filter { ($0.wait ?? 0) < parameters.shortAbandon }.count
+        abandoned = gaveUp.count - shortAbandons
+        abandonedAfterT = gaveUp.filter { ($0.wait ?? 0) > parameters.answerWithin }.count
+        expired = outcomes.filter { $0.end == .expired }.count
+        transferred = answeredOnes.filter(\.transferred).count
+        totalWait = answeredOnes.compactMap(\.wait).reduce(0, +)
+        totalHandle = answeredOnes.map(\.handleTime).reduce(0, +)
+        longestWait = outcomes.compactMap(\.wait).max() ?? 0
+        // Repeat contacts: per client, each contact after the first within the window.
+        var byClient: [UUID: Set<Date>] = [:]
+        for t in earlier + contacts { if let c = t.clientID { byClient[c, default: []].insert(t.outcome.arrived) } }
+        var known = 0, repeated = 0
+        for t in contacts {
+            guard let c = t.clientID else { continue }
+            known += 1
+            let at = t.outcome.arrived
+            if byClient[c]!.contains(where: { $0 < at && at.timeIntervalSince($0) <= parameters.repeatWindow }) { repeated += 1 }
+        }
+        withKnownClient = known; repeats = repeated
+    }
+
+    /// Answered within T ÷ answered: how fast the centre answers what it answers.
+    public var serviceLevelOfAnswered: Double? { answered == 0 ? nil : Double(answeredWithinT) / Double(answered) }
+
+    /// Answered within T ÷ (answered + abandoned after T): callers who gave up waiting count
+    /// against the centre, those who gave up within T do not.
+    public var serviceLevel: Double? {
+        let base = answered + abandonedAfterT
+        return base == 0 ? nil : Double(answeredWithinT) / Double(base)
+    }
+
+    /// Whether the service level reaches the queue's target (nil: nothing to judge).
+    public var meetsTarget: Bool? { serviceLevel.map { $0 >= parameters.target } }
+
+    /// Abandoned (short abandons apart) ÷ offered without the short abandons.
+    public var abandonmentRate: Double? {
+        let base = offered - shortAbandons
+        return base == 0 ? nil : Double(abandoned) / Double(base)
+    }
+
+    /// Average speed of answer: the mean wait of the answered contacts.
+    public var averageSpeedOfAnswer: TimeInterval? { answered == 0 ? nil : totalWait / Double(answered) }
+
+    /// Average handle time: talk plus wrap-up, per answered contact.
+    public var averageHandleTime: TimeInterval? { answered == 0 ? nil : totalHandle / Double(answered) }
+
+    /// Transferred ÷ answered.
+    public var transferRate: Double? { answered == 0 ? nil : Double(transferred) / Double(answered) }
+
+    /// First-contact resolution: the contacts of known clients that were not a repeat.
+    public var firstContactResolution: Double? { withKnownClient == 0 ? nil : 1 - Double(repeats) / Double(withKnownClient) }
+
+    /// Handle time ÷ the time consultants were on duty for these contacts (logged in, not on
+    /// a break): how much of their time the contacts took.
+    public func occupancy(staffed: TimeInterval) -> Double? { staffed <= 0 ? nil : min(1, totalHandle / staffed) }
+}
+
+/// The satisfaction surveys of a set of contacts (1–5).
+public struct Satisfaction: Sendable, Equatable {
+    public let answers: Int
+    public let sum: Int
+    public let satisfied: Int
+
+    public init(ratings: [Int]) {
+        let valid = ratings.filter { (1...5).contains($0) }
+        answers = valid.count; sum = valid.reduce(0, +); satisfied = valid.filter { $0 >= 4 }.count
+    }
+
+    public var average: Double? { answers == 0 ? nil : Double(sum) / Double(answers) }
+    /// The share who answered 4 or 5.
+    public var satisfiedShare: Double? { answers == 0 ? nil : Double(satisfied) / Double(answers) }
+}
+
+/// Every figure a report shows, each with how it is computed: the reports print these
+/// definitions under their tables so nobody has to guess which service level they read.
+public enum Metric: String, Sendable, CaseIterable {
+    case offered, answered, abandoned, shortAbandons = "short_abandons", serviceLevel = "service_level"
+    case serviceLevelOfAnswered = "service_level_of_answered", averageSpeedOfAnswer = "asa", averageHandleTime = "aht"
+    case longestWait = "longest_wait", transferRate = "transfer_rate", firstContactResolution = "fcr", occupancy
+    case satisfaction = "csat", satisfiedShare = "csat_satisfied"
+
+    /// How the figure is computed, in the reports' terms (English; the pages translate by `id`).
+    public var definition: String {
+        switch self {
+        case .offered: "contacts that arrived in the period, each counted once however many legs it had"
+        case .answered: "offered contacts a consultant connected to"
+        case .abandoned: "contacts given up before an answer, after the short-abandon threshold"
+        case .shortAbandons: "contacts given up within the short-abandon threshold, counted apart and left out of the rates"
+        case .serviceLevel: "answered within T ÷ (answered + abandoned after T)"
+        case .serviceLevelOfAnswered: "answered within T ÷ answered"
+        case .averageSpeedOfAnswer: "mean wait from arrival to the first answer, over answered contacts"
+        case .averageHandleTime: "mean talk time plus wrap-up time, over answered contacts"
+        case .longestWait: "the longest wait to an answer or to giving up"
+        case .transferRate: "answered contacts that were transferred ÷ answered"
+        case .firstContactResolution: "contacts of known clients with no contact of theirs in the 7 days before ÷ contacts of known clients"
+        case .occupancy: "handle time ÷ time the consultants were on duty"
+        case .satisfaction: "mean survey rating (1–5)"
+        case .satisfiedShare: "survey answers of 4 or 5 ÷ survey answers"
+        }
+    }
+}
