@@ -11,6 +11,9 @@ public enum AgentState: Sendable, Equatable, Codable {
     case offline
     /// An offer lapsed: no more offers until the agent says they are back.
     case notResponding
+
+    /// Reasons a consultant may give for a break (catalogue keys `agent.break_<reason>`).
+    public static let breakReasons = ["lunch", "training", "meeting", "technical", "other"]
 }
 
 /// A consultant as the router sees one: where they work, what they can handle and how much.

@@ -12,6 +12,4 @@ public enum IntakePolicy {
     /// The "language" of sign-language video contacts (Polski Język Migowy): consultants who
     /// sign have it among their languages, so the router offers them these contacts.
     public static let signLanguage = "pjm"
-    /// Reasons a consultant may give for a break (catalogue keys `agent.break_<reason>`).
-    public static let breakReasons = ["lunch", "training", "meeting", "technical", "other"]
 }

@@ -40,6 +40,13 @@ public struct OfficeLocator: Sendable {
 
     public func locate(_ code: PostalCode) async throws -> OfficeLocation { try await locate(code.value) }
 
+    /// Only the serving office (two lookups, not the whole location): for the IVR, which asks
+    /// on every call that keys in a postal code. nil: a code nobody serves.
+    public func servingOffice(_ code: PostalCode) async throws -> Office? {
+        guard let entry = try await store.postalCode(code.value) else { return nil }
+        return try await store.servingOffice(powiat: entry.powiatCode)
+    }
+
     public func locate(_ code: String) async throws -> OfficeLocation {
         guard let entry = try await store.postalCode(code) else {
             throw OfficeLocatorError.unknownPostalCode(suggestions: try await store.postalCodeSuggestions(near: code, limit: 3))

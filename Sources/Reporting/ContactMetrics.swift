@@ -44,6 +44,25 @@ public struct ContactMetrics: Sendable, Equatable {
     /// `earlier` are contacts before the period (at least `repeatWindow` of them), so the
     /// first contacts of the period can be seen as repeats too.
     public init(_ contacts: [ContactTrace], earlier: [ContactTrace] = [], parameters: Parameters = Parameters()) {
+        self.init(contacts, repeats: Self.repeatContacts(contacts, earlier: earlier, window: parameters.repeatWindow), parameters: parameters)
+    }
+
+    /// The contacts (ids) whose client had another contact within `window` before them:
+    /// worked out once for a period, then shared by every breakdown and step of its report.
+    public static func repeatContacts(_ contacts: [ContactTrace], earlier: [ContactTrace] = [], window: TimeInterval) -> Set<UUID> {
+        var byClient: [UUID: [Date]] = [:]
+        for t in earlier + contacts { if let c = t.clientID { byClient[c, default: []].append(t.outcome.arrived) } }
+        var out = Set<UUID>()
+        for t in contacts {
+            guard let c = t.clientID else { continue }
+            let at = t.outcome.arrived
+            if byClient[c]!.contains(where: { $0 < at && at.timeIntervalSince($0) <= window }) { out.insert(t.id) }
+        }
+        return out
+    }
+
+    /// `repeats` as `repeatContacts` gives them (ids outside `contacts` are ignored).
+    public init(_ contacts: [ContactTrace], repeats: Set<UUID>, parameters: Parameters = Parameters()) {
         self.parameters = parameters
         let outcomes = contacts.map(\.outcome)
         offered = contacts.count
@@ -59,17 +78,8 @@ public struct ContactMetrics: Sendable, Equatable {
         totalWait = answeredOnes.compactMap(\.wait).reduce(0, +)
         totalHandle = answeredOnes.map(\.handleTime).reduce(0, +)
         longestWait = outcomes.compactMap(\.wait).max() ?? 0
-        // Repeat contacts: per client, each contact after the first within the window.
-        var byClient: [UUID: Set<Date>] = [:]
-        for t in earlier + contacts { if let c = t.clientID { byClient[c, default: []].insert(t.outcome.arrived) } }
-        var known = 0, repeated = 0
-        for t in contacts {
-            guard let c = t.clientID else { continue }
-            known += 1
-            let at = t.outcome.arrived
-            if byClient[c]!.contains(where: { $0 < at && at.timeIntervalSince($0) <= parameters.repeatWindow }) { repeated += 1 }
-        }
-        withKnownClient = known; repeats = repeated
+        withKnownClient = contacts.filter { $0.clientID != nil }.count
+        self.repeats = contacts.filter { repeats.contains($0.id) }.count
     }
 
     /// Answered within T ÷ answered: how fast the centre answers what it answers.

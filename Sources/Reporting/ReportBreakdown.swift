@@ -51,8 +51,9 @@ public enum ReportBreakdown {
     public static func by(_ dimension: ReportDimension, _ contacts: [ContactTrace], earlier: [ContactTrace] = [],
                           parameters: ContactMetrics.Parameters = .init(),
                           voivodeshipOf: (String) -> String? = { _ in nil }) -> [(key: String, metrics: ContactMetrics)] {
+        let repeats = ContactMetrics.repeatContacts(contacts, earlier: earlier, window: parameters.repeatWindow)
         let groups = Dictionary(grouping: contacts.compactMap { t in dimension.key(t, voivodeshipOf: voivodeshipOf).map { ($0, t) } }) { $0.0 }
-        return groups.keys.sorted().map { key in (key, ContactMetrics(groups[key]!.map(\.1), earlier: earlier, parameters: parameters)) }
+        return groups.keys.sorted().map { key in (key, ContactMetrics(groups[key]!.map(\.1), repeats: repeats, parameters: parameters)) }
     }
 
     /// The figures per time step from `from` (inclusive) to `until` (exclusive), every step
@@ -62,12 +63,11 @@ public enum ReportBreakdown {
                               parameters: ContactMetrics.Parameters = .init()) -> [(start: Date, metrics: ContactMetrics)] {
         let inPeriod = contacts.filter { let a = $0.outcome.arrived; return a >= from && a < until }
         let groups = Dictionary(grouping: inPeriod) { interval.start(of: $0.outcome.arrived, in: calendar) }
-        // Only contacts before each one count for its repeats, so everything known can be passed.
-        let history = earlier + contacts
+        let repeats = ContactMetrics.repeatContacts(inPeriod, earlier: earlier + contacts, window: parameters.repeatWindow)
         var out: [(Date, ContactMetrics)] = []
         var step = interval.start(of: from, in: calendar)
         while step < until {
-            out.append((step, ContactMetrics(groups[step] ?? [], earlier: history, parameters: parameters)))
+            out.append((step, ContactMetrics(groups[step] ?? [], repeats: repeats, parameters: parameters)))
             step = next(after: step, interval, calendar)
         }
         return out

@@ -30,7 +30,7 @@ struct AuditLogController: Sendable {
         if let action = q.action, !action.isEmpty { filter.action = action }
         for (field, raw) in [("from", q.from), ("to", q.to)] {
             guard let raw, !raw.isEmpty else { continue }
-            guard let day = Self.day(raw) else {
+            guard let day = CalendarText.day(raw) else {
                 errors.append((field, t.text("form.invalid_field", ["field": t.text("audit." + field), "reason": t.text("validation.date_format")])))
                 continue
             }
@@ -52,7 +52,4 @@ struct AuditLogController: Sendable {
         }
         return .html(AuditLogPage.render(.init(form: form, rows: rows), req.pageContext))
     }
-
-    /// A day as YYYY-MM-DD, starting at midnight in Poland (where the offices are).
-    static func day(_ raw: String) -> Date? { CalendarText.day(raw) }
 }

@@ -205,8 +205,7 @@ struct DesktopService {
                     eligible = [a]
                 case .queue(let office, let voivodeship, let topic):
                     eligible = agents.filter { a in
-                        a.id != agent && a.isLoggedIn && a.languages.contains(i.language) && (a.topics.isEmpty || a.topics.contains(topic))
-                            && a.capacity[i.channel, default: 0] > 0
+                        a.id != agent && a.serves(i.channel, language: i.language) && (a.topics.isEmpty || a.topics.contains(topic))
                             && (a.offices.contains(office) || a.voivodeships.contains(voivodeship) || a.nationalPool)
                     }
                 }

@@ -69,7 +69,7 @@ struct AgentController: RouteCollection {
         case "available": return .available
         case "offline": return .offline
         case "break":
-            guard let reason = input.reason, IntakePolicy.breakReasons.contains(reason) else {
+            guard let reason = input.reason, AgentState.breakReasons.contains(reason) else {
                 throw FieldValidationError(field: "reason", reason: req.catalogue.text("agent.break_reason"))
             }
             return .onBreak(reason: reason)
@@ -119,7 +119,7 @@ struct AgentSupervisionController: Sendable {
                                      channels: Self.capacityLimits.map { ($0.channel.rawValue, t.text("channel." + $0.channel.rawValue), $0.max) },
                                      form: form, state: ContactFacts.stateLabel(agent.state, t),
                                      states: ["available", "break", "offline"].map { ($0, t.text("agent.state_" + $0)) },
-                                     reasons: IntakePolicy.breakReasons.map { ($0, t.text("agent.break_" + $0)) })
+                                     reasons: AgentState.breakReasons.map { ($0, t.text("agent.break_" + $0)) })
     }
 
     @Sendable func skillsForm(req: Request, member: StaffMember) async throws -> Response {

@@ -35,7 +35,7 @@ struct DesktopController: Sendable {
         let a = try await agent(req, member)
         var model = DesktopPage.Model(
             panel: try await panelModel(req, a),
-            breakReasons: IntakePolicy.breakReasons.map { ($0, t.text("agent.break_" + $0)) },
+            breakReasons: AgentState.breakReasons.map { ($0, t.text("agent.break_" + $0)) },
             topics: ContactTopic.allCases.map { ($0.rawValue, t.text("topic." + $0.rawValue), a.topics.contains($0.rawValue)) },
             notice: notice, error: error)
         model.chats = try await chatBoxes(req, agent: a.id)

@@ -29,7 +29,7 @@ struct VoiceLookups: IVRLookups {
     /// The office serving the powiat of a postal code (nil: a code nobody serves; the IVR then
     /// asks again or takes the caller to the national queue).
     static func office(postalCode: PostalCode, _ db: any Database) async throws -> String? {
-        do { return try await OfficeLocator(store: FluentDirectoryStore(db: db)).locate(postalCode).office.id } catch is OfficeLocatorError { return nil }
+        try await OfficeLocator(store: FluentDirectoryStore(db: db)).servingOffice(postalCode)?.id
     }
 
     func isOpen() async throws -> Bool { calendar.isOpen(at: now) }
