@@ -23,23 +23,30 @@ public struct ContactMetrics: Sendable, Equatable {
     }
 
     public let parameters: Parameters
+    public let counts: ReportCounts
+
     /// Every contact that arrived in the period.
-    public let offered: Int
-    public let answered: Int
-    public let answeredWithinT: Int
+    public var offered: Int { counts.offered }
+    public var answered: Int { counts.answered }
+    public var answeredWithinT: Int { counts.answeredWithinT }
     /// Given up after `shortAbandon`, and among them after T.
-    public let abandoned: Int
-    public let abandonedAfterT: Int
-    public let shortAbandons: Int
+    public var abandoned: Int { counts.abandoned }
+    public var abandonedAfterT: Int { counts.abandonedAfterT }
+    public var shortAbandons: Int { counts.shortAbandons }
     /// Nobody took it before it expired (e.g. a callback past its day).
-    public let expired: Int
-    public let transferred: Int
-    public let totalWait: TimeInterval
-    public let totalHandle: TimeInterval
-    public let longestWait: TimeInterval
+    public var expired: Int { counts.expired }
+    public var transferred: Int { counts.transferred }
+    public var totalWait: TimeInterval { counts.totalWait }
+    public var totalHandle: TimeInterval { counts.totalHandle }
+    public var longestWait: TimeInterval { counts.longestWait }
     /// Contacts of a known client, and those that came within `repeatWindow` of one before.
-    public let withKnownClient: Int
-    public let repeats: Int
+    public var withKnownClient: Int { counts.withKnownClient }
+    public var repeats: Int { counts.repeats }
+
+    /// Figures from stored sums (of the same `parameters`).
+    public init(counts: ReportCounts, parameters: Parameters = Parameters()) {
+        self.counts = counts; self.parameters = parameters
+    }
 
     /// `earlier` are contacts before the period (at least `repeatWindow` of them), so the
     /// first contacts of the period can be seen as repeats too.
@@ -50,8 +57,14 @@ public struct ContactMetrics: Sendable, Equatable {
     /// The contacts (ids) whose client had another contact within `window` before them:
     /// worked out once for a period, then shared by every breakdown and step of its report.
     public static func repeatContacts(_ contacts: [ContactTrace], earlier: [ContactTrace] = [], window: TimeInterval) -> Set<UUID> {
+        repeatContacts(contacts, earlierArrivals: earlier.compactMap { t in t.clientID.map { ($0, t.outcome.arrived) } }, window: window)
+    }
+
+    /// The same from the clients' earlier arrivals alone (what the aggregation reads).
+    public static func repeatContacts(_ contacts: [ContactTrace], earlierArrivals: [(client: UUID, at: Date)], window: TimeInterval) -> Set<UUID> {
         var byClient: [UUID: [Date]] = [:]
-        for t in earlier + contacts { if let c = t.clientID { byClient[c, default: []].append(t.outcome.arrived) } }
+        for e in earlierArrivals { byClient[e.client, default: []].append(e.at) }
+        for t in contacts { if let c = t.clientID { byClient[c, default: []].append(t.outcome.arrived) } }
         var out = Set<UUID>()
         for t in contacts {
             guard let c = t.clientID else { continue }
@@ -63,23 +76,7 @@ public struct ContactMetrics: Sendable, Equatable {
 
     /// `repeats` as `repeatContacts` gives them (ids outside `contacts` are ignored).
     public init(_ contacts: [ContactTrace], repeats: Set<UUID>, parameters: Parameters = Parameters()) {
-        self.parameters = parameters
-        let outcomes = contacts.map(\.outcome)
-        offered = contacts.count
-        let answeredOnes = outcomes.filter { $0.end == .answered }
-        answered = answeredOnes.count
-        answeredWithinT = answeredOnes.filter { ($0.wait ?? .infinity) <= parameters.answerWithin }.count
-        let gaveUp = outcomes.filter { $0.end == .abandoned }
-        shortAbandons = gaveUp.filter { ($0.wait ?? 0) < parameters.shortAbandon }.count
-        abandoned = gaveUp.count - shortAbandons
-        abandonedAfterT = gaveUp.filter { ($0.wait ?? 0) > parameters.answerWithin }.count
-        expired = outcomes.filter { $0.end == .expired }.count
-        transferred = answeredOnes.filter(\.transferred).count
-        totalWait = answeredOnes.compactMap(\.wait).reduce(0, +)
-        totalHandle = answeredOnes.map(\.handleTime).reduce(0, +)
-        longestWait = outcomes.compactMap(\.wait).max() ?? 0
-        withKnownClient = contacts.filter { $0.clientID != nil }.count
-        self.repeats = contacts.filter { repeats.contains($0.id) }.count
+        self.init(counts: ReportCounts(contacts, repeats: repeats, parameters: parameters), parameters: parameters)
     }
 
     /// Answered within T ÷ answered: how fast the centre answers what it answers.
@@ -128,6 +125,8 @@ public struct Satisfaction: Sendable, Equatable {
         let valid = ratings.filter { (1...5).contains($0) }
         answers = valid.count; sum = valid.reduce(0, +); satisfied = valid.filter { $0 >= 4 }.count
     }
+
+    public init(answers: Int, sum: Int, satisfied: Int) { self.answers = answers; self.sum = sum; self.satisfied = satisfied }
 
     public var average: Double? { answers == 0 ? nil : Double(sum) / Double(answers) }
     /// The share who answered 4 or 5.

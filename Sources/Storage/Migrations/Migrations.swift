@@ -43,6 +43,7 @@ public enum StorageMigrations {
             M036_CreateVoiceLegs(),
             M037_AddSessionEpoch(),
             M038_AddAuditAddress(),
+            M039_CreateReportAggregates(),
         ]
     }
 }

@@ -26,11 +26,11 @@ public struct ContactCenterStore: Sendable {
         try await db.transaction { tx in
             try await (tx as! any SQLDatabase).insert(into: "cc_interactions")
                 .columns("id", "channel", "client_id", "language", "topic", "office_id", "voivodeship_code", "state", "priority", "queued_at",
-                         "agent_id", "offered_at", "only_agent", "passed_by", "context", "version", "created_at")
+                         "agent_id", "offered_at", "only_agent", "passed_by", "context", "version", "created_at", "arrived_at")
                 .values(SQLBind(i.id), SQLBind(i.channel.rawValue), SQLBind(i.clientID), SQLBind(i.language), SQLBind(i.topic), SQLBind(i.officeID),
                         SQLBind(i.voivodeshipCode), SQLBind(i.state.rawValue), SQLBind(i.priority), SQLBind(i.queuedAt), SQLBind(i.agentID),
                         SQLBind(i.offeredAt), SQLBind(i.onlyAgent), SQLBind(Self.json(i.passedBy.sorted())), SQLBind(Self.json(context)),
-                        SQLBind(0), SQLBind(now)).run()
+                        SQLBind(0), SQLBind(now), SQLBind(i.queuedAt)).run()
             try await Self.record(Interaction.Event(interactionID: i.id, from: .queued, to: .queued, at: i.queuedAt, agentID: nil, note: "created"), on: tx)
             return i
         }

@@ -4,7 +4,7 @@ import Foundation
 import Reporting
 
 extension ContactCenterStore {
-    /// The contacts that arrived (their first event) in `from ..< until`, of these offices (nil:
+    /// The contacts that arrived (first entered a queue, `arrived_at`) in `from ..< until`, of these offices (nil:
     /// every office), each with its state changes in the order they happened: what the reports
     /// compute their figures from.
     public func traces(arrivedFrom from: Date, until: Date, offices: Set<String>? = nil) async throws -> [ContactTrace] {
@@ -17,8 +17,7 @@ extension ContactCenterStore {
         let rows = try await sql.raw("""
             SELECT i.id, i.channel, i.office_id, i.topic, i.language, i.client_id, e.to_state, e.at, e.agent_id
             FROM cc_interactions i JOIN cc_events e ON e.interaction_id = i.id
-            WHERE i.id IN (SELECT interaction_id FROM cc_events GROUP BY interaction_id
-                           HAVING MIN(at) >= \(bind: from) AND MIN(at) < \(bind: until))
+            WHERE i.arrived_at >= \(bind: from) AND i.arrived_at < \(bind: until)
             """ + officeFilter + " ORDER BY i.id, e.seq").all()
         var traces: [ContactTrace] = []
         var current: (id: UUID, channel: String, office: String, topic: String, language: String, client: UUID?, steps: [ContactTrace.Step])?
@@ -41,5 +40,31 @@ extension ContactCenterStore {
         }
         flush()
         return traces
+    }
+
+    /// The survey ratings of the contacts that arrived in `from ..< until`.
+    public func ratings(arrivedFrom from: Date, until: Date) async throws -> [UUID: Int] {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT s.interaction_id, s.rating FROM cc_surveys s JOIN cc_interactions i ON i.id = s.interaction_id
+            WHERE i.arrived_at >= \(bind: from) AND i.arrived_at < \(bind: until) AND s.rating IS NOT NULL
+            """).all()
+        var out: [UUID: Int] = [:]
+        for row in rows { out[try row.decode(column: "interaction_id", as: UUID.self)] = try row.decode(column: "rating", as: Int.self) }
+        return out
+    }
+
+    /// When these clients' contacts arrived in `from ..< until`: the earlier contacts that make
+    /// a later one a repeat.
+    public func arrivals(ofClients clients: Set<UUID>, from: Date, until: Date) async throws -> [(client: UUID, at: Date)] {
+        var out: [(client: UUID, at: Date)] = []
+        let sorted = clients.sorted { $0.uuidString < $1.uuidString }
+        for start in stride(from: 0, to: sorted.count, by: 400) {
+            let chunk = sorted[start..<min(start + 400, sorted.count)]
+            let rows = try await (db as! any SQLDatabase).select().columns("client_id", "arrived_at").from("cc_interactions")
+                .where("client_id", .in, SQLBind.group(Array(chunk)))
+                .where("arrived_at", .greaterThanOrEqual, SQLBind(from)).where("arrived_at", .lessThan, SQLBind(until)).all()
+            for row in rows { out.append((try row.decode(column: "client_id", as: UUID.self), try row.decode(column: "arrived_at", as: Date.self))) }
+        }
+        return out
     }
 }

@@ -1,0 +1,51 @@
+import Fluent
+import SQLKit
+
+/// The reports' stored sums: per 15 minutes, per day and per month, each by office, channel,
+/// topic, language and the consultant who answered ('' when nobody did), so a report over a
+/// year adds up a few hundred thousand rows instead of reading millions of events. Days and
+/// months keep arrivals per hour of the day for the heat map. `arrived_at` is when a contact
+/// first entered a queue: the moment it belongs to in every report.
+struct M039_CreateReportAggregates: AsyncMigration {
+    static let keyColumns = ["period_start", "office_id", "channel", "topic", "language", "agent_id"]
+    static let countColumns = ["offered", "answered", "answered_within_t", "abandoned", "abandoned_after_t", "short_abandons", "expired",
+                               "transferred", "known_clients", "repeats", "ratings", "rating_sum", "satisfied"]
+    static let timeColumns = ["total_wait", "total_handle", "longest_wait"]
+    static let hourColumns = (0..<24).map { String(format: "h%02d", $0) }
+
+    func prepare(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await db.schema("cc_interactions").field("arrived_at", .datetime).update()
+        try await sql.raw("UPDATE cc_interactions SET arrived_at = (SELECT MIN(e.at) FROM cc_events e WHERE e.interaction_id = cc_interactions.id)").run()
+        try await sql.raw("UPDATE cc_interactions SET arrived_at = queued_at WHERE arrived_at IS NULL").run()
+        try await sql.create(index: "cc_interactions_arrived_idx").on("cc_interactions").column("arrived_at").run()
+        try await sql.create(index: "cc_interactions_client_arrived_idx").on("cc_interactions").column("client_id").column("arrived_at").run()
+        for (table, hours) in [("report_quarters", false), ("report_days", true), ("report_months", true)] {
+            var schema = db.schema(table)
+                .field("period_start", .datetime, .required)
+                .field("office_id", .string, .required)
+                .field("channel", .string, .required)
+                .field("topic", .string, .required)
+                .field("language", .string, .required)
+                .field("agent_id", .string, .required)
+            for c in Self.countColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .int64, constraints: [.required])) }
+            for c in Self.timeColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .double, constraints: [.required])) }
+            if hours {
+                for c in Self.hourColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .int64, constraints: [.required])) }
+            }
+            try await schema.unique(on: "period_start", "office_id", "channel", "topic", "language", "agent_id").create()
+            try await sql.create(index: "\(table)_office_idx").on(table).column("office_id").column("period_start").run()
+        }
+        try await db.schema("report_state")
+            .field("name", .string, .identifier(auto: false))
+            .field("value", .int64, .required)
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        for t in ["report_state", "report_months", "report_days", "report_quarters"] { try await db.schema(t).delete() }
+        try await (db as! any SQLDatabase).drop(index: "cc_interactions_client_arrived_idx").run()
+        try await (db as! any SQLDatabase).drop(index: "cc_interactions_arrived_idx").run()
+        try await db.schema("cc_interactions").deleteField("arrived_at").update()
+    }
+}

@@ -1,0 +1,227 @@
+import Fluent
+import SQLKit
+import Foundation
+import Reporting
+
+/// The reports' stored sums (`report_quarters`, `report_days`, `report_months`), kept up to
+/// date from the event stream: a day is worked out again, whole and in one transaction,
+/// whenever one of its contacts changed state or got a survey answer. A contact belongs to the
+/// day and quarter it arrived in, so it is counted once however late it ends.
+public struct ReportAggregates: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    public typealias Grain = ReportGrain
+
+    /// The dimensions stored with the sums (a report groups by one of them or none).
+    public enum Column: String, Sendable { case office = "office_id", channel, topic, language, agent = "agent_id" }
+
+    /// What to add up: offices (nil: all), one channel, one consultant.
+    public struct Filter: Sendable, Equatable {
+        public var offices: Set<String>?
+        public var channel: String?
+        public var agent: String?
+        public init(offices: Set<String>? = nil, channel: String? = nil, agent: String? = nil) {
+            self.offices = offices; self.channel = channel; self.agent = agent
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public let periodStart: Date
+        /// The value of the grouping column (nil when not grouped).
+        public let key: String?
+        public let counts: ReportCounts
+    }
+
+    static let counts = M039_CreateReportAggregates.countColumns
+    static let times = M039_CreateReportAggregates.timeColumns
+    static let hours = M039_CreateReportAggregates.hourColumns
+    /// Events read again before the watermark: a transaction that took its sequence number
+    /// before another but committed after it is not missed.
+    static let overlap: Int64 = 500
+
+    // MARK: Keeping the sums
+
+    /// Works out again every day that changed since the last run; returns how many.
+    @discardableResult
+    public func refresh(targets: ServiceTargets, calendar: Calendar = ReportInterval.polishCalendar) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        let seen = try await state("event_seq") ?? 0, surveysSeen = try await state("survey_at") ?? 0
+        guard let maxRow = try await sql.raw("SELECT MAX(seq) AS m FROM cc_events").first(),
+              !(try maxRow.decodeNil(column: "m")) else { return 0 }
+        let maxSeq = try maxRow.decode(column: "m", as: Int64.self)
+        let surveyCut = Date(timeIntervalSince1970: Double(surveysSeen) / 1_000)
+        let newSurveys = try await sql.raw("""
+            SELECT i.arrived_at, s.answered_at FROM cc_surveys s JOIN cc_interactions i ON i.id = s.interaction_id
+            WHERE s.answered_at > \(bind: surveyCut)
+            """).all()
+        guard maxSeq > seen || !newSurveys.isEmpty else { return 0 }
+        let changed = try await sql.raw("""
+            SELECT DISTINCT i.arrived_at FROM cc_events e JOIN cc_interactions i ON i.id = e.interaction_id
+            WHERE e.seq > \(bind: max(0, seen - Self.overlap)) AND e.seq <= \(bind: maxSeq)
+            """).all()
+        var days = Set<Date>()
+        for row in changed { days.insert(calendar.startOfDay(for: try row.decode(column: "arrived_at", as: Date.self))) }
+        var latestSurvey = surveysSeen
+        for row in newSurveys {
+            days.insert(calendar.startOfDay(for: try row.decode(column: "arrived_at", as: Date.self)))
+            latestSurvey = max(latestSurvey, Int64((try row.decode(column: "answered_at", as: Date.self).timeIntervalSince1970 * 1_000).rounded(.down)))
+        }
+        for day in days.sorted() { try await recompute(day: day, targets: targets, calendar: calendar) }
+        try await setState("event_seq", maxSeq)
+        try await setState("survey_at", latestSurvey)
+        return days.count
+    }
+
+    /// Works out every day from `from` to `until` (after a change of targets, or a bulk load).
+    public func rebuild(from: Date, until: Date, targets: ServiceTargets, calendar: Calendar = ReportInterval.polishCalendar) async throws {
+        var day = calendar.startOfDay(for: from)
+        while day < until {
+            try await recompute(day: day, targets: targets, calendar: calendar)
+            day = calendar.date(byAdding: .day, value: 1, to: day)!
+        }
+        if let m = try await (db as! any SQLDatabase).raw("SELECT MAX(seq) AS m FROM cc_events").first(), !(try m.decodeNil(column: "m")) {
+            try await setState("event_seq", try m.decode(column: "m", as: Int64.self))
+        }
+    }
+
+    /// One day's quarters and day rows from its contacts, then its month from its days.
+    public func recompute(day dayStart: Date, targets: ServiceTargets, calendar: Calendar = ReportInterval.polishCalendar) async throws {
+        let dayEnd = calendar.date(byAdding: .day, value: 1, to: dayStart)!
+        let monthStart = ReportInterval.month.start(of: dayStart, in: calendar)
+        let monthEnd = calendar.date(byAdding: .month, value: 1, to: monthStart)!
+        let store = ContactCenterStore(db: db)
+        let traces = try await store.traces(arrivedFrom: dayStart, until: dayEnd)
+        let ratings = try await store.ratings(arrivedFrom: dayStart, until: dayEnd)
+        let window = targets.fallback.repeatWindow
+        let clients = Set(traces.compactMap(\.clientID))
+        let earlier = clients.isEmpty ? [] : try await store.arrivals(ofClients: clients, from: dayStart.addingTimeInterval(-window), until: dayStart)
+        let repeats = ContactMetrics.repeatContacts(traces, earlierArrivals: earlier, window: window)
+
+        struct Key: Hashable { let office, channel, topic, language, agent: String }
+        var quarters: [Date: [Key: [ContactTrace]]] = [:]
+        var hourly: [Key: [Int]] = [:]
+        for t in traces {
+            let o = t.outcome
+            let key = Key(office: t.officeID, channel: t.channel, topic: t.topic, language: t.language, agent: o.agent ?? "")
+            quarters[ReportInterval.quarterHour.start(of: o.arrived, in: calendar), default: [:]][key, default: []].append(t)
+            hourly[key, default: [Int](repeating: 0, count: 24)][calendar.component(.hour, from: o.arrived)] += 1
+        }
+        var quarterRows: [(Date, Key, ReportCounts)] = []
+        var dayCounts: [Key: ReportCounts] = [:]
+        for (start, groups) in quarters {
+            for (key, group) in groups {
+                let c = ReportCounts(group, repeats: repeats, ratings: ratings, parameters: targets.parameters(for: key.channel))
+                quarterRows.append((start, key, c))
+                dayCounts[key, default: ReportCounts()] += c
+            }
+        }
+        let quarterValues = quarterRows.map { ($0.0, $0.1.office, $0.1.channel, $0.1.topic, $0.1.language, $0.1.agent, $0.2, nil as [Int]?) }
+        let dayValues = dayCounts.map { (dayStart, $0.key.office, $0.key.channel, $0.key.topic, $0.key.language, $0.key.agent, $0.value, hourly[$0.key]) }
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            if SearchIndex.dialect(tx) == .postgres {
+                // Two servers refreshing the same day take turns instead of inserting twice.
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Int64(monthStart.timeIntervalSince1970)))").run()
+            }
+            try await sql.delete(from: Self.table(.quarter)).where("period_start", .greaterThanOrEqual, SQLBind(dayStart))
+                .where("period_start", .lessThan, SQLBind(dayEnd)).run()
+            try await Self.insert(into: .quarter, quarterValues, on: sql)
+            try await sql.delete(from: Self.table(.day)).where("period_start", .equal, SQLBind(dayStart)).run()
+            try await Self.insert(into: .day, dayValues, on: sql)
+            try await sql.delete(from: Self.table(.month)).where("period_start", .equal, SQLBind(monthStart)).run()
+            let keys = M039_CreateReportAggregates.keyColumns.dropFirst().joined(separator: ", ")
+            let sums = (Self.counts + Self.times.filter { $0 != "longest_wait" } + Self.hours).map { "SUM(\($0))" }.joined(separator: ", ")
+            let columns = (Self.counts + Self.times.filter { $0 != "longest_wait" } + Self.hours).joined(separator: ", ")
+            try await sql.raw("""
+                INSERT INTO report_months (period_start, \(unsafeRaw: keys), \(unsafeRaw: columns), longest_wait)
+                SELECT \(bind: monthStart), \(unsafeRaw: keys), \(unsafeRaw: sums), MAX(longest_wait) FROM report_days
+                WHERE period_start >= \(bind: monthStart) AND period_start < \(bind: monthEnd) GROUP BY \(unsafeRaw: keys)
+                """).run()
+        }
+    }
+
+    static func table(_ grain: Grain) -> String {
+        switch grain { case .quarter: "report_quarters"; case .day: "report_days"; case .month: "report_months" }
+    }
+
+    static func insert(into grain: Grain, _ rows: [(Date, String, String, String, String, String, ReportCounts, [Int]?)], on sql: any SQLDatabase) async throws {
+        let withHours = grain != .quarter
+        let columns = M039_CreateReportAggregates.keyColumns + counts + times + (withHours ? hours : [])
+        for start in stride(from: 0, to: rows.count, by: 300) {
+            let insert = sql.insert(into: Self.table(grain)).columns(columns)
+            for r in rows[start..<min(start + 300, rows.count)] {
+                let c = r.6
+                var values: [any Encodable & Sendable] = [r.0, r.1, r.2, r.3, r.4, r.5]
+                values += [c.offered, c.answered, c.answeredWithinT, c.abandoned, c.abandonedAfterT, c.shortAbandons, c.expired, c.transferred,
+                           c.withKnownClient, c.repeats, c.ratings, c.ratingSum, c.satisfied].map { Int64($0) as any Encodable & Sendable }
+                values += [c.totalWait, c.totalHandle, c.longestWait] as [any Encodable & Sendable]
+                if withHours { values += (r.7 ?? [Int](repeating: 0, count: 24)).map { Int64($0) as any Encodable & Sendable } }
+                insert.values(values.map { SQLBind($0) })
+            }
+            try await insert.run()
+        }
+    }
+
+    func state(_ name: String) async throws -> Int64? {
+        try await (db as! any SQLDatabase).select().column("value").from("report_state").where("name", .equal, SQLBind(name)).first()?
+            .decode(column: "value", as: Int64.self)
+    }
+
+    func setState(_ name: String, _ value: Int64) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.raw("""
+            INSERT INTO report_state (name, value) VALUES (\(bind: name), \(bind: value))
+            ON CONFLICT (name) DO UPDATE SET value = excluded.value
+            """).run()
+    }
+
+    // MARK: Reading the sums
+
+    /// The sums of `grain` rows starting in `from ..< until` that pass `filter`, per period
+    /// start and, when `by` is given, per value of that column.
+    public func sums(_ grain: Grain, from: Date, until: Date, filter: Filter = Filter(), by column: Column? = nil) async throws -> [Row] {
+        let sql = db as! any SQLDatabase
+        if let offices = filter.offices, offices.isEmpty { return [] }
+        let total = (Self.counts + Self.times.filter { $0 != "longest_wait" }).map { c in
+            Self.counts.contains(c) ? "CAST(SUM(\(c)) AS BIGINT) AS \(c)" : "SUM(\(c)) AS \(c)"
+        }.joined(separator: ", ") + ", MAX(longest_wait) AS longest_wait"
+        let group = "period_start" + (column.map { ", " + $0.rawValue } ?? "")
+        var query: SQLQueryString = "SELECT \(unsafeRaw: group), \(unsafeRaw: total) FROM \(unsafeRaw: Self.table(grain)) WHERE period_start >= \(bind: from) AND period_start < \(bind: until)"
+        query = query + Self.conditions(filter)
+        query = query + " GROUP BY \(unsafeRaw: group)"
+        return try await sql.raw(query).all().map { row in
+            var c = ReportCounts()
+            func n(_ name: String) throws -> Int { Int(try row.decode(column: name, as: Int64.self)) }
+            c.offered = try n("offered"); c.answered = try n("answered"); c.answeredWithinT = try n("answered_within_t")
+            c.abandoned = try n("abandoned"); c.abandonedAfterT = try n("abandoned_after_t"); c.shortAbandons = try n("short_abandons")
+            c.expired = try n("expired"); c.transferred = try n("transferred"); c.withKnownClient = try n("known_clients")
+            c.repeats = try n("repeats"); c.ratings = try n("ratings"); c.ratingSum = try n("rating_sum"); c.satisfied = try n("satisfied")
+            c.totalWait = try row.decode(column: "total_wait", as: Double.self); c.totalHandle = try row.decode(column: "total_handle", as: Double.self)
+            c.longestWait = try row.decode(column: "longest_wait", as: Double.self)
+            return Row(periodStart: try row.decode(column: "period_start", as: Date.self),
+                       key: try column.map { try row.decode(column: $0.rawValue, as: String.self) }, counts: c)
+        }
+    }
+
+    /// Arrivals per day and hour of the day (local) of days starting in `from ..< until`.
+    public func arrivalsByHour(from: Date, until: Date, filter: Filter = Filter()) async throws -> [(day: Date, hours: [Int])] {
+        if let offices = filter.offices, offices.isEmpty { return [] }
+        let sums = Self.hours.map { "CAST(SUM(\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", ")
+        var query: SQLQueryString = "SELECT period_start, \(unsafeRaw: sums) FROM report_days WHERE period_start >= \(bind: from) AND period_start < \(bind: until)"
+        query = query + Self.conditions(filter) + " GROUP BY period_start"
+        return try await (db as! any SQLDatabase).raw(query).all().map { row in
+            (try row.decode(column: "period_start", as: Date.self), try Self.hours.map { Int(try row.decode(column: $0, as: Int64.self)) })
+        }
+    }
+
+    static func conditions(_ filter: Filter) -> SQLQueryString {
+        var q: SQLQueryString = ""
+        if let offices = filter.offices {
+            q = q + " AND office_id IN (" + offices.sorted().map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ")"
+        }
+        if let channel = filter.channel { q = q + " AND channel = \(bind: channel)" }
+        if let agent = filter.agent { q = q + " AND agent_id = \(bind: agent)" }
+        return q
+    }
+}
