@@ -57,7 +57,7 @@ let package = Package(
         ]),
         .target(name: "App", dependencies: [
             "Storage", "Views", "Localization", "Directory", "Identity", "Mailer", "Access", "Portal", "TextSearch", "ContactCenter",
-            "Clients", "Knowledge", "Privacy",
+            "Clients", "Knowledge", "Privacy", "Reporting",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -96,7 +96,7 @@ let package = Package(
         ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Storage", "Directory", "Mailer", "TestSupport", "Access", "Portal", "TextSearch", "ContactCenter",
-            "Clients", "Knowledge", "Privacy", "Identity", "Views",
+            "Clients", "Knowledge", "Privacy", "Identity", "Views", "Reporting",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),

@@ -8,6 +8,8 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case verifyEmployer = "employer.verify"
     case handleInteractions = "desktop.use"
     case viewWallboard = "wallboard.view"
+    /// Reports of the offices in scope; a consultant without a supervisor's role sees their own figures only.
+    case viewReports = "reports.view"
     case changeAgentState = "agent.change_state"
     case listenToRecordings = "recording.listen"
     /// Joining a live call muted (listen) or speaking to the consultant only (coach).
@@ -42,9 +44,9 @@ public enum AccessDecision: Equatable, Sendable {
 /// The authorization matrix: role × action, and office scoping on top.
 public enum AuthorizationMatrix {
     static let grants: [StaffRole: Set<StaffAction>] = [
-        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions],
+        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions, .viewReports],
         .supervisor: [.readClient, .updateClient, .lookUpClientByPESEL, .verifyClientLink, .verifyEmployer, .handleInteractions,
-                      .viewWallboard, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog],
+                      .viewWallboard, .viewReports, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog],
         .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer],
         .dataProtectionOfficer: [.readClient, .lookUpClientByPESEL, .viewAuditLog, .handleDataRequests, .listenToRecordings],
         .administrator: [.manageStaff, .editIVR, .manageOffices, .viewAuditLog],

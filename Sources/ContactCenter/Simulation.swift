@@ -33,6 +33,16 @@ public struct Simulation: Sendable {
         public var busyTime: TimeInterval = 0
         public var byTier: [Tier: Int] = [:]
         public var decisions = 0
+        /// The wait announced to each caller who had to queue (place in the office's queue ×
+        /// handle time ÷ the office's consultants, as the IVR says it) against the wait that
+        /// followed, for those answered: the sums of the signed and the absolute difference.
+        public var announced = 0
+        public var announcedError: TimeInterval = 0
+        public var announcedAbsoluteError: TimeInterval = 0
+
+        /// Mean of announced − real wait (positive: callers were told longer than they waited).
+        public var announcedWaitBias: Double { announced == 0 ? 0 : announcedError / Double(announced) }
+        public var announcedWaitMeanAbsoluteError: Double { announced == 0 ? 0 : announcedAbsoluteError / Double(announced) }
 
         public var serviceLevel: Double { contacts == 0 ? 1 : Double(answeredInTarget) / Double(contacts) }
         public var averageSpeedOfAnswer: Double { answered == 0 ? 0 : totalWait / Double(answered) }
@@ -99,6 +109,9 @@ public struct Simulation: Sendable {
             schedule(t + router.policy.nationalAfter, .overflow(n))
         }
 
+        var announcedWait = [Double?](repeating: nil, count: p.contacts)
+        var agentsOfOffice = [Int](repeating: 0, count: p.offices)
+        for a in agents { if let o = a.offices.first, let n = offices.firstIndex(of: o) { agentsOfOffice[n] += 1 } }
         var queues = [[Int]](repeating: [], count: p.offices)
         var heads = [Int](repeating: 0, count: p.offices)
         var result = Result(contacts: p.contacts)
@@ -113,6 +126,9 @@ public struct Simulation: Sendable {
             let waited = time - interactions[n].queuedAt.timeIntervalSince(start)
             result.answered += 1; result.totalWait += waited; result.decisions += 1
             if waited <= p.serviceLevelTarget { result.answeredInTarget += 1 }
+            if let told = announcedWait[n] {
+                result.announced += 1; result.announcedError += told - waited; result.announcedAbsoluteError += abs(told - waited)
+            }
             result.byTier[tier, default: 0] += 1
             result.busyTime += handle[n]
             schedule(time + handle[n], .end(agent: a))
@@ -135,7 +151,10 @@ public struct Simulation: Sendable {
                 if let (a, tier) = router.bestAgent(for: interactions[n], agents: agents, index: index, now: now) {
                     connect(n, agent: a, tier: tier, at: e.time)
                 } else {
-                    queues[officeNumber(interactions[n])].append(n)
+                    let o = officeNumber(interactions[n])
+                    let ahead = queues[o][heads[o]...].filter { interactions[$0].state == .queued }.count
+                    announcedWait[n] = AnnouncedWait.seconds(position: ahead + 1, agents: agentsOfOffice[o], handleTime: p.handleTime)
+                    queues[o].append(n)
                 }
             case .overflow(let n):
                 guard interactions[n].state == .queued else { continue }

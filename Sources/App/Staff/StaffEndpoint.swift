@@ -66,6 +66,8 @@ enum StaffGuard {
     /// in scope — or 403 (a GET without a staff session goes to the login page).
     static func respond(_ endpoint: StaffEndpoint, _ req: Request) async throws -> Response {
         guard let member = try await req.signedInStaff() else {
+            // A script without a token gets 401; a browser goes to sign in.
+            if req.url.path.hasPrefix(SiteRoute.apiPrefix) { throw Abort(.unauthorized, reason: req.catalogue.text("error.staff_only")) }
             if req.method == .GET { return req.redirect(to: SiteRoute.login.path) }
             throw Abort(.forbidden, reason: req.catalogue.text("error.staff_only"))
         }

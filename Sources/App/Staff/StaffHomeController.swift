@@ -10,6 +10,7 @@ struct StaffHomeController: Sendable {
     static let areas: [(path: String, key: String, action: StaffAction)] = [
         (SiteRoute.desktop.path, "staff.area_desktop", .handleInteractions),
         (SiteRoute.wallboard.path, "staff.area_wallboard", .viewWallboard),
+        (SiteRoute.staffReports.path, "staff.area_reports", .viewReports),
         (SiteRoute.staffClients.path, "staff.area_clients", .readClient),
         (SiteRoute.staffClientLinks.path, "staff.area_links", .verifyClientLink),
         (SiteRoute.staffEmployers.path, "staff.area_employers", .verifyEmployer),

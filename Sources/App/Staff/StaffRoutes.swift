@@ -9,7 +9,7 @@ enum StaffRoutes {
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
         let desktop = DesktopController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
-        let ivr = IVREditorController(), review = InteractionReviewController()
+        let ivr = IVREditorController(), review = InteractionReviewController(), reports = ReportsController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -96,6 +96,9 @@ enum StaffRoutes {
 
             StaffEndpoint(.GET, .wallboard, .viewWallboard, .officeQuery, wallboard.page),
             StaffEndpoint(.GET, .wallboardPanel, .viewWallboard, .officeQuery, wallboard.panel),
+
+            StaffEndpoint(.GET, .staffReports, .viewReports, .officeQuery, reports.page),
+            StaffEndpoint(.GET, .apiReport(":kind"), .viewReports, .officeQuery, reports.api),
         ]
     }
 

@@ -1,13 +1,14 @@
 import Fluent
 import SQLKit
 
-/// The reports' stored sums: per 15 minutes, per day and per month, each by office, channel,
-/// topic, language and the consultant who answered ('' when nobody did), so a report over a
-/// year adds up a few hundred thousand rows instead of reading millions of events. Days and
-/// months keep arrivals per hour of the day for the heat map. `arrived_at` is when a contact
+/// The reports' stored sums: per 15 minutes, per day and per month, each by office and channel,
+/// once for all contacts (`dimension` '') and once per topic, language and answering consultant
+/// (`dimension` 'topic', 'language', 'agent' with its `value`): a report reads the rows of the
+/// one breakdown it shows, so a national year adds up tens of thousands of rows instead of
+/// reading millions of events. Days and months keep arrivals per hour of the day for the heat map. `arrived_at` is when a contact
 /// first entered a queue: the moment it belongs to in every report.
 struct M039_CreateReportAggregates: AsyncMigration {
-    static let keyColumns = ["period_start", "office_id", "channel", "topic", "language", "agent_id"]
+    static let keyColumns = ["period_start", "office_id", "channel", "dimension", "value"]
     static let countColumns = ["offered", "answered", "answered_within_t", "abandoned", "abandoned_after_t", "short_abandons", "expired",
                                "transferred", "known_clients", "repeats", "ratings", "rating_sum", "satisfied"]
     static let timeColumns = ["total_wait", "total_handle", "longest_wait"]
@@ -25,16 +26,15 @@ struct M039_CreateReportAggregates: AsyncMigration {
                 .field("period_start", .datetime, .required)
                 .field("office_id", .string, .required)
                 .field("channel", .string, .required)
-                .field("topic", .string, .required)
-                .field("language", .string, .required)
-                .field("agent_id", .string, .required)
+                .field("dimension", .string, .required)
+                .field("value", .string, .required)
             for c in Self.countColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .int64, constraints: [.required])) }
             for c in Self.timeColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .double, constraints: [.required])) }
             if hours {
                 for c in Self.hourColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .int64, constraints: [.required])) }
             }
-            try await schema.unique(on: "period_start", "office_id", "channel", "topic", "language", "agent_id").create()
-            try await sql.create(index: "\(table)_office_idx").on(table).column("office_id").column("period_start").run()
+            try await schema.unique(on: "period_start", "office_id", "channel", "dimension", "value").create()
+            try await sql.create(index: "\(table)_dimension_idx").on(table).column("dimension").column("period_start").run()
         }
         try await db.schema("report_state")
             .field("name", .string, .identifier(auto: false))

@@ -13,8 +13,9 @@ public struct ReportAggregates: Sendable {
 
     public typealias Grain = ReportGrain
 
-    /// The dimensions stored with the sums (a report groups by one of them or none).
-    public enum Column: String, Sendable { case office = "office_id", channel, topic, language, agent = "agent_id" }
+    /// What a report groups the sums by: office and channel are kept with every row, topic,
+    /// language and the answering consultant each in rows of their own.
+    public enum Column: String, Sendable { case office = "office_id", channel, topic, language, agent }
 
     /// What to add up: offices (nil: all), one channel, one consultant.
     public struct Filter: Sendable, Equatable {
@@ -42,9 +43,19 @@ public struct ReportAggregates: Sendable {
 
     // MARK: Keeping the sums
 
-    /// Works out again every day that changed since the last run; returns how many.
+    /// Works out again every day that changed since the last run; returns how many. With
+    /// `ifOlderThan`, only when the last run is that long ago (a page leaves it to the
+    /// background job that runs every minute, unless that job has not run).
     @discardableResult
-    public func refresh(targets: ServiceTargets, calendar: Calendar = ReportInterval.polishCalendar) async throws -> Int {
+    public func refresh(targets: ServiceTargets, calendar: Calendar = ReportInterval.polishCalendar, ifOlderThan age: TimeInterval? = nil,
+                        now: Date = Date()) async throws -> Int {
+        if let age, let last = try await state("refreshed_at"), now.timeIntervalSince1970 * 1_000 - Double(last) < age * 1_000 { return 0 }
+        let changed = try await refreshChanged(targets: targets, calendar: calendar)
+        try await setState("refreshed_at", Int64(now.timeIntervalSince1970 * 1_000))
+        return changed
+    }
+
+    func refreshChanged(targets: ServiceTargets, calendar: Calendar) async throws -> Int {
         let sql = db as! any SQLDatabase
         let seen = try await state("event_seq") ?? 0, surveysSeen = try await state("survey_at") ?? 0
         guard let maxRow = try await sql.raw("SELECT MAX(seq) AS m FROM cc_events").first(),
@@ -65,7 +76,8 @@ public struct ReportAggregates: Sendable {
         var latestSurvey = surveysSeen
         for row in newSurveys {
             days.insert(calendar.startOfDay(for: try row.decode(column: "arrived_at", as: Date.self)))
-            latestSurvey = max(latestSurvey, Int64((try row.decode(column: "answered_at", as: Date.self).timeIntervalSince1970 * 1_000).rounded(.down)))
+            // Rounded up: the next run asks for answers after this one, not for it again.
+            latestSurvey = max(latestSurvey, Int64((try row.decode(column: "answered_at", as: Date.self).timeIntervalSince1970 * 1_000).rounded(.up)))
         }
         for day in days.sorted() { try await recompute(day: day, targets: targets, calendar: calendar) }
         try await setState("event_seq", maxSeq)
@@ -80,8 +92,12 @@ public struct ReportAggregates: Sendable {
             try await recompute(day: day, targets: targets, calendar: calendar)
             day = calendar.date(byAdding: .day, value: 1, to: day)!
         }
-        if let m = try await (db as! any SQLDatabase).raw("SELECT MAX(seq) AS m FROM cc_events").first(), !(try m.decodeNil(column: "m")) {
+        let sql = db as! any SQLDatabase
+        if let m = try await sql.raw("SELECT MAX(seq) AS m FROM cc_events").first(), !(try m.decodeNil(column: "m")) {
             try await setState("event_seq", try m.decode(column: "m", as: Int64.self))
+        }
+        if let m = try await sql.raw("SELECT MAX(answered_at) AS m FROM cc_surveys").first(), !(try m.decodeNil(column: "m")) {
+            try await setState("survey_at", Int64((try m.decode(column: "m", as: Date.self).timeIntervalSince1970 * 1_000).rounded(.up)))
         }
     }
 
@@ -98,26 +114,35 @@ public struct ReportAggregates: Sendable {
         let earlier = clients.isEmpty ? [] : try await store.arrivals(ofClients: clients, from: dayStart.addingTimeInterval(-window), until: dayStart)
         let repeats = ContactMetrics.repeatContacts(traces, earlierArrivals: earlier, window: window)
 
-        struct Key: Hashable { let office, channel, topic, language, agent: String }
+        struct Key: Hashable { let office, channel, dimension, value: String }
         var quarters: [Date: [Key: [ContactTrace]]] = [:]
         var hourly: [Key: [Int]] = [:]
         for t in traces {
             let o = t.outcome
-            let key = Key(office: t.officeID, channel: t.channel, topic: t.topic, language: t.language, agent: o.agent ?? "")
-            quarters[ReportInterval.quarterHour.start(of: o.arrived, in: calendar), default: [:]][key, default: []].append(t)
-            hourly[key, default: [Int](repeating: 0, count: 24)][calendar.component(.hour, from: o.arrived)] += 1
+            let quarter = ReportInterval.quarterHour.start(of: o.arrived, in: calendar), hour = calendar.component(.hour, from: o.arrived)
+            var keys = [Key(office: t.officeID, channel: t.channel, dimension: "", value: ""),
+                        Key(office: t.officeID, channel: t.channel, dimension: Column.topic.rawValue, value: t.topic),
+                        Key(office: t.officeID, channel: t.channel, dimension: Column.language.rawValue, value: t.language)]
+            if let agent = o.agent { keys.append(Key(office: t.officeID, channel: t.channel, dimension: Column.agent.rawValue, value: agent)) }
+            for key in keys {
+                // Steps under a day are shown for all contacts or one consultant's; topic and
+                // language breakdowns read the days.
+                if key.dimension == "" || key.dimension == Column.agent.rawValue { quarters[quarter, default: [:]][key, default: []].append(t) }
+                else { quarters[dayStart, default: [:]][key, default: []].append(t) }
+                hourly[key, default: [Int](repeating: 0, count: 24)][hour] += 1
+            }
         }
         var quarterRows: [(Date, Key, ReportCounts)] = []
         var dayCounts: [Key: ReportCounts] = [:]
         for (start, groups) in quarters {
             for (key, group) in groups {
                 let c = ReportCounts(group, repeats: repeats, ratings: ratings, parameters: targets.parameters(for: key.channel))
-                quarterRows.append((start, key, c))
+                if key.dimension == "" || key.dimension == Column.agent.rawValue { quarterRows.append((start, key, c)) }
                 dayCounts[key, default: ReportCounts()] += c
             }
         }
-        let quarterValues = quarterRows.map { ($0.0, $0.1.office, $0.1.channel, $0.1.topic, $0.1.language, $0.1.agent, $0.2, nil as [Int]?) }
-        let dayValues = dayCounts.map { (dayStart, $0.key.office, $0.key.channel, $0.key.topic, $0.key.language, $0.key.agent, $0.value, hourly[$0.key]) }
+        let quarterValues = quarterRows.map { ($0.0, $0.1.office, $0.1.channel, $0.1.dimension, $0.1.value, $0.2, nil as [Int]?) }
+        let dayValues = dayCounts.map { (dayStart, $0.key.office, $0.key.channel, $0.key.dimension, $0.key.value, $0.value, hourly[$0.key]) }
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             if SearchIndex.dialect(tx) == .postgres {
@@ -145,21 +170,23 @@ public struct ReportAggregates: Sendable {
         switch grain { case .quarter: "report_quarters"; case .day: "report_days"; case .month: "report_months" }
     }
 
-    static func insert(into grain: Grain, _ rows: [(Date, String, String, String, String, String, ReportCounts, [Int]?)], on sql: any SQLDatabase) async throws {
+    /// Multi-row inserts with the numbers written into the statement (they are numbers this
+    /// code formatted, never input) and the names bound: binding every figure costs more than
+    /// the rest of the day's work.
+    static func insert(into grain: Grain, _ rows: [(Date, String, String, String, String, ReportCounts, [Int]?)], on sql: any SQLDatabase) async throws {
         let withHours = grain != .quarter
-        let columns = M039_CreateReportAggregates.keyColumns + counts + times + (withHours ? hours : [])
-        for start in stride(from: 0, to: rows.count, by: 300) {
-            let insert = sql.insert(into: Self.table(grain)).columns(columns)
-            for r in rows[start..<min(start + 300, rows.count)] {
-                let c = r.6
-                var values: [any Encodable & Sendable] = [r.0, r.1, r.2, r.3, r.4, r.5]
-                values += [c.offered, c.answered, c.answeredWithinT, c.abandoned, c.abandonedAfterT, c.shortAbandons, c.expired, c.transferred,
-                           c.withKnownClient, c.repeats, c.ratings, c.ratingSum, c.satisfied].map { Int64($0) as any Encodable & Sendable }
-                values += [c.totalWait, c.totalHandle, c.longestWait] as [any Encodable & Sendable]
-                if withHours { values += (r.7 ?? [Int](repeating: 0, count: 24)).map { Int64($0) as any Encodable & Sendable } }
-                insert.values(values.map { SQLBind($0) })
+        let columns = (M039_CreateReportAggregates.keyColumns + counts + times + (withHours ? hours : [])).joined(separator: ", ")
+        for start in stride(from: 0, to: rows.count, by: 500) {
+            var tuples: [SQLQueryString] = []
+            for r in rows[start..<min(start + 500, rows.count)] {
+                let c = r.5
+                var numbers = [c.offered, c.answered, c.answeredWithinT, c.abandoned, c.abandonedAfterT, c.shortAbandons, c.expired, c.transferred,
+                               c.withKnownClient, c.repeats, c.ratings, c.ratingSum, c.satisfied].map { String($0) }
+                numbers += [c.totalWait, c.totalHandle, c.longestWait].map { $0.isFinite ? "\($0)" : "0" }
+                if withHours { numbers += (r.6 ?? [Int](repeating: 0, count: 24)).map { String($0) } }
+                tuples.append("(\(bind: r.0), \(bind: r.1), \(bind: r.2), \(bind: r.3), \(bind: r.4), \(unsafeRaw: numbers.joined(separator: ", ")))")
             }
-            try await insert.run()
+            try await sql.raw("INSERT INTO \(unsafeRaw: table(grain)) (\(unsafeRaw: columns)) VALUES " + tuples.joined(separator: ", ")).run()
         }
     }
 
@@ -186,9 +213,15 @@ public struct ReportAggregates: Sendable {
         let total = (Self.counts + Self.times.filter { $0 != "longest_wait" }).map { c in
             Self.counts.contains(c) ? "CAST(SUM(\(c)) AS BIGINT) AS \(c)" : "SUM(\(c)) AS \(c)"
         }.joined(separator: ", ") + ", MAX(longest_wait) AS longest_wait"
-        let group = "period_start" + (column.map { ", " + $0.rawValue } ?? "")
+        let keyColumn: String? = switch column {
+        case .office?: "office_id"
+        case .channel?: "channel"
+        case .topic?, .language?, .agent?: "value"
+        case nil: nil
+        }
+        let group = "period_start" + (keyColumn.map { ", " + $0 } ?? "")
         var query: SQLQueryString = "SELECT \(unsafeRaw: group), \(unsafeRaw: total) FROM \(unsafeRaw: Self.table(grain)) WHERE period_start >= \(bind: from) AND period_start < \(bind: until)"
-        query = query + Self.conditions(filter)
+        query = query + Self.conditions(filter, by: column)
         query = query + " GROUP BY \(unsafeRaw: group)"
         return try await sql.raw(query).all().map { row in
             var c = ReportCounts()
@@ -200,8 +233,17 @@ public struct ReportAggregates: Sendable {
             c.totalWait = try row.decode(column: "total_wait", as: Double.self); c.totalHandle = try row.decode(column: "total_handle", as: Double.self)
             c.longestWait = try row.decode(column: "longest_wait", as: Double.self)
             return Row(periodStart: try row.decode(column: "period_start", as: Date.self),
-                       key: try column.map { try row.decode(column: $0.rawValue, as: String.self) }, counts: c)
+                       key: try keyColumn.map { try row.decode(column: $0, as: String.self) }, counts: c)
         }
+    }
+
+    /// The mean handle time of an office's channel over the `days` before `now` (nil: nothing
+    /// answered): what the wait announced to a caller is worked out with.
+    public func recentHandleTime(office: String, channel: String, now: Date, days: Int = 7,
+                                 calendar: Calendar = ReportInterval.polishCalendar) async throws -> TimeInterval? {
+        let from = calendar.date(byAdding: .day, value: -days, to: calendar.startOfDay(for: now))!
+        let c = try await sums(.day, from: from, until: now, filter: Filter(offices: [office], channel: channel)).reduce(ReportCounts()) { $0 + $1.counts }
+        return ContactMetrics(counts: c).averageHandleTime
     }
 
     /// Arrivals per day and hour of the day (local) of days starting in `from ..< until`.
@@ -209,19 +251,28 @@ public struct ReportAggregates: Sendable {
         if let offices = filter.offices, offices.isEmpty { return [] }
         let sums = Self.hours.map { "CAST(SUM(\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", ")
         var query: SQLQueryString = "SELECT period_start, \(unsafeRaw: sums) FROM report_days WHERE period_start >= \(bind: from) AND period_start < \(bind: until)"
-        query = query + Self.conditions(filter) + " GROUP BY period_start"
+        query = query + Self.conditions(filter, by: nil) + " GROUP BY period_start"
         return try await (db as! any SQLDatabase).raw(query).all().map { row in
             (try row.decode(column: "period_start", as: Date.self), try Self.hours.map { Int(try row.decode(column: $0, as: Int64.self)) })
         }
     }
 
-    static func conditions(_ filter: Filter) -> SQLQueryString {
-        var q: SQLQueryString = ""
+    /// The rows of one breakdown: all contacts (`dimension` ''), or a consultant's own, or
+    /// those of the topic, language or consultant rows when grouping by them. A consultant's
+    /// own figures cannot be broken down by topic or language (those rows are not per consultant).
+    static func conditions(_ filter: Filter, by column: Column?) -> SQLQueryString {
+        var q: SQLQueryString
+        switch column {
+        case .topic?, .language?, .agent?:
+            q = " AND dimension = \(bind: column!.rawValue)"
+            if let agent = filter.agent { q = q + (column == .agent ? " AND value = \(bind: agent)" : " AND 1 = 0") }
+        default:
+            q = filter.agent.map { " AND dimension = 'agent' AND value = \(bind: $0)" } ?? " AND dimension = ''"
+        }
         if let offices = filter.offices {
             q = q + " AND office_id IN (" + offices.sorted().map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ")"
         }
         if let channel = filter.channel { q = q + " AND channel = \(bind: channel)" }
-        if let agent = filter.agent { q = q + " AND agent_id = \(bind: agent)" }
         return q
     }
 }

@@ -43,6 +43,7 @@ public enum SiteRoute: Sendable, Equatable {
     case staffKB, staffKBNew, staffKBEntry(String), staffKBEdit(String), staffKBVersions(String), staffKBDelete(String)
     case staffInteractions, staffInteraction(String), staffInteractionRecording(String, recording: String), staffInteractionMonitor(String)
     case staffAgent(String), staffAgentState(String), staffAgentSkills(String)
+    case staffReports
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopState, desktopQueues, desktopSocket, desktopManual
@@ -58,7 +59,7 @@ public enum SiteRoute: Sendable, Equatable {
     case smsDeliveryReport
 
     // The API
-    case apiOffers, apiKBSuggest
+    case apiOffers, apiKBSuggest, apiReport(String)
 
     public var path: String {
         switch self {
@@ -185,6 +186,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffAgent(let id): "/staff/agents/\(id)"
         case .staffAgentState(let id): "/staff/agents/\(id)/state"
         case .staffAgentSkills(let id): "/staff/agents/\(id)/skills"
+        case .staffReports: "/staff/reports"
 
         case .desktop: "/desktop"
         case .desktopPanel: "/desktop/panel"
@@ -225,6 +227,7 @@ public enum SiteRoute: Sendable, Equatable {
 
         case .apiOffers: "/api/v1/offers"
         case .apiKBSuggest: "/api/v1/kb/suggest"
+        case .apiReport(let kind): "/api/v1/reports/\(kind)"
         }
     }
 

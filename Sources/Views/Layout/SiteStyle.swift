@@ -115,6 +115,25 @@ extension SiteStyle {
     .chat-card { border: 1px solid var(--muted); border-radius: 4px; padding: .5rem 1rem; }
     .inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
     .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+    .chart { margin: 1rem 0; max-width: 48rem; }
+    .chart svg { width: 100%; height: auto; display: block; }
+    .chart figcaption { color: var(--ink); margin-top: .25rem; }
+    .chart-grid { stroke: #c9d3cb; stroke-width: 1; }
+    .chart-label { font-size: 11px; fill: #333; }
+    .bar-answered { fill: #1b5e20; }
+    .bar-abandoned { fill: #f2c94c; stroke: #000; stroke-width: .5; }
+    .line-sl { fill: none; stroke: #1b5e20; stroke-width: 3; }
+    .line-sl-answered { fill: none; stroke: #0b3d91; stroke-width: 2; stroke-dasharray: 6 3; }
+    .line-abandon { fill: none; stroke: #8a1c1c; stroke-width: 3; }
+    circle.line-sl, circle.line-sl-answered, circle.line-abandon { fill: currentColor; }
+    .chart-target { stroke: #555; stroke-width: 2; stroke-dasharray: 2 3; fill: #555; }
+    .chart-legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; margin: .25rem 0; }
+    .heat-0 { fill: #f4f6f4; } .heat-1 { fill: #c7e2c9; } .heat-2 { fill: #7fbf85; } .heat-3 { fill: #3d8b45; } .heat-4 { fill: #174d1d; }
+    .figures { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); padding: 0; list-style: none; }
+    .figure { border: 1px solid var(--muted); border-radius: 4px; padding: .5rem .75rem; }
+    .figure-value { font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; display: block; }
+    .definitions dt { font-weight: 700; margin-top: .5rem; }
+    .definitions dd { margin-left: 0; }
     form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
     @media print {
       .site-header, .site-footer, .skip-link, .no-print, .breadcrumb { display: none; }

@@ -1,4 +1,5 @@
 import Vapor
+import Reporting
 import Fluent
 import ContactCenter
 import Storage
@@ -162,8 +163,13 @@ struct ChatService {
         let status: String
         switch (phase, forVisitor) {
         case (.waiting, true):
-            let position = try await ContactCenterStore(db: db).position(of: i, now: try await ServerClock.now(db))
-            status = t.text("chat.status_waiting", ["position": "\(position)"])
+            let now = try await ServerClock.now(db)
+            let position = try await store.position(of: i, now: now)
+            // The same live figures as a caller hears: place × observed chat handle time ÷ consultants logged in for chat.
+            let serving = try await store.agents().filter { $0.isLoggedIn && $0.offices.contains(i.officeID) && ($0.capacity[.chat] ?? 0) > 0 }
+            let aht = try await ReportAggregates(db: db).recentHandleTime(office: i.officeID, channel: ContactCenter.Channel.chat.rawValue, now: now)
+            let minutes = AnnouncedWait.minutes(position: position, agents: serving.count, handleTime: aht)
+            status = t.text("chat.status_waiting", ["position": "\(position)", "minutes": "\(minutes)"])
         case (.talking, true): status = t.text("chat.status_talking")
         case (.ended, true): status = t.text("chat.status_ended")
         case (_, false):

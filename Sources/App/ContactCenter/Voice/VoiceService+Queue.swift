@@ -5,6 +5,7 @@ import Fluent
 import ContactCenter
 import Storage
 import Localization
+import Reporting
 
 /// A call in the ACD's queue: what the caller hears while waiting, putting the call through to
 /// the consultant who accepted it, and what the carrier reports afterwards.
@@ -30,14 +31,13 @@ extension VoiceService {
         return TwiML.document(verbs)
     }
 
-    /// Minutes, rounded up: three minutes a call ahead, shared by the consultants of the office logged in.
+    /// Minutes, rounded up: the place in the queue × the office's observed handle time of calls
+    /// (the last 7 days' sums) ÷ its consultants logged in for calls.
     func expectedWait(position: Int, office: String) async throws -> Int {
         let serving = try await ContactCenterStore(db: db).agents().filter { $0.isLoggedIn && $0.offices.contains(office) && ($0.capacity[.voice] ?? 0) > 0 }
-        let seconds = Double(position) * Self.averageCallSeconds / Double(max(1, serving.count))
-        return max(1, Int((seconds / 60).rounded(.up)))
+        let aht = try await ReportAggregates(db: db).recentHandleTime(office: office, channel: ContactCenter.Channel.voice.rawValue, now: try await ServerClock.now(db))
+        return AnnouncedWait.minutes(position: position, agents: serving.count, handleTime: aht)
     }
-
-    static let averageCallSeconds = 180.0
 
     /// The caller left the queue (the Enqueue's action): put through to the consultant who
     /// accepted, or told why not.

@@ -99,6 +99,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(MailPollerLifecycle())
         app.lifecycle.use(SMSSenderLifecycle())
         app.lifecycle.use(RecordingRetentionLifecycle())
+        app.lifecycle.use(ReportRefreshLifecycle())
     }
 }
 
@@ -139,6 +140,8 @@ enum DatabasePreparation {
             if try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
             try await DemoStaff.load(app)
             try await DemoStaff.loadOffers(app)
+            // Reports with something to show on a development server (tests start without it).
+            if app.services.config.mode == .development { try await HistorySeeder.loadDemo(app) }
         }
     }
 

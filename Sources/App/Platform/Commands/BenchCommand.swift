@@ -11,7 +11,7 @@ import ContactCenter
 /// and prints p50/p95/p99 of each.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "search | routing | voice")
+        @Argument(name: "what", help: "search | routing | voice | reports")
         var what: String
         @Option(name: "queries", help: "How many searches (default 1000).")
         var queries: Int?
@@ -23,13 +23,18 @@ struct BenchCommand: AsyncCommand {
         var slowest: Int?
         @Option(name: "calls", help: "voice: callers at once (default 200).")
         var calls: Int?
+        @Option(name: "days", help: "reports: days of national history to seed once (default 365).")
+        var days: Int?
+        @Option(name: "contacts-per-day", help: "reports: contacts on an ordinary weekday at the start (default 7000, about 2.5 million a year).")
+        var contactsPerDay: Double?
         @Option(name: "think", help: "voice: the longest pause of a caller between requests, in milliseconds (default 0: at once).")
         var thinkMilliseconds: Int?
     }
 
     var help: String {
         "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches; bench routing — routing-decision latency; "
-            + "bench voice --url URL [--calls 200] [--think 0] — webhook latency of simultaneous calls (VOICE_AUTH_TOKEN as the server's)."
+            + "bench voice --url URL [--calls 200] [--think 0] — webhook latency of simultaneous calls (VOICE_AUTH_TOKEN as the server's); "
+            + "bench reports [--days 365] [--contacts-per-day 7000] [--queries 20] [--url URL] — seeds a national year once, then report latency percentiles."
     }
 
     static let words = ["kierowca", "kierowcy", "kierowców", "magazyn", "magazynie", "magazynier", "spawacz", "spawaczy", "księgowa",
@@ -59,6 +64,13 @@ struct BenchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.what == "routing" { return routing(context, signature) }
         if signature.what == "voice" { return try await voice(context, signature) }
+        if signature.what == "reports" {
+            let days = signature.days ?? 365, perDay = signature.contactsPerDay ?? 7_000, queries = signature.queries ?? 20
+            guard (1...800).contains(days), perDay > 0, perDay <= 200_000, (1...10_000).contains(queries) else {
+                throw ConsoleCommandError(message: "--days 1–800, --contacts-per-day up to 200000, --queries 1–10000")
+            }
+            return try await ReportsBenchmark(context: context, days: days, contactsPerDay: perDay, queries: queries).run(url: signature.url)
+        }
         guard signature.what == "search" else { throw ConsoleCommandError(message: "unknown benchmark \(signature.what); use search or routing") }
         let app = context.application
         try await DatabasePreparation.prepare(app, demo: false)

@@ -2,12 +2,13 @@ import Vapor
 import Fluent
 import SQLKit
 import Portal
+import ContactCenter
 import Storage
 import TextSearch
 
-/// `zielona seed [--demo] [--offers N] [--seekers M] [--seed S]`: migrates, loads reference data,
-/// the demo data set, and generated offers and seekers for load tests (the same data for the
-/// same seed).
+/// `zielona seed [--demo] [--offers N] [--seekers M] [--history DAYS] [--seed S]`: migrates,
+/// loads reference data, the demo data set, generated offers and seekers for load tests, and
+/// past contact-centre traffic for the reports (the same data for the same seed).
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "demo", help: "Load the demo data set (fictional, marked as demo; loaded once).")
@@ -18,6 +19,12 @@ struct SeedCommand: AsyncCommand {
         var seekers: Int?
         @Option(name: "seed", help: "Seed of the generator (default 1): the same seed gives the same data.")
         var seed: UInt64?
+        @Option(name: "history", help: "Generate this many days of past contact-centre traffic before today, then the reports' sums.")
+        var history: Int?
+        @Option(name: "contacts-per-day", help: "history: contacts on an ordinary weekday at the start (default 175 in one voivodeship, 10000 nationally).")
+        var contactsPerDay: Double?
+        @Option(name: "voivodeship", help: "history: the voivodeship (TERYT code, default 20); 'all' for every office in the country.")
+        var voivodeship: String?
     }
 
     var help: String {
@@ -28,6 +35,7 @@ struct SeedCommand: AsyncCommand {
         let app = context.application
         try await DatabasePreparation.prepare(app, demo: signature.demo)
         context.console.print(signature.demo ? "Reference and demo data are loaded." : "Reference data is loaded.")
+        if let days = signature.history { try await history(days, signature, context) }
         let offers = signature.offers ?? 0, seekers = signature.seekers ?? 0
         guard offers > 0 || seekers > 0 else { return }
         guard offers >= 0, seekers >= 0, offers <= 5_000_000, seekers <= 5_000_000 else {
@@ -41,6 +49,25 @@ struct SeedCommand: AsyncCommand {
         try await (app.db as! any SQLDatabase).raw(isPostgres ? "VACUUM ANALYZE" : "ANALYZE").run()
         let elapsed = ContinuousClock.now - started
         context.console.print("Generated \(report.offers) offers of \(report.companies) companies and \(report.seekers) seekers in \(elapsed.formatted(.units(allowed: [.minutes, .seconds], width: .abbreviated))).")
+    }
+}
+
+extension SeedCommand {
+    func history(_ days: Int, _ signature: Signature, _ context: CommandContext) async throws {
+        guard (1...800).contains(days) else { throw ConsoleCommandError(message: "--history must be between 1 and 800 days") }
+        let app = context.application
+        let area = signature.voivodeship ?? "20"
+        let seeder = HistorySeeder(app: app)
+        let offices = try await seeder.offices(voivodeship: area == "all" ? nil : area)
+        guard !offices.isEmpty else { throw ConsoleCommandError(message: "no offices in voivodeship \(area); use a TERYT code such as 10 or 'all'") }
+        var p = TrafficHistory.Parameters()
+        p.contactsPerDay = signature.contactsPerDay ?? (area == "all" ? 10_000 : 175)
+        p.seed = signature.seed ?? 1
+        guard p.contactsPerDay > 0, p.contactsPerDay <= 200_000 else { throw ConsoleCommandError(message: "--contacts-per-day must be between 1 and 200000") }
+        let s = try await seeder.seed(days: days, offices: offices, parameters: p) { day, total in
+            if day % 30 == 0 { context.console.print("  \(day) of \(days) days, \(total) contacts") }
+        }
+        context.console.print("Generated \(s.contacts) contacts over \(s.days) days for \(offices.count) offices in \(String(format: "%.1f", s.seconds)) s (reports' sums included).")
     }
 }
 

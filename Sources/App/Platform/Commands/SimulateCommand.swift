@@ -40,6 +40,8 @@ struct SimulateCommand: AsyncCommand {
             "erlang_c_asa_seconds \(f(erlang.averageSpeedOfAnswer))", "erlang_c_occupancy \(f(erlang.occupancy))",
             "answered_office \(r.byTier[.office] ?? 0)", "answered_voivodeship \(r.byTier[.voivodeship] ?? 0)",
             "answered_national \(r.byTier[.national] ?? 0)",
+            "announced_wait_count \(r.announced)", "announced_wait_bias_seconds \(f(r.announcedWaitBias))",
+            "announced_wait_mae_seconds \(f(r.announcedWaitMeanAbsoluteError))",
             String(format: "elapsed_seconds %.2f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18),
         ] { context.console.print(line) }
     }

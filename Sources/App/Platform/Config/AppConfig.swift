@@ -3,6 +3,7 @@ import Foundation
 import Views
 import Mailer
 import Directory
+import Reporting
 
 /// All configuration, read once from the environment. Defaults make `swift run zielona serve`
 /// work with nothing set; production mode refuses to start without the secrets.
@@ -50,6 +51,8 @@ public struct AppConfig: Sendable {
     public var smsCallbackToken: String? = nil
     /// When the contact centre answers (chat, callbacks, video); Polish public holidays are closed.
     public var contactCentreHours: WeeklyHours = .contactCentre
+    /// T and target of the service level per channel, as the reports compute them.
+    public var reportTargets: ServiceTargets = .standard
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
     public var voice = VoiceConfiguration()
@@ -65,6 +68,8 @@ public struct AppConfig: Sendable {
         ("DEMO_DATA", "true (false in production)", "load the demo data set on start"),
         ("PUBLIC_URL", "http://127.0.0.1:8080", "the address visitors and carriers use"),
         ("TRUSTED_PROXIES", "(none)", "comma-separated addresses or CIDR ranges of load balancers; only their X-Forwarded-For/Forwarded headers are believed"),
+        ("REPORT_TARGETS", "voice=20:0.8,video=60:0.8,chat=60:0.8,callback=14400:0.9,email=28800:0.9,web_form=28800:0.9,sms=28800:0.9",
+         "service-level threshold T in seconds and target share per channel, as the reports compute them"),
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error, critical"),
         ("LOG_FORMAT", "text", "text or json (one JSON object per line)"),
         ("SMTP_HOST", "(none: mail stays in the outbox, shown on /dev/mail outside production)", "SMTP server for system e-mail"),
@@ -135,6 +140,13 @@ public struct AppConfig: Sendable {
             }
             hours = parsed
         }
+        var reportTargets = ServiceTargets.standard
+        if let notation = env["REPORT_TARGETS"], !notation.isEmpty {
+            guard let parsed = ServiceTargets.parse(notation) else {
+                throw ConfigError.invalid("REPORT_TARGETS", "channel=seconds:target pairs such as \"voice=20:0.8,chat=60:0.8\"")
+            }
+            reportTargets = parsed
+        }
         var imap: IMAPConfiguration? = nil
         if let host = env["IMAP_HOST"], !host.isEmpty {
             guard let security = IMAPConfiguration.Security(rawValue: env["IMAP_SECURITY"] ?? "tls") else {
@@ -196,6 +208,7 @@ public struct AppConfig: Sendable {
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
                          wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
         config.contactCentreHours = hours
+        config.reportTargets = reportTargets
         switch TrustedProxies.parse(env["TRUSTED_PROXIES"] ?? "") {
         case .success(let proxies): config.trustedProxies = proxies
         case .failure(let bad): throw ConfigError.invalid("TRUSTED_PROXIES", "\"\(bad.text)\" is not an IP address or CIDR range")

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import Reporting
+import Storage
+
+/// Puts a report together from the stored sums, each part read from the coarsest sums that
+/// give it: the series at its interval, the totals, the period before and the breakdown from
+/// whole months where it can, the heat map from the days.
+struct ContactReportBuilder: Sendable {
+    let db: any Database
+    let targets: ServiceTargets
+    var calendar = ReportInterval.polishCalendar
+
+    /// The stored column a dimension is read from (a voivodeship from its offices).
+    static func column(_ d: ReportDimension) -> ReportAggregates.Column {
+        switch d {
+        case .channel: .channel
+        case .office, .voivodeship: .office
+        case .topic: .topic
+        case .language: .language
+        case .consultant: .agent
+        }
+    }
+
+    func build(_ q: ContactReportQuery, voivodeshipOf: [String: String]) async throws -> ContactReport {
+        let sums = ReportAggregates(db: db)
+        // Sums at most a minute old: the background job keeps them so; if it has not run, now.
+        try await sums.refresh(targets: targets, calendar: calendar, ifOlderThan: 90)
+        func read(_ period: ReportPeriod, _ interval: ReportInterval?, by column: ReportAggregates.Column? = nil) async throws -> [ContactReport.Part] {
+            var parts: [ContactReport.Part] = []
+            for s in try period.segments(for: interval, calendar: calendar) {
+                parts += try await sums.sums(s.grain, from: s.from, until: s.until, filter: q.filter, by: column)
+                    .map { ContactReport.Part(periodStart: $0.periodStart, key: $0.key, counts: $0.counts) }
+            }
+            return parts
+        }
+        let series = try await read(q.period, q.interval)
+        let totals = try await read(q.period, nil)
+        let previous = try await read(q.period.previous(calendar), nil)
+        let breakdown = try await read(q.period, nil, by: Self.column(q.dimension))
+        let days = try await sums.arrivalsByHour(from: q.period.from, until: q.period.until, filter: q.filter)
+        let dimension = q.dimension
+        return ContactReport(period: q.period, interval: q.interval, series: series, totals: totals, previous: previous, breakdown: breakdown,
+                             keyOf: { key in
+                                 switch dimension {
+                                 case .voivodeship: voivodeshipOf[key]
+                                 case .consultant: key.isEmpty ? nil : key
+                                 default: key
+                                 }
+                             }, days: days, calendar: calendar)
+    }
+
+    /// Per hour of the day, the consultants a channel's queue needs for its target: the
+    /// arrivals of that hour averaged over the days that had any, the channel's handle time,
+    /// Erlang C.
+    func staffing(_ q: ContactReportQuery, channel: String) async throws -> [(hour: Int, arrivals: Double, need: StaffingNeed?)] {
+        var filter = q.filter
+        filter.channel = channel
+        let sums = ReportAggregates(db: db)
+        let days = try await sums.arrivalsByHour(from: q.period.from, until: q.period.until, filter: filter)
+        let active = days.filter { $0.hours.reduce(0, +) > 0 }
+        guard !active.isEmpty else { return [] }
+        var handle = ReportCounts()
+        for s in try q.period.segments(for: nil, calendar: calendar) {
+            for row in try await sums.sums(s.grain, from: s.from, until: s.until, filter: filter) { handle += row.counts }
+        }
+        guard let aht = ContactMetrics(counts: handle).averageHandleTime, aht > 0 else { return [] }
+        let p = targets.parameters(for: channel)
+        return (0..<24).compactMap { h in
+            let arrivals = Double(active.reduce(0) { $0 + $1.hours[h] }) / Double(active.count)
+            guard arrivals > 0 else { return nil }
+            return (h, arrivals, StaffingNeed.forTarget(p.target, within: p.answerWithin, arrivalsPerHour: arrivals, handleTime: aht))
+        }
+    }
+}
