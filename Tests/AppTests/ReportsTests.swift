@@ -75,6 +75,19 @@ import Reporting
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true && text.hasPrefix("\u{FEFF}"))
             #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 8 && text.contains(";"))
 
+            // Portal figures: searches counted in memory, written once a minute, reported by day.
+            var empty = 0.0
+            for q in ["zzqqxx", ""] {
+                let found = try Self.json(try await FormClient(app).get("/api/v1/offers?q=\(q)"))["total"] as? Int ?? -1
+                if found == 0 { empty += 1 }
+            }
+            try await PortalFiguresStore(db: app.db).addSearches(app.services.searchTally.drain())
+            let today = try Self.json(try await manager.get("/api/v1/reports/contacts?from=\(Self.day(0))&to=\(Self.day(0))"))
+            let portal = try #require(today["portal"] as? [String: [String: Int]])
+            #expect(portal["searches"]?["period"] == 2 && portal["empty_searches"]?["period"] == Int(empty))
+            let portalCSV = try await manager.get("/api/v1/reports/contacts?format=csv&table=portal&lang=en").body.string
+            #expect(portalCSV.contains("Offer searches;") && portalCSV.contains("Searches without results;"))
+
             // A supervisor of one office: that office only; another office or voivodeship is refused.
             let own = try await office.signIn(app)
             let ownDoc = try Self.json(try await own.get("/api/v1/reports/contacts?\(period)"))
@@ -103,7 +116,7 @@ import Reporting
             for (query, field) in [("from=\(Self.day(-1))&to=\(Self.day(-3))", "to"), ("from=\(Self.day(2))&to=\(Self.day(3))", "from"),
                                    ("from=2026-02-30", "from"), ("from=\(Self.day(-30))&to=\(Self.day(-1))&interval=15m", "interval"),
                                    ("interval=year", "interval"), ("by=colour", "by"), ("channel=pigeon", "channel"), ("format=xml", "format"),
-                                   ("format=csv&table=all", "table"), ("from=\(Self.day(-500))", "from")] {
+                                   ("format=csv&table=all", "table"), ("format=csv&table=nothing", "table"), ("from=\(Self.day(-500))", "from")] {
                 let res = try await manager.get("/api/v1/reports/contacts?\(query)&lang=en")
                 #expect(res.status == .badRequest, "\(query)")
                 #expect(res.body.string.contains(field), "\(query) names \(field)")
@@ -113,6 +126,37 @@ import Reporting
             // A period running into the future is cut at today.
             let doc = try Self.json(try await manager.get("/api/v1/reports/contacts?from=\(Self.day(-2))&to=\(Self.day(5))"))
             #expect((doc["series"] as? [Any])?.count == 3)
+        }
+    }
+
+    @Test func theWeeklySummaryGoesOnceAWeekToThoseWhoAskedForIt() async throws {
+        try await withTestApp { app in
+            let national = try await TestStaff.create(app, email: "n@example.org", roles: [.supervisor], scope: .national)
+            let quiet = try await TestStaff.create(app, email: "q@example.org", roles: [.supervisor], scope: .national)
+            _ = try await Self.history(app, agent: "someone")
+            let manager = try await national.signIn(app)
+            let page = try await manager.get("/staff/reports?lang=en")
+            #expect(page.body.string.contains("You can get a summary of the past week"))
+            let saved = try await manager.post("/staff/reports/subscription", ["weekly": "on"], csrfFrom: "/staff/reports")
+            #expect(saved.status == .seeOther || saved.status == .found)
+            #expect(try await manager.get("/staff/reports?saved=on&lang=en").body.string.contains("Every Monday morning you get a summary"))
+            #expect(try await manager.post("/staff/reports/subscription", ["weekly": "maybe"], csrfFrom: "/staff/reports").status == .badRequest)
+            _ = quiet
+
+            let mail = WeeklyReportMail(app: app)
+            let thisMonday = ReportInterval.week.start(of: Date(), in: Self.calendar)
+            #expect(try await mail.sendDue(now: Self.calendar.date(byAdding: .hour, value: 5, to: thisMonday)!) == 0, "not before 06:00 on Monday")
+            let seven = Self.calendar.date(byAdding: .hour, value: 7, to: thisMonday)!
+            #expect(try await mail.sendDue(now: seven) == 1)
+            #expect(try await mail.sendDue(now: seven.addingTimeInterval(3_600)) == 0, "once a week")
+            let sent = try await Outbox(db: app.db).recent().filter { $0.kind == "report_weekly" }
+            #expect(sent.map(\.recipient) == ["n@example.org"])
+            let lastMonday = Self.calendar.date(byAdding: .day, value: -7, to: thisMonday)!
+            let offered = try await ReportAggregates(db: app.db).sums(.day, from: lastMonday, until: thisMonday).reduce(0) { $0 + $1.counts.offered }
+            #expect(sent.first?.textBody.contains("Offered: \(offered)") == true || sent.first?.textBody.contains("Oferowane: \(offered)") == true)
+
+            _ = try await manager.post("/staff/reports/subscription", ["weekly": "off"], csrfFrom: "/staff/reports")
+            #expect(try await mail.sendDue(now: Self.calendar.date(byAdding: .day, value: 7, to: seven)!) == 0)
         }
     }
 }

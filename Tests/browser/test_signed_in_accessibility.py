@@ -90,8 +90,18 @@ def test_staff_pages_of_a_supervisor(driver):
     key = enrol(driver, "kierownik.bialystok@example.org")
     for page in ["/staff/home", "/staff/security", "/staff/clients", "/staff/clients?by=number&q=100000009&reason=call",
                  "/staff/client-links", "/staff/employers", "/staff/audit", "/staff/offers", "/account", "/wallboard",
-                 "/wallboard?voivodeship=20", "/desktop"]:
+                 "/wallboard?voivodeship=20", "/desktop", "/staff/reports", "/staff/reports?interval=week&by=topic&channel=voice"]:
         check_all_languages(driver, page)
+    # The demo's past weeks are in the reports: figures, four charts, the office's consultants by name.
+    driver.get(url("/staff/reports?by=consultant", "en"))
+    offered = driver.find_element("css selector", ".figures .figure .figure-value").text
+    assert int(offered) > 0, offered
+    assert len(driver.find_elements("css selector", "figure.chart svg[role=img]")) == 4
+    assert "Demo: konsultant PUP Białystok" in driver.page_source
+    # A reversed period is refused with the field named, on an accessible page.
+    driver.get(url("/staff/reports?from=2026-01-10&to=2026-01-01", "pl"))
+    assert "Dzień końcowy" in driver.page_source
+    assert_accessible(driver, "/staff/reports reversed", "pl")
     # A consultant's skills, from the wallboard, and the form with errors.
     skills = first_link(driver, "/wallboard", "main table a[href^='/staff/agents/']")
     check_all_languages(driver, skills)

@@ -35,6 +35,12 @@ struct ReportExport {
                                          s.need.map { .decimal($0.serviceLevel, places: 4) } ?? .none, s.need.map { .decimal($0.averageSpeedOfAnswer, places: 1) } ?? .none,
                                          s.need.map { .decimal($0.occupancy, places: 4) } ?? .none]
                                     })
+        case "portal":
+            guard let portal = prepared.portal else { return nil }
+            return ReportCSV.render(header: [catalogue.text("reports.figure"), catalogue.text("reports.this_period"), catalogue.text("reports.previous_period")],
+                                    rows: ReportPageModel.portalRows(portal, wholePortal: prepared.query.offices == nil).map { r in
+                                        [.text(catalogue.text("reports.portal_" + r.key)), .integer(r.now), .integer(r.before)]
+                                    })
         default: return nil
         }
     }
@@ -69,6 +75,8 @@ struct ReportExport {
         let arrivals_by_weekday_and_hour: [[Int]]
         let staffing_channel: String
         let staffing: [Staffing]
+        /// Supervisors: the portal's figures, this period and the one before.
+        let portal: [String: [String: Int]]?
     }
 
     func json() throws -> Data {
@@ -84,7 +92,10 @@ struct ReportExport {
             arrivals_by_weekday_and_hour: r.heatMap, staffing_channel: p.staffingChannel,
             staffing: p.staffing.map { .init(hour: $0.hour, arrivals_per_hour: ($0.arrivals * 100).rounded() / 100, agents_needed: $0.need?.agents,
                                              service_level: $0.need.map { ($0.serviceLevel * 10_000).rounded() / 10_000 },
-                                             asa_seconds: $0.need.map { ($0.averageSpeedOfAnswer * 10).rounded() / 10 }) })
+                                             asa_seconds: $0.need.map { ($0.averageSpeedOfAnswer * 10).rounded() / 10 }) },
+            portal: p.portal.map { portal in
+                Dictionary(uniqueKeysWithValues: ReportPageModel.portalRows(portal, wholePortal: p.query.offices == nil).map { ($0.key, ["period": $0.now, "previous_period": $0.before]) })
+            })
         let e = JSONEncoder(); e.outputFormatting = [.sortedKeys]
         return try e.encode(doc)
     }

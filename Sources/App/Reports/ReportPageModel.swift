@@ -2,6 +2,7 @@ import Vapor
 import Views
 import Localization
 import Reporting
+import Storage
 
 /// The report page's model: figures against the period before, the four charts with their
 /// tables and one-line summaries, the breakdown with drill-down links, staffing, definitions.
@@ -40,9 +41,9 @@ struct ReportPageModel {
             channels: ContactReportQuery.channels.map { ($0, t.text("channel." + $0)) },
             voivodeships: voivodeships, offices: offices, periodText: periodText, serviceLevelNote: slNote, figures: figures,
             charts: [volumeChart(), serviceLevelChart(), abandonmentChart(), heatMapChart()],
-            breakdown: breakdownTable(), staffing: staffingTable(), staffingNote: staffingNote(),
+            breakdown: breakdownTable(), portal: portalTable(), staffing: staffingTable(), staffingNote: staffingNote(),
             definitions: ReportColumn.all.map { (t.text("metric." + $0.id), t.text("metric." + $0.id + ".definition")) },
-            downloads: ["series", "breakdown", "heatmap", "staffing"].map { (t.text("reports.csv_" + $0), q.path(.apiReport("contacts"), ["format": "csv", "table": $0])) }
+            downloads: (["series", "breakdown", "heatmap", "staffing"] + (p.portal == nil ? [] : ["portal"])).map { (t.text("reports.csv_" + $0), q.path(.apiReport("contacts"), ["format": "csv", "table": $0])) }
                 + [(t.text("reports.json"), q.path(.apiReport("contacts")))])
     }
 
@@ -132,6 +133,26 @@ struct ReportPageModel {
                                          }
                                      }
                                      return [.init(label, link: link)] + columns.map { .init($0.text(metrics(b.counts), f)) }
+                                 })
+    }
+
+    /// The portal's figures as (key, value now, value before): shared by the page, CSV and JSON.
+    static func portalRows(_ p: (now: PortalFigures, before: PortalFigures), wholePortal: Bool) -> [(key: String, now: Int, before: Int)] {
+        var rows: [(String, KeyPath<PortalFigures, Int>)] = [("offers_posted", \.offersPosted), ("offers_published", \.offersPublished),
+                                                              ("offers_pending", \.offersPending)]
+        if wholePortal {
+            rows += [("cvs", \.cvs), ("seeker_registrations", \.seekerRegistrations), ("employer_registrations", \.employerRegistrations),
+                     ("alerts_sent", \.alertsSent), ("searches", \.searches), ("empty_searches", \.emptySearches)]
+        }
+        return rows.map { ($0.0, p.now[keyPath: $0.1], p.before[keyPath: $0.1]) }
+    }
+
+    func portalTable() -> ReportsPage.Table? {
+        guard let portal = prepared.portal else { return nil }
+        return ReportsPage.Table(caption: t.text(prepared.query.offices == nil ? "reports.portal" : "reports.portal_offices"),
+                                 headers: [t.text("reports.figure"), t.text("reports.this_period"), t.text("reports.previous_period")],
+                                 rows: Self.portalRows(portal, wholePortal: prepared.query.offices == nil).map { r in
+                                     [.init(t.text("reports.portal_" + r.key)), .init("\(r.now)"), .init("\(r.before)")]
                                  })
     }
 

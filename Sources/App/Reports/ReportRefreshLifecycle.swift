@@ -2,8 +2,8 @@ import Vapor
 import Reporting
 import Storage
 
-/// Keeps the reports' stored sums up to date in the background (a page also refreshes them
-/// before it reads), so a report opens from sums at most a minute old even after a busy hour.
+/// Keeps the reports' stored sums up to date in the background (a page reads them as they
+/// are, at most a minute old) and sends the weekly summaries when they are due.
 final class ReportRefreshLifecycle: LifecycleHandler, @unchecked Sendable {
     private var task: Task<Void, Never>?
     let interval: Duration
@@ -12,15 +12,28 @@ final class ReportRefreshLifecycle: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ app: Application) async throws {
         let sums = ReportAggregates(db: app.db), targets = app.services.config.reportTargets, logger = app.logger, interval = interval
+        let weekly = WeeklyReportMail(app: app)
+        let tally = app.services.searchTally, portal = PortalFiguresStore(db: app.db)
         task = Task {
             while !Task.isCancelled {
+                let searches = tally.drain()
+                do { try await portal.addSearches(searches) } catch {
+                    tally.restore(searches)
+                    logger.error("search tally write failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
                 do { try await sums.refresh(targets: targets) } catch {
                     logger.error("report refresh failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
+                do { try await weekly.sendDue(now: Date()) } catch {
+                    logger.error("weekly report mail failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                 }
                 try? await Task.sleep(for: interval)
             }
         }
     }
 
-    func shutdownAsync(_ app: Application) async { task?.cancel() }
+    func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+        try? await PortalFiguresStore(db: app.db).addSearches(app.services.searchTally.drain())
+    }
 }

@@ -24,6 +24,8 @@ struct ReportsController: Sendable {
         /// Where the report stands: national, a voivodeship, an office.
         let trail: [(label: String, path: String?)]
         let supervises: Bool
+        /// The portal's figures of the period and the one before (supervisors only).
+        let portal: (now: PortalFigures, before: PortalFigures)?
     }
 
     static let staffedChannels = ["voice", "chat", "video"]
@@ -67,8 +69,15 @@ struct ReportsController: Sendable {
             if let o = q.office { trail.append((names[o] ?? o, nil)) }
             trail[trail.count - 1].1 = nil
         }
+        var portal: (PortalFigures, PortalFigures)?
+        if supervises {
+            let store = PortalFiguresStore(db: req.db), previous = q.period.previous()
+            portal = (try await store.figures(from: q.period.from, until: q.period.until, offices: q.offices),
+                      try await store.figures(from: previous.from, until: previous.until, offices: q.offices))
+        }
         return Prepared(query: q, report: report, parameters: q.channel.map { targets.parameters(for: $0) } ?? targets.fallback,
-                        labels: labels, staffingChannel: staffingChannel, staffing: staffing, loggedIn: loggedIn, trail: trail, supervises: supervises)
+                        labels: labels, staffingChannel: staffingChannel, staffing: staffing, loggedIn: loggedIn, trail: trail, supervises: supervises,
+                        portal: portal)
     }
 
     @Sendable func page(req: Request, member: StaffMember) async throws -> Response {
@@ -85,8 +94,20 @@ struct ReportsController: Sendable {
                 for id in ids.sorted() { directoryOffices.append((id, try await req.directory.office(id: id)?.name ?? id)) }
             }
         }
-        let model = ReportPageModel(req: req, prepared: p).model(offices: directoryOffices, voivodeships: voivodeships)
+        var model = ReportPageModel(req: req, prepared: p).model(offices: directoryOffices, voivodeships: voivodeships)
+        model.weekly = try await ReportSubscriptions(db: req.db).isWeekly(staff: member.id)
+        if let saved = try? req.query.get(String.self, at: "saved"), ["on", "off"].contains(saved) {
+            model.notice = req.catalogue.text("reports.weekly_saved_" + saved)
+        }
         return .live(ReportsPage.render(model, req.pageContext))
+    }
+
+    /// Turns the weekly summary by e-mail on or off for the signed-in member.
+    @Sendable func subscribe(req: Request, member: StaffMember) async throws -> Response {
+        let choice = (try? req.content.get(String.self, at: "weekly")) ?? ""
+        guard ["on", "off"].contains(choice) else { throw FieldValidationError(field: "weekly", reason: req.catalogue.text("reports.error_weekly")) }
+        try await ReportSubscriptions(db: req.db).set(staff: member.id, weekly: choice == "on", now: try await ServerClock.now(req.db))
+        return req.redirect(to: SiteRoute.staffReports.with(["saved": choice]))
     }
 
     @Sendable func api(req: Request, member: StaffMember) async throws -> Response {

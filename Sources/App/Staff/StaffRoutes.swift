@@ -98,6 +98,7 @@ enum StaffRoutes {
             StaffEndpoint(.GET, .wallboardPanel, .viewWallboard, .officeQuery, wallboard.panel),
 
             StaffEndpoint(.GET, .staffReports, .viewReports, .officeQuery, reports.page),
+            StaffEndpoint(.POST, .staffReportsSubscription, .viewReports, .system, reports.subscribe),
             StaffEndpoint(.GET, .apiReport(":kind"), .viewReports, .officeQuery, reports.api),
         ]
     }

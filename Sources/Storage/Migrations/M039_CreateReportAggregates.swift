@@ -40,10 +40,23 @@ struct M039_CreateReportAggregates: AsyncMigration {
             .field("name", .string, .identifier(auto: false))
             .field("value", .int64, .required)
             .create()
+        // Offer searches of the portal per day, and how many found nothing.
+        try await db.schema("portal_search_days")
+            .field("day", .datetime, .identifier(auto: false))
+            .field("searches", .int64, .required)
+            .field("empty", .int64, .required)
+            .create()
+        // Supervisors who asked for the weekly summary by e-mail, and the last week sent.
+        try await db.schema("report_subscriptions")
+            .field("staff_id", .uuid, .identifier(auto: false))
+            .field("weekly", .bool, .required)
+            .field("last_sent_week", .string)
+            .field("updated_at", .datetime, .required)
+            .create()
     }
 
     func revert(on db: any Database) async throws {
-        for t in ["report_state", "report_months", "report_days", "report_quarters"] { try await db.schema(t).delete() }
+        for t in ["portal_search_days", "report_subscriptions", "report_state", "report_months", "report_days", "report_quarters"] { try await db.schema(t).delete() }
         try await (db as! any SQLDatabase).drop(index: "cc_interactions_client_arrived_idx").run()
         try await (db as! any SQLDatabase).drop(index: "cc_interactions_arrived_idx").run()
         try await db.schema("cc_interactions").deleteField("arrived_at").update()

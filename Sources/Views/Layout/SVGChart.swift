@@ -63,7 +63,8 @@ enum SVGChart {
 
     /// Weekday × hour cells shaded by count, each cell also numbered in its title for hover.
     static func heatMap(id: String, title: String, description: String, rows: [String], values: [[Int]]) -> Node<HTML.BodyContext> {
-        let cell = (width - left - right) / 24, rowH = 22.0
+        // Weekday names need a wider margin than numbers.
+        let left = 96.0, cell = (width - left - right) / 24, rowH = 22.0
         let h = top + Double(rows.count) * rowH + bottom
         let maxValue = max(1, values.joined().max() ?? 0)
         var body = ""

@@ -43,7 +43,7 @@ public enum SiteRoute: Sendable, Equatable {
     case staffKB, staffKBNew, staffKBEntry(String), staffKBEdit(String), staffKBVersions(String), staffKBDelete(String)
     case staffInteractions, staffInteraction(String), staffInteractionRecording(String, recording: String), staffInteractionMonitor(String)
     case staffAgent(String), staffAgentState(String), staffAgentSkills(String)
-    case staffReports
+    case staffReports, staffReportsSubscription
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopState, desktopQueues, desktopSocket, desktopManual
@@ -187,6 +187,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffAgentState(let id): "/staff/agents/\(id)/state"
         case .staffAgentSkills(let id): "/staff/agents/\(id)/skills"
         case .staffReports: "/staff/reports"
+        case .staffReportsSubscription: "/staff/reports/subscription"
 
         case .desktop: "/desktop"
         case .desktopPanel: "/desktop/panel"

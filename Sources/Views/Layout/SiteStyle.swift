@@ -116,7 +116,8 @@ extension SiteStyle {
     .inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
     .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
     .chart { margin: 1rem 0; max-width: 48rem; }
-    .chart svg { width: 100%; height: auto; display: block; }
+    .chart > svg { width: 100%; height: auto; display: block; }
+    .chart-legend svg { width: 14px; height: 14px; vertical-align: middle; }
     .chart figcaption { color: var(--ink); margin-top: .25rem; }
     .chart-grid { stroke: #c9d3cb; stroke-width: 1; }
     .chart-label { font-size: 11px; fill: #333; }

@@ -1,3 +1,4 @@
+import Reporting
 import Vapor
 import Fluent
 import Directory
@@ -19,6 +20,8 @@ struct AppServices: Sendable {
     /// Polish text analysis for every full-text index and query (dictionary stems when
     /// hunspell-pl is installed, light rules otherwise).
     let analyzer: Analyzer
+    /// Offer searches and empty results per day, for the portal figures of the reports.
+    var searchTally = SearchTally(calendar: ReportInterval.polishCalendar)
 }
 
 extension Application {

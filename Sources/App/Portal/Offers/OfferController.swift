@@ -17,6 +17,7 @@ struct OfferController: RouteCollection {
         let (criteria, errors) = try await req.query.decode(OfferSearchRequest.self).criteria(req)
         try Problem.check(errors, req)
         let result = try await OfferStore(db: req.db).search(criteria)
+        req.services.searchTally.record(found: result.total)
         let url = req.services.config.publicURL
         return OfferListJSON(total: result.total, page: criteria.page, per_page: criteria.perPage,
                              items: result.offers.map { OfferJSON($0, publicURL: url) })
@@ -44,6 +45,7 @@ struct OfferController: RouteCollection {
             "sort": input.sort ?? "", "occupation": input.occupation ?? "",
         ], errors: errors)
         let result = errors.isEmpty ? try await OfferStore(db: req.db).search(criteria) : nil
+        if let result { req.services.searchTally.record(found: result.total) }
         let model = OfferSearchPage.Model(
             form: form, voivodeships: try await req.directory.voivodeships().map { ($0.code, $0.name) },
             total: result?.total, page: criteria.page, perPage: criteria.perPage,

@@ -59,19 +59,24 @@ public enum ReportsPage {
         public let figures: [Figure]
         public let charts: [Chart]
         public let breakdown: Table
+        /// Offers, CVs, registrations, alerts and searches (supervisors).
+        public let portal: Table?
         public let staffing: Table
         public let staffingNote: String
         public let definitions: [(term: String, definition: String)]
         public let downloads: [(label: String, path: String)]
+        /// Whether the member gets the weekly summary by e-mail; a notice after changing it.
+        public var weekly = false
+        public var notice: String? = nil
         public init(heading: String, trail: [(label: String, path: String?)], filter: FormState, intervals: [(value: String, label: String)],
                     dimensions: [(value: String, label: String)], channels: [(value: String, label: String)],
                     voivodeships: [(value: String, label: String)], offices: [(value: String, label: String)], periodText: String,
-                    serviceLevelNote: String, figures: [Figure], charts: [Chart], breakdown: Table, staffing: Table, staffingNote: String,
+                    serviceLevelNote: String, figures: [Figure], charts: [Chart], breakdown: Table, portal: Table?, staffing: Table, staffingNote: String,
                     definitions: [(term: String, definition: String)], downloads: [(label: String, path: String)]) {
             self.heading = heading; self.trail = trail; self.filter = filter; self.intervals = intervals; self.dimensions = dimensions
             self.channels = channels; self.voivodeships = voivodeships; self.offices = offices; self.periodText = periodText
             self.serviceLevelNote = serviceLevelNote; self.figures = figures; self.charts = charts; self.breakdown = breakdown
-            self.staffing = staffing; self.staffingNote = staffingNote; self.definitions = definitions; self.downloads = downloads
+            self.portal = portal; self.staffing = staffing; self.staffingNote = staffingNote; self.definitions = definitions; self.downloads = downloads
         }
     }
 
@@ -79,6 +84,7 @@ public enum ReportsPage {
         Layout.render(ctx, title: m.heading, main: .group(
             StaffNav.back(ctx),
             .h1(.text(m.heading)),
+            m.notice.map { Components.notice($0) } ?? .empty,
             m.trail.count > 1 ? .nav(.attribute(named: "aria-label", value: ctx.t("reports.trail")), .class("no-print"),
                 .ol(.class("inline-list"), .forEach(m.trail) { step in
                     .li(step.path.map { .a(.href($0), .text(step.label)) } ?? .span(.attribute(named: "aria-current", value: "page"), .text(step.label)))
@@ -109,11 +115,18 @@ public enum ReportsPage {
             },
             .h2(.text(m.breakdown.caption)),
             table(m.breakdown, ctx),
+            m.portal.map { p in .group(.h2(.text(p.caption)), table(p, ctx)) } ?? .empty,
             .h2(.text(m.staffing.caption)),
             .p(.class("hint"), .text(m.staffingNote)),
             table(m.staffing, ctx),
             .h2(.text(ctx.t("reports.downloads"))),
             .ul(.class("link-list no-print"), .forEach(m.downloads) { .li(.a(.href($0.path), .text($0.label))) }),
+            .h2(.id("weekly-heading"), .text(ctx.t("reports.weekly_heading"))),
+            .p(.text(ctx.t(m.weekly ? "reports.weekly_on" : "reports.weekly_off"))),
+            .form(.method(.post), .action(SiteRoute.staffReportsSubscription.path), .class("no-print"), .attribute(named: "aria-labelledby", value: "weekly-heading"),
+                Forms.csrf(ctx),
+                .input(.type(.hidden), .name("weekly"), .value(m.weekly ? "off" : "on")),
+                .button(.type(.submit), .text(ctx.t(m.weekly ? "reports.weekly_unsubscribe" : "reports.weekly_subscribe")))),
             .h2(.text(ctx.t("reports.definitions"))),
             .dl(.class("definitions"), .forEach(m.definitions) { d in .group(.dt(.text(d.term)), .dd(.text(d.definition))) })
         ))
