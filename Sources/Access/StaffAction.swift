@@ -8,8 +8,10 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case verifyEmployer = "employer.verify"
     case handleInteractions = "desktop.use"
     case viewWallboard = "wallboard.view"
-    /// Reports of the offices in scope; a consultant without a supervisor's role sees their own figures only.
+    /// Reports: a consultant's own figures.
     case viewReports = "reports.view"
+    /// Reports of every contact of the offices in scope (not only one's own), with their consultants.
+    case viewOfficeReports = "reports.view_offices"
     case changeAgentState = "agent.change_state"
     case listenToRecordings = "recording.listen"
     /// Joining a live call muted (listen) or speaking to the consultant only (coach).
@@ -46,7 +48,7 @@ public enum AuthorizationMatrix {
     static let grants: [StaffRole: Set<StaffAction>] = [
         .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions, .viewReports],
         .supervisor: [.readClient, .updateClient, .lookUpClientByPESEL, .verifyClientLink, .verifyEmployer, .handleInteractions,
-                      .viewWallboard, .viewReports, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog],
+                      .viewWallboard, .viewReports, .viewOfficeReports, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog],
         .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer],
         .dataProtectionOfficer: [.readClient, .lookUpClientByPESEL, .viewAuditLog, .handleDataRequests, .listenToRecordings],
         .administrator: [.manageStaff, .editIVR, .manageOffices, .viewAuditLog],

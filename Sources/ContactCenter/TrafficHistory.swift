@@ -102,7 +102,7 @@ public struct TrafficHistory: Sendable {
                 let client: UUID? = known ? Self.client(office.id, Int(rng.next() % UInt64(max(20, Int(expected * 12))))) : nil
                 var steps = [Step(from: "queued", to: "queued", at: at, agent: nil)]
                 var rating: Int?
-                let realTime = ["voice", "chat", "video"].contains(channel)
+                let realTime = Channel(rawValue: channel)?.isLive ?? false
                 let handle = rng.exponential(mean: channel == "chat" ? 360 : channel == "video" ? 600 : parameters.voiceHandleTime)
                 if realTime {
                     let a = freeAt.indices.min { freeAt[$0] < freeAt[$1] }!

@@ -1,6 +1,7 @@
 import Vapor
 import Access
 import Clients
+import ContactCenter
 import Directory
 import Reporting
 import Storage
@@ -29,7 +30,7 @@ struct ContactReportQuery: Sendable {
     /// What a consultant's own figures can be broken down by (their rows carry office and channel only).
     static let ownDimensions: [ReportDimension] = [.channel, .office]
 
-    static let channels = ["voice", "chat", "email", "web_form", "callback", "sms", "video"]
+    static let channels = ContactCenter.Channel.routed.map(\.rawValue)
 
     static func parse(_ req: Request, _ member: StaffMember, today: Date) async throws -> ContactReportQuery {
         let t = req.catalogue, calendar = ReportInterval.polishCalendar
@@ -62,7 +63,7 @@ struct ContactReportQuery: Sendable {
         let channel = value("channel")
         guard channel.isEmpty || channels.contains(channel) else { throw FieldValidationError(field: "channel", reason: t.text("reports.error_channel")) }
 
-        let supervises = AuthorizationMatrix.allows(member.roles, .viewWallboard)
+        let supervises = AuthorizationMatrix.allows(member.roles, .viewOfficeReports)
         var offices = member.listedOffices(req)   // ?office= (in scope: the guard checked), else the scope
         let voivodeship = value("voivodeship"), office = value("office")
         if !voivodeship.isEmpty {

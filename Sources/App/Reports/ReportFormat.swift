@@ -21,11 +21,7 @@ struct ReportFormat: Sendable {
         return decimalComma ? s.replacingOccurrences(of: ".", with: ",") : s
     }
 
-    func seconds(_ v: Double?) -> String {
-        guard let v else { return "–" }
-        let s = max(0, Int(v.rounded()))
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
-    }
+    func seconds(_ v: Double?) -> String { v.map(ContactFacts.duration) ?? "–" }
 
     /// "+4,2 %" against the period before, or "–".
     func change(_ now: Double?, _ before: Double?) -> String {

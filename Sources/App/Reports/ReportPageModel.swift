@@ -18,10 +18,10 @@ struct ReportPageModel {
         let p = prepared, q = p.query, r = p.report
         let now = metrics(r.totals), before = metrics(r.previousTotals)
         let previous = r.period.previous()
-        let lastDay = Calendar.warsawDays.date(byAdding: .day, value: -1, to: r.period.until)!
+        let lastDay = ReportInterval.polishCalendar.date(byAdding: .day, value: -1, to: r.period.until)!
         let periodText = t.text("reports.period", ["from": DateText.date(r.period.from, req.language), "to": DateText.date(lastDay, req.language),
                                                    "previous_from": DateText.date(previous.from, req.language),
-                                                   "previous_to": DateText.date(Calendar.warsawDays.date(byAdding: .day, value: -1, to: previous.until)!, req.language)])
+                                                   "previous_to": DateText.date(ReportInterval.polishCalendar.date(byAdding: .day, value: -1, to: previous.until)!, req.language)])
         let figures = ReportColumn.all.map { c in
             ReportsPage.Figure(label: t.text("metric." + c.id), value: c.text(now, f),
                                comparison: t.text("reports.previous", ["value": c.text(before, f), "change": f.change(c.json(now), c.json(before))]))
@@ -171,9 +171,4 @@ struct ReportPageModel {
         return t.text("reports.staffing_note", ["seconds": "\(Int(params.answerWithin))", "target": f.share(params.target),
                                                  "logged_in": "\(prepared.loggedIn)"])
     }
-}
-
-extension Calendar {
-    /// Warsaw days for labels (the reports' own calendar starts weeks on Monday, too).
-    static var warsawDays: Calendar { ReportInterval.polishCalendar }
 }

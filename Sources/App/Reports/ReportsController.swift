@@ -2,6 +2,7 @@ import Vapor
 import Views
 import Access
 import Clients
+import ContactCenter
 import Directory
 import Localization
 import Reporting
@@ -28,8 +29,6 @@ struct ReportsController: Sendable {
         let portal: (now: PortalFigures, before: PortalFigures)?
     }
 
-    static let staffedChannels = ["voice", "chat", "video"]
-
     func prepare(_ req: Request, _ member: StaffMember) async throws -> Prepared {
         let t = req.catalogue
         let today = try await ServerClock.now(req.db)
@@ -39,7 +38,7 @@ struct ReportsController: Sendable {
         let targets = req.application.services.config.reportTargets
         let builder = ContactReportBuilder(db: req.db, targets: targets)
         let report = try await builder.build(q, voivodeshipOf: voivodeshipOf)
-        let staffingChannel = q.channel.flatMap { Self.staffedChannels.contains($0) ? $0 : nil } ?? "voice"
+        let staffingChannel = q.channel.flatMap { ContactCenter.Channel(rawValue: $0)?.isLive == true ? $0 : nil } ?? "voice"
         let staffing = try await builder.staffing(q, channel: staffingChannel)
         let loggedIn = try await ContactCenterStore(db: req.db).statuses().filter { s in
             s.agent.isLoggedIn && (q.offices.map { !s.agent.offices.isDisjoint(with: $0) } ?? true) && (q.agent.map { $0 == s.agent.id } ?? true)
@@ -57,7 +56,7 @@ struct ReportsController: Sendable {
         case .consultant:
             labels = try await StaffStore(db: req.db).names(Set(report.breakdown.compactMap { UUID(uuidString: $0.key) }))
         }
-        let supervises = AuthorizationMatrix.allows(member.roles, .viewWallboard)
+        let supervises = AuthorizationMatrix.allows(member.roles, .viewOfficeReports)
         var trail: [(String, String?)] = []
         if supervises {
             trail.append((member.scope == .national ? t.text("reports.national") : t.text("reports.my_offices"),

@@ -48,7 +48,7 @@ struct WeeklyReportMail {
         let calendar = ReportInterval.polishCalendar, t = Catalogues.bundled[language], f = ReportFormat(language: language)
         let sunday = calendar.date(byAdding: .day, value: 6, to: week.monday)!
         let period = try ReportPeriod(first: week.monday, last: sunday, today: today, calendar: calendar)
-        let supervises = AuthorizationMatrix.allows(member.roles, .viewWallboard)
+        let supervises = AuthorizationMatrix.allows(member.roles, .viewOfficeReports)
         var offices: Set<String>? = nil
         if case .offices(let ids) = member.scope { offices = ids }
         let values = ["from": DayFormat().string(from: week.monday), "to": DayFormat().string(from: sunday), "interval": "day", "by": "channel"]

@@ -24,7 +24,7 @@ struct EnqueueCommand: AsyncCommand {
         guard ContactTopic(rawValue: topic) != nil else {
             throw ConsoleCommandError(message: "--topic must be one of: \(ContactTopic.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let routed: [ContactCenter.Channel] = [.voice, .chat, .email, .webForm, .callback, .sms, .video]
+        let routed = ContactCenter.Channel.routed
         guard let channel = ContactCenter.Channel(rawValue: signature.channel ?? "voice"), routed.contains(channel) else {
             throw ConsoleCommandError(message: "--channel must be one of: \(routed.map(\.rawValue).joined(separator: ", "))")
         }
