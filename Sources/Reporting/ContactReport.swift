@@ -88,8 +88,8 @@ public struct ContactReport: Sendable {
     public let heatMap: [[Int]]
 
     /// `series` parts are read at the interval's grain, `totals` and `previous` at any;
-    /// `keyOf` turns a stored key into the reported one (an office into its voivodeship) or
-    /// drops it (nil); `days` are the arrivals per day and hour.
+    /// `keyOf` turns a stored key into the reported one or drops it (nil); `days` are the
+    /// arrivals per day and hour.
     public init(period: ReportPeriod, interval: ReportInterval, series parts: [Part], totals: [Part], previous: [Part], breakdown: [Part],
                 keyOf: (String) -> String? = { $0 }, days: [(day: Date, hours: [Int])], calendar: Calendar = ReportInterval.polishCalendar) {
         self.period = period

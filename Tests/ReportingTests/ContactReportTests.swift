@@ -53,4 +53,18 @@ import Foundation
         #expect(t.parameters(for: "chat").answerWithin == 45 && t.parameters(for: "email").answerWithin == 8 * 3_600)
         #expect(ServiceTargets.parse("voice=0:0.8") == nil && ServiceTargets.parse("voice=20:1.5") == nil && ServiceTargets.parse("voice") == nil)
     }
+
+    @Test func anAreaIsTheCoarsestThatHoldsExactlyTheOffices() {
+        let of = ["a1": "10", "a2": "10", "b1": "20", "c1": "30"]
+        #expect(ReportArea.covering(nil, voivodeshipOf: of) == .country)
+        #expect(ReportArea.covering(Set(of.keys), voivodeshipOf: of) == .country)
+        #expect(ReportArea.covering(["a1", "a2", "b1"], voivodeshipOf: of) == .voivodeships(["10", "20"]))
+        #expect(ReportArea.covering(["b1"], voivodeshipOf: of) == .voivodeships(["20"]))
+        #expect(ReportArea.covering(["a1", "b1"], voivodeshipOf: of) == .offices(["a1", "b1"]))
+        // An office the directory does not know, or no directory at all: the offices themselves.
+        #expect(ReportArea.covering(["b1", "x9"], voivodeshipOf: of) == .offices(["b1", "x9"]))
+        #expect(ReportArea.covering(["b1"], voivodeshipOf: [:]) == .offices(["b1"]))
+        #expect(ReportArea.covering([], voivodeshipOf: of) == .offices([]))
+    }
 }
+

@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import ContactCenter
 import Reporting
+import SQLKit
 @testable import Storage
 
 /// The stored sums agree with the figures computed from the contacts themselves, follow the
@@ -84,6 +85,73 @@ import Reporting
             let heat = try await sums.arrivalsByHour(from: day, until: nextDay)
             #expect(heat.count == 1 && heat[0].hours[9] == 4 && heat[0].hours.reduce(0, +) == 4)
             _ = mail
+        }
+    }
+
+    /// What a report reads, keyed so that two reads can be compared: period, key, counts.
+    static func keyed(_ rows: [ReportAggregates.Row]) -> [String: ReportCounts] {
+        Dictionary(rows.map { ("\($0.periodStart.timeIntervalSince1970)|\($0.key ?? "-")", $0.counts) }, uniquingKeysWith: +)
+    }
+
+    /// The sums kept per voivodeship and for the country give what adding up their offices'
+    /// rows gives, for every grain and breakdown, after a refresh and after M040 made them
+    /// from rows kept before it.
+    @Test func voivodeshipAndCountrySumsAreTheirOfficesAddedUp() async throws {
+        try await withTestDatabase(reference: true) { db in
+            let store = ContactCenterStore(db: db), sums = ReportAggregates(db: db), targets = ServiceTargets.standard
+            let sql = db as! any SQLDatabase
+            let offices = try await sql.raw("SELECT id, voivodeship_code FROM offices").all().map {
+                (try $0.decode(column: "id", as: String.self), try $0.decode(column: "voivodeship_code", as: String.self))
+            }
+            let lodzkie = Set(offices.filter { $0.1 == "10" }.map(\.0)), all = Set(offices.map(\.0))
+            let second = try #require(lodzkie.sorted().first { $0 != "pup-1061" })
+            var n = 0.0
+            for (office, channel, language) in [("pup-1061", Channel.voice, "pl"), (second, .chat, "uk"), ("pup-2002", .voice, "en"), ("pup-1061", .email, "ru")] {
+                for k in 0..<3 {
+                    n += 1
+                    var c = Self.contact(office, channel, n * 700)
+                    c.language = language; c.topic = k == 0 ? "registration" : "offers"
+                    let i = try await store.enqueue(c, now: Self.at(n * 700))
+                    if k < 2 { try await Self.answer(store, i.id, agent: office + "-agent", at: n * 700 + 15 * Double(k + 1), talk: 90) }
+                    else { try await store.move(i.id, to: .abandoned, now: Self.at(n * 700 + 40)) }
+                }
+            }
+            #expect(try await sums.refresh(targets: targets, calendar: Self.calendar) == 1)
+            let day = Self.calendar.startOfDay(for: Self.t0)
+            let month = ReportInterval.month.start(of: day, in: Self.calendar)
+            let monthEnd = Self.calendar.date(byAdding: .month, value: 1, to: month)!
+
+            func compare(_ label: String) async throws {
+                for grain in ReportGrain.allCases {
+                    for column in [nil, .channel, .topic, .language, .office, .voivodeship] as [ReportAggregates.Column?] {
+                        let country = Self.keyed(try await sums.sums(grain, from: month, until: monthEnd, filter: .init(area: .country), by: column))
+                        let everyOffice = Self.keyed(try await sums.sums(grain, from: month, until: monthEnd, filter: .init(area: .offices(all)), by: column))
+                        #expect(country == everyOffice, "\(label) \(grain) by \(column?.rawValue ?? "-")")
+                        let voivodeship = Self.keyed(try await sums.sums(grain, from: month, until: monthEnd, filter: .init(area: .voivodeships(["10"]), channel: "voice"), by: column))
+                        let itsOffices = Self.keyed(try await sums.sums(grain, from: month, until: monthEnd, filter: .init(area: .offices(lodzkie), channel: "voice"), by: column))
+                        // (Topic and language are kept per day, not per quarter.)
+                        let kept = grain != .quarter || column != .topic && column != .language
+                        #expect(voivodeship == itsOffices && voivodeship.isEmpty != kept, "\(label) \(grain) by \(column?.rawValue ?? "-")")
+                    }
+                }
+                let total = try await sums.sums(.month, from: month, until: monthEnd, filter: .init(area: .country)).reduce(ReportCounts()) { $0 + $1.counts }
+                #expect(total.offered == 12 && total.answered == 8 && total.abandoned == 4, "\(label)")
+                let byVoivodeship = try await sums.sums(.day, from: month, until: monthEnd, filter: .init(area: .country), by: .voivodeship)
+                #expect(Dictionary(uniqueKeysWithValues: byVoivodeship.map { ($0.key!, $0.counts.offered) }) == ["10": 9, "20": 3], "\(label)")
+                // A consultant's own figures come from their office's rows whatever the area.
+                let own = try await sums.sums(.quarter, from: month, until: monthEnd, filter: .init(area: .country, agent: "pup-2002-agent"))
+                #expect(own.reduce(0) { $0 + $1.counts.answered } == 2, "\(label)")
+                let heat = try await sums.arrivalsByHour(from: month, until: monthEnd, filter: .init(area: .voivodeships(["20"])))
+                #expect(heat.reduce(0) { $0 + $1.hours.reduce(0, +) } == 3, "\(label)")
+            }
+            try await compare("refreshed")
+            // Rows kept before areas existed are carried over and added up by the migration.
+            try await M040_AddReportAreas().revert(on: db)
+            let kept = try await sql.raw("SELECT COUNT(*) AS n FROM report_days").first()!.decode(column: "n", as: Int.self)
+            try await M040_AddReportAreas().prepare(on: db)
+            let offices_ = try await sql.raw("SELECT COUNT(*) AS n FROM report_days WHERE area = 'office'").first()!.decode(column: "n", as: Int.self)
+            #expect(kept == offices_ && kept > 0)
+            try await compare("migrated")
         }
     }
 }

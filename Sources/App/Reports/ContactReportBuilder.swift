@@ -5,31 +5,41 @@ import Storage
 
 /// Puts a report together from the stored sums, each part read from the coarsest sums that
 /// give it: the series at its interval, the totals, the period before and the breakdown from
-/// whole months where it can, the heat map from the days.
+/// whole months where it can, the heat map from the days; a whole voivodeship or the country
+/// from the sums kept for it.
 struct ContactReportBuilder: Sendable {
     let db: any Database
     let targets: ServiceTargets
+    /// Every office's voivodeship: which offices make a whole voivodeship (none known: the
+    /// offices are read one by one).
+    var voivodeshipOf: [String: String] = [:]
     var calendar = ReportInterval.polishCalendar
+
+    func filter(_ q: ContactReportQuery) -> ReportAggregates.Filter {
+        .init(area: ReportArea.covering(q.offices, voivodeshipOf: voivodeshipOf), channel: q.channel, agent: q.agent)
+    }
 
     /// The stored column a dimension is read from (a voivodeship from its offices).
     static func column(_ d: ReportDimension) -> ReportAggregates.Column {
         switch d {
         case .channel: .channel
-        case .office, .voivodeship: .office
+        case .office: .office
+        case .voivodeship: .voivodeship
         case .topic: .topic
         case .language: .language
         case .consultant: .agent
         }
     }
 
-    func build(_ q: ContactReportQuery, voivodeshipOf: [String: String]) async throws -> ContactReport {
+    func build(_ q: ContactReportQuery) async throws -> ContactReport {
         let sums = ReportAggregates(db: db)
         // Sums at most a minute old: the background job keeps them so; if it has not run, now.
         try await sums.refresh(targets: targets, calendar: calendar, ifOlderThan: 90)
+        let filter = filter(q)
         func read(_ period: ReportPeriod, _ interval: ReportInterval?, by column: ReportAggregates.Column? = nil) async throws -> [ContactReport.Part] {
             var parts: [ContactReport.Part] = []
             for s in try period.segments(for: interval, calendar: calendar) {
-                parts += try await sums.sums(s.grain, from: s.from, until: s.until, filter: q.filter, by: column)
+                parts += try await sums.sums(s.grain, from: s.from, until: s.until, filter: filter, by: column)
                     .map { ContactReport.Part(periodStart: $0.periodStart, key: $0.key, counts: $0.counts) }
             }
             return parts
@@ -38,23 +48,17 @@ struct ContactReportBuilder: Sendable {
         let totals = try await read(q.period, nil)
         let previous = try await read(q.period.previous(calendar), nil)
         let breakdown = try await read(q.period, nil, by: Self.column(q.dimension))
-        let days = try await sums.arrivalsByHour(from: q.period.from, until: q.period.until, filter: q.filter)
+        let days = try await sums.arrivalsByHour(from: q.period.from, until: q.period.until, filter: filter)
         let dimension = q.dimension
         return ContactReport(period: q.period, interval: q.interval, series: series, totals: totals, previous: previous, breakdown: breakdown,
-                             keyOf: { key in
-                                 switch dimension {
-                                 case .voivodeship: voivodeshipOf[key]
-                                 case .consultant: key.isEmpty ? nil : key
-                                 default: key
-                                 }
-                             }, days: days, calendar: calendar)
+                             keyOf: { key in dimension == .consultant && key.isEmpty ? nil : key }, days: days, calendar: calendar)
     }
 
     /// Per hour of the day, the consultants a channel's queue needs for its target: the
     /// arrivals of that hour averaged over the days that had any, the channel's handle time,
     /// Erlang C.
     func staffing(_ q: ContactReportQuery, channel: String) async throws -> [(hour: Int, arrivals: Double, need: StaffingNeed?)] {
-        var filter = q.filter
+        var filter = filter(q)
         filter.channel = channel
         let sums = ReportAggregates(db: db)
         let days = try await sums.arrivalsByHour(from: q.period.from, until: q.period.until, filter: filter)

@@ -25,8 +25,6 @@ struct ContactReportQuery: Sendable {
     /// The query as given, for the form and the download links.
     var values: [String: String]
 
-    var filter: ReportAggregates.Filter { .init(offices: offices, channel: channel, agent: agent) }
-
     /// What a consultant's own figures can be broken down by (their rows carry office and channel only).
     static let ownDimensions: [ReportDimension] = [.channel, .office]
 

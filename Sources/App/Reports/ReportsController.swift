@@ -36,8 +36,8 @@ struct ReportsController: Sendable {
         let offices = try await req.directory.offices(matching: nil, voivodeship: nil)
         let voivodeshipOf = Dictionary(offices.map { ($0.id, $0.voivodeshipCode) }, uniquingKeysWith: { a, _ in a })
         let targets = req.application.services.config.reportTargets
-        let builder = ContactReportBuilder(db: req.db, targets: targets)
-        let report = try await builder.build(q, voivodeshipOf: voivodeshipOf)
+        let builder = ContactReportBuilder(db: req.db, targets: targets, voivodeshipOf: voivodeshipOf)
+        let report = try await builder.build(q)
         let staffingChannel = q.channel.flatMap { ContactCenter.Channel(rawValue: $0)?.isLive == true ? $0 : nil } ?? "voice"
         let staffing = try await builder.staffing(q, channel: staffingChannel)
         let loggedIn = try await ContactCenterStore(db: req.db).statuses().filter { s in

@@ -55,7 +55,7 @@ struct WeeklyReportMail {
         let q = ContactReportQuery(period: period, interval: .day, dimension: .channel, channel: nil, voivodeship: nil, office: nil, offices: offices,
                                    agent: supervises ? nil : member.id.uuidString, values: values)
         let targets = app.services.config.reportTargets
-        let report = try await ContactReportBuilder(db: app.db, targets: targets).build(q, voivodeshipOf: [:])
+        let report = try await ContactReportBuilder(db: app.db, targets: targets).build(q)
         let now = ContactMetrics(counts: report.totals, parameters: targets.fallback), before = ContactMetrics(counts: report.previousTotals, parameters: targets.fallback)
         let lines = ReportColumn.all.filter { ["offered", "answered", "service_level", "abandonment_rate", "asa", "aht", "csat"].contains($0.id) }.map { c in
             t.text("metric." + c.id) + ": " + c.text(now, f) + " (" + t.text("reports.previous", ["value": c.text(before, f), "change": f.change(c.json(now), c.json(before))]) + ")"

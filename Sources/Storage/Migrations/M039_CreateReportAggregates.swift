@@ -8,11 +8,28 @@ import SQLKit
 /// reading millions of events. Days and months keep arrivals per hour of the day for the heat map. `arrived_at` is when a contact
 /// first entered a queue: the moment it belongs to in every report.
 struct M039_CreateReportAggregates: AsyncMigration {
-    static let keyColumns = ["period_start", "office_id", "channel", "dimension", "value"]
     static let countColumns = ["offered", "answered", "answered_within_t", "abandoned", "abandoned_after_t", "short_abandons", "expired",
                                "transferred", "known_clients", "repeats", "ratings", "rating_sum", "satisfied"]
     static let timeColumns = ["total_wait", "total_handle", "longest_wait"]
     static let hourColumns = (0..<24).map { String(format: "h%02d", $0) }
+
+    static let tables = [("report_quarters", false), ("report_days", true), ("report_months", true)]
+
+    /// A table of sums without its unique key (M040 added `area` to it).
+    static func sumTable(_ table: String, hours: Bool, on db: any Database) -> SchemaBuilder {
+        var schema = db.schema(table)
+            .field("period_start", .datetime, .required)
+            .field("office_id", .string, .required)
+            .field("channel", .string, .required)
+            .field("dimension", .string, .required)
+            .field("value", .string, .required)
+        for c in countColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .int64, constraints: [.required])) }
+        for c in timeColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .double, constraints: [.required])) }
+        if hours {
+            for c in hourColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .int64, constraints: [.required])) }
+        }
+        return schema
+    }
 
     func prepare(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
@@ -21,19 +38,8 @@ struct M039_CreateReportAggregates: AsyncMigration {
         try await sql.raw("UPDATE cc_interactions SET arrived_at = queued_at WHERE arrived_at IS NULL").run()
         try await sql.create(index: "cc_interactions_arrived_idx").on("cc_interactions").column("arrived_at").run()
         try await sql.create(index: "cc_interactions_client_arrived_idx").on("cc_interactions").column("client_id").column("arrived_at").run()
-        for (table, hours) in [("report_quarters", false), ("report_days", true), ("report_months", true)] {
-            var schema = db.schema(table)
-                .field("period_start", .datetime, .required)
-                .field("office_id", .string, .required)
-                .field("channel", .string, .required)
-                .field("dimension", .string, .required)
-                .field("value", .string, .required)
-            for c in Self.countColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .int64, constraints: [.required])) }
-            for c in Self.timeColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .double, constraints: [.required])) }
-            if hours {
-                for c in Self.hourColumns { schema = schema.field(.definition(name: .key(.init(stringLiteral: c)), dataType: .int64, constraints: [.required])) }
-            }
-            try await schema.unique(on: "period_start", "office_id", "channel", "dimension", "value").create()
+        for (table, hours) in Self.tables {
+            try await Self.sumTable(table, hours: hours, on: db).unique(on: "period_start", "office_id", "channel", "dimension", "value").create()
             try await sql.create(index: "\(table)_dimension_idx").on(table).column("dimension").column("period_start").run()
         }
         try await db.schema("report_state")

@@ -44,6 +44,7 @@ public enum StorageMigrations {
             M037_AddSessionEpoch(),
             M038_AddAuditAddress(),
             M039_CreateReportAggregates(),
+            M040_AddReportAreas(),
         ]
     }
 }

@@ -6,26 +6,35 @@ import Reporting
 /// The reports' stored sums (`report_quarters`, `report_days`, `report_months`), kept up to
 /// date from the event stream: a day is worked out again, whole and in one transaction,
 /// whenever one of its contacts changed state or got a survey answer. A contact belongs to the
-/// day and quarter it arrived in, so it is counted once however late it ends.
+/// day and quarter it arrived in, so it is counted once however late it ends. Each office's
+/// rows are added up per voivodeship and for the country (`area`), which a report over a whole
+/// voivodeship or the country reads instead.
 public struct ReportAggregates: Sendable {
     let db: any Database
     public init(db: any Database) { self.db = db }
 
     public typealias Grain = ReportGrain
 
-    /// What a report groups the sums by: office and channel are kept with every row, topic,
-    /// language and the answering consultant each in rows of their own.
-    public enum Column: String, Sendable { case office = "office_id", channel, topic, language, agent }
+    /// What a report groups the sums by: office (or its voivodeship) and channel are kept with
+    /// every row, topic, language and the answering consultant each in rows of their own.
+    public enum Column: String, Sendable { case office = "office_id", voivodeship, channel, topic, language, agent }
 
-    /// What to add up: offices (nil: all), one channel, one consultant.
+    /// What to add up: an area, one channel, one consultant.
     public struct Filter: Sendable, Equatable {
-        public var offices: Set<String>?
+        public var area: ReportArea
         public var channel: String?
         public var agent: String?
+        public init(area: ReportArea, channel: String? = nil, agent: String? = nil) {
+            self.area = area; self.channel = channel; self.agent = agent
+        }
+        /// Some offices (nil: the country).
         public init(offices: Set<String>? = nil, channel: String? = nil, agent: String? = nil) {
-            self.offices = offices; self.channel = channel; self.agent = agent
+            self.init(area: offices.map { .offices($0) } ?? .country, channel: channel, agent: agent)
         }
     }
+
+    /// The rows of one office, the sums of a voivodeship's offices, of the whole country.
+    enum Level: String { case office, voivodeship, country }
 
     public struct Row: Sendable, Equatable {
         public let periodStart: Date
@@ -152,18 +161,48 @@ public struct ReportAggregates: Sendable {
             try await sql.delete(from: Self.table(.quarter)).where("period_start", .greaterThanOrEqual, SQLBind(dayStart))
                 .where("period_start", .lessThan, SQLBind(dayEnd)).run()
             try await Self.insert(into: .quarter, quarterValues, on: sql)
+            try await Self.rollUp(.quarter, from: dayStart, until: dayEnd, on: sql)
             try await sql.delete(from: Self.table(.day)).where("period_start", .equal, SQLBind(dayStart)).run()
             try await Self.insert(into: .day, dayValues, on: sql)
+            try await Self.rollUp(.day, from: dayStart, until: dayEnd, on: sql)
             try await sql.delete(from: Self.table(.month)).where("period_start", .equal, SQLBind(monthStart)).run()
-            let keys = M039_CreateReportAggregates.keyColumns.dropFirst().joined(separator: ", ")
-            let sums = (Self.counts + Self.times.filter { $0 != "longest_wait" } + Self.hours).map { "SUM(\($0))" }.joined(separator: ", ")
-            let columns = (Self.counts + Self.times.filter { $0 != "longest_wait" } + Self.hours).joined(separator: ", ")
+            let keys = M040_AddReportAreas.keyColumns.dropFirst().joined(separator: ", ")
             try await sql.raw("""
-                INSERT INTO report_months (period_start, \(unsafeRaw: keys), \(unsafeRaw: columns), longest_wait)
-                SELECT \(bind: monthStart), \(unsafeRaw: keys), \(unsafeRaw: sums), MAX(longest_wait) FROM report_days
+                INSERT INTO report_months (period_start, \(unsafeRaw: keys), \(unsafeRaw: Self.summedColumns(hours: true)))
+                SELECT \(bind: monthStart), \(unsafeRaw: keys), \(unsafeRaw: Self.sums(hours: true, of: "")) FROM report_days
                 WHERE period_start >= \(bind: monthStart) AND period_start < \(bind: monthEnd) GROUP BY \(unsafeRaw: keys)
                 """).run()
         }
+    }
+
+    /// The columns that add up (`longest_wait` last: it is the greatest, not the sum) and their sums over `prefix`'s rows.
+    static func summedColumns(hours: Bool) -> String {
+        (counts + times.filter { $0 != "longest_wait" } + (hours ? Self.hours : []) + ["longest_wait"]).joined(separator: ", ")
+    }
+    static func sums(hours: Bool, of prefix: String) -> String {
+        (counts + times.filter { $0 != "longest_wait" } + (hours ? Self.hours : [])).map { "SUM(\(prefix)\($0))" }.joined(separator: ", ")
+            + ", MAX(\(prefix)longest_wait)"
+    }
+
+    /// Adds the offices' rows of `from ..< until` (nil: all) up per voivodeship and for the
+    /// country; consultants' rows are not (a consultant's figures are read from their office's).
+    /// Contacts of an office the directory no longer has count for the country only.
+    static func rollUp(_ grain: Grain, from: Date? = nil, until: Date? = nil, on sql: any SQLDatabase) async throws {
+        let table = table(grain), hours = grain != .quarter
+        var range: SQLQueryString = ""
+        if let from { range = range + " AND r.period_start >= \(bind: from)" }
+        if let until { range = range + " AND r.period_start < \(bind: until)" }
+        let columns = summedColumns(hours: hours), sums = sums(hours: hours, of: "r.")
+        try await sql.raw("""
+            INSERT INTO \(unsafeRaw: table) (period_start, area, office_id, channel, dimension, value, \(unsafeRaw: columns))
+            SELECT r.period_start, 'voivodeship', o.voivodeship_code, r.channel, r.dimension, r.value, \(unsafeRaw: sums)
+            FROM \(unsafeRaw: table) r JOIN offices o ON o.id = r.office_id WHERE r.area = 'office' AND r.dimension <> 'agent'
+            """ + range + " GROUP BY r.period_start, o.voivodeship_code, r.channel, r.dimension, r.value").run()
+        try await sql.raw("""
+            INSERT INTO \(unsafeRaw: table) (period_start, area, office_id, channel, dimension, value, \(unsafeRaw: columns))
+            SELECT r.period_start, 'country', '', r.channel, r.dimension, r.value, \(unsafeRaw: sums)
+            FROM \(unsafeRaw: table) r WHERE r.area = 'office' AND r.dimension <> 'agent'
+            """ + range + " GROUP BY r.period_start, r.channel, r.dimension, r.value").run()
     }
 
     static func table(_ grain: Grain) -> String {
@@ -175,7 +214,7 @@ public struct ReportAggregates: Sendable {
     /// the rest of the day's work.
     static func insert(into grain: Grain, _ rows: [(Date, String, String, String, String, ReportCounts, [Int]?)], on sql: any SQLDatabase) async throws {
         let withHours = grain != .quarter
-        let columns = (M039_CreateReportAggregates.keyColumns + counts + times + (withHours ? hours : [])).joined(separator: ", ")
+        let columns = (M040_AddReportAreas.keyColumns + counts + times + (withHours ? hours : [])).joined(separator: ", ")
         for start in stride(from: 0, to: rows.count, by: 500) {
             var tuples: [SQLQueryString] = []
             for r in rows[start..<min(start + 500, rows.count)] {
@@ -184,7 +223,7 @@ public struct ReportAggregates: Sendable {
                                c.withKnownClient, c.repeats, c.ratings, c.ratingSum, c.satisfied].map { String($0) }
                 numbers += [c.totalWait, c.totalHandle, c.longestWait].map { $0.isFinite ? "\($0)" : "0" }
                 if withHours { numbers += (r.6 ?? [Int](repeating: 0, count: 24)).map { String($0) } }
-                tuples.append("(\(bind: r.0), \(bind: r.1), \(bind: r.2), \(bind: r.3), \(bind: r.4), \(unsafeRaw: numbers.joined(separator: ", ")))")
+                tuples.append("(\(bind: r.0), 'office', \(bind: r.1), \(bind: r.2), \(bind: r.3), \(bind: r.4), \(unsafeRaw: numbers.joined(separator: ", ")))")
             }
             try await sql.raw("INSERT INTO \(unsafeRaw: table(grain)) (\(unsafeRaw: columns)) VALUES " + tuples.joined(separator: ", ")).run()
         }
@@ -208,22 +247,18 @@ public struct ReportAggregates: Sendable {
     /// The sums of `grain` rows starting in `from ..< until` that pass `filter`, per period
     /// start and, when `by` is given, per value of that column.
     public func sums(_ grain: Grain, from: Date, until: Date, filter: Filter = Filter(), by column: Column? = nil) async throws -> [Row] {
-        let sql = db as! any SQLDatabase
-        if let offices = filter.offices, offices.isEmpty { return [] }
+        if case .offices(let offices) = filter.area, offices.isEmpty { return [] }
         let total = (Self.counts + Self.times.filter { $0 != "longest_wait" }).map { c in
-            Self.counts.contains(c) ? "CAST(SUM(\(c)) AS BIGINT) AS \(c)" : "SUM(\(c)) AS \(c)"
-        }.joined(separator: ", ") + ", MAX(longest_wait) AS longest_wait"
-        let keyColumn: String? = switch column {
-        case .office?: "office_id"
-        case .channel?: "channel"
-        case .topic?, .language?, .agent?: "value"
-        case nil: nil
-        }
-        let group = "period_start" + (keyColumn.map { ", " + $0 } ?? "")
-        var query: SQLQueryString = "SELECT \(unsafeRaw: group), \(unsafeRaw: total) FROM \(unsafeRaw: Self.table(grain)) WHERE period_start >= \(bind: from) AND period_start < \(bind: until)"
-        query = query + Self.conditions(filter, by: column)
-        query = query + " GROUP BY \(unsafeRaw: group)"
-        return try await sql.raw(query).all().map { row in
+            Self.counts.contains(c) ? "CAST(SUM(r.\(c)) AS BIGINT) AS \(c)" : "SUM(r.\(c)) AS \(c)"
+        }.joined(separator: ", ") + ", MAX(r.longest_wait) AS longest_wait"
+        let rows = Self.rows(filter, by: column)
+        let group = "r.period_start" + (rows.key.map { ", " + $0 } ?? "")
+        var query: SQLQueryString = """
+            SELECT r.period_start AS period_start\(unsafeRaw: rows.key.map { ", \($0) AS group_key" } ?? ""), \(unsafeRaw: total)
+            FROM \(unsafeRaw: Self.table(grain)) r\(unsafeRaw: rows.join) WHERE r.period_start >= \(bind: from) AND r.period_start < \(bind: until)
+            """
+        query = query + rows.conditions + " GROUP BY \(unsafeRaw: group)"
+        return try await (db as! any SQLDatabase).raw(query).all().map { row in
             var c = ReportCounts()
             func n(_ name: String) throws -> Int { Int(try row.decode(column: name, as: Int64.self)) }
             c.offered = try n("offered"); c.answered = try n("answered"); c.answeredWithinT = try n("answered_within_t")
@@ -233,7 +268,7 @@ public struct ReportAggregates: Sendable {
             c.totalWait = try row.decode(column: "total_wait", as: Double.self); c.totalHandle = try row.decode(column: "total_handle", as: Double.self)
             c.longestWait = try row.decode(column: "longest_wait", as: Double.self)
             return Row(periodStart: try row.decode(column: "period_start", as: Date.self),
-                       key: try keyColumn.map { try row.decode(column: $0, as: String.self) }, counts: c)
+                       key: rows.key == nil ? nil : try row.decode(column: "group_key", as: String.self), counts: c)
         }
     }
 
@@ -248,31 +283,54 @@ public struct ReportAggregates: Sendable {
 
     /// Arrivals per day and hour of the day (local) of days starting in `from ..< until`.
     public func arrivalsByHour(from: Date, until: Date, filter: Filter = Filter()) async throws -> [(day: Date, hours: [Int])] {
-        if let offices = filter.offices, offices.isEmpty { return [] }
-        let sums = Self.hours.map { "CAST(SUM(\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", ")
-        var query: SQLQueryString = "SELECT period_start, \(unsafeRaw: sums) FROM report_days WHERE period_start >= \(bind: from) AND period_start < \(bind: until)"
-        query = query + Self.conditions(filter, by: nil) + " GROUP BY period_start"
+        if case .offices(let offices) = filter.area, offices.isEmpty { return [] }
+        let sums = Self.hours.map { "CAST(SUM(r.\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", ")
+        let rows = Self.rows(filter, by: nil)
+        var query: SQLQueryString = "SELECT r.period_start AS period_start, \(unsafeRaw: sums) FROM report_days r WHERE r.period_start >= \(bind: from) AND r.period_start < \(bind: until)"
+        query = query + rows.conditions + " GROUP BY r.period_start"
         return try await (db as! any SQLDatabase).raw(query).all().map { row in
             (try row.decode(column: "period_start", as: Date.self), try Self.hours.map { Int(try row.decode(column: $0, as: Int64.self)) })
         }
     }
 
-    /// The rows of one breakdown: all contacts (`dimension` ''), or a consultant's own, or
-    /// those of the topic, language or consultant rows when grouping by them. A consultant's
-    /// own figures cannot be broken down by topic or language (those rows are not per consultant).
-    static func conditions(_ filter: Filter, by column: Column?) -> SQLQueryString {
+    /// Which rows give `filter` grouped `by`, and the grouping key's expression. The breakdown:
+    /// all contacts (`dimension` ''), or a consultant's own, or the topic, language or
+    /// consultant rows when grouping by them (a consultant's own figures cannot be broken down
+    /// by topic or language: those rows are not per consultant). The level: an office's rows
+    /// when grouping by office or consultant or reading a consultant's own, else the sums of
+    /// the area — a voivodeship's when grouping a country by voivodeship.
+    static func rows(_ filter: Filter, by column: Column?) -> (join: String, conditions: SQLQueryString, key: String?) {
         var q: SQLQueryString
         switch column {
         case .topic?, .language?, .agent?:
-            q = " AND dimension = \(bind: column!.rawValue)"
-            if let agent = filter.agent { q = q + (column == .agent ? " AND value = \(bind: agent)" : " AND 1 = 0") }
+            q = " AND r.dimension = \(bind: column!.rawValue)"
+            if let agent = filter.agent { q = q + (column == .agent ? " AND r.value = \(bind: agent)" : " AND 1 = 0") }
         default:
-            q = filter.agent.map { " AND dimension = 'agent' AND value = \(bind: $0)" } ?? " AND dimension = ''"
+            q = filter.agent.map { " AND r.dimension = 'agent' AND r.value = \(bind: $0)" } ?? " AND r.dimension = ''"
         }
-        if let offices = filter.offices {
-            q = q + " AND office_id IN (" + offices.sorted().map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ")"
+        if let channel = filter.channel { q = q + " AND r.channel = \(bind: channel)" }
+        let level: Level = if column == .office || column == .agent || filter.agent != nil { .office } else {
+            switch filter.area {
+            case .country: column == .voivodeship ? .voivodeship : .country
+            case .voivodeships: .voivodeship
+            case .offices: .office
+            }
         }
-        if let channel = filter.channel { q = q + " AND channel = \(bind: channel)" }
-        return q
+        q = q + " AND r.area = \(bind: level.rawValue)"
+        func list(_ values: Set<String>) -> SQLQueryString { values.sorted().map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") }
+        switch (filter.area, level) {
+        case (.country, _): break
+        case (.voivodeships(let codes), .office): q = q + " AND r.office_id IN (SELECT id FROM offices WHERE voivodeship_code IN (" + list(codes) + "))"
+        case (.voivodeships(let codes), _): q = q + " AND r.office_id IN (" + list(codes) + ")"
+        case (.offices(let ids), _): q = q + " AND r.office_id IN (" + list(ids) + ")"
+        }
+        let key: String? = switch column {
+        case .office?: "r.office_id"
+        case .voivodeship?: level == .office ? "o.voivodeship_code" : "r.office_id"
+        case .channel?: "r.channel"
+        case .topic?, .language?, .agent?: "r.value"
+        case nil: nil
+        }
+        return (column == .voivodeship && level == .office ? " JOIN offices o ON o.id = r.office_id" : "", q, key)
     }
 }
