@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Identity", "Reporting"]),
         .testTarget(name: "ClientsTests", dependencies: ["Clients"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "TextSearch"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ContactCenter"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),

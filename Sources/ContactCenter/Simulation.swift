@@ -182,18 +182,18 @@ public struct Simulation: Sendable {
 }
 
 /// A small, fast, seedable generator (SplitMix64), so a simulation is the same for a seed.
-struct SplitMix64 {
+public struct SplitMix64: Sendable {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func exponential(mean: Double) -> Double { -mean * log(1 - uniform()) }
+    public mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    public mutating func exponential(mean: Double) -> Double { -mean * log(1 - uniform()) }
     mutating func uuid() -> uuid_t {
         let a = next(), b = next()
         return (UInt8(a & 0xff), UInt8(a >> 8 & 0xff), UInt8(a >> 16 & 0xff), UInt8(a >> 24 & 0xff), UInt8(a >> 32 & 0xff), UInt8(a >> 40 & 0xff),

@@ -101,6 +101,14 @@ public struct ContactMetrics: Sendable, Equatable {
     /// Average speed of answer: the mean wait of the answered contacts.
     public var averageSpeedOfAnswer: TimeInterval? { answered == 0 ? nil : totalWait / Double(answered) }
 
+    /// The mean patience of a waiting caller, estimated as for an exponential patience seen
+    /// only until the caller was answered: all the time callers waited ÷ those who hung up
+    /// (nil: nobody hung up). What Erlang A staffing is worked out with.
+    public var observedPatience: TimeInterval? {
+        let gaveUp = abandoned + counts.shortAbandons
+        return gaveUp == 0 ? nil : (totalWait + counts.abandonedWait) / Double(gaveUp)
+    }
+
     /// Average handle time: talk plus wrap-up, per answered contact.
     public var averageHandleTime: TimeInterval? { answered == 0 ? nil : totalHandle / Double(answered) }
 

@@ -15,6 +15,9 @@ public struct ReportCounts: Sendable, Equatable, Codable {
     public var totalWait: Double = 0
     public var totalHandle: Double = 0
     public var longestWait: Double = 0
+    /// The waits of those who hung up, short abandons too: with the answered ones' waits, the
+    /// time callers were seen waiting, which the patience is estimated from.
+    public var abandonedWait: Double = 0
     public var withKnownClient = 0
     public var repeats = 0
     public var ratings = 0
@@ -39,6 +42,7 @@ public struct ReportCounts: Sendable, Equatable, Codable {
                 totalHandle += o.handleTime
             case .abandoned:
                 let wait = o.wait ?? 0
+                abandonedWait += wait
                 if wait < parameters.shortAbandon { shortAbandons += 1 } else { abandoned += 1 }
                 if wait > parameters.answerWithin { abandonedAfterT += 1 }
             case .expired: expired += 1
@@ -66,6 +70,7 @@ public struct ReportCounts: Sendable, Equatable, Codable {
         a.offered += b.offered; a.answered += b.answered; a.answeredWithinT += b.answeredWithinT; a.abandoned += b.abandoned
         a.abandonedAfterT += b.abandonedAfterT; a.shortAbandons += b.shortAbandons; a.expired += b.expired; a.transferred += b.transferred
         a.totalWait += b.totalWait; a.totalHandle += b.totalHandle; a.longestWait = max(a.longestWait, b.longestWait)
+        a.abandonedWait += b.abandonedWait
         a.withKnownClient += b.withKnownClient; a.repeats += b.repeats; a.ratings += b.ratings; a.ratingSum += b.ratingSum
         a.satisfied += b.satisfied
     }

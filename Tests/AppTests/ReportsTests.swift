@@ -60,6 +60,14 @@ import Reporting
             #expect((doc["series"] as? [Any])?.count == 7)
             let heat = try #require(doc["arrivals_by_weekday_and_hour"] as? [[Int]])
             #expect(heat.joined().reduce(0, +) == lastWeek.count)
+            // Staffing of the voice queue: Erlang A with the patience seen, when anyone hung up, never above Erlang C.
+            let staffing = try #require(doc["staffing"] as? [[String: Any]])
+            let voiceHungUp = lastWeek.contains { $0.channel == "voice" && $0.state == "abandoned" }
+            #expect(!staffing.isEmpty && (doc["patience_seconds"] as? Double != nil) == voiceHungUp)
+            for hour in staffing {
+                let c = try #require(hour["agents_needed"] as? Int)
+                if let a = hour["agents_needed_with_abandonment"] as? Int { #expect(a >= 1 && a <= c) } else { #expect(!voiceHungUp) }
+            }
 
             let page = try await manager.get("/staff/reports?\(period)&by=voivodeship&lang=en")
             #expect(page.status == .ok)

@@ -54,26 +54,42 @@ struct ContactReportBuilder: Sendable {
                              keyOf: { key in dimension == .consultant && key.isEmpty ? nil : key }, days: days, calendar: calendar)
     }
 
-    /// Per hour of the day, the consultants a channel's queue needs for its target: the
-    /// arrivals of that hour averaged over the days that had any, the channel's handle time,
-    /// Erlang C.
-    func staffing(_ q: ContactReportQuery, channel: String) async throws -> [(hour: Int, arrivals: Double, need: StaffingNeed?)] {
+    /// Per hour of the day, the consultants a queue needs for its target.
+    struct StaffingHour: Sendable {
+        let hour: Int
+        /// The arrivals of that hour averaged over the days that had any.
+        let arrivals: Double
+        /// Erlang C: nobody hangs up.
+        let need: StaffingNeed?
+        /// Erlang A: callers hang up after the patience observed.
+        let withAbandonment: StaffingNeed?
+    }
+
+    /// A channel's staffing over the period: its handle time and the callers' patience
+    /// observed (nil: nobody hung up), each hour's arrivals, Erlang C and Erlang A.
+    func staffing(_ q: ContactReportQuery, channel: String) async throws -> (hours: [StaffingHour], patience: TimeInterval?) {
         var filter = filter(q)
         filter.channel = channel
         let sums = ReportAggregates(db: db)
         let days = try await sums.arrivalsByHour(from: q.period.from, until: q.period.until, filter: filter)
         let active = days.filter { $0.hours.reduce(0, +) > 0 }
-        guard !active.isEmpty else { return [] }
-        var handle = ReportCounts()
+        guard !active.isEmpty else { return ([], nil) }
+        var counts = ReportCounts()
         for s in try q.period.segments(for: nil, calendar: calendar) {
-            for row in try await sums.sums(s.grain, from: s.from, until: s.until, filter: filter) { handle += row.counts }
+            for row in try await sums.sums(s.grain, from: s.from, until: s.until, filter: filter) { counts += row.counts }
         }
-        guard let aht = ContactMetrics(counts: handle).averageHandleTime, aht > 0 else { return [] }
-        let p = targets.parameters(for: channel)
-        return (0..<24).compactMap { h in
+        let observed = ContactMetrics(counts: counts)
+        guard let aht = observed.averageHandleTime, aht > 0 else { return ([], nil) }
+        let p = targets.parameters(for: channel), patience = observed.observedPatience.flatMap { $0 > 0 ? $0 : nil }
+        let hours = (0..<24).compactMap { h -> StaffingHour? in
             let arrivals = Double(active.reduce(0) { $0 + $1.hours[h] }) / Double(active.count)
             guard arrivals > 0 else { return nil }
-            return (h, arrivals, StaffingNeed.forTarget(p.target, within: p.answerWithin, arrivalsPerHour: arrivals, handleTime: aht))
+            return StaffingHour(hour: h, arrivals: arrivals,
+                                need: StaffingNeed.forTarget(p.target, within: p.answerWithin, arrivalsPerHour: arrivals, handleTime: aht),
+                                withAbandonment: patience.flatMap {
+                                    StaffingNeed.forTarget(p.target, within: p.answerWithin, arrivalsPerHour: arrivals, handleTime: aht, patience: $0)
+                                })
         }
+        return (hours, patience)
     }
 }

@@ -62,20 +62,10 @@ struct ContactReportQuery: Sendable {
         guard channel.isEmpty || channels.contains(channel) else { throw FieldValidationError(field: "channel", reason: t.text("reports.error_channel")) }
 
         let supervises = AuthorizationMatrix.allows(member.roles, .viewOfficeReports)
-        var offices = member.listedOffices(req)   // ?office= (in scope: the guard checked), else the scope
         let voivodeship = value("voivodeship"), office = value("office")
-        if !voivodeship.isEmpty {
-            guard try await req.directory.voivodeships().contains(where: { $0.code == voivodeship }) else {
-                throw FieldValidationError(field: "voivodeship", reason: t.text("wallboard.voivodeship_unknown"))
-            }
-            let inVoivodeship = Set(try await req.directory.offices(matching: nil, voivodeship: voivodeship).map(\.id))
-            if let scoped = offices {
-                guard !scoped.isDisjoint(with: inVoivodeship) else { throw Abort(.forbidden, reason: t.text("error.foreign_office")) }
-                offices = scoped.intersection(inVoivodeship)
-            } else {
-                offices = inVoivodeship
-            }
-        }
+        // ?office= outside the scope was refused by the staff guard; a voivodeship without any of the member's offices is here.
+        let offices = try await member.listedOffices(req, voivodeship: voivodeship)
+        if !voivodeship.isEmpty, let offices, offices.isEmpty { throw Abort(.forbidden, reason: t.text("error.foreign_office")) }
         let byText = value("by")
         var dimension: ReportDimension
         if byText.isEmpty {

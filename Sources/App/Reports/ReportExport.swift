@@ -29,11 +29,14 @@ struct ReportExport {
             })
         case "staffing":
             return ReportCSV.render(header: [catalogue.text("reports.hour"), catalogue.text("reports.arrivals_per_hour"), catalogue.text("reports.agents_needed"),
-                                             catalogue.text("reports.predicted_sl"), catalogue.text("reports.predicted_asa"), catalogue.text("reports.occupancy")],
+                                             catalogue.text("reports.predicted_sl"), catalogue.text("reports.predicted_asa"), catalogue.text("reports.occupancy"),
+                                             catalogue.text("reports.agents_needed_a"), catalogue.text("reports.predicted_sl_a"), catalogue.text("reports.predicted_abandonment_a")],
                                     rows: prepared.staffing.map { s in
                                         [.integer(s.hour), .decimal(s.arrivals, places: 2), s.need.map { .integer($0.agents) } ?? .none,
                                          s.need.map { .decimal($0.serviceLevel, places: 4) } ?? .none, s.need.map { .decimal($0.averageSpeedOfAnswer, places: 1) } ?? .none,
-                                         s.need.map { .decimal($0.occupancy, places: 4) } ?? .none]
+                                         s.need.map { .decimal($0.occupancy, places: 4) } ?? .none, s.withAbandonment.map { .integer($0.agents) } ?? .none,
+                                         s.withAbandonment.map { .decimal($0.serviceLevel, places: 4) } ?? .none,
+                                         s.withAbandonment.map { .decimal($0.abandonment, places: 4) } ?? .none]
                                     })
         case "portal":
             guard let portal = prepared.portal else { return nil }
@@ -60,7 +63,11 @@ struct ReportExport {
         struct Period: Encodable { let from: String; let until: String }
         struct Step: Encodable { let start: String; let figures: [String: Double?] }
         struct Key: Encodable { let key: String; let label: String; let figures: [String: Double?] }
-        struct Staffing: Encodable { let hour: Int; let arrivals_per_hour: Double; let agents_needed: Int?; let service_level: Double?; let asa_seconds: Double? }
+        struct Staffing: Encodable {
+            let hour: Int; let arrivals_per_hour: Double; let agents_needed: Int?; let service_level: Double?; let asa_seconds: Double?
+            /// Erlang A, with the patience observed.
+            let agents_needed_with_abandonment: Int?; let service_level_with_abandonment: Double?; let abandonment: Double?
+        }
         let period: Period
         let previous_period: Period
         let interval: String
@@ -75,6 +82,8 @@ struct ReportExport {
         let arrivals_by_weekday_and_hour: [[Int]]
         let staffing_channel: String
         let staffing: [Staffing]
+        /// The callers' mean patience on the staffing channel, seconds (null: nobody hung up).
+        let patience_seconds: Double?
         /// Supervisors: the portal's figures, this period and the one before.
         let portal: [String: [String: Int]]?
     }
@@ -92,7 +101,11 @@ struct ReportExport {
             arrivals_by_weekday_and_hour: r.heatMap, staffing_channel: p.staffingChannel,
             staffing: p.staffing.map { .init(hour: $0.hour, arrivals_per_hour: ($0.arrivals * 100).rounded() / 100, agents_needed: $0.need?.agents,
                                              service_level: $0.need.map { ($0.serviceLevel * 10_000).rounded() / 10_000 },
-                                             asa_seconds: $0.need.map { ($0.averageSpeedOfAnswer * 10).rounded() / 10 }) },
+                                             asa_seconds: $0.need.map { ($0.averageSpeedOfAnswer * 10).rounded() / 10 },
+                                             agents_needed_with_abandonment: $0.withAbandonment?.agents,
+                                             service_level_with_abandonment: $0.withAbandonment.map { ($0.serviceLevel * 10_000).rounded() / 10_000 },
+                                             abandonment: $0.withAbandonment.map { ($0.abandonment * 10_000).rounded() / 10_000 }) },
+            patience_seconds: p.patience.map { ($0 * 10).rounded() / 10 },
             portal: p.portal.map { portal in
                 Dictionary(uniqueKeysWithValues: ReportPageModel.portalRows(portal, wholePortal: p.query.offices == nil).map { ($0.key, ["period": $0.now, "previous_period": $0.before]) })
             })

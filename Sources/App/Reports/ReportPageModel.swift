@@ -159,16 +159,20 @@ struct ReportPageModel {
     func staffingTable() -> ReportsPage.Table {
         ReportsPage.Table(caption: t.text("reports.staffing", ["channel": t.text("channel." + prepared.staffingChannel)]),
                           headers: [t.text("reports.hour"), t.text("reports.arrivals_per_hour"), t.text("reports.agents_needed"),
-                                    t.text("reports.predicted_sl"), t.text("reports.predicted_asa"), t.text("reports.occupancy")],
+                                    t.text("reports.predicted_sl"), t.text("reports.predicted_asa"), t.text("reports.occupancy"),
+                                    t.text("reports.agents_needed_a"), t.text("reports.predicted_sl_a"), t.text("reports.predicted_abandonment_a")],
                           rows: prepared.staffing.map { s in
                               [.init("\(s.hour):00–\(s.hour + 1):00"), .init(f.decimal(s.arrivals)), .init(s.need.map { "\($0.agents)" } ?? "–"),
-                               .init(f.share(s.need?.serviceLevel)), .init(f.seconds(s.need?.averageSpeedOfAnswer)), .init(f.share(s.need?.occupancy))]
+                               .init(f.share(s.need?.serviceLevel)), .init(f.seconds(s.need?.averageSpeedOfAnswer)), .init(f.share(s.need?.occupancy)),
+                               .init(s.withAbandonment.map { "\($0.agents)" } ?? "–"), .init(f.share(s.withAbandonment?.serviceLevel)),
+                               .init(f.share(s.withAbandonment?.abandonment))]
                           })
     }
 
     func staffingNote() -> String {
         let params = req.application.services.config.reportTargets.parameters(for: prepared.staffingChannel)
         return t.text("reports.staffing_note", ["seconds": "\(Int(params.answerWithin))", "target": f.share(params.target),
-                                                 "logged_in": "\(prepared.loggedIn)"])
+                                                 "logged_in": "\(prepared.loggedIn)"]) + " "
+            + (prepared.patience.map { t.text("reports.staffing_note_a", ["patience": "\(Int($0.rounded()))"]) } ?? t.text("reports.staffing_note_no_patience"))
     }
 }

@@ -20,7 +20,9 @@ struct ReportsController: Sendable {
         /// Breakdown keys as people read them (office names, consultants' names…).
         let labels: [String: String]
         let staffingChannel: String
-        let staffing: [(hour: Int, arrivals: Double, need: StaffingNeed?)]
+        let staffing: [ContactReportBuilder.StaffingHour]
+        /// The callers' mean patience observed on the staffing channel (nil: nobody hung up).
+        let patience: TimeInterval?
         let loggedIn: Int
         /// Where the report stands: national, a voivodeship, an office.
         let trail: [(label: String, path: String?)]
@@ -75,7 +77,7 @@ struct ReportsController: Sendable {
                       try await store.figures(from: previous.from, until: previous.until, offices: q.offices))
         }
         return Prepared(query: q, report: report, parameters: q.channel.map { targets.parameters(for: $0) } ?? targets.fallback,
-                        labels: labels, staffingChannel: staffingChannel, staffing: staffing, loggedIn: loggedIn, trail: trail, supervises: supervises,
+                        labels: labels, staffingChannel: staffingChannel, staffing: staffing.hours, patience: staffing.patience, loggedIn: loggedIn, trail: trail, supervises: supervises,
                         portal: portal)
     }
 

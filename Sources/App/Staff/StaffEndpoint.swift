@@ -167,4 +167,16 @@ extension StaffMember {
         if case .offices(let ids) = scope { return ids }
         return nil
     }
+
+    /// The listed offices narrowed to `voivodeship` when one is asked for (a field error when
+    /// there is no such voivodeship); nil: every office, empty: none of the member's is there.
+    func listedOffices(_ req: Request, voivodeship: String) async throws -> Set<String>? {
+        let offices = listedOffices(req)
+        guard !voivodeship.isEmpty else { return offices }
+        guard try await req.directory.voivodeships().contains(where: { $0.code == voivodeship }) else {
+            throw FieldValidationError(field: "voivodeship", reason: req.catalogue.text("wallboard.voivodeship_unknown"))
+        }
+        let inVoivodeship = Set(try await req.directory.offices(matching: nil, voivodeship: voivodeship).map(\.id))
+        return offices.map { $0.intersection(inVoivodeship) } ?? inVoivodeship
+    }
 }

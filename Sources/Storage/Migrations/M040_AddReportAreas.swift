@@ -7,19 +7,23 @@ import Reporting
 /// 'country' with ''): a national year then reads a few thousand rows instead of the
 /// offices' hundreds of thousands. The tables are made again with `area` in their key (SQLite
 /// cannot change a unique constraint), the offices' rows copied and the rest added up.
-/// Consultants' rows stay with their offices only.
+/// Consultants' rows stay with their offices only. They also keep how long those who hung up
+/// had waited (`abandoned_wait`), which with the answered contacts' waits gives the callers'
+/// patience; rows copied have 0 there until their day is worked out again.
 struct M040_AddReportAreas: AsyncMigration {
     static let keyColumns = ["period_start", "area", "office_id", "channel", "dimension", "value"]
+    static let timeColumns = M039_CreateReportAggregates.timeColumns + ["abandoned_wait"]
 
     func prepare(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         for (table, hours) in M039_CreateReportAggregates.tables {
             try await Self.remake(table, hours: hours, on: db) { schema in
-                schema.field("area", .string, .required).unique(on: "period_start", "area", "office_id", "channel", "dimension", "value")
+                schema.field("area", .string, .required).field("abandoned_wait", .double, .required, .sql(.default(0)))
+                    .unique(on: "period_start", "area", "office_id", "channel", "dimension", "value")
             } copying: { columns, old in "INSERT INTO \(table) (area, \(columns)) SELECT 'office', \(columns) FROM \(old)" }
             try await sql.create(index: "\(table)_area_idx").on(table).column("area").column("dimension").column("office_id").column("period_start").run()
         }
-        for grain in ReportGrain.allCases { try await ReportAggregates.rollUp(grain, on: sql) }
+        for grain in ReportGrain.allCases { try await ReportAggregates.rollUp(grain, times: Self.timeColumns, on: sql) }
     }
 
     func revert(on db: any Database) async throws {

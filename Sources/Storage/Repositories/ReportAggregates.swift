@@ -44,7 +44,7 @@ public struct ReportAggregates: Sendable {
     }
 
     static let counts = M039_CreateReportAggregates.countColumns
-    static let times = M039_CreateReportAggregates.timeColumns
+    static let times = M040_AddReportAreas.timeColumns
     static let hours = M039_CreateReportAggregates.hourColumns
     /// Events read again before the watermark: a transaction that took its sequence number
     /// before another but committed after it is not missed.
@@ -88,7 +88,7 @@ public struct ReportAggregates: Sendable {
             // Rounded up: the next run asks for answers after this one, not for it again.
             latestSurvey = max(latestSurvey, Int64((try row.decode(column: "answered_at", as: Date.self).timeIntervalSince1970 * 1_000).rounded(.up)))
         }
-        for day in days.sorted() { try await recompute(day: day, targets: targets, calendar: calendar) }
+        try await recompute(days: days, targets: targets, calendar: calendar)
         try await setState("event_seq", maxSeq)
         try await setState("survey_at", latestSurvey)
         return days.count
@@ -96,11 +96,12 @@ public struct ReportAggregates: Sendable {
 
     /// Works out every day from `from` to `until` (after a change of targets, or a bulk load).
     public func rebuild(from: Date, until: Date, targets: ServiceTargets, calendar: Calendar = ReportInterval.polishCalendar) async throws {
-        var day = calendar.startOfDay(for: from)
+        var days: [Date] = [], day = calendar.startOfDay(for: from)
         while day < until {
-            try await recompute(day: day, targets: targets, calendar: calendar)
+            days.append(day)
             day = calendar.date(byAdding: .day, value: 1, to: day)!
         }
+        try await recompute(days: days, targets: targets, calendar: calendar)
         let sql = db as! any SQLDatabase
         if let m = try await sql.raw("SELECT MAX(seq) AS m FROM cc_events").first(), !(try m.decodeNil(column: "m")) {
             try await setState("event_seq", try m.decode(column: "m", as: Int64.self))
@@ -111,10 +112,25 @@ public struct ReportAggregates: Sendable {
     }
 
     /// One day's quarters and day rows from its contacts, then its month from its days.
-    public func recompute(day dayStart: Date, targets: ServiceTargets, calendar: Calendar = ReportInterval.polishCalendar) async throws {
+    public func recompute(day: Date, targets: ServiceTargets, calendar: Calendar = ReportInterval.polishCalendar) async throws {
+        try await recompute(days: [day], targets: targets, calendar: calendar)
+    }
+
+    /// The days, then each of their months once: a month adds up all its days' rows, the
+    /// dearest part of the work. (A month is read whole from its own rows or not at all, so
+    /// between the two it is only late, never half-counted.)
+    func recompute<S: Sequence<Date>>(days: S, targets: ServiceTargets, calendar: Calendar) async throws {
+        var months = Set<Date>()
+        for day in Set(days).sorted() {
+            try await recomputeDay(day, targets: targets, calendar: calendar)
+            months.insert(ReportInterval.month.start(of: day, in: calendar))
+        }
+        for month in months.sorted() { try await recomputeMonth(month, calendar: calendar) }
+    }
+
+    /// The quarters and the day's rows, in one transaction.
+    func recomputeDay(_ dayStart: Date, targets: ServiceTargets, calendar: Calendar) async throws {
         let dayEnd = calendar.date(byAdding: .day, value: 1, to: dayStart)!
-        let monthStart = ReportInterval.month.start(of: dayStart, in: calendar)
-        let monthEnd = calendar.date(byAdding: .month, value: 1, to: monthStart)!
         let store = ContactCenterStore(db: db)
         let traces = try await store.traces(arrivedFrom: dayStart, until: dayEnd)
         let ratings = try await store.ratings(arrivedFrom: dayStart, until: dayEnd)
@@ -154,10 +170,8 @@ public struct ReportAggregates: Sendable {
         let dayValues = dayCounts.map { (dayStart, $0.key.office, $0.key.channel, $0.key.dimension, $0.key.value, $0.value, hourly[$0.key]) }
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
-            if SearchIndex.dialect(tx) == .postgres {
-                // Two servers refreshing the same day take turns instead of inserting twice.
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Int64(monthStart.timeIntervalSince1970)))").run()
-            }
+            // Two servers refreshing the same day take turns instead of inserting twice.
+            try await Self.lock(Int64(dayStart.timeIntervalSince1970), on: tx)
             try await sql.delete(from: Self.table(.quarter)).where("period_start", .greaterThanOrEqual, SQLBind(dayStart))
                 .where("period_start", .lessThan, SQLBind(dayEnd)).run()
             try await Self.insert(into: .quarter, quarterValues, on: sql)
@@ -165,6 +179,15 @@ public struct ReportAggregates: Sendable {
             try await sql.delete(from: Self.table(.day)).where("period_start", .equal, SQLBind(dayStart)).run()
             try await Self.insert(into: .day, dayValues, on: sql)
             try await Self.rollUp(.day, from: dayStart, until: dayEnd, on: sql)
+        }
+    }
+
+    /// A month's rows from its days' rows, in one transaction.
+    func recomputeMonth(_ monthStart: Date, calendar: Calendar) async throws {
+        let monthEnd = calendar.date(byAdding: .month, value: 1, to: monthStart)!
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await Self.lock(-Int64(monthStart.timeIntervalSince1970), on: tx)
             try await sql.delete(from: Self.table(.month)).where("period_start", .equal, SQLBind(monthStart)).run()
             let keys = M040_AddReportAreas.keyColumns.dropFirst().joined(separator: ", ")
             try await sql.raw("""
@@ -175,24 +198,31 @@ public struct ReportAggregates: Sendable {
         }
     }
 
+    /// On PostgreSQL, waits for other servers working on the same day (`key` its start) or month (minus its start).
+    static func lock(_ key: Int64, on db: any Database) async throws {
+        guard SearchIndex.dialect(db) == .postgres else { return }
+        try await (db as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()
+    }
+
     /// The columns that add up (`longest_wait` last: it is the greatest, not the sum) and their sums over `prefix`'s rows.
-    static func summedColumns(hours: Bool) -> String {
+    static func summedColumns(hours: Bool, times: [String] = times) -> String {
         (counts + times.filter { $0 != "longest_wait" } + (hours ? Self.hours : []) + ["longest_wait"]).joined(separator: ", ")
     }
-    static func sums(hours: Bool, of prefix: String) -> String {
+    static func sums(hours: Bool, of prefix: String, times: [String] = times) -> String {
         (counts + times.filter { $0 != "longest_wait" } + (hours ? Self.hours : [])).map { "SUM(\(prefix)\($0))" }.joined(separator: ", ")
             + ", MAX(\(prefix)longest_wait)"
     }
 
     /// Adds the offices' rows of `from ..< until` (nil: all) up per voivodeship and for the
     /// country; consultants' rows are not (a consultant's figures are read from their office's).
-    /// Contacts of an office the directory no longer has count for the country only.
-    static func rollUp(_ grain: Grain, from: Date? = nil, until: Date? = nil, on sql: any SQLDatabase) async throws {
+    /// Contacts of an office the directory no longer has count for the country only. `times`:
+    /// the time columns of the tables as they are (a migration names those of its own time).
+    static func rollUp(_ grain: Grain, from: Date? = nil, until: Date? = nil, times: [String] = times, on sql: any SQLDatabase) async throws {
         let table = table(grain), hours = grain != .quarter
         var range: SQLQueryString = ""
         if let from { range = range + " AND r.period_start >= \(bind: from)" }
         if let until { range = range + " AND r.period_start < \(bind: until)" }
-        let columns = summedColumns(hours: hours), sums = sums(hours: hours, of: "r.")
+        let columns = summedColumns(hours: hours, times: times), sums = sums(hours: hours, of: "r.", times: times)
         try await sql.raw("""
             INSERT INTO \(unsafeRaw: table) (period_start, area, office_id, channel, dimension, value, \(unsafeRaw: columns))
             SELECT r.period_start, 'voivodeship', o.voivodeship_code, r.channel, r.dimension, r.value, \(unsafeRaw: sums)
@@ -221,7 +251,7 @@ public struct ReportAggregates: Sendable {
                 let c = r.5
                 var numbers = [c.offered, c.answered, c.answeredWithinT, c.abandoned, c.abandonedAfterT, c.shortAbandons, c.expired, c.transferred,
                                c.withKnownClient, c.repeats, c.ratings, c.ratingSum, c.satisfied].map { String($0) }
-                numbers += [c.totalWait, c.totalHandle, c.longestWait].map { $0.isFinite ? "\($0)" : "0" }
+                numbers += [c.totalWait, c.totalHandle, c.longestWait, c.abandonedWait].map { $0.isFinite ? "\($0)" : "0" }
                 if withHours { numbers += (r.6 ?? [Int](repeating: 0, count: 24)).map { String($0) } }
                 tuples.append("(\(bind: r.0), 'office', \(bind: r.1), \(bind: r.2), \(bind: r.3), \(bind: r.4), \(unsafeRaw: numbers.joined(separator: ", ")))")
             }
@@ -267,6 +297,7 @@ public struct ReportAggregates: Sendable {
             c.repeats = try n("repeats"); c.ratings = try n("ratings"); c.ratingSum = try n("rating_sum"); c.satisfied = try n("satisfied")
             c.totalWait = try row.decode(column: "total_wait", as: Double.self); c.totalHandle = try row.decode(column: "total_handle", as: Double.self)
             c.longestWait = try row.decode(column: "longest_wait", as: Double.self)
+            c.abandonedWait = try row.decode(column: "abandoned_wait", as: Double.self)
             return Row(periodStart: try row.decode(column: "period_start", as: Date.self),
                        key: rows.key == nil ? nil : try row.decode(column: "group_key", as: String.self), counts: c)
         }

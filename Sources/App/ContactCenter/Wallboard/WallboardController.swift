@@ -16,14 +16,7 @@ struct WallboardController: Sendable {
     func filter(_ req: Request, _ member: StaffMember) async throws -> Filter {
         let voivodeship = ((try? req.query.get(String.self, at: "voivodeship")) ?? "").trimmingCharacters(in: .whitespaces)
         let office = ((try? req.query.get(String.self, at: "office")) ?? "")
-        var offices = member.listedOffices(req)
-        if !voivodeship.isEmpty {
-            guard try await req.directory.voivodeships().contains(where: { $0.code == voivodeship }) else {
-                throw FieldValidationError(field: "voivodeship", reason: req.catalogue.text("wallboard.voivodeship_unknown"))
-            }
-            let inVoivodeship = Set(try await req.directory.offices(matching: nil, voivodeship: voivodeship).map(\.id))
-            offices = offices.map { $0.intersection(inVoivodeship) } ?? inVoivodeship
-        }
+        let offices = try await member.listedOffices(req, voivodeship: voivodeship)
         return Filter(offices: offices, values: ["office": office, "voivodeship": voivodeship])
     }
 
