@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "MailerTests", dependencies: ["Mailer", "TestSupport"]),
         // The repositories on SQLite and PostgreSQL, without the application.
         .testTarget(name: "StorageTests", dependencies: [
-            "Storage", "Identity", "ContactCenter", "Portal", "TextSearch", "Knowledge", "Clients", "Reporting", "TestSupport",
+            "Storage", "Identity", "ContactCenter", "Portal", "TextSearch", "Knowledge", "Clients", "Reporting", "Privacy", "TestSupport",
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             .product(name: "SQLKit", package: "sql-kit"),
@@ -96,7 +96,7 @@ let package = Package(
         ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Storage", "Directory", "Mailer", "TestSupport", "Access", "Portal", "TextSearch", "ContactCenter",
-            "Clients", "Knowledge", "Privacy", "Identity", "Views", "Reporting",
+            "Clients", "Knowledge", "Privacy", "Identity", "Views", "Reporting", "Localization",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),

@@ -4,6 +4,7 @@ PAGES = [
     "/contact",
     "/newsletter",
     "/accessibility",
+    "/privacy",
     "/offices",
     "/offices?q=15-371",
     "/offices?q=15-999",

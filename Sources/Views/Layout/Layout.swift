@@ -94,6 +94,7 @@ public enum Layout {
                 .p(.text(ctx.t("shell.footer_about"))),
                 .ul(.class("footer-links"),
                     .li(.a(.href(SiteRoute.accessibility.path), .text(ctx.t("nav.accessibility")))),
+                    .li(.a(.href(SiteRoute.privacy.path), .text(ctx.t("privacy.footer_link")))),
                     .li(.a(.href(SiteRoute.contact.path), .text(ctx.t("nav.contact")))),
                     .li(.a(.href(SiteRoute.newsletter.path), .text(ctx.t("newsletter.title"))))
                 ),

@@ -11,6 +11,11 @@ public struct OperatorInfo: Sendable, Equatable {
     /// ISO dates for the accessibility statement.
     public var publishedOn: String
     public var updatedOn: String
+    /// The controller of the personal data and the data protection officer (the privacy policy).
+    public var controllerName = "Komendant Główny Ochotniczych Hufców Pracy"
+    public var controllerAddress = "ul. Tamka 1, 00-349 Warszawa"
+    public var dpoEmail = "iodkg@ohp.pl"
+    public var dpoAddress = "Inspektor Ochrony Danych KG OHP, ul. Tamka 1, 00-349 Warszawa"
 
     public init(name: String, address: String, email: String?, accessibilityContactName: String?,
                 accessibilityContactEmail: String?, accessibilityContactPhone: String?, siteURL: String,

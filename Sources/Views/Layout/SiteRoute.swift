@@ -9,7 +9,7 @@ import Portal
 public enum SiteRoute: Sendable, Equatable {
     // Public pages
     case home, offers, offer(String), trainings, training(String), jobFairs, jobFair(String), faq, faqEntry(String), faqHelpful(String)
-    case contact, callback, video, survey(String), offices, office(id: String), accessibility, stylesheet, script(String)
+    case contact, callback, video, survey(String), offices, office(id: String), accessibility, privacy, stylesheet, script(String)
     case chat, chatNew, chatSay, chatEnd, chatRate, chatTranscript, chatSocket
     case newsletter, newsletterConfirm, newsletterUnsubscribe
     case alerts, alertsUnsubscribe, alertsResubscribe
@@ -80,6 +80,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .offices: "/offices"
         case .office(let id): "/offices/\(id)"
         case .accessibility: "/accessibility"
+        case .privacy: "/privacy"
         case .stylesheet: "/assets/site.css"
         case .script(let name): "/assets/\(name)"
         case .chat: "/chat"

@@ -190,7 +190,7 @@ public struct AppConfig: Sendable {
             throw ConfigError.invalid("OUTBOX_POLL_SECONDS", "a positive number of seconds")
         }
         let email = env["OPERATOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
-        let op = OperatorInfo(
+        var op = OperatorInfo(
             name: env["OPERATOR_NAME"] ?? "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia",
             address: env["OPERATOR_ADDRESS"] ?? "ul. Cieszyńska 3a, 15-371 Białystok",
             email: email,
@@ -200,6 +200,10 @@ public struct AppConfig: Sendable {
             siteURL: publicURL,
             publishedOn: env["SITE_PUBLISHED_ON"] ?? "2026-11-23",
             updatedOn: env["SITE_UPDATED_ON"] ?? "2026-11-23")
+        if let v = env["PRIVACY_CONTROLLER"], !v.isEmpty { op.controllerName = v }
+        if let v = env["PRIVACY_CONTROLLER_ADDRESS"], !v.isEmpty { op.controllerAddress = v }
+        if let v = env["DPO_EMAIL"], !v.isEmpty { op.dpoEmail = v }
+        if let v = env["DPO_ADDRESS"], !v.isEmpty { op.dpoAddress = v }
         var config = AppConfig(mode: mode, dataDirectory: dataDir, databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
                          databasePoolSize: pool, bcryptCost: bcryptCost, databaseSchema: env["DATABASE_SCHEMA"].flatMap { $0.isEmpty ? nil : $0 },
                          loadDemoData: demo, publicURL: publicURL,

@@ -2,13 +2,14 @@ import Vapor
 import Views
 import Directory
 
-/// The portal's own pages: home, contact, accessibility statement, and the stylesheet.
+/// The portal's own pages: home, contact, accessibility statement, privacy policy, and the stylesheet.
 struct SiteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.home.pathComponents, use: home)
         routes.get(SiteRoute.contact.pathComponents, use: contact)
         routes.post(SiteRoute.contact.pathComponents, use: ContactFormController().send)
         routes.get(SiteRoute.accessibility.pathComponents, use: accessibility)
+        routes.get(SiteRoute.privacy.pathComponents, use: privacy)
         routes.get(SiteRoute.stylesheet.pathComponents, use: stylesheet)
         routes.get("assets", "live.js") { _ in Self.javascript(LiveScript.source) }
         routes.get("assets", "suggest.js") { _ in Self.javascript(SuggestScript.source) }
@@ -32,6 +33,10 @@ struct SiteController: RouteCollection {
 
     func accessibility(req: Request) async throws -> Response {
         .html(AccessibilityStatementPage.render(.init(operatorInfo: req.services.config.operatorInfo), req.pageContext))
+    }
+
+    func privacy(req: Request) async throws -> Response {
+        .html(PrivacyPolicyPage.render(.fromRegister(operatorInfo: req.services.config.operatorInfo), req.pageContext))
     }
 
     func stylesheet(req: Request) async throws -> Response {

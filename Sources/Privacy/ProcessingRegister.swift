@@ -1,0 +1,151 @@
+import Foundation
+
+/// The legal ground a purpose rests on (art. 6(1) RODO).
+public enum LegalBasis: String, Sendable, CaseIterable {
+    /// (a): the person's consent, which they may withdraw at any time.
+    case consent = "6(1)(a)"
+    /// (c): a legal obligation of the public employment services.
+    case legalObligation = "6(1)(c)"
+}
+
+/// How long a purpose keeps its data.
+public enum RetentionPeriod: Sendable, Equatable {
+    /// As long as the account exists.
+    case accountLifetime
+    /// Up to this many years from the person's last contact with the centre.
+    case yearsSinceLastContact(Int)
+    /// Until the consent is withdrawn.
+    case untilWithdrawn
+    /// This many days from when it was made (the deployment may set them).
+    case days(Int)
+}
+
+/// Who else receives a purpose's data.
+public enum Recipient: String, Sendable, CaseIterable {
+    /// Employers registered on the portal, only the parts of a CV the seeker shared.
+    case employers
+    /// Authorised staff of the labour offices (PUP, WUP).
+    case officeStaff = "office_staff"
+    /// Public authorities entitled to ask.
+    case authorities
+    /// The suppliers who run the system for the controller (entrusted processing).
+    case processors
+}
+
+/// The kinds of personal data, as the policy names them.
+public enum DataCategory: String, Sendable, CaseIterable {
+    case login, email, password, name, address, phone, photo, location, postalCode = "postal_code", pesel
+    case registeredUnemployed = "registered_unemployed", occupation, education, languages, experience, trainings, skills
+    case licences, wantedJob = "wanted_job", workplacePreferences = "workplace_preferences", employmentHistory = "employment_history"
+    case cvFiles = "cv_files", country, ipAddress = "ip_address", chatTranscript = "chat_transcript", messages
+    case callerKind = "caller_kind", ivrPath = "ivr_path", recordings, image, birthDate = "birth_date", recruitmentOther = "recruitment_other"
+    case surveyAnswers = "survey_answers", contactHistory = "contact_history", savedSearches = "saved_searches"
+    case complaintText = "complaint_text", accessLog = "access_log", staffRole = "staff_role"
+}
+
+/// The three cases of profiling the policy explains.
+public enum ProfilingCase: String, Sendable, CaseIterable {
+    /// Alerts: offers, trainings and regional news matched to what the user saved.
+    case alerts
+    /// CVs matched to employers' candidate searches and alerts (shared parts only).
+    case candidateMatching = "candidate_matching"
+    /// The caller's postal code turned into voivodeship, powiat and locality on the line.
+    case postalCodeLocation = "postal_code_location"
+}
+
+/// One purpose of processing: what data, on which ground, for how long, to whom, where it is
+/// kept (the tables) and which profiling it involves.
+public struct ProcessingPurpose: Sendable, Identifiable {
+    public let id: String
+    public let basis: LegalBasis
+    public let categories: [DataCategory]
+    public let retention: RetentionPeriod
+    public let recipients: [Recipient]
+    public let tables: [String]
+    public let profiling: [ProfilingCase]
+}
+
+/// The register of processing: the one list the privacy page, the consent texts, the
+/// retention job and the export read, so they cannot disagree. Every table of the database is
+/// either a purpose's or named as holding no personal data (a test checks the schema).
+public enum ProcessingRegister {
+    public static let purposes: [ProcessingPurpose] = [
+        .init(id: "phone_line", basis: .legalObligation,
+              categories: [.phone, .location, .postalCode, .callerKind, .name, .pesel, .ivrPath, .recordings, .contactHistory],
+              retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .authorities, .processors],
+              tables: ["ivr_calls", "voice_legs", "voice_recordings", "cc_interactions", "cc_events", "cc_notes", "clients", "client_contacts",
+                       "client_link_requests", "sms_messages", "sms_opt_outs", "sms_preferences"],
+              profiling: [.postalCodeLocation]),
+        .init(id: "portal_account", basis: .consent,
+              categories: [.login, .email, .password, .name, .address, .phone, .photo, .registeredUnemployed, .occupation, .education, .languages,
+                           .experience, .trainings, .skills, .licences, .wantedJob, .workplacePreferences, .employmentHistory, .cvFiles, .savedSearches],
+              retention: .accountLifetime, recipients: [.employers, .officeStaff, .processors],
+              tables: ["accounts", "account_tokens", "account_photos", "seeker_profiles", "cvs", "cv_files", "cv_candidates", "cv_interests",
+                       "cv_search", "saved_searches", "alert_deliveries", "companies", "employer_users", "company_invitations", "offers"],
+              profiling: [.alerts, .candidateMatching]),
+        .init(id: "forms_and_email", basis: .legalObligation, categories: [.email, .name, .location, .country, .messages, .contactHistory],
+              retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .processors],
+              tables: ["cc_mail_messages", "cc_mail_attachments", "outbox"], profiling: []),
+        .init(id: "chat", basis: .legalObligation, categories: [.ipAddress, .email, .chatTranscript],
+              retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .processors], tables: ["cc_chats", "cc_chat_lines"], profiling: []),
+        .init(id: "newsletter", basis: .consent, categories: [.email], retention: .untilWithdrawn, recipients: [.processors],
+              tables: ["newsletter_subscribers", "newsletter_deliveries"], profiling: []),
+        .init(id: "recruitment", basis: .consent,
+              categories: [.name, .birthDate, .address, .email, .education, .languages, .experience, .trainings, .skills, .licences,
+                           .employmentHistory, .photo, .recruitmentOther],
+              retention: .untilWithdrawn, recipients: [.employers, .processors], tables: [], profiling: []),
+        .init(id: "surveys", basis: .legalObligation, categories: [.surveyAnswers, .email, .phone], retention: .yearsSinceLastContact(5),
+              recipients: [.processors], tables: ["cc_surveys"], profiling: []),
+        .init(id: "statistics", basis: .legalObligation, categories: [.contactHistory], retention: .yearsSinceLastContact(5),
+              recipients: [.processors], tables: ["report_quarters", "report_days", "report_months", "kb_misses"], profiling: []),
+        .init(id: "complaints", basis: .legalObligation, categories: [.name, .email, .complaintText], retention: .yearsSinceLastContact(5),
+              recipients: [.officeStaff, .authorities, .processors], tables: [], profiling: []),
+        .init(id: "sign_language_video", basis: .legalObligation, categories: [.image, .name, .email, .phone, .location],
+              retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .processors], tables: [], profiling: []),
+        .init(id: "security", basis: .legalObligation, categories: [.ipAddress, .accessLog, .login], retention: .yearsSinceLastContact(5),
+              recipients: [.authorities, .processors], tables: ["audit_log", "_fluent_sessions", "rate_limits"], profiling: []),
+        .init(id: "staff", basis: .legalObligation, categories: [.name, .email, .password, .staffRole, .accessLog], retention: .accountLifetime,
+              recipients: [.processors],
+              tables: ["staff_members", "staff_offices", "staff_recovery_codes", "staff_tokens", "cc_agents", "report_subscriptions"], profiling: []),
+    ]
+
+    /// Tables that hold no personal data: reference data, published content, settings,
+    /// search indexes of published offers and events, counts.
+    public static let tablesWithoutPersonalData: Set<String> = [
+        "_fluent_migrations", "app_meta", "voivodeships", "powiats", "postal_codes", "postal_code_overrides", "offices", "occupations",
+        "kb_entries", "kb_versions", "kb_search", "events", "event_search", "offer_search", "ivr_flows", "newsletter_editions",
+        "report_state", "portal_search_days",
+    ]
+
+    public static func purpose(_ id: String) -> ProcessingPurpose? { purposes.first { $0.id == id } }
+
+    /// The purpose a table's data is processed for (nil: none, or no personal data). SQLite's
+    /// full-text tables (`cv_search_fts`, `cv_search_fts_data`…) belong with their index.
+    public static func purpose(ofTable table: String) -> ProcessingPurpose? {
+        let name = owner(of: table)
+        return purposes.first { $0.tables.contains(name) }
+    }
+
+    /// Whether the register says what a table is: a purpose's, or free of personal data.
+    public static func accounts(for table: String) -> Bool {
+        purpose(ofTable: table) != nil || tablesWithoutPersonalData.contains(owner(of: table))
+    }
+
+    static func owner(of table: String) -> String { table.range(of: "_fts").map { String(table[..<$0.lowerBound]) } ?? table }
+}
+
+/// The rights of the person whose data it is (art. 15–21 RODO).
+public enum DataSubjectRight: String, Sendable, CaseIterable {
+    case access, rectification, erasure, restriction, portability, objection
+
+    public var article: Int {
+        switch self {
+        case .access: 15
+        case .rectification: 16
+        case .erasure: 17
+        case .restriction: 18
+        case .portability: 20
+        case .objection: 21
+        }
+    }
+}
