@@ -103,7 +103,7 @@ public enum ProcessingRegister {
         .init(id: "sign_language_video", basis: .legalObligation, categories: [.image, .name, .email, .phone, .location],
               retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .processors], tables: [], profiling: []),
         .init(id: "security", basis: .legalObligation, categories: [.ipAddress, .accessLog, .login], retention: .yearsSinceLastContact(5),
-              recipients: [.authorities, .processors], tables: ["audit_log", "_fluent_sessions", "rate_limits"], profiling: []),
+              recipients: [.authorities, .processors], tables: ["audit_log", "_fluent_sessions", "rate_limits", "consents"], profiling: []),
         .init(id: "staff", basis: .legalObligation, categories: [.name, .email, .password, .staffRole, .accessLog], retention: .accountLifetime,
               recipients: [.processors],
               tables: ["staff_members", "staff_offices", "staff_recovery_codes", "staff_tokens", "cc_agents", "report_subscriptions"], profiling: []),

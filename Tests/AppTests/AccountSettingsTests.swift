@@ -77,7 +77,8 @@ import VaporTesting
         try await withTestApp { app in
             let boss = FormClient(app)
             let form = ["email": "szef@firma.pl", "password": "chleb i bułki 2026", "contact_person": "Jan Szef", "company_name": "Piekarnia",
-                        "nip": "5260250274", "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok"]
+                        "nip": "5260250274", "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok",
+                        "consent": "on"]
             #expect(try await boss.post("/register/employer", form).status == .seeOther)
             _ = try await boss.post("/login", ["email": "szef@firma.pl", "password": "chleb i bułki 2026"])
             let invited = try await boss.post("/account/company/invite?lang=en", ["invite_email": "kadry@firma.pl"], csrfFrom: "/account")
@@ -92,7 +93,7 @@ import VaporTesting
             let weak = try await colleague.post("/register/employer/join", ["token": token, "contact_person": "Ola", "password": "short"], csrfFrom: link)
             #expect(weak.status == .badRequest)
             let joined = try await colleague.post("/register/employer/join", ["token": token, "contact_person": "Ola Kadrowa",
-                                                                             "password": "kadry i płace 2026"], csrfFrom: link)
+                                                                             "password": "kadry i płace 2026", "consent": "on"], csrfFrom: link)
             #expect(joined.headers.first(name: .location) == "/login?notice=registered")
             #expect(try await colleague.get(link).status == .badRequest, "an invitation works once")
             #expect(try await boss.get("/account").body.string.contains("Ola Kadrowa (kadry@firma.pl)"))

@@ -10,6 +10,7 @@ import Fluent
     static let goodForm: [String: String] = [
         "email": "Anna.Nowak@example.org", "password": "zielone jabłka rosną", "first_name": "Anna", "last_name": "Nowak",
         "voivodeship": "20", "locality": "Białystok", "postal_code": "15-371", "street": "Cieszyńska", "house_number": "3a",
+        "consent": "on", "consent_version": "1",
     ]
 
     static func link(in text: String, path: String) -> String? {
@@ -181,7 +182,7 @@ import Fluent
     static let form: [String: String] = [
         "email": "kadry@firma.example", "password": "praca dla wszystkich", "contact_person": "Ewa Lis",
         "company_name": "Firma Przykładowa sp. z o.o.", "nip": "PL 123-456-32-18", "regon": "123456785",
-        "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok",
+        "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok", "consent": "on",
     ]
 
     @Test func employerRegistersWithValidatedNIPAndREGON() async throws {

@@ -21,7 +21,7 @@ import Portal
     static func employer(_ app: Application, email: String, nip: String) async throws -> FormClient {
         let boss = FormClient(app)
         let registration = ["email": email, "password": "chleb i bułki 2026", "contact_person": "Jan Szef", "company_name": "Stalmet \(nip)",
-                            "nip": nip, "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok"]
+                            "nip": nip, "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok", "consent": "on"]
         #expect(try await boss.post("/register/employer", registration).status == .seeOther)
         _ = try await boss.post("/login", ["email": email, "password": "chleb i bułki 2026"])
         return boss

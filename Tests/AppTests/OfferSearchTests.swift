@@ -1,4 +1,5 @@
 import Testing
+import Privacy
 import Foundation
 import Vapor
 @testable import App
@@ -36,13 +37,13 @@ import Clients
             email: "v@example.org", passwordHash: "x", language: "pl", contactPerson: "V",
             company: NewCompany(name: "Zweryfikowana sp. z o.o.", nip: nil, regon: "123456785", street: "S", houseNumber: "1",
                                 postalCode: "15-371", locality: "Białystok", officeID: "pup-2002"),
-            tokenHash: "a", tokenExpires: now, mail: OutboxMessage(recipient: "v@example.org", subject: "", textBody: "", htmlBody: "", language: "pl", kind: "k"))
+            tokenHash: "a", tokenExpires: now, consent: ConsentGiven(.accountServices, channel: .web), mail: OutboxMessage(recipient: "v@example.org", subject: "", textBody: "", htmlBody: "", language: "pl", kind: "k"))
         try await EmployerStore(db: app.db).verify(company: verified, byOffice: "pup-2002")
         let other = try await EmployerStore(db: app.db).registerEmployer(
             email: "u@example.org", passwordHash: "x", language: "pl", contactPerson: "U",
             company: NewCompany(name: "Nowa firma", nip: nil, regon: "012345678", street: "S", houseNumber: "1",
                                 postalCode: "15-371", locality: "Białystok", officeID: "pup-2002"),
-            tokenHash: "b", tokenExpires: now, mail: OutboxMessage(recipient: "u@example.org", subject: "", textBody: "", htmlBody: "", language: "pl", kind: "k"))
+            tokenHash: "b", tokenExpires: now, consent: ConsentGiven(.accountServices, channel: .web), mail: OutboxMessage(recipient: "u@example.org", subject: "", textBody: "", htmlBody: "", language: "pl", kind: "k"))
         var ids: [String: UUID] = [:]
         for (i, row) in rows.enumerated() {
             let draft = OfferDraft(title: row.title, occupationCode: row.occupation, duties: row.duties,

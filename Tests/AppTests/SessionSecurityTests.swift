@@ -98,7 +98,7 @@ enum EmployerRegistration {
     static let email = "szef@stalmet.pl", password = "chleb i bułki 2026"
     static func register(_ app: Application) async throws {
         let registration = ["email": email, "password": password, "contact_person": "Jan Szef", "company_name": "Stalmet",
-                            "nip": "5260250274", "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok"]
+                            "nip": "5260250274", "street": "Lipowa", "house_number": "1", "postal_code": "15-371", "locality": "Białystok", "consent": "on"]
         #expect(try await FormClient(app).post("/register/employer", registration).status == .seeOther)
     }
 }

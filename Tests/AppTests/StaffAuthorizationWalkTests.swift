@@ -1,4 +1,5 @@
 import Testing
+import Privacy
 import Foundation
 import Vapor
 import VaporTesting
@@ -67,7 +68,7 @@ import TextSearch
                     email: "seeker\(n)@example.org", passwordHash: "x", language: "pl",
                     profile: SeekerProfile(firstName: "A", lastName: "B", voivodeshipCode: "20", locality: "X", postalCode: "15-371",
                                            street: "S", houseNumber: "1", phone: nil),
-                    tokenHash: "h\(n)", tokenExpires: Date(), mail: { _ in OutboxMessage(recipient: "r@example.org", subject: "s", textBody: "t",
+                    tokenHash: "h\(n)", tokenExpires: Date(), consent: ConsentGiven(.accountServices, channel: .web), mail: { _ in OutboxMessage(recipient: "r@example.org", subject: "s", textBody: "t",
                                                                                         htmlBody: "h", language: "pl", kind: "k") })
                 let pesel = ["85031501234", "92072104568"][n]
                 f.link[office] = try await ClientLinkStore(db: app.db).request(account: seeker, peselCiphertext: try app.services.cipher.encrypt(pesel),
@@ -76,7 +77,7 @@ import TextSearch
                     email: "boss\(n)@example.org", passwordHash: "x", language: "pl", contactPerson: "Boss",
                     company: NewCompany(name: "Firma \(n)", nip: nil, regon: ["123456785", "012345678"][n], street: "S", houseNumber: "1",
                                         postalCode: "15-371", locality: "X", officeID: office),
-                    tokenHash: "c\(n)", tokenExpires: Date(),
+                    tokenHash: "c\(n)", tokenExpires: Date(), consent: ConsentGiven(.accountServices, channel: .web),
                     mail: OutboxMessage(recipient: "r@example.org", subject: "s", textBody: "t", htmlBody: "h", language: "pl", kind: "k"))
                 f.company[office] = companyID
                 let draft = OfferDraft(title: "Magazynier", occupationCode: "432103", duties: "Praca w magazynie, przyjmowanie towaru.",

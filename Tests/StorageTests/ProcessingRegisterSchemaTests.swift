@@ -31,3 +31,27 @@ import Privacy
         }
     }
 }
+
+/// Accounts opened before the consent ledger get their account consent recorded from when they
+/// were opened (version 0, 'migrated'), so every account's ground is in the ledger.
+@Suite struct ConsentLedgerMigrationTests {
+    @Test func accountsOpenedBeforeTheLedgerGetTheirConsentFromTheirOpening() async throws {
+        try await withTestDatabase { db in
+            let opened = Date(timeIntervalSince1970: 1_700_000_000)
+            try await M041_CreateConsents().revert(on: db)
+            let sql = db as! any SQLDatabase
+            let seeker = UUID(), staff = UUID()
+            for (id, kind) in [(seeker, "seeker"), (staff, "staff")] {
+                try await sql.insert(into: "accounts").columns("id", "kind", "email", "password_hash", "language", "created_at", "updated_at", "session_epoch")
+                    .values(SQLBind(id), SQLBind(kind), SQLBind("\(kind)@example.org"), SQLBind("x"), SQLBind("pl"), SQLBind(opened), SQLBind(opened), SQLBind(0))
+                    .run()
+            }
+            try await M041_CreateConsents().prepare(on: db)
+            let ledger = ConsentLedger(db: db)
+            let consents = try await ledger.list(.account(seeker))
+            #expect(consents.count == 1 && consents[0].kind == .accountServices && consents[0].version == 0)
+            #expect(consents[0].channel == .migrated && consents[0].givenAt == opened && consents[0].isActive)
+            #expect(try await ledger.list(.account(staff)).isEmpty, "staff accounts rest on employment, not consent")
+        }
+    }
+}

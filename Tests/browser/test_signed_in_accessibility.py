@@ -153,6 +153,7 @@ def test_account_pages(driver, email):
     password_step(driver, email)
     assert driver.current_url.split("?")[0].endswith("/account"), driver.current_url
     check_all_languages(driver, "/account")
+    check_all_languages(driver, "/account/privacy")
     if "demo@example.org" in email and not email.startswith("rekrutacja"):
         check_all_languages(driver, "/account/sms")
     driver.delete_all_cookies()
@@ -192,6 +193,13 @@ def test_cv_pages_of_a_seeker(driver):
     driver.get(url("/account/cvs/new", "en"))
     submit(driver, {"title": "", "experience_months": "many"})
     assert_accessible(driver, "CV form with errors", "en")
+    # An objection to the matching of alerts, recorded and lifted again.
+    objection = "form[action='/account/privacy/objection'] button[type=submit]"
+    driver.get(url("/account/privacy", "uk"))
+    driver.find_element("css selector", objection).click()
+    WebDriverWait(driver, 15).until(lambda d: "/account/privacy/objection" in d.current_url)
+    assert_accessible(driver, "objection recorded", "uk")
+    driver.find_element("css selector", objection).click()
     driver.delete_all_cookies()
 
 

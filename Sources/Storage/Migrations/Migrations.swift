@@ -45,6 +45,7 @@ public enum StorageMigrations {
             M038_AddAuditAddress(),
             M039_CreateReportAggregates(),
             M040_AddReportAreas(),
+            M041_CreateConsents(),
         ]
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import Privacy
 import SQLKit
 import Foundation
 
@@ -49,7 +50,7 @@ public struct AccountStore: Sendable {
     /// Creates the account, its profile (and photo), its verification token and the e-mail that
     /// carries it — all or nothing.
     public func registerSeeker(email: String, passwordHash: String, language: String, profile: SeekerProfile,
-                               tokenHash: String, tokenExpires: Date, photo: (contentType: String, data: Data)? = nil,
+                               tokenHash: String, tokenExpires: Date, photo: (contentType: String, data: Data)? = nil, consent: ConsentGiven,
                                mail: @escaping @Sendable (UUID) -> OutboxMessage) async throws -> UUID {
         try await db.transaction { tx in
             if try await AccountRecord.query(on: tx).filter(\.$email == email).first() != nil { throw AccountStoreError.duplicateEmail }
@@ -70,6 +71,7 @@ public struct AccountStore: Sendable {
                 try await r.create(on: tx)
             }
             try await Self.insertToken(tx, account: id, purpose: .verifyEmail, hash: tokenHash, expires: tokenExpires, newEmail: nil)
+            try await ConsentLedger(db: tx).record(consent, for: .account(id), now: now)
             try await Outbox(db: tx).enqueue(mail(id))
             return id
         }

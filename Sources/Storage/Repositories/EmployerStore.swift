@@ -1,4 +1,5 @@
 import Fluent
+import Privacy
 import Foundation
 import Clients
 
@@ -12,7 +13,7 @@ public struct EmployerStore: Sendable {
 
     /// Account, company, link, verification token and its e-mail, all or nothing.
     public func registerEmployer(email: String, passwordHash: String, language: String, contactPerson: String, company: NewCompany,
-                                 tokenHash: String, tokenExpires: Date, mail: OutboxMessage) async throws -> UUID {
+                                 tokenHash: String, tokenExpires: Date, consent: ConsentGiven, mail: OutboxMessage) async throws -> UUID {
         try await db.transaction { tx in
             if try await AccountRecord.query(on: tx).filter(\.$email == email).first() != nil { throw AccountStoreError.duplicateEmail }
             if let nip = company.nip, try await CompanyRecord.query(on: tx).filter(\.$nip == nip).first() != nil {
@@ -32,6 +33,7 @@ public struct EmployerStore: Sendable {
             u.id = try a.requireID(); u.companyID = try c.requireID(); u.contactPerson = contactPerson
             try await u.create(on: tx)
             try await AccountStore.insertToken(tx, account: a.id!, purpose: .verifyEmail, hash: tokenHash, expires: tokenExpires, newEmail: nil)
+            try await ConsentLedger(db: tx).record(consent, for: .account(a.id!), now: now)
             try await Outbox(db: tx).enqueue(mail)
             return c.id!
         }
@@ -103,7 +105,7 @@ public struct EmployerStore: Sendable {
     }
 
     /// Uses the invitation once: the new account (its e-mail proven by the link) joins the company.
-    public func acceptInvitation(tokenHash: String, passwordHash: String, contactPerson: String, language: String,
+    public func acceptInvitation(tokenHash: String, passwordHash: String, contactPerson: String, language: String, consent: ConsentGiven,
                                  now: Date = Date()) async throws -> UUID {
         try await db.transaction { tx in
             guard let i = try await CompanyInvitationRecord.query(on: tx).filter(\.$tokenHash == tokenHash).first() else {
@@ -121,6 +123,7 @@ public struct EmployerStore: Sendable {
             let u = EmployerUserRecord()
             u.id = a.id; u.companyID = i.companyID; u.contactPerson = contactPerson
             try await u.create(on: tx)
+            try await ConsentLedger(db: tx).record(consent, for: .account(a.id!), now: now)
             return a.id!
         }
     }

@@ -1,4 +1,5 @@
 import Fluent
+import Privacy
 import SQLKit
 import Foundation
 
@@ -55,13 +56,19 @@ public struct NewsletterStore: Sendable {
         }
     }
 
-    /// Opens a confirmation link (once, within `confirmLifetime`).
-    public func confirm(hash: String, now: Date) async throws -> NewsletterSubscriber? {
-        let rows = try await sql.raw("""
-            UPDATE newsletter_subscribers SET confirmed_at = \(bind: now), confirm_hash = NULL \
-            WHERE confirm_hash = \(bind: hash) AND requested_at > \(bind: now.addingTimeInterval(-Self.confirmLifetime)) RETURNING id
-            """).all()
-        guard let id = try rows.first?.decode(column: "id", as: UUID.self) else { return nil }
+    /// Opens a confirmation link (once, within `confirmLifetime`): the consent is given then,
+    /// of the version of the text on the form, and goes into the ledger with the confirmation.
+    public func confirm(hash: String, now: Date, consent: ConsentGiven = ConsentGiven(.newsletter, channel: .web)) async throws -> NewsletterSubscriber? {
+        let id: UUID? = try await db.transaction { tx in
+            let rows = try await (tx as! any SQLDatabase).raw("""
+                UPDATE newsletter_subscribers SET confirmed_at = \(bind: now), confirm_hash = NULL \
+                WHERE confirm_hash = \(bind: hash) AND requested_at > \(bind: now.addingTimeInterval(-Self.confirmLifetime)) RETURNING id
+                """).all()
+            guard let id = try rows.first?.decode(column: "id", as: UUID.self) else { return nil }
+            try await ConsentLedger(db: tx).record(consent, for: .subscriber(id), now: now)
+            return id
+        }
+        guard let id else { return nil }
         return try await find(id: id)
     }
 
@@ -73,8 +80,12 @@ public struct NewsletterStore: Sendable {
         try await sql.select().column("*").from("newsletter_subscribers").where("email", .equal, SQLBind(email)).first().map(Self.subscriber)
     }
 
-    public func unsubscribe(_ id: UUID, now: Date) async throws {
-        try await sql.raw("UPDATE newsletter_subscribers SET unsubscribed_at = \(bind: now) WHERE id = \(bind: id) AND unsubscribed_at IS NULL").run()
+    /// Ends the subscription and withdraws its consent (by default from the link in an edition).
+    public func unsubscribe(_ id: UUID, now: Date, channel: ConsentChannel = .email) async throws {
+        try await db.transaction { tx in
+            try await (tx as! any SQLDatabase).raw("UPDATE newsletter_subscribers SET unsubscribed_at = \(bind: now) WHERE id = \(bind: id) AND unsubscribed_at IS NULL").run()
+            try await ConsentLedger(db: tx).withdraw(.newsletter, for: .subscriber(id), channel: channel, now: now)
+        }
     }
 
     /// The mail server refused the address for good: no more editions go there.

@@ -68,10 +68,13 @@ public struct SavedSearchStore: Sendable {
             .set("next_run_at", to: SQLBind(AlertSchedule.nextRun(after: now, frequency))).where("id", .equal, SQLBind(id)).run()
     }
 
-    /// Active searches whose time has come, oldest due first.
+    /// Active searches whose time has come, oldest due first; none of an account that objected
+    /// to alerts (profiling, art. 21): their searches stay, nothing is matched for them.
     public func due(now: Date, limit: Int = 200) async throws -> [SavedSearch] {
         try await (db as! any SQLDatabase).select().column("*").from("saved_searches").where("active", .equal, SQLBind(true))
-            .where("next_run_at", .lessThanOrEqual, SQLBind(now)).orderBy("next_run_at").limit(limit).all().map(Self.search)
+            .where("next_run_at", .lessThanOrEqual, SQLBind(now))
+            .where(SQLQueryString("account_id NOT IN (SELECT id FROM accounts WHERE objects_to_alerts_at IS NOT NULL)"))
+            .orderBy("next_run_at").limit(limit).all().map(Self.search)
     }
 
     /// Which of these items the search has already sent.

@@ -37,7 +37,7 @@ extension CVStore {
         let sql = db as! any SQLDatabase
         var with: SQLQueryString = ""
         var from: SQLQueryString = "FROM cv_candidates c "
-        var conditions: [SQLQueryString] = []
+        var conditions: [SQLQueryString] = [Self.notObjecting]
         var order: SQLQueryString = "ORDER BY c.updated_at DESC, c.cv_id"
         if let q = c.query {
             let match = SearchIndex.cvs.textMatch(q, db: db)
@@ -64,11 +64,18 @@ extension CVStore {
         return (total, try rows.map(Self.candidate))
     }
 
-    /// A candidate by id, only while its seeker shares something.
+    /// A candidate by id, only while its seeker shares something and has not objected.
     public func candidate(_ id: UUID) async throws -> Candidate? {
-        try await (db as! any SQLDatabase).select().columns("cv_id", "shared", "voivodeship_code", "powiat_code", "updated_at").from("cv_candidates")
-            .where("cv_id", .equal, SQLBind(id)).first().map(Self.candidate)
+        let query: SQLQueryString = "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at FROM cv_candidates c "
+            + "WHERE c.cv_id = \(bind: id) AND " + Self.notObjecting
+        return try await (db as! any SQLDatabase).raw(query).first().map(Self.candidate)
     }
+
+    /// CVs of seekers who objected to being matched to employers (profiling, art. 21) are
+    /// never shown: the few objectors' CVs, left out.
+    static let notObjecting: SQLQueryString = """
+        c.cv_id NOT IN (SELECT v.id FROM cvs v JOIN accounts a ON a.id = v.account_id WHERE a.objects_to_matching_at IS NOT NULL)
+        """
 
     static func candidate(_ row: any SQLRow) throws -> Candidate {
         let shared = try JSONDecoder().decode(SharedCV.self, from: Data(try row.decode(column: "shared", as: String.self).utf8))

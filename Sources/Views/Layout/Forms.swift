@@ -85,13 +85,25 @@ extension Forms {
     }
 
     /// A checkbox with its label after it; "on" when ticked.
-    static func checkbox(_ name: String, label: String, state: FormState) -> Node<HTML.FormContext> {
+    static func checkbox(_ name: String, label: String, state: FormState, required: Bool = false) -> Node<HTML.FormContext> {
         let error = state.error(name)
         var attributes: [Attribute<HTML.InputContext>] = [.type(.checkbox), .id(name), .name(name), .value("on")]
+        if required { attributes.append(.required(true)) }
         if state[name] == "on" { attributes.append(.attribute(named: "checked", value: "checked")) }
         if error != nil { attributes.append(.attribute(named: "aria-describedby", value: "\(name)-error")) }
         let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
         return .div(.class("field checkbox"), errorNode, .selfClosedElement(named: "input", attributes: attributes), .label(.for(name), .text(label)))
+    }
+
+    /// A consent asked for on a form: the text of the version shown as the checkbox's label,
+    /// that version in a hidden field (the ledger records which text was agreed to), and a
+    /// link to the privacy policy.
+    static func consent(_ name: String, _ prompt: ConsentPrompt, required: Bool, state: FormState, ctx: PageContext) -> Node<HTML.FormContext> {
+        .group(
+            .input(.type(.hidden), .name(name + "_version"), .value("\(prompt.version)")),
+            checkbox(name, label: ctx.t(prompt.key), state: state, required: required),
+            .p(.class("hint"), .a(.href(SiteRoute.privacy.path), .text(ctx.t("consent.read_policy"))))
+        )
     }
 
     /// A field people never see (off screen, hidden from assistive technology, out of the tab

@@ -18,7 +18,7 @@ public enum SiteRoute: Sendable, Equatable {
     // Accounts
     case register, registerEmployer, registerEmployerJoin, login, loginTwoFactor, loginTwoFactorSetup, logout
     case account, accountPassword, accountEmail, accountEmailConfirm, accountSignOutEverywhere, accountClientLink
-    case accountPhoto, accountPhotoDelete, accountCompanyInvite, accountSMS
+    case accountPhoto, accountPhotoDelete, accountCompanyInvite, accountSMS, accountPrivacy, accountPrivacyWithdraw, accountPrivacyObjection
     case accountAlerts, accountAlert(String), accountAlertDelete(String)
     case accountCVs, accountCVNew, accountCV(String), accountCVEdit(String), accountCVPrint(String), accountCVDelete(String)
     case accountCVFile, accountCVFileDelete
@@ -115,6 +115,9 @@ public enum SiteRoute: Sendable, Equatable {
         case .accountPhotoDelete: "/account/photo/delete"
         case .accountCompanyInvite: "/account/company/invite"
         case .accountSMS: "/account/sms"
+        case .accountPrivacy: "/account/privacy"
+        case .accountPrivacyWithdraw: "/account/privacy/withdraw"
+        case .accountPrivacyObjection: "/account/privacy/objection"
         case .accountAlerts: "/account/alerts"
         case .accountAlert(let id): "/account/alerts/\(id)"
         case .accountAlertDelete(let id): "/account/alerts/\(id)/delete"

@@ -1,4 +1,5 @@
 import Vapor
+import Privacy
 import ContactCenter
 import Fluent
 import Access
@@ -54,6 +55,7 @@ enum DemoStaff {
                     company: NewCompany(name: "Demo: Podlaska Piekarnia sp. z o.o.", nip: "5420000009", regon: nil, street: "Lipowa",
                                         houseNumber: "1", postalCode: "15-371", locality: "Białystok", officeID: office),
                     tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime),
+                    consent: ConsentGiven(.accountServices, channel: .demo),
                     mail: MailComposer(publicURL: app.services.config.publicURL).verifyEmail(to: "rekrutacja.demo@example.org", token: token,
                                                                                            language: .pl))
             }
@@ -74,6 +76,7 @@ enum DemoStaff {
                 company: NewCompany(name: "Demo: Podlaski Transport sp. z o.o.", nip: "5421000000", regon: nil, street: "Handlowa",
                                     houseNumber: "6", postalCode: "15-001", locality: "Białystok", officeID: office),
                 tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime),
+                consent: ConsentGiven(.accountServices, channel: .demo),
                 mail: MailComposer(publicURL: app.services.config.publicURL).verifyEmail(to: "transport.demo@example.org", token: token, language: .pl))
             try await employers.verify(company: company, byOffice: office)
         }
@@ -98,7 +101,7 @@ enum DemoStaff {
                                         postalCode: "15-371", street: "Lipowa", houseNumber: "\(n + 2)", phone: c.phone)
             let account = try await AccountStore(db: tx).registerSeeker(
                 email: c.email, passwordHash: hash, language: n == 0 ? "pl" : "uk", profile: profile, tokenHash: Secrets.sha256Hex(token),
-                tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime),
+                tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime), consent: ConsentGiven(.accountServices, channel: .demo),
                 mail: { _ in composer.verifyEmail(to: c.email, token: token, language: n == 0 ? .pl : .uk) })
             _ = try await AccountStore(db: tx).redeem(tokenHash: Secrets.sha256Hex(token), purpose: .verifyEmail)
             if n == 0, let client = try await ClientStore(db: tx).find(number: c.number) {

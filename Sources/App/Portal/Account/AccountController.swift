@@ -1,4 +1,5 @@
 import Vapor
+import Privacy
 import Views
 import Identity
 import Localization
@@ -28,11 +29,12 @@ struct AccountController: RouteCollection {
     struct RegisterInput: Content {
         var email: String?; var password: String?; var first_name: String?; var last_name: String?
         var voivodeship: String?; var locality: String?; var postal_code: String?; var street: String?
-        var house_number: String?; var phone: String?; var photo: File?
+        var house_number: String?; var phone: String?; var photo: File?; var consent: String?; var consent_version: String?
     }
 
     func registerForm(req: Request) async throws -> Response {
-        .html(RegisterPage.render(.init(form: FormState(), voivodeships: try await req.directory.voivodeships()), req.pageContext))
+        .html(RegisterPage.render(.init(form: FormState(), voivodeships: try await req.directory.voivodeships(),
+                                                consent: ConsentPrompt(.accountServices)), req.pageContext))
     }
 
     func register(req: Request) async throws -> Response {
@@ -62,12 +64,14 @@ struct AccountController: RouteCollection {
         do { photo = try PhotoUpload.check(input.photo) } catch {
             form.fail("photo", t.text(error.rawValue, ["max": "2"]))
         }
+        let consent = form.consent("consent", .accountServices, ticked: input.consent, version: input.consent_version, required: true, channel: .web)
         let values = form.values
         func again(_ errors: [(field: String, message: String)]) -> Response {
-            .html(RegisterPage.render(.init(form: FormState(values: values, errors: errors), voivodeships: voivodeships), req.pageContext),
+            .html(RegisterPage.render(.init(form: FormState(values: values, errors: errors), voivodeships: voivodeships,
+                                     consent: ConsentPrompt(.accountServices)), req.pageContext),
                   status: .badRequest)
         }
-        guard form.errors.isEmpty, let email, let postal else { return again(form.errors) }
+        guard form.errors.isEmpty, let email, let postal, let consent else { return again(form.errors) }
 
         let hash = try await req.password.async.hash(password)
         let token = Secrets.randomToken()
@@ -80,7 +84,7 @@ struct AccountController: RouteCollection {
             _ = try await AccountStore(db: req.db).registerSeeker(
                 email: email.value, passwordHash: hash, language: language.rawValue, profile: profile,
                 tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime),
-                photo: photo.map { ($0.contentType, $0.data) },
+                photo: photo.map { ($0.contentType, $0.data) }, consent: consent,
                 mail: { _ in composer.verifyEmail(to: email.value, token: token, language: language) })
         } catch AccountStoreError.duplicateEmail {
             return again([("email", t.text("form.email_taken"))])

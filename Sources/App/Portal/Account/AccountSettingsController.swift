@@ -1,4 +1,5 @@
 import Vapor
+import Privacy
 import Views
 import Identity
 import Localization
@@ -178,7 +179,8 @@ struct AccountSettingsController: RouteCollection {
         let t = req.catalogue
         do {
             let invitation = try await EmployerStore(db: req.db).invitation(tokenHash: Secrets.sha256Hex(token))
-            return .html(JoinCompanyPage.render(.init(token: token, email: invitation.email, company: invitation.company, form: form),
+            return .html(JoinCompanyPage.render(.init(token: token, email: invitation.email, company: invitation.company, form: form,
+                                                      consent: ConsentPrompt(.accountServices)),
                                                 req.pageContext), status: status)
         } catch let e as EmployerStoreError {
             let key = e == .invitationExpired ? "token.expired" : e == .invitationUsed ? "token.used" : "token.unknown"
@@ -187,7 +189,7 @@ struct AccountSettingsController: RouteCollection {
         }
     }
 
-    struct JoinInput: Content { var token: String?; var contact_person: String?; var password: String? }
+    struct JoinInput: Content { var token: String?; var contact_person: String?; var password: String?; var consent: String?; var consent_version: String? }
 
     func join(req: Request) async throws -> Response {
         let input = try req.content.decode(JoinInput.self)
@@ -196,11 +198,12 @@ struct AccountSettingsController: RouteCollection {
         var form = FormValidator(t, ["contact_person": input.contact_person])
         form.required("contact_person", label: t.text("employer.contact_person"))
         form.password("password", input.password ?? "", email: nil)
-        guard form.errors.isEmpty else { return try await joinPage(req, token: token, form: form.state, status: .badRequest) }
+        let consent = form.consent("consent", .accountServices, ticked: input.consent, version: input.consent_version, required: true, channel: .web)
+        guard form.errors.isEmpty, let consent else { return try await joinPage(req, token: token, form: form.state, status: .badRequest) }
         do {
             _ = try await EmployerStore(db: req.db).acceptInvitation(tokenHash: Secrets.sha256Hex(token),
                                                                      passwordHash: try await req.password.async.hash(input.password ?? ""),
-                                                                     contactPerson: form["contact_person"], language: req.language.rawValue)
+                                                                     contactPerson: form["contact_person"], language: req.language.rawValue, consent: consent)
         } catch is EmployerStoreError {
             return try await joinPage(req, token: token, form: form.state, status: .badRequest)
         } catch AccountStoreError.duplicateEmail {

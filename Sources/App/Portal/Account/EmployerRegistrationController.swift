@@ -3,6 +3,7 @@ import Views
 import Identity
 import Storage
 import Clients
+import Privacy
 
 /// `/register/employer`: a company account — contact person, company, NIP and/or REGON
 /// (validated), address. The company starts unverified; an office verifies it.
@@ -15,11 +16,11 @@ struct EmployerRegistrationController: RouteCollection {
     struct Input: Content {
         var email: String?; var password: String?; var contact_person: String?; var company_name: String?
         var nip: String?; var regon: String?; var street: String?; var house_number: String?
-        var postal_code: String?; var locality: String?
+        var postal_code: String?; var locality: String?; var consent: String?; var consent_version: String?
     }
 
     func form(req: Request) async throws -> Response {
-        .html(RegisterEmployerPage.render(FormState(), req.pageContext))
+        .html(RegisterEmployerPage.render(FormState(), consent: ConsentPrompt(.accountServices), req.pageContext))
     }
 
     func register(req: Request) async throws -> Response {
@@ -42,8 +43,9 @@ struct EmployerRegistrationController: RouteCollection {
         }
         if form.optional("nip") != nil { nip = form.identifier("nip", label: "NIP", NIP.init) }
         if form.optional("regon") != nil { regon = form.identifier("regon", label: "REGON", REGON.init) }
-        guard form.errors.isEmpty, let email, let postal else {
-            return .html(RegisterEmployerPage.render(form.state, req.pageContext), status: .badRequest)
+        let consent = form.consent("consent", .accountServices, ticked: input.consent, version: input.consent_version, required: true, channel: .web)
+        guard form.errors.isEmpty, let email, let postal, let consent else {
+            return .html(RegisterEmployerPage.render(form.state, consent: ConsentPrompt(.accountServices), req.pageContext), status: .badRequest)
         }
         let token = Secrets.randomToken()
         let mail = MailComposer(publicURL: req.services.config.publicURL).verifyEmail(to: email.value, token: token, language: req.language)
@@ -54,13 +56,13 @@ struct EmployerRegistrationController: RouteCollection {
                 company: NewCompany(name: form["company_name"], nip: nip?.value, regon: regon?.value, street: form["street"],
                                     houseNumber: form["house_number"], postalCode: postal.value, locality: form["locality"],
                                     officeID: try? await req.locator.locate(postal.value).office.id),
-                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime), mail: mail)
+                tokenHash: Secrets.sha256Hex(token), tokenExpires: Date().addingTimeInterval(AccountPolicy.verifyLifetime), consent: consent, mail: mail)
         } catch AccountStoreError.duplicateEmail {
             form.fail("email", t.text("form.email_taken"))
-            return .html(RegisterEmployerPage.render(form.state, req.pageContext), status: .badRequest)
+            return .html(RegisterEmployerPage.render(form.state, consent: ConsentPrompt(.accountServices), req.pageContext), status: .badRequest)
         } catch EmployerStoreError.companyExists {
             form.fail("nip", t.text("employer.company_exists"))
-            return .html(RegisterEmployerPage.render(form.state, req.pageContext), status: .badRequest)
+            return .html(RegisterEmployerPage.render(form.state, consent: ConsentPrompt(.accountServices), req.pageContext), status: .badRequest)
         }
         return req.redirect(to: SiteRoute.login.with(["notice": "registered"]), redirectType: .normal)
     }

@@ -2,6 +2,7 @@ import Vapor
 import Views
 import Identity
 import Storage
+import Privacy
 
 /// `/account/sms`: a job seeker chooses what comes by SMS to the phone of their profile —
 /// new-offer alerts (instead of e-mail), visit reminders, surveys — and sees when the number
@@ -37,13 +38,19 @@ struct SMSPreferencesController: RouteCollection {
     struct Input: Content { var offer_alerts: String?; var reminders: String?; var surveys: String?; var allow_again: String? }
 
     @Sendable func save(req: Request) async throws -> Response {
-        guard let (_, phone) = try await phone(req) else { return req.redirect(to: SiteRoute.login.path) }
+        guard let (account, phone) = try await phone(req) else { return req.redirect(to: SiteRoute.login.path) }
         guard let phone else { throw FieldValidationError(field: "phone", reason: req.catalogue.text("sms.prefs_no_phone")) }
         let input = try req.content.decode(Input.self)
-        let store = SMSStore(db: req.db)
-        if input.allow_again == "on" { try await store.optIn(phone) }
-        try await store.setPreferences(phone, SMSPreferences(offerAlerts: input.offer_alerts == "on", reminders: input.reminders == "on",
-                                                             surveys: input.surveys == "on"), now: Date())
+        let now = Date()
+        try await req.db.transaction { tx in
+            let store = SMSStore(db: tx), ledger = ConsentLedger(db: tx)
+            if input.allow_again == "on" { try await store.optIn(phone) }
+            try await store.setPreferences(phone, SMSPreferences(offerAlerts: input.offer_alerts == "on", reminders: input.reminders == "on",
+                                                                 surveys: input.surveys == "on"), now: now)
+            // Offer alerts by SMS rest on a consent of their own; reminders and surveys belong to a contact already made.
+            if input.offer_alerts == "on" { try await ledger.record(ConsentGiven(.smsAlerts, channel: .web), for: .account(account.id), now: now) }
+            else { try await ledger.withdraw(.smsAlerts, for: .account(account.id), channel: .web, now: now) }
+        }
         return try await render(req, phone: phone, notice: req.catalogue.text("sms.prefs_saved"))
     }
 }

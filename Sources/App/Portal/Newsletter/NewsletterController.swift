@@ -1,4 +1,5 @@
 import Vapor
+import Privacy
 import Identity
 import Views
 import Storage
@@ -19,7 +20,9 @@ struct NewsletterController: RouteCollection {
     }
 
     func render(_ req: Request, _ m: NewsletterPage.Model, status: HTTPStatus = .ok) -> Response {
-        .html(NewsletterPage.render(m, req.pageContext), status: status)
+        var m = m
+        m.consent = ConsentPrompt(.newsletter)
+        return .html(NewsletterPage.render(m, req.pageContext), status: status)
     }
 
     func languages() -> [(value: String, label: String)] { Language.allCases.map { ($0.rawValue, $0.nativeName) } }

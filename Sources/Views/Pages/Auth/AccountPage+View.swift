@@ -72,7 +72,8 @@ public enum AccountPage {
         let cvs: Node<HTML.BodyContext> = .group(
             .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountCVs.path), .text(ctx.t("cv.list_title"))))),
             .if(model.kind != .staff, .p(.a(.href(SiteRoute.accountAlerts.path), .text(ctx.t("alerts.title"))))),
-            .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountSMS.path), .text(ctx.t("sms.prefs_title"))))))
+            .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountSMS.path), .text(ctx.t("sms.prefs_title"))))),
+            .if(model.kind != .staff, .p(.a(.href(SiteRoute.accountPrivacy.path), .text(ctx.t("account_privacy.link"))))))
         let link: Node<HTML.BodyContext> = .if(model.kind == .seeker, section("link-heading", ctx.t("account.link_title"), .group(
             .p(.text(ctx.t("account.link_intro"))),
             model.linkStatus.map { .p(.class("status"), .text($0)) } ?? .empty,
@@ -114,8 +115,9 @@ public enum JoinCompanyPage {
     public struct Model: Sendable {
         public let token: String, email: String, company: String
         public let form: FormState
-        public init(token: String, email: String, company: String, form: FormState) {
-            self.token = token; self.email = email; self.company = company; self.form = form
+        public let consent: ConsentPrompt
+        public init(token: String, email: String, company: String, form: FormState, consent: ConsentPrompt) {
+            self.token = token; self.email = email; self.company = company; self.form = form; self.consent = consent
         }
     }
 
@@ -130,6 +132,7 @@ public enum JoinCompanyPage {
                 Forms.field("contact_person", label: ctx.t("employer.contact_person"), state: model.form, autocomplete: "name", ctx: ctx),
                 Forms.field("password", label: ctx.t("form.password"), type: .password, state: model.form, autocomplete: "new-password",
                             hint: ctx.t("form.password_hint", ["min": "10"]), ctx: ctx),
+                Forms.consent("consent", model.consent, required: true, state: model.form, ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("company.join_submit")))))
         )
     }

@@ -1,7 +1,7 @@
 import Plot
 
 public enum RegisterEmployerPage {
-    public static func render(_ form: FormState, _ ctx: PageContext) -> String {
+    public static func render(_ form: FormState, consent: ConsentPrompt, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("employer.title"), main: .group(
             .h1(.text(ctx.t("employer.title"))),
             .p(.text(ctx.t("employer.intro"))),
@@ -21,6 +21,7 @@ public enum RegisterEmployerPage {
                     Forms.field("house_number", label: ctx.t("form.house_number"), state: form, ctx: ctx),
                     Forms.field("postal_code", label: ctx.t("form.postal_code"), state: form, autocomplete: "postal-code", ctx: ctx),
                     Forms.field("locality", label: ctx.t("form.locality"), state: form, autocomplete: "address-level2", ctx: ctx)),
+                Forms.consent("consent", consent, required: true, state: form, ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("register.submit")))),
             .p(.text(ctx.t("register.have_account") + " "), .a(.href(SiteRoute.login.path), .text(ctx.t("nav.login"))))
         ))

@@ -4,6 +4,10 @@ public enum RegisterPage {
     public struct Model: Sendable {
         public let form: FormState
         public let voivodeships: [Voivodeship]
-        public init(form: FormState, voivodeships: [Voivodeship]) { self.form = form; self.voivodeships = voivodeships }
+        /// The consent to the account's services, which the account rests on.
+        public let consent: ConsentPrompt
+        public init(form: FormState, voivodeships: [Voivodeship], consent: ConsentPrompt) {
+            self.form = form; self.voivodeships = voivodeships; self.consent = consent
+        }
     }
 }

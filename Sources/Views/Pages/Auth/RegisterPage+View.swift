@@ -36,6 +36,7 @@ extension RegisterPage {
                     Forms.field("phone", label: ctx.t("form.phone"), type: .tel, state: f, required: false, autocomplete: "tel", ctx: ctx),
                     Forms.field("photo", label: ctx.t("account.photo_file"), type: .file, state: f, required: false,
                                 hint: ctx.t("account.photo_hint", ["max": "2"]), ctx: ctx)),
+                Forms.consent("consent", model.consent, required: true, state: f, ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("register.submit")))
             ),
             .p(.text(ctx.t("register.have_account") + " "), .a(.href(SiteRoute.login.path), .text(ctx.t("nav.login"))))

@@ -9,6 +9,8 @@ public enum NewsletterPage {
         public let form: FormState
         public let languages: [(value: String, label: String)]
         public let state: State
+        /// The consent the subscription gives (confirmed by the link in the e-mail).
+        public var consent: ConsentPrompt?
         public init(form: FormState, languages: [(value: String, label: String)], state: State = .form) {
             self.form = form; self.languages = languages; self.state = state
         }
@@ -26,6 +28,9 @@ public enum NewsletterPage {
                     Forms.field("email", label: ctx.t("form.email"), type: .email, state: m.form, autocomplete: "email", ctx: ctx),
                     Forms.select("language", label: ctx.t("newsletter.language"), options: m.languages, state: m.form, ctx: ctx),
                     Forms.trap(ctx),
+                    .unwrap(m.consent) { c in
+                        .p(.class("hint"), .text(ctx.t(c.key) + " "), .a(.href(SiteRoute.privacy.path), .text(ctx.t("consent.read_policy"))))
+                    },
                     .button(.type(.submit), .text(ctx.t("newsletter.subscribe"))))))
         ))
     }

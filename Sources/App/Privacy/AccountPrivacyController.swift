@@ -1,0 +1,109 @@
+import Vapor
+import Views
+import Privacy
+import Storage
+import Localization
+import Identity
+
+/// `/account/privacy`: the consents of the signed-in person (their account's and their
+/// newsletter subscription's), each withdrawable in one step, and their objections to the two
+/// profiling cases an objection can stop, shown with their own saved searches and shared CVs.
+struct AccountPrivacyController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteRoute.accountPrivacy.pathComponents, use: page)
+        routes.post(SiteRoute.accountPrivacyWithdraw.pathComponents, use: withdraw)
+        routes.post(SiteRoute.accountPrivacyObjection.pathComponents, use: objection)
+    }
+
+    func account(_ req: Request) async throws -> Account? {
+        guard let account = try await req.signedInAccount(), account.kind != .staff else { return nil }
+        return account
+    }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        guard let account = try await account(req) else { return req.redirect(to: SiteRoute.login.path) }
+        return try await render(req, account)
+    }
+
+    func render(_ req: Request, _ account: Account, notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+        let ledger = ConsentLedger(db: req.db), language = req.language
+        var records = try await ledger.list(.account(account.id))
+        if let subscriber = try await NewsletterStore(db: req.db).find(email: account.email) {
+            records += try await ledger.list(.subscriber(subscriber.id))
+        }
+        let consents = records.sorted { $0.givenAt > $1.givenAt }.map { c in
+            AccountPrivacyPage.Consent(kind: c.kind.rawValue, textKey: c.kind.textKey(version: c.version), given: DateText.dateTime(c.givenAt, language),
+                                       channel: c.channel.rawValue,
+                                       withdrawn: c.withdrawnAt.map { (DateText.dateTime($0, language), (c.withdrawnChannel ?? .web).rawValue) },
+                                       withdrawable: c.kind != .accountServices)
+        }
+        let searches = try await SavedSearchStore(db: req.db).list(account: account.id)
+        let shared = account.kind == .seeker ? try await CVStore(db: req.db).list(account: account.id).filter { !$0.draft.sharedOnly.isEmpty } : []
+        func objection(_ c: ProfilingCase) async throws -> AccountPrivacyPage.Profiling.Objection {
+            try await ledger.objection(c, account: account.id).map { .made(DateText.dateTime($0, language)) } ?? .none
+        }
+        let profiling: [AccountPrivacyPage.Profiling] = [
+            .init(id: ProfilingCase.alerts.rawValue,
+                  yours: searches.isEmpty ? ("alerts_none", [:]) : ("alerts_yours", ["count": "\(searches.count)", "names": searches.map(\.label).joined(separator: "; ")]),
+                  objection: try await objection(.alerts)),
+            .init(id: ProfilingCase.candidateMatching.rawValue,
+                  yours: shared.isEmpty ? ("matching_none", [:]) : ("matching_yours", ["count": "\(shared.count)", "names": shared.map(\.draft.title).joined(separator: "; ")]),
+                  objection: try await objection(.candidateMatching)),
+            .init(id: ProfilingCase.postalCodeLocation.rawValue, yours: ("postal_code_note", [:]), objection: nil),
+        ]
+        let model = AccountPrivacyPage.Model(consents: consents, profiling: profiling, dpoEmail: req.services.config.operatorInfo.dpoEmail, notice: notice)
+        let res = Response.html(AccountPrivacyPage.render(model, req.pageContext), status: status)
+        res.headers.cacheControl = .init(noStore: true)
+        return res
+    }
+
+    struct WithdrawInput: Content { var kind: String? }
+
+    /// Withdraws a consent and stops what rests on it at once, in one transaction.
+    @Sendable func withdraw(req: Request) async throws -> Response {
+        guard let account = try await account(req) else { return req.redirect(to: SiteRoute.login.path) }
+        let t = req.catalogue
+        guard let kind = try req.content.decode(WithdrawInput.self).kind.flatMap(ConsentKind.init(rawValue:)) else {
+            throw FieldValidationError(field: "kind", reason: t.text("account_privacy.bad_choice"))
+        }
+        guard kind != .accountServices else { throw FieldValidationError(field: "kind", reason: t.text("account_privacy.cannot_withdraw")) }
+        let now = Date()
+        let subscriber = try await NewsletterStore(db: req.db).find(email: account.email)
+        let phone = try await AccountStore(db: req.db).profile(account.id)?.phone.flatMap { try? PhoneNumber($0).value }
+        let withdrew: Bool = try await req.db.transaction { tx in
+            let ledger = ConsentLedger(db: tx)
+            switch kind {
+            case .newsletter:
+                guard let subscriber, try await ledger.isGiven(.newsletter, by: .subscriber(subscriber.id)) else { return false }
+                try await NewsletterStore(db: tx).unsubscribe(subscriber.id, now: now, channel: .web)
+                return true
+            case .smsAlerts:
+                if let phone {
+                    let store = SMSStore(db: tx)
+                    var p = try await store.preferences(phone)
+                    p.offerAlerts = false
+                    try await store.setPreferences(phone, p, now: now)
+                }
+                return try await ledger.withdraw(.smsAlerts, for: .account(account.id), channel: .web, now: now)
+            case .recruitment, .chatHistory, .accountServices:
+                return try await ledger.withdraw(kind, for: .account(account.id), channel: .web, now: now)
+            }
+        }
+        guard withdrew else { throw FieldValidationError(field: "kind", reason: t.text("account_privacy.nothing_to_withdraw")) }
+        return try await render(req, account, notice: t.text("account_privacy.withdrawn_notice", ["kind": t.text("consent.kind." + kind.rawValue)]))
+    }
+
+    struct ObjectionInput: Content { var `case`: String?; var action: String? }
+
+    @Sendable func objection(req: Request) async throws -> Response {
+        guard let account = try await account(req) else { return req.redirect(to: SiteRoute.login.path) }
+        let t = req.catalogue, input = try req.content.decode(ObjectionInput.self)
+        guard let profiling = input.case.flatMap(ProfilingCase.init(rawValue:)), ConsentLedger.objectionColumn(profiling) != nil,
+              let action = input.action, action == "object" || action == "lift" else {
+            throw FieldValidationError(field: "case", reason: t.text("account_privacy.bad_choice"))
+        }
+        try await ConsentLedger(db: req.db).setObjection(profiling, account: account.id, at: action == "object" ? Date() : nil)
+        let name = t.text("account_privacy.case." + profiling.rawValue)
+        return try await render(req, account, notice: t.text(action == "object" ? "account_privacy.objected_notice" : "account_privacy.lifted_notice", ["case": name]))
+    }
+}
