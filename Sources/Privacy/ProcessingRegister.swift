@@ -99,7 +99,7 @@ public enum ProcessingRegister {
         .init(id: "statistics", basis: .legalObligation, categories: [.contactHistory], retention: .yearsSinceLastContact(5),
               recipients: [.processors], tables: ["report_quarters", "report_days", "report_months", "kb_misses"], profiling: []),
         .init(id: "complaints", basis: .legalObligation, categories: [.name, .email, .complaintText], retention: .yearsSinceLastContact(5),
-              recipients: [.officeStaff, .authorities, .processors], tables: [], profiling: []),
+              recipients: [.officeStaff, .authorities, .processors], tables: ["privacy_requests"], profiling: []),
         .init(id: "sign_language_video", basis: .legalObligation, categories: [.image, .name, .email, .phone, .location],
               retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .processors], tables: [], profiling: []),
         .init(id: "security", basis: .legalObligation, categories: [.ipAddress, .accessLog, .login], retention: .yearsSinceLastContact(5),

@@ -1,4 +1,5 @@
 import Testing
+import Reporting
 import Privacy
 import Foundation
 import Vapor
@@ -35,6 +36,8 @@ import TextSearch
         /// A recorded call of each office (a colleague's), and its recording.
         var recorded: [String: UUID] = [:]
         var recording: [String: UUID] = [:]
+        /// A complaint in each office's register of requests.
+        var request: [String: UUID] = [:]
 
         /// A connected call held by `agent`.
         static func call(_ app: Application, office: String, agent: String) async throws -> UUID {
@@ -99,6 +102,12 @@ import TextSearch
                                        durationSeconds: 30, kind: .conversation, createdAt: Date(), deleteAfter: Date().addingTimeInterval(86_400))
                 try await VoiceStore(db: app.db).add(r)
                 f.recording[office] = r.id
+                f.request[office] = try await DataRequestStore(db: app.db).create(
+                    NewDataRequest(kind: .complaint, channel: .web, name: "Skarżący \(n)", email: "skarga\(n)@example.org", language: "pl",
+                                   officeID: office, text: "Nikt nie odebrał telefonu przez godzinę."),
+                    now: Date(), calendar: ReportInterval.polishCalendar) { _, _ in
+                        OutboxMessage(recipient: "skarga\(n)@example.org", subject: "s", textBody: "t", htmlBody: "h", language: "pl", kind: "k")
+                    }.id
                 f.event[office] = try await EventStore(db: app.db).create(
                     EventDraft(kind: .jobFair, title: "Targi", organiser: "PUP", description: "Targi pracy w urzędzie.", locality: "X",
                                postalCode: "15-371", startsAt: Date().addingTimeInterval(86_400 * 5), officeID: office),
@@ -121,6 +130,7 @@ import TextSearch
             case .heldInteraction, .interaction: interaction[office]
             case .heldChat: chat[office]
             case .kbEntry: kb[office]
+            case .privacyRequest: request[office]
             default: nil
             }
             if let id { path = path.replacingOccurrences(of: ":id", with: id.uuidString) }
@@ -136,6 +146,7 @@ import TextSearch
             case .offer: form = ["decision": "request_changes", "note": "Proszę podać wynagrodzenie."]
             case .agent: form = ["state": "offline"]
             case .interaction: form = ["mode": "listen"]
+            case .privacyRequest: form = ["answer": "Dziękujemy, sprawdziliśmy grafik dyżurów.", "months": "1", "reason": "Wiele spraw naraz."]
             case .event, .formOffice:
                 form = ["kind": "training", "title": "Wózki widłowe", "organiser": "Ośrodek Szkoleń", "topic": "UDT",
                         "description": "Kurs operatora wózków jezdniowych.", "locality": "Białystok", "postal_code": "15-371",

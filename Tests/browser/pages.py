@@ -5,6 +5,7 @@ PAGES = [
     "/newsletter",
     "/accessibility",
     "/privacy",
+    "/complaints",
     "/offices",
     "/offices?q=15-371",
     "/offices?q=15-999",

@@ -602,3 +602,19 @@ def test_supervisor_reviews_the_call(driver):
     assert driver.find_elements("css selector", "main audio[controls]"), "the recording reported by the carrier"
     assert "This is not a phone call in progress." in driver.page_source
     driver.delete_all_cookies()
+
+
+def test_requests_register_of_the_data_protection_officer(driver):
+    """A complaint filed on the public form, then the officer's register and the case itself."""
+    driver.get(url("/complaints", "en"))
+    submit(driver, {"name": "", "email": "nope", "text": "short"})
+    assert_accessible(driver, "complaint with errors", "en")
+    driver.get(url("/complaints", "pl"))
+    submit(driver, {"name": "Jan Skarżący", "email": "jan.skarga@example.org", "postal_code": "15-371",
+                    "text": "Dzwoniłem trzy razy i nikt nie odebrał telefonu."})
+    assert "RODO-" in driver.page_source
+    assert_accessible(driver, "complaint sent", "pl")
+    enrol(driver, "iod.bialystok@example.org")
+    check_all_languages(driver, "/staff/privacy")
+    check_all_languages(driver, first_link(driver, "/staff/privacy", "main table a"))
+    driver.delete_all_cookies()

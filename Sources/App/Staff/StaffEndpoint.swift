@@ -34,6 +34,8 @@ enum StaffTarget: Sendable {
     case heldInteraction
     /// A live chat `:id`, held like `heldInteraction`.
     case heldChat
+    /// The request or complaint `:id` of the data protection register: its office, or national.
+    case privacyRequest
     /// Something for every office at once (the newsletter): national staff only.
     case national
     /// The knowledge-base entry `:id`: its office, or national for a national entry.
@@ -130,6 +132,9 @@ enum StaffGuard {
         case .formOffice:
             let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return office.isEmpty ? .system : .office(office)
+        case .privacyRequest:
+            guard let r = try await DataRequestStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return r.officeID.map(ActionTarget.office) ?? .national
         case .company:
             guard let company = try await EmployerStore(db: req.db).find(company: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
             return company.officeID.map(ActionTarget.office) ?? .national

@@ -11,6 +11,7 @@ struct StaffHomeController: Sendable {
         (SiteRoute.desktop.path, "staff.area_desktop", .handleInteractions),
         (SiteRoute.wallboard.path, "staff.area_wallboard", .viewWallboard),
         (SiteRoute.staffReports.path, "staff.area_reports", .viewReports),
+        (SiteRoute.staffPrivacy.path, "staff.area_privacy", .handleDataRequests),
         (SiteRoute.staffClients.path, "staff.area_clients", .readClient),
         (SiteRoute.staffClientLinks.path, "staff.area_links", .verifyClientLink),
         (SiteRoute.staffEmployers.path, "staff.area_employers", .verifyEmployer),

@@ -9,7 +9,7 @@ enum StaffRoutes {
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
         let desktop = DesktopController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
-        let ivr = IVREditorController(), review = InteractionReviewController(), reports = ReportsController()
+        let ivr = IVREditorController(), review = InteractionReviewController(), reports = ReportsController(), requests = DataRequestsController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -100,6 +100,11 @@ enum StaffRoutes {
             StaffEndpoint(.GET, .staffReports, .viewReports, .officeQuery, reports.page),
             StaffEndpoint(.POST, .staffReportsSubscription, .viewReports, .system, reports.subscribe),
             StaffEndpoint(.GET, .apiReport(":kind"), .viewReports, .officeQuery, reports.api),
+
+            StaffEndpoint(.GET, .staffPrivacy, .handleDataRequests, .officeQuery, requests.list),
+            StaffEndpoint(.GET, .staffPrivacyRequest(":id"), .handleDataRequests, .privacyRequest, requests.show),
+            StaffEndpoint(.POST, .staffPrivacyAnswer(":id"), .handleDataRequests, .privacyRequest, requests.answer),
+            StaffEndpoint(.POST, .staffPrivacyExtend(":id"), .handleDataRequests, .privacyRequest, requests.extend),
         ]
     }
 

@@ -46,6 +46,7 @@ public enum StorageMigrations {
             M039_CreateReportAggregates(),
             M040_AddReportAreas(),
             M041_CreateConsents(),
+            M042_CreateDataRequests(),
         ]
     }
 }

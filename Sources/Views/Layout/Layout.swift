@@ -95,6 +95,7 @@ public enum Layout {
                 .ul(.class("footer-links"),
                     .li(.a(.href(SiteRoute.accessibility.path), .text(ctx.t("nav.accessibility")))),
                     .li(.a(.href(SiteRoute.privacy.path), .text(ctx.t("privacy.footer_link")))),
+                    .li(.a(.href(SiteRoute.complaints.path), .text(ctx.t("complaints.title")))),
                     .li(.a(.href(SiteRoute.contact.path), .text(ctx.t("nav.contact")))),
                     .li(.a(.href(SiteRoute.newsletter.path), .text(ctx.t("newsletter.title"))))
                 ),

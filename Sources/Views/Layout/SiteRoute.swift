@@ -9,7 +9,7 @@ import Portal
 public enum SiteRoute: Sendable, Equatable {
     // Public pages
     case home, offers, offer(String), trainings, training(String), jobFairs, jobFair(String), faq, faqEntry(String), faqHelpful(String)
-    case contact, callback, video, survey(String), offices, office(id: String), accessibility, privacy, stylesheet, script(String)
+    case contact, callback, video, survey(String), offices, office(id: String), accessibility, privacy, complaints, stylesheet, script(String)
     case chat, chatNew, chatSay, chatEnd, chatRate, chatTranscript, chatSocket
     case newsletter, newsletterConfirm, newsletterUnsubscribe
     case alerts, alertsUnsubscribe, alertsResubscribe
@@ -30,6 +30,7 @@ public enum SiteRoute: Sendable, Equatable {
 
     // Staff
     case staffHome, staffSecurity, staffRecoveryCodes, staffTokens, staffTokenRevoke(String)
+    case staffPrivacy, staffPrivacyRequest(String), staffPrivacyAnswer(String), staffPrivacyExtend(String)
     case staffMembers, staffMemberNew, staffMember(String), staffMemberReset2FA(String)
     case staffClients, staffClient(String), staffClientPIN(String)
     case staffClientLinks, staffClientLink(String)
@@ -81,6 +82,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .office(let id): "/offices/\(id)"
         case .accessibility: "/accessibility"
         case .privacy: "/privacy"
+        case .complaints: "/complaints"
         case .stylesheet: "/assets/site.css"
         case .script(let name): "/assets/\(name)"
         case .chat: "/chat"
@@ -144,6 +146,10 @@ public enum SiteRoute: Sendable, Equatable {
         case .employerCandidateInterest(let id): "/employer/candidates/\(id)/interest"
 
         case .staffHome: "/staff/home"
+        case .staffPrivacy: "/staff/privacy"
+        case .staffPrivacyRequest(let id): "/staff/privacy/\(id)"
+        case .staffPrivacyAnswer(let id): "/staff/privacy/\(id)/answer"
+        case .staffPrivacyExtend(let id): "/staff/privacy/\(id)/extend"
         case .staffSecurity: "/staff/security"
         case .staffRecoveryCodes: "/staff/security/recovery-codes"
         case .staffTokens: "/staff/security/tokens"

@@ -73,6 +73,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: SMSController())
     try app.register(collection: SMSPreferencesController())
     try app.register(collection: AccountPrivacyController())
+    try app.register(collection: ComplaintsController())
     try app.register(collection: VoiceController())
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)

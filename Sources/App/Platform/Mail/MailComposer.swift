@@ -80,6 +80,27 @@ struct MailComposer: Sendable {
         return OutboxMessage(recipient: email, subject: "", textBody: text, htmlBody: html, language: language.rawValue, kind: "mail_reply")
     }
 
+    /// A request or complaint registered: its reference and the date the answer is due.
+    func requestReceived(to email: String, reference: String, due: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "privacy_request_received", language: language, subjectKey: "mail.request_received.subject",
+                paragraphs: ["mail.request_received.body"], link: publicURL + SiteRoute.privacy.with(["lang": language.rawValue]),
+                args: ["reference": reference, "due": due])
+    }
+
+    /// The deadline of a request extended, with the reason (told within the first month).
+    func requestExtended(to email: String, reference: String, due: String, reason: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "privacy_request_extended", language: language, subjectKey: "mail.request_extended.subject",
+                paragraphs: ["mail.request_extended.body"], link: publicURL + SiteRoute.privacy.with(["lang": language.rawValue]),
+                args: ["reference": reference, "due": due], lines: [reason])
+    }
+
+    /// The answer to a request, as the data protection officer wrote it.
+    func requestAnswer(to email: String, reference: String, text: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "privacy_request_answer", language: language, subjectKey: "mail.request_answer.subject",
+                paragraphs: ["mail.request_answer.body"], link: publicURL + SiteRoute.privacy.with(["lang": language.rawValue]),
+                args: ["reference": reference], lines: text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n"))
+    }
+
     /// `lines` are texts as they are (not catalogue keys), placed after the paragraphs.
     func compose(to email: String, kind: String, language: Language, subjectKey: String, paragraphs: [String], link: String,
                  args: [String: String] = [:], lines: [String] = []) -> OutboxMessage {

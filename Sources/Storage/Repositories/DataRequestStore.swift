@@ -1,0 +1,131 @@
+import Fluent
+import SQLKit
+import Foundation
+import Privacy
+
+/// A request in the register, as the data protection officer works on it.
+public struct DataRequest: Sendable, Equatable, Identifiable {
+    public let id: UUID
+    public let reference: String
+    public let kind: DataRequestKind
+    public let channel: DataRequestChannel
+    public let status: DataRequestStatus
+    public let name: String
+    public let email: String
+    public let language: String
+    /// nil: national (the centre itself).
+    public let officeID: String?
+    public let text: String
+    public let receivedAt: Date
+    public let extendedBy: Int
+    public let extensionReason: String?
+    public let answer: String?
+    public let answeredAt: Date?
+
+    public func deadline(_ calendar: Calendar) -> DataRequestDeadline {
+        DataRequestDeadline(receivedAt: receivedAt, extendedBy: extendedBy, calendar: calendar)
+    }
+}
+
+public struct NewDataRequest: Sendable {
+    public let kind: DataRequestKind
+    public let channel: DataRequestChannel
+    public let name: String
+    public let email: String
+    public let language: String
+    public let officeID: String?
+    public let text: String
+    public init(kind: DataRequestKind, channel: DataRequestChannel, name: String, email: String, language: String, officeID: String?, text: String) {
+        self.kind = kind; self.channel = channel; self.name = name; self.email = email; self.language = language; self.officeID = officeID; self.text = text
+    }
+}
+
+public enum DataRequestStoreError: Error, Equatable {
+    case notFound
+    case alreadyAnswered
+    case refused(DataRequestDeadline.Refusal)
+}
+
+public struct DataRequestStore: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    /// Registers a request and queues the acknowledgement `mail(reference, deadline)` with it.
+    public func create(_ r: NewDataRequest, now: Date, calendar: Calendar,
+                       mail: @escaping @Sendable (String, DataRequestDeadline) -> OutboxMessage) async throws -> DataRequest {
+        let id = UUID()
+        // Short enough to say on the phone; the unique key catches the rare repeat.
+        let reference = "RODO-" + String(id.uuidString.replacingOccurrences(of: "-", with: "").prefix(8))
+        try await db.transaction { tx in
+            try await (tx as! any SQLDatabase).insert(into: "privacy_requests")
+                .columns("id", "reference", "kind", "channel", "status", "name", "email", "language", "office_id", "text", "received_at", "extended_by")
+                .values(SQLBind(id), SQLBind(reference), SQLBind(r.kind.rawValue), SQLBind(r.channel.rawValue), SQLBind(DataRequestStatus.received.rawValue),
+                        SQLBind(r.name), SQLBind(r.email), SQLBind(r.language), SQLBind(r.officeID), SQLBind(r.text), SQLBind(now), SQLBind(0)).run()
+            try await Outbox(db: tx).enqueue(mail(reference, DataRequestDeadline(receivedAt: now, calendar: calendar)))
+        }
+        guard let made = try await find(id) else { throw DataRequestStoreError.notFound }
+        return made
+    }
+
+    public func find(_ id: UUID) async throws -> DataRequest? {
+        try await (db as! any SQLDatabase).select().column("*").from("privacy_requests").where("id", .equal, SQLBind(id)).first().map(Self.request)
+    }
+
+    /// The requests of these offices (nil: all; national ones go to national staff only),
+    /// open ones first by deadline, then the answered, newest first.
+    public func list(offices: Set<String>?, calendar: Calendar, limit: Int = 200) async throws -> [DataRequest] {
+        let sql = db as! any SQLDatabase
+        var q = sql.select().column("*").from("privacy_requests")
+        if let offices {
+            guard !offices.isEmpty else { return [] }
+            q = q.where("office_id", .in, SQLBind.group(Array(offices)))
+        }
+        let all = try await q.orderBy("received_at", .descending).limit(limit).all().map(Self.request)
+        let open = all.filter { $0.status == .received }.sorted { $0.deadline(calendar).due < $1.deadline(calendar).due }
+        return open + all.filter { $0.status != .received }
+    }
+
+    /// Sends the answer (`mail`) and closes the request, together.
+    public func answer(_ id: UUID, text: String, by staff: UUID, now: Date, mail: OutboxMessage) async throws {
+        try await db.transaction { tx in
+            let rows = try await (tx as! any SQLDatabase).update("privacy_requests")
+                .set("status", to: SQLBind(DataRequestStatus.answered.rawValue)).set("answer", to: SQLBind(text))
+                .set("answered_at", to: SQLBind(now)).set("answered_by", to: SQLBind(staff))
+                .where("id", .equal, SQLBind(id)).where("status", .equal, SQLBind(DataRequestStatus.received.rawValue)).returning("id").all()
+            guard !rows.isEmpty else { throw DataRequestStoreError.alreadyAnswered }
+            try await Outbox(db: tx).enqueue(mail, now: now)
+        }
+    }
+
+    /// Extends the deadline with its reason and queues the notice to the person, together.
+    public func extend(_ id: UUID, months: Int, reason: String, now: Date, calendar: Calendar,
+                       notice: @escaping @Sendable (DataRequestDeadline) -> OutboxMessage) async throws -> DataRequestDeadline {
+        try await db.transaction { tx in
+            guard let r = try await DataRequestStore(db: tx).find(id) else { throw DataRequestStoreError.notFound }
+            guard r.status == .received else { throw DataRequestStoreError.alreadyAnswered }
+            let extended: DataRequestDeadline
+            do { extended = try r.deadline(calendar).extended(by: months, reason: reason, now: now) } catch let refusal as DataRequestDeadline.Refusal {
+                throw DataRequestStoreError.refused(refusal)
+            }
+            try await (tx as! any SQLDatabase).update("privacy_requests").set("extended_by", to: SQLBind(months))
+                .set("extension_reason", to: SQLBind(reason)).set("extended_at", to: SQLBind(now))
+                .where("id", .equal, SQLBind(id)).where("extended_by", .equal, SQLBind(0)).run()
+            try await Outbox(db: tx).enqueue(notice(extended), now: now)
+            return extended
+        }
+    }
+
+    static func request(_ row: any SQLRow) throws -> DataRequest {
+        func text(_ c: String) throws -> String? { try row.decodeNil(column: c) ? nil : try row.decode(column: c, as: String.self) }
+        return DataRequest(id: try row.decode(column: "id", as: UUID.self), reference: try row.decode(column: "reference", as: String.self),
+                           kind: DataRequestKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .complaint,
+                           channel: DataRequestChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .web,
+                           status: DataRequestStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .received,
+                           name: try row.decode(column: "name", as: String.self), email: try row.decode(column: "email", as: String.self),
+                           language: try row.decode(column: "language", as: String.self), officeID: try text("office_id"),
+                           text: try row.decode(column: "text", as: String.self), receivedAt: try row.decode(column: "received_at", as: Date.self),
+                           extendedBy: try row.decode(column: "extended_by", as: Int.self), extensionReason: try text("extension_reason"),
+                           answer: try text("answer"),
+                           answeredAt: try row.decodeNil(column: "answered_at") ? nil : try row.decode(column: "answered_at", as: Date.self))
+    }
+}
