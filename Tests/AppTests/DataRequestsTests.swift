@@ -87,4 +87,26 @@ import Privacy
             #expect(try await national.signIn(app).get("/staff/privacy?lang=en").body.string.contains(r.reference))
         }
     }
+
+    @Test func casesNearTheirDeadlineAreOnTheOfficersStartPage() async throws {
+        try await withTestApp { app in
+            let store = DataRequestStore(db: app.db), calendar = DataRequestsController.calendar
+            func file(_ daysAgo: Double, office: String) async throws -> DataRequest {
+                try await store.create(NewDataRequest(kind: .access, channel: .letter, name: "Anna", email: "anna@example.org", language: "pl",
+                                                      officeID: office, text: "Proszę o kopię moich danych."),
+                                       now: Date().addingTimeInterval(-daysAgo * 86_400), calendar: calendar) { _, _ in
+                    OutboxMessage(recipient: "anna@example.org", subject: "s", textBody: "t", htmlBody: "h", language: "pl", kind: "k")
+                }
+            }
+            let soon = try await file(26, office: "pup-2002"), fresh = try await file(1, office: "pup-2002")
+            let overdue = try await file(40, office: "pup-2002"), elsewhere = try await file(26, office: "pup-1061")
+            let dpo = try await TestStaff.create(app, email: "iod@example.org", roles: [.dataProtectionOfficer], scope: .offices(["pup-2002"]))
+            let home = try await dpo.signIn(app).get("/staff/home?lang=en").body.string
+            #expect(home.contains("Requests and complaints due within 7 days"))
+            #expect(home.contains(soon.reference) && home.contains(overdue.reference) && home.contains("overdue by"))
+            #expect(!home.contains(fresh.reference) && !home.contains(elsewhere.reference))
+            let consultant = try await TestStaff.create(app, email: "k@example.org", roles: [.consultant], scope: .offices(["pup-2002"]))
+            #expect(!(try await consultant.signIn(app).get("/staff/home?lang=en").body.string.contains("due within")))
+        }
+    }
 }

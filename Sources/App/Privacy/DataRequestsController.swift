@@ -28,6 +28,23 @@ struct DataRequestsController: Sendable {
         return .html(DataRequestsPage.render(.init(rows: rows, notice: nil), req.pageContext))
     }
 
+    /// The open requests of the member's offices due within `days` (or overdue), soonest first,
+    /// as links for their start page.
+    static func due(_ req: Request, _ member: StaffMember, within days: Int) async throws -> [(path: String, label: String)] {
+        var offices: Set<String>? = nil
+        if case .offices(let ids) = member.scope { offices = ids }
+        let now = Date(), t = req.catalogue, language = req.language
+        return try await DataRequestStore(db: req.db).list(offices: offices, calendar: calendar).compactMap { r in
+            let d = r.deadline(calendar), left = d.daysLeft(now: now)
+            guard r.status == .received, left <= days else { return nil }
+            return (SiteRoute.staffPrivacyRequest(r.id.uuidString).path,
+                    t.text("staff.due_request", ["reference": r.reference, "kind": t.text("privacy_requests.kind." + r.kind.rawValue),
+                                                 "due": DateText.date(d.due, language),
+                                                 "left": left < 0 ? t.text("privacy_requests.overdue", ["days": "\(-left)"])
+                                                     : t.text("privacy_requests.days_left", ["days": "\(left)"])]))
+        }
+    }
+
     func request(_ req: Request) async throws -> DataRequest {
         guard let r = try await DataRequestStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
         return r

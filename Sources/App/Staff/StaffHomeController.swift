@@ -28,10 +28,13 @@ struct StaffHomeController: Sendable {
     @Sendable func home(req: Request, member: StaffMember) async throws -> Response {
         let t = req.catalogue
         let links = Self.areas.filter { AuthorizationMatrix.allows(member.roles, $0.action) }.map { (path: $0.path, label: t.text($0.key)) }
-        let model = StaffHomePage.Model(name: member.displayName, email: member.email,
+        var model = StaffHomePage.Model(name: member.displayName, email: member.email,
                                         roles: member.roles.map { t.text("role." + $0.rawValue) }.sorted(),
                                         offices: try await officeNames(req, member),
                                         links: links)
+        if AuthorizationMatrix.allows(member.roles, .handleDataRequests) {
+            model.dueRequests = try await DataRequestsController.due(req, member, within: StaffHomePage.dueWithinDays)
+        }
         return .html(StaffHomePage.render(model, req.pageContext))
     }
 

@@ -8,10 +8,15 @@ public enum StaffHomePage {
         public let roles: [String]
         public let offices: [String]
         public let links: [(path: String, label: String)]
+        /// Requests and complaints whose answer is due soon or overdue (data protection officers).
+        public var dueRequests: [(path: String, label: String)] = []
         public init(name: String, email: String, roles: [String], offices: [String], links: [(path: String, label: String)]) {
             self.name = name; self.email = email; self.roles = roles; self.offices = offices; self.links = links
         }
     }
+
+    /// How near its deadline a request is put on the officer's start page.
+    public static let dueWithinDays = 7
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let unknown = ctx.t("offices.unknown")
@@ -22,6 +27,9 @@ public enum StaffHomePage {
                 Components.fact(ctx.t("form.email"), model.email, unknown: unknown),
                 Components.fact(ctx.t("staff.roles"), model.roles.joined(separator: ", "), unknown: unknown),
                 Components.fact(ctx.t("staff.offices"), model.offices.joined(separator: ", "), unknown: unknown)),
+            .if(!model.dueRequests.isEmpty, .group(
+                .h2(.text(ctx.t("staff.due_requests", ["days": "\(StaffHomePage.dueWithinDays)"]))),
+                .ul(.class("link-list"), .forEach(model.dueRequests) { .li(.a(.href($0.path), .text($0.label))) }))),
             .h2(.text(ctx.t("staff.areas"))),
             .ul(.class("link-list"),
                 .forEach(model.links) { .li(.a(.href($0.path), .text($0.label))) },
