@@ -18,6 +18,11 @@ public enum DataRequestStatus: String, Sendable, CaseIterable, Codable {
     case received, answered
 }
 
+/// How long a request's text, or the answer to it, may be (characters).
+public enum DataRequestText {
+    public static let length = 10...5_000
+}
+
 /// The deadline of a request (art. 12(3) RODO): one month from receipt; extendable once by up
 /// to two further months when the request is complex or requests are many — only with a
 /// reason, and only while the first month runs (the person must be told within it).

@@ -107,6 +107,11 @@ import Privacy
             #expect(!home.contains(fresh.reference) && !home.contains(elsewhere.reference))
             let consultant = try await TestStaff.create(app, email: "k@example.org", roles: [.consultant], scope: .offices(["pup-2002"]))
             #expect(!(try await consultant.signIn(app).get("/staff/home?lang=en").body.string.contains("due within")))
+            // Every open case is listed however many answered ones come after, the most urgent first.
+            try await store.answer(fresh.id, text: "Kopia danych w załączniku.", by: dpo.id, now: Date(),
+                                   mail: OutboxMessage(recipient: "anna@example.org", subject: "s", textBody: "t", htmlBody: "h", language: "pl", kind: "k"))
+            let listed = try await store.list(offices: ["pup-2002"], calendar: calendar, answeredLimit: 0)
+            #expect(listed.map(\.id) == [overdue.id, soon.id])
         }
     }
 }

@@ -11,7 +11,6 @@ import Reporting
 struct ComplaintsController: RouteCollection {
     /// Complaints one address may send in an hour.
     static let hourlyLimit = 5
-    static let textLength = 10...5_000
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteRoute.complaints.pathComponents, use: page)
@@ -32,8 +31,8 @@ struct ComplaintsController: RouteCollection {
         form.required("name", label: t.text("complaints.name"), max: 200)
         let email = form.identifier("email", label: t.text("form.email"), EmailAddress.init)
         let postal = form.optional("postal_code").flatMap { _ in form.identifier("postal_code", label: t.text("form.postal_code"), PostalCode.init) }
-        if !Self.textLength.contains(form["text"].count) {
-            form.fail("text", t.text("complaints.text_length", ["min": "\(Self.textLength.lowerBound)", "max": "\(Self.textLength.upperBound)"]))
+        if !DataRequestText.length.contains(form["text"].count) {
+            form.fail("text", t.text("complaints.text_length", ["min": "\(DataRequestText.length.lowerBound)", "max": "\(DataRequestText.length.upperBound)"]))
         }
         guard form.errors.isEmpty, let email else {
             return .html(ComplaintsPage.render(.init(form: form.state), req.pageContext), status: .badRequest)

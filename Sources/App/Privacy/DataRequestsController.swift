@@ -83,9 +83,9 @@ struct DataRequestsController: Sendable {
     @Sendable func answer(req: Request, member: StaffMember) async throws -> Response {
         let r = try await request(req), t = req.catalogue
         let text = (try req.content.decode(AnswerInput.self).answer ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard ComplaintsController.textLength.contains(text.count) else {
-            let message = t.text("privacy_requests.answer_length", ["min": "\(ComplaintsController.textLength.lowerBound)",
-                                                                    "max": "\(ComplaintsController.textLength.upperBound)"])
+        guard DataRequestText.length.contains(text.count) else {
+            let message = t.text("privacy_requests.answer_length", ["min": "\(DataRequestText.length.lowerBound)",
+                                                                    "max": "\(DataRequestText.length.upperBound)"])
             return try await page(req, member, r, form: FormState(values: ["answer": text], errors: [("answer", message)]), status: .badRequest)
         }
         let language = Language(rawValue: r.language) ?? .pl

@@ -71,18 +71,21 @@ public struct DataRequestStore: Sendable {
         try await (db as! any SQLDatabase).select().column("*").from("privacy_requests").where("id", .equal, SQLBind(id)).first().map(Self.request)
     }
 
-    /// The requests of these offices (nil: all; national ones go to national staff only),
-    /// open ones first by deadline, then the answered, newest first.
-    public func list(offices: Set<String>?, calendar: Calendar, limit: Int = 200) async throws -> [DataRequest] {
+    /// The requests of these offices (nil: all; national ones go to national staff only):
+    /// every open one, by deadline, then the `answeredLimit` answered last.
+    public func list(offices: Set<String>?, calendar: Calendar, answeredLimit: Int = 200) async throws -> [DataRequest] {
         let sql = db as! any SQLDatabase
-        var q = sql.select().column("*").from("privacy_requests")
-        if let offices {
-            guard !offices.isEmpty else { return [] }
-            q = q.where("office_id", .in, SQLBind.group(Array(offices)))
+        if let offices, offices.isEmpty { return [] }
+        func query(_ status: DataRequestStatus) -> SQLSelectBuilder {
+            var q = sql.select().column("*").from("privacy_requests").where("status", .equal, SQLBind(status.rawValue))
+            if let offices { q = q.where("office_id", .in, SQLBind.group(Array(offices))) }
+            return q
         }
-        let all = try await q.orderBy("received_at", .descending).limit(limit).all().map(Self.request)
-        let open = all.filter { $0.status == .received }.sorted { $0.deadline(calendar).due < $1.deadline(calendar).due }
-        return open + all.filter { $0.status != .received }
+        // Open ones are never cut off: the oldest are the most urgent.
+        let open = try await query(.received).orderBy("received_at").all().map(Self.request)
+            .sorted { $0.deadline(calendar).due < $1.deadline(calendar).due }
+        let answered = try await query(.answered).orderBy("answered_at", .descending).limit(answeredLimit).all().map(Self.request)
+        return open + answered
     }
 
     /// Sends the answer (`mail`) and closes the request, together.
