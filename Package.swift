@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "Storage", dependencies: [
-            "Directory", "Access", "Portal", "TextSearch", "ContactCenter", "Clients", "Knowledge", "Privacy", "Reporting",
+            "Directory", "Identity", "Access", "Portal", "TextSearch", "ContactCenter", "Clients", "Knowledge", "Privacy", "Reporting",
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

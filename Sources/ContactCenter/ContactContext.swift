@@ -74,6 +74,13 @@ public struct ContactContext: Sendable, Equatable, Codable {
         return next
     }
 
+    /// What statistics and the routing history keep once the person's identity and words go
+    /// (retention, erasure): the place to powiat level, the IVR path, the kind of caller, the
+    /// attempt and the origin. The keys pressed go too: they may be a client number or a PIN.
+    public var anonymised: ContactContext {
+        ContactContext(powiat: powiat, ivrPath: ivrPath, who: who, attempt: attempt, origin: origin)
+    }
+
     /// The screen pop's lines: a name (the catalogue's `context.<name>`) and the value as stored,
     /// which the page shows in words when the catalogue has `context.<name>.<value>`.
     public var lines: [(name: String, value: String)] {

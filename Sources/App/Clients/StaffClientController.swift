@@ -2,6 +2,7 @@ import Vapor
 import Views
 import Identity
 import Storage
+import Access
 
 /// Staff look clients up and open their card. Every read of personal data (search results,
 /// the card, a PIN change) goes into the audit log with a reason chosen by the staff member.
@@ -28,13 +29,15 @@ struct StaffClientController: Sendable {
             return page(nil, status: .badRequest)
         }
         let store = ClientStore(db: req.db)
+        // Restricted records are the data protection officer's alone.
+        let dpo = AuthorizationMatrix.allows(member.roles, .handleDataRequests)
         var found: [OfficeClient] = []
         do {
             switch by {
-            case "phone": found = try await store.find(contact: "phone", value: try PhoneNumber(q).value)
-            case "email": found = try await store.find(contact: "email", value: try EmailAddress(q).value)
-            case "pesel": found = try await store.find(peselIndex: req.services.cipher.blindIndex(try PESEL(q).value)).map { [$0] } ?? []
-            default: found = try await store.find(number: try ClientNumber(q).value).map { [$0] } ?? []
+            case "phone": found = try await store.find(contact: "phone", value: try PhoneNumber(q).value, includingRestricted: dpo)
+            case "email": found = try await store.find(contact: "email", value: try EmailAddress(q).value, includingRestricted: dpo)
+            case "pesel": found = try await store.find(peselIndex: req.services.cipher.blindIndex(try PESEL(q).value), includingRestricted: dpo).map { [$0] } ?? []
+            default: found = try await store.find(number: try ClientNumber(q).value, includingRestricted: dpo).map { [$0] } ?? []
             }
         } catch let e as IdentifierError {
             form.errors.append(("q", t.text("form.invalid_field", ["field": t.text("clients.by_" + by), "reason": t.text(e.catalogueKey, e.arguments)])))
@@ -57,14 +60,16 @@ struct StaffClientController: Sendable {
 
     func reasons(_ t: Localization.Catalogue) -> [(String, String)] { Self.reasons.map { ($0, t.text("reason." + $0)) } }
 
-    func client(_ req: Request) async throws -> OfficeClient {
-        guard let c = try await ClientStore(db: req.db).find(id: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+    /// A restricted record is not there for anyone but the data protection officer.
+    func client(_ req: Request, member: StaffMember) async throws -> OfficeClient {
+        guard let c = try await ClientStore(db: req.db).find(id: try req.parameters.require("id", as: UUID.self)),
+              !c.restricted || AuthorizationMatrix.allows(member.roles, .handleDataRequests) else { throw Abort(.notFound) }
         return c
     }
 
     /// Without a reason the card asks for one and shows no personal data.
     @Sendable func card(req: Request, member: StaffMember) async throws -> Response {
-        let c = try await client(req)
+        let c = try await client(req, member: member)
         guard let reason = try? req.query.get(String.self, at: "reason"), Self.reasons.contains(reason) else {
             return .html(ClientReasonPage.render(.init(clientID: c.id.uuidString, reasons: reasons(req.catalogue)), req.pageContext))
         }
@@ -88,7 +93,7 @@ struct StaffClientController: Sendable {
     struct PINInput: Content { var pin: String?; var reason: String? }
 
     @Sendable func setPIN(req: Request, member: StaffMember) async throws -> Response {
-        let c = try await client(req)
+        let c = try await client(req, member: member)
         let input = try req.content.decode(PINInput.self)
         let t = req.catalogue
         let reason = Self.reasons.contains(input.reason ?? "") ? input.reason! : "case_handling"
@@ -105,7 +110,7 @@ struct StaffClientController: Sendable {
             try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
                                                          clientOfficeID: c.officeID, action: "client.pin_set", detail: "phone PIN", reason: reason))
         }
-        let updated = try await client(req)
+        let updated = try await client(req, member: member)
         return .html(ClientCardPage.render(try await cardModel(req, updated, reason: reason, form: FormState(), notice: t.text("clients.pin_set")),
                                            req.pageContext))
     }

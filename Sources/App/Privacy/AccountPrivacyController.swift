@@ -13,6 +13,8 @@ struct AccountPrivacyController: RouteCollection {
         routes.get(SiteRoute.accountPrivacy.pathComponents, use: page)
         routes.post(SiteRoute.accountPrivacyWithdraw.pathComponents, use: withdraw)
         routes.post(SiteRoute.accountPrivacyObjection.pathComponents, use: objection)
+        routes.post(SiteRoute.accountPrivacyRestriction.pathComponents, use: restriction)
+        routes.post(SiteRoute.accountPrivacyErase.pathComponents, use: erase)
     }
 
     func account(_ req: Request) async throws -> Account? {
@@ -25,7 +27,8 @@ struct AccountPrivacyController: RouteCollection {
         return try await render(req, account)
     }
 
-    func render(_ req: Request, _ account: Account, notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    func render(_ req: Request, _ account: Account, notice: String? = nil, erasureForm: FormState = FormState(),
+                status: HTTPStatus = .ok) async throws -> Response {
         let ledger = ConsentLedger(db: req.db), language = req.language
         var records = try await ledger.list(.account(account.id))
         if let subscriber = try await NewsletterStore(db: req.db).find(email: account.email) {
@@ -51,7 +54,12 @@ struct AccountPrivacyController: RouteCollection {
                   objection: try await objection(.candidateMatching)),
             .init(id: ProfilingCase.postalCodeLocation.rawValue, yours: ("postal_code_note", [:]), objection: nil),
         ]
-        let model = AccountPrivacyPage.Model(consents: consents, profiling: profiling, dpoEmail: req.services.config.operatorInfo.dpoEmail, notice: notice)
+        var model = AccountPrivacyPage.Model(consents: consents, profiling: profiling, dpoEmail: req.services.config.operatorInfo.dpoEmail, notice: notice)
+        let erasure = AccountErasure(db: req.db)
+        model.restrictedSince = try await erasure.restriction(account: account.id).map { DateText.dateTime($0, language) }
+        model.erasureKeeps = try await erasure.preview(account: account.id).kept.map { Self.line($0, language) }
+        model.lastCompanyUser = try await erasure.isLastCompanyUser(account.id)
+        model.erasureForm = erasureForm
         let res = Response.html(AccountPrivacyPage.render(model, req.pageContext), status: status)
         res.headers.cacheControl = .init(noStore: true)
         return res
@@ -105,5 +113,49 @@ struct AccountPrivacyController: RouteCollection {
         try await ConsentLedger(db: req.db).setObjection(profiling, account: account.id, at: action == "object" ? Date() : nil)
         let name = t.text("account_privacy.case." + profiling.rawValue)
         return try await render(req, account, notice: t.text(action == "object" ? "account_privacy.objected_notice" : "account_privacy.lifted_notice", ["case": name]))
+    }
+
+    static func line(_ k: ErasureOutcome.Kept, _ language: Language) -> AccountPrivacyPage.Line {
+        .init("erasure.kept." + k.what, ["count": "\(k.count)", "date": DateText.date(k.until, language)])
+    }
+
+    struct RestrictionInput: Content { var action: String? }
+
+    /// Restriction (art. 18): kept, not used — until the person lifts it.
+    @Sendable func restriction(req: Request) async throws -> Response {
+        guard let account = try await account(req) else { return req.redirect(to: SiteRoute.login.path) }
+        let t = req.catalogue
+        guard let action = try req.content.decode(RestrictionInput.self).action, action == "restrict" || action == "lift" else {
+            throw FieldValidationError(field: "action", reason: t.text("account_privacy.bad_choice"))
+        }
+        try await AccountErasure(db: req.db).restrict(account: account.id, at: action == "restrict" ? Date() : nil)
+        return try await render(req, account, notice: t.text(action == "restrict" ? "account_privacy.restricted_notice" : "account_privacy.restriction_lifted_notice"))
+    }
+
+    struct EraseInput: Content { var password: String? }
+
+    /// Erasure (art. 17), after the password is given again; the person is signed out and told
+    /// what went and what is kept.
+    @Sendable func erase(req: Request) async throws -> Response {
+        guard let account = try await account(req) else { return req.redirect(to: SiteRoute.login.path) }
+        let t = req.catalogue, language = req.language
+        let password = try req.content.decode(EraseInput.self).password ?? ""
+        guard try await req.password.async.verify(password, created: account.passwordHash) else {
+            return try await render(req, account, erasureForm: FormState(errors: [("password", t.text("account_privacy.erasure_wrong_password"))]),
+                                    status: .unauthorized)
+        }
+        let outcome: ErasureOutcome
+        do {
+            outcome = try await AccountErasure(db: req.db).erase(account: account.id)
+        } catch ErasureRefusal.openRequest(let reference, let due) {
+            let reason = t.text("account_privacy.erasure_open_request", ["reference": reference, "date": DateText.date(due, language)])
+            return try await render(req, account, erasureForm: FormState(errors: [("password", reason)]), status: .conflict)
+        }
+        req.signOut()
+        let model = AccountErasedPage.Model(erased: outcome.erased.map { .init("erasure.erased." + $0.name, ["count": "\($0.count)"]) },
+                                            kept: outcome.kept.map { Self.line($0, language) }, dpoEmail: req.services.config.operatorInfo.dpoEmail)
+        let res = Response.html(AccountErasedPage.render(model, req.pageContext))
+        res.headers.cacheControl = .init(noStore: true)
+        return res
     }
 }

@@ -47,6 +47,7 @@ public enum StorageMigrations {
             M040_AddReportAreas(),
             M041_CreateConsents(),
             M042_CreateDataRequests(),
+            M043_AddRestrictionAndRetention(),
         ]
     }
 }

@@ -14,6 +14,7 @@ final class ClientRecord: Model, @unchecked Sendable {
     @OptionalField(key: "account_id") var accountID: UUID?
     @OptionalField(key: "office_id") var officeID: String?
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "restricted_at") var restrictedAt: Date?
     init() {}
 }
 

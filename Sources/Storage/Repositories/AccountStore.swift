@@ -147,6 +147,13 @@ public struct AccountStore: Sendable {
     }
 
     /// Ends every session of the account: each is stamped with the epoch it began in.
+    /// A sign-in: the account is in use, so the clock of its deletion for inactivity starts
+    /// again and any warning is void.
+    public func signedIn(_ id: UUID, now: Date = Date()) async throws {
+        try await (db as! any SQLDatabase).update("accounts").set("last_seen_at", to: SQLBind(now)).set("deletion_warned_at", to: SQLLiteral.null)
+            .where("id", .equal, SQLBind(id)).run()
+    }
+
     public func endSessions(_ id: UUID) async throws {
         try await (db as! any SQLDatabase).raw("UPDATE accounts SET session_epoch = session_epoch + 1 WHERE id = \(bind: id)").run()
     }

@@ -39,21 +39,28 @@ public struct ClientStore: Sendable {
         return try await client(r)
     }
 
-    public func find(number: String) async throws -> Client? {
-        guard let r = try await ClientRecord.query(on: db).filter(\.$clientNumber == number).first() else { return nil }
+    /// The look-ups by what a caller or a staff member knows (number, PESEL, phone, e-mail)
+    /// do not find a restricted record: it is not processed. The data protection officer finds
+    /// it with `includingRestricted`.
+    public func find(number: String) async throws -> Client? { try await find(number: number, includingRestricted: false) }
+
+    public func find(number: String, includingRestricted: Bool) async throws -> Client? {
+        guard let r = try await ClientRecord.query(on: db).filter(\.$clientNumber == number).first(),
+              includingRestricted || r.restrictedAt == nil else { return nil }
         return try await client(r)
     }
 
-    public func find(peselIndex: String) async throws -> Client? {
-        guard let r = try await ClientRecord.query(on: db).filter(\.$peselIndex == peselIndex).first() else { return nil }
+    public func find(peselIndex: String, includingRestricted: Bool = false) async throws -> Client? {
+        guard let r = try await ClientRecord.query(on: db).filter(\.$peselIndex == peselIndex).first(),
+              includingRestricted || r.restrictedAt == nil else { return nil }
         return try await client(r)
     }
 
     /// Every client with this phone number or e-mail (a household may share one).
-    public func find(contact kind: String, value: String) async throws -> [Client] {
+    public func find(contact kind: String, value: String, includingRestricted: Bool = false) async throws -> [Client] {
         let ids = try await ClientContactRecord.query(on: db).filter(\.$kind == kind).filter(\.$value == value).all().map(\.clientID)
         var result: [Client] = []
-        for id in Set(ids) { if let c = try await find(id: id) { result.append(c) } }
+        for id in Set(ids) { if let c = try await find(id: id), includingRestricted || !c.restricted { result.append(c) } }
         return result.sorted { $0.number < $1.number }
     }
 
@@ -69,7 +76,7 @@ public struct ClientStore: Sendable {
                       firstName: r.firstName, lastName: r.lastName, peselCiphertext: r.peselCiphertext, hasPIN: r.pinHash != nil,
                       pinHash: r.pinHash, accountID: r.accountID, officeID: r.officeID,
                       phones: contacts.filter { $0.kind == "phone" }.map(\.value).sorted(),
-                      emails: contacts.filter { $0.kind == "email" }.map(\.value).sorted())
+                      emails: contacts.filter { $0.kind == "email" }.map(\.value).sorted(), restricted: r.restrictedAt != nil)
     }
 }
 

@@ -73,7 +73,7 @@ public struct SavedSearchStore: Sendable {
     public func due(now: Date, limit: Int = 200) async throws -> [SavedSearch] {
         try await (db as! any SQLDatabase).select().column("*").from("saved_searches").where("active", .equal, SQLBind(true))
             .where("next_run_at", .lessThanOrEqual, SQLBind(now))
-            .where(SQLQueryString("account_id NOT IN (SELECT id FROM accounts WHERE objects_to_alerts_at IS NOT NULL)"))
+            .where(SQLQueryString("account_id NOT IN (SELECT id FROM accounts WHERE objects_to_alerts_at IS NOT NULL OR restricted_at IS NOT NULL)"))
             .orderBy("next_run_at").limit(limit).all().map(Self.search)
     }
 

@@ -71,10 +71,11 @@ extension CVStore {
         return try await (db as! any SQLDatabase).raw(query).first().map(Self.candidate)
     }
 
-    /// CVs of seekers who objected to being matched to employers (profiling, art. 21) are
-    /// never shown: the few objectors' CVs, left out.
+    /// CVs of seekers who objected to being matched to employers (profiling, art. 21) or had
+    /// their processing restricted (art. 18) are never shown: the few such CVs, left out.
     static let notObjecting: SQLQueryString = """
-        c.cv_id NOT IN (SELECT v.id FROM cvs v JOIN accounts a ON a.id = v.account_id WHERE a.objects_to_matching_at IS NOT NULL)
+        c.cv_id NOT IN (SELECT v.id FROM cvs v JOIN accounts a ON a.id = v.account_id
+                        WHERE a.objects_to_matching_at IS NOT NULL OR a.restricted_at IS NOT NULL)
         """
 
     static func candidate(_ row: any SQLRow) throws -> Candidate {

@@ -18,7 +18,8 @@ public enum SiteRoute: Sendable, Equatable {
     // Accounts
     case register, registerEmployer, registerEmployerJoin, login, loginTwoFactor, loginTwoFactorSetup, logout
     case account, accountPassword, accountEmail, accountEmailConfirm, accountSignOutEverywhere, accountClientLink
-    case accountPhoto, accountPhotoDelete, accountCompanyInvite, accountSMS, accountPrivacy, accountPrivacyWithdraw, accountPrivacyObjection
+    case accountPhoto, accountPhotoDelete, accountCompanyInvite, accountSMS, accountPrivacy, accountPrivacyWithdraw, accountPrivacyObjection,
+         accountPrivacyRestriction, accountPrivacyErase
     case accountAlerts, accountAlert(String), accountAlertDelete(String)
     case accountCVs, accountCVNew, accountCV(String), accountCVEdit(String), accountCVPrint(String), accountCVDelete(String)
     case accountCVFile, accountCVFileDelete
@@ -120,6 +121,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .accountPrivacy: "/account/privacy"
         case .accountPrivacyWithdraw: "/account/privacy/withdraw"
         case .accountPrivacyObjection: "/account/privacy/objection"
+        case .accountPrivacyRestriction: "/account/privacy/restriction"
+        case .accountPrivacyErase: "/account/privacy/erase"
         case .accountAlerts: "/account/alerts"
         case .accountAlert(let id): "/account/alerts/\(id)"
         case .accountAlertDelete(let id): "/account/alerts/\(id)/delete"

@@ -87,6 +87,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(StaffCommand(), as: "staff")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(PrivacyCommand(), as: "privacy")
     app.asyncCommands.use(SimulateCommand(), as: "simulate")
     app.asyncCommands.use(EnqueueCommand(), as: "enqueue")
     app.asyncCommands.use(MailCommand(), as: "mail")
@@ -101,6 +102,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(MailPollerLifecycle())
         app.lifecycle.use(SMSSenderLifecycle())
         app.lifecycle.use(RecordingRetentionLifecycle())
+        app.lifecycle.use(PrivacyRetentionLifecycle())
         app.lifecycle.use(ReportRefreshLifecycle())
     }
 }

@@ -4,6 +4,7 @@ import Views
 import Mailer
 import Directory
 import Reporting
+import Privacy
 
 /// All configuration, read once from the environment. Defaults make `swift run zielona serve`
 /// work with nothing set; production mode refuses to start without the secrets.
@@ -56,6 +57,8 @@ public struct AppConfig: Sendable {
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
     public var voice = VoiceConfiguration()
+    /// When accounts nobody signs in to are warned and deleted.
+    public var accountInactivity: AccountInactivity = .standard
 
     public static let variables: [(name: String, defaultValue: String, meaning: String)] = [
         ("APP_ENV", "development", "development, production or testing; production requires ZIELONA_DATA_KEY and disables demo data"),
@@ -70,6 +73,8 @@ public struct AppConfig: Sendable {
         ("TRUSTED_PROXIES", "(none)", "comma-separated addresses or CIDR ranges of load balancers; only their X-Forwarded-For/Forwarded headers are believed"),
         ("REPORT_TARGETS", "voice=20:0.8,video=60:0.8,chat=60:0.8,callback=14400:0.9,email=28800:0.9,web_form=28800:0.9,sms=28800:0.9",
          "service-level threshold T in seconds and target share per channel, as the reports compute them"),
+        ("RETENTION_ACCOUNT_INACTIVE_DAYS", "1095", "days without a sign-in after which a portal account is deleted (its owner warned first)"),
+        ("RETENTION_ACCOUNT_WARNING_DAYS", "30", "how many days before that deletion its owner is warned by e-mail"),
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error, critical"),
         ("LOG_FORMAT", "text", "text or json (one JSON object per line)"),
         ("SMTP_HOST", "(none: mail stays in the outbox, shown on /dev/mail outside production)", "SMTP server for system e-mail"),
@@ -224,6 +229,13 @@ public struct AppConfig: Sendable {
             ?? "kontakt@" + (URLComponents(string: publicURL)?.host ?? "localhost")
         config.mailDefaultOffice = env["MAIL_DEFAULT_OFFICE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pup-2002"
         config.voice = try VoiceConfiguration.fromEnvironment(env, production: mode == .production)
+        guard let inactive = Int(env["RETENTION_ACCOUNT_INACTIVE_DAYS"] ?? "1095"), (30...36_500).contains(inactive) else {
+            throw ConfigError.invalid("RETENTION_ACCOUNT_INACTIVE_DAYS", "a whole number of days from 30 to 36500")
+        }
+        guard let warning = Int(env["RETENTION_ACCOUNT_WARNING_DAYS"] ?? "30"), (1..<inactive).contains(warning) else {
+            throw ConfigError.invalid("RETENTION_ACCOUNT_WARNING_DAYS", "a whole number of days, at least 1 and fewer than RETENTION_ACCOUNT_INACTIVE_DAYS")
+        }
+        config.accountInactivity = AccountInactivity(inactiveDays: inactive, warningDays: warning)
         return config
     }
 

@@ -94,6 +94,13 @@ struct MailComposer: Sendable {
                 args: ["reference": reference, "due": due], lines: [reason])
     }
 
+    /// An account nobody signed in to for long is deleted on `date` unless its owner signs in.
+    func accountDeletionWarning(to email: String, date: String, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "account_deletion_warning", language: language, subjectKey: "mail.account_deletion_warning.subject",
+                paragraphs: ["mail.account_deletion_warning.body"], link: publicURL + SiteRoute.login.with(["lang": language.rawValue]),
+                args: ["date": date])
+    }
+
     /// The answer to a request, as the data protection officer wrote it.
     func requestAnswer(to email: String, reference: String, text: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "privacy_request_answer", language: language, subjectKey: "mail.request_answer.subject",

@@ -149,6 +149,7 @@ struct AccountController: RouteCollection {
             return refuse(t.text("login.failed"), status: .unauthorized)
         }
         try await limiter.reset(emailKey)
+        try await AccountStore(db: req.db).signedIn(account.id)
         if account.kind == .staff {
             guard let member = try await StaffStore(db: req.db).find(account.id), member.active else {
                 return refuse(t.text("login.failed"), status: .unauthorized)

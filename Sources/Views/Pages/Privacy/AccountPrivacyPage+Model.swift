@@ -42,11 +42,26 @@ public enum AccountPrivacyPage {
         }
     }
 
+    /// A text of the catalogue with its values (what erasure keeps, told before and after).
+    public struct Line: Sendable, Equatable {
+        public let key: String
+        public let values: [String: String]
+        public init(_ key: String, _ values: [String: String] = [:]) { self.key = key; self.values = values }
+    }
+
     public struct Model: Sendable {
         public let consents: [Consent]
         public let profiling: [Profiling]
         public let dpoEmail: String
         public let notice: String?
+        /// When processing was restricted at the person's request (nil: it is not).
+        public var restrictedSince: String? = nil
+        /// What erasing the account would keep, and why (`erasure.kept.*`).
+        public var erasureKeeps: [Line] = []
+        /// An employer who is their company's last user: its offers close.
+        public var lastCompanyUser = false
+        /// The erasure form's state (the password asked again, its error, a refusal).
+        public var erasureForm = FormState()
         public init(consents: [Consent], profiling: [Profiling], dpoEmail: String, notice: String?) {
             self.consents = consents; self.profiling = profiling; self.dpoEmail = dpoEmail; self.notice = notice
         }

@@ -12,8 +12,37 @@ extension AccountPrivacyPage {
             .h2(.id("profiling-heading"), .text(ctx.t("account_privacy.profiling_heading"))),
             .p(.text(ctx.t("account_privacy.profiling_intro"))),
             .ol(.class("profiling"), .forEach(model.profiling) { p in profiling(p, ctx) }),
+            restriction(model, ctx),
+            erasure(model, ctx),
             .p(.a(.href(SiteRoute.privacy.path), .text(ctx.t("consent.read_policy"))))
         ))
+    }
+
+    static func restriction(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .section(.attribute(named: "aria-labelledby", value: "restriction-heading"),
+            .h2(.id("restriction-heading"), .text(ctx.t("account_privacy.restriction_heading"))),
+            .p(.text(ctx.t("account_privacy.restriction_intro"))),
+            .unwrap(model.restrictedSince) { .p(.strong(.text(ctx.t("account_privacy.restricted_since", ["date": $0])))) },
+            .form(.method(.post), .action(SiteRoute.accountPrivacyRestriction.path), Forms.csrf(ctx),
+                  .input(.type(.hidden), .name("action"), .value(model.restrictedSince == nil ? "restrict" : "lift")),
+                  .button(.type(.submit), .text(ctx.t(model.restrictedSince == nil ? "account_privacy.restrict" : "account_privacy.lift_restriction"))))
+        )
+    }
+
+    static func erasure(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .section(.attribute(named: "aria-labelledby", value: "erasure-heading"),
+            .h2(.id("erasure-heading"), .text(ctx.t("account_privacy.erasure_heading"))),
+            .p(.text(ctx.t("account_privacy.erasure_intro"))),
+            .if(!model.erasureKeeps.isEmpty, .group(
+                .p(.text(ctx.t("account_privacy.erasure_keeps"))),
+                .ul(.forEach(model.erasureKeeps) { line in .li(.text(ctx.t(line.key, line.values))) }))),
+            .if(model.lastCompanyUser, .p(.text(ctx.t("account_privacy.erasure_last_user")))),
+            Forms.errorSummary(model.erasureForm, ctx),
+            .form(.method(.post), .action(SiteRoute.accountPrivacyErase.path), Forms.csrf(ctx),
+                  Forms.field("password", label: ctx.t("account_privacy.erasure_password"), type: .password, state: model.erasureForm,
+                              autocomplete: "current-password", ctx: ctx),
+                  .button(.type(.submit), .class("danger"), .text(ctx.t("account_privacy.erase"))))
+        )
     }
 
     static func consent(_ c: Consent, _ model: Model, _ ctx: PageContext) -> Node<HTML.ListContext> {

@@ -1,0 +1,58 @@
+import Vapor
+import Storage
+import Privacy
+import Localization
+import Fluent
+
+/// The retention job of the whole register (`RetentionSweep`), with what only the application
+/// knows: the warning e-mail in the owner's language and the carrier, whose copies of the
+/// recordings of anonymised contacts are deleted too. `zielona serve` runs it daily;
+/// `zielona privacy retention [--dry-run]` runs it once.
+struct PrivacyRetention: Sendable {
+    let db: any Database
+    let config: AppConfig
+    let carrier: CarrierAPI?
+    let logger: Logger
+
+    init(app: Application) {
+        db = app.db; config = app.services.config
+        carrier = CarrierAPI(app.services.config.voice, client: app.client); logger = app.logger
+    }
+
+    func sweep(now: Date = Date(), dryRun: Bool = false) async throws -> RetentionReport {
+        let composer = MailComposer(publicURL: config.publicURL)
+        let report = try await RetentionSweep(db: db, inactivity: config.accountInactivity) { account, deletion in
+            let language = Language(rawValue: account.language) ?? .pl
+            return composer.accountDeletionWarning(to: account.email, date: DateText.date(deletion, language), language: language)
+        }.run(now: now, dryRun: dryRun)
+        for sid in report.recordings {
+            do { try await carrier?.deleteRecording(sid) } catch {
+                logger.warning("privacy: the carrier's copy of an anonymised contact's recording could not be deleted", metadata: ["recording": "\(sid)"])
+            }
+        }
+        return report
+    }
+}
+
+final class PrivacyRetentionLifecycle: LifecycleHandler, @unchecked Sendable {
+    private var task: Task<Void, Never>?
+
+    func didBootAsync(_ app: Application) async throws {
+        let retention = PrivacyRetention(app: app), logger = app.logger
+        task = Task {
+            // Not at the very start: a fresh deployment's first minutes belong to its users.
+            try? await Task.sleep(for: .seconds(600))
+            while !Task.isCancelled {
+                do {
+                    let report = try await retention.sweep()
+                    if report.ran { logger.info("privacy retention", metadata: ["done": "\(report.lines.joined(separator: " "))"]) }
+                } catch {
+                    logger.error("privacy retention failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
+                try? await Task.sleep(for: .seconds(86_400))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async { task?.cancel() }
+}
