@@ -7,6 +7,22 @@ public enum DataRequestKind: String, Sendable, CaseIterable, Codable {
     case complaint
 
     public var right: DataSubjectRight? { DataSubjectRight(rawValue: rawValue) }
+
+    /// A right is exercised only by the person themself: their identity is checked before the
+    /// answer or any action. A complaint is answered to whoever wrote it.
+    public var needsIdentity: Bool { self != .complaint }
+}
+
+/// How the data protection officer made sure a request comes from the person it concerns.
+public enum IdentityCheck: String, Sendable, CaseIterable, Codable {
+    /// Sent from the address of the person's portal account (or made signed in to it).
+    case accountEmail = "account_email"
+    /// By phone: the client number and the phone PIN, as the line identifies callers.
+    case clientPIN = "client_pin"
+    /// An identity document shown at an office.
+    case document
+    /// A letter signed with a qualified or trusted (ePUAP) signature.
+    case trustedSignature = "trusted_signature"
 }
 
 /// Where a request came in.

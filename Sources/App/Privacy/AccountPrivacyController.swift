@@ -15,6 +15,8 @@ struct AccountPrivacyController: RouteCollection {
         routes.post(SiteRoute.accountPrivacyObjection.pathComponents, use: objection)
         routes.post(SiteRoute.accountPrivacyRestriction.pathComponents, use: restriction)
         routes.post(SiteRoute.accountPrivacyErase.pathComponents, use: erase)
+        routes.post(SiteRoute.accountPrivacyExport.pathComponents, use: requestExport)
+        routes.get(SiteRoute.accountPrivacyExportFile(":id").pathComponents, use: downloadExport)
     }
 
     func account(_ req: Request) async throws -> Account? {
@@ -28,7 +30,7 @@ struct AccountPrivacyController: RouteCollection {
     }
 
     func render(_ req: Request, _ account: Account, notice: String? = nil, erasureForm: FormState = FormState(),
-                status: HTTPStatus = .ok) async throws -> Response {
+                exportForm: FormState = FormState(), status: HTTPStatus = .ok) async throws -> Response {
         let ledger = ConsentLedger(db: req.db), language = req.language
         var records = try await ledger.list(.account(account.id))
         if let subscriber = try await NewsletterStore(db: req.db).find(email: account.email) {
@@ -60,6 +62,16 @@ struct AccountPrivacyController: RouteCollection {
         model.erasureKeeps = try await erasure.preview(account: account.id).kept.map { Self.line($0, language) }
         model.lastCompanyUser = try await erasure.isLastCompanyUser(account.id)
         model.erasureForm = erasureForm
+        model.exportForm = exportForm
+        if let job = try await PrivacyExportStore(db: req.db).latest(account: account.id) {
+            switch job.status {
+            case .queued, .building: model.export = .building(requested: DateText.dateTime(job.requestedAt, language))
+            case .ready where job.expired(now: Date()): model.export = .expired
+            case .ready: model.export = .ready(path: SiteRoute.accountPrivacyExportFile(job.id.uuidString).path,
+                                               until: job.expiresAt.map { DateText.dateTime($0, language) } ?? "",
+                                               size: ByteCountFormatter.string(fromByteCount: Int64(job.size ?? 0), countStyle: .file))
+            }
+        }
         let res = Response.html(AccountPrivacyPage.render(model, req.pageContext), status: status)
         res.headers.cacheControl = .init(noStore: true)
         return res
@@ -157,5 +169,42 @@ struct AccountPrivacyController: RouteCollection {
         let res = Response.html(AccountErasedPage.render(model, req.pageContext))
         res.headers.cacheControl = .init(noStore: true)
         return res
+    }
+
+    struct ExportInput: Content { var export_password: String? }
+
+    /// The copy of the person's data (art. 15, 20): after the password, built in the background;
+    /// one at a time.
+    @Sendable func requestExport(req: Request) async throws -> Response {
+        guard let account = try await account(req) else { return req.redirect(to: SiteRoute.login.path) }
+        let t = req.catalogue
+        guard try await req.password.async.verify(try req.content.decode(ExportInput.self).export_password ?? "", created: account.passwordHash) else {
+            return try await render(req, account, exportForm: FormState(errors: [("export_password", t.text("account_privacy.erasure_wrong_password"))]),
+                                    status: .unauthorized)
+        }
+        do {
+            _ = try await PrivacyExportStore(db: req.db).request(account: account.id, language: req.language.rawValue)
+        } catch PrivacyExportError.alreadyBuilding {
+            return try await render(req, account, notice: t.text("account_privacy.export_already"), status: .conflict)
+        }
+        return try await render(req, account, notice: t.text("account_privacy.export_requested_notice", ["email": account.email]))
+    }
+
+    /// The ZIP, for its owner only (anyone else: it does not exist), while the week lasts.
+    @Sendable func downloadExport(req: Request) async throws -> Response {
+        guard let account = try await account(req) else { return req.redirect(to: SiteRoute.login.path) }
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
+        do {
+            let zip = try await PrivacyExportStore(db: req.db).download(id, account: account.id)
+            let res = Response(status: .ok, body: .init(data: zip))
+            res.headers.contentType = HTTPMediaType(type: "application", subType: "zip")
+            res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"zielona-linia-dane.zip\"")
+            res.headers.cacheControl = .init(noStore: true)
+            return res
+        } catch PrivacyExportError.notFound, PrivacyExportError.notReady {
+            throw Abort(.notFound)
+        } catch PrivacyExportError.expired {
+            return try await render(req, account, notice: req.catalogue.text("account_privacy.export_expired"), status: .gone)
+        }
     }
 }

@@ -34,25 +34,15 @@ struct PrivacyRetention: Sendable {
     }
 }
 
-final class PrivacyRetentionLifecycle: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ app: Application) async throws {
-        let retention = PrivacyRetention(app: app), logger = app.logger
-        task = Task {
-            // Not at the very start: a fresh deployment's first minutes belong to its users.
-            try? await Task.sleep(for: .seconds(600))
-            while !Task.isCancelled {
-                do {
-                    let report = try await retention.sweep()
-                    if report.ran { logger.info("privacy retention", metadata: ["done": "\(report.lines.joined(separator: " "))"]) }
-                } catch {
-                    logger.error("privacy retention failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-                try? await Task.sleep(for: .seconds(86_400))
+extension PrivacyRetention {
+    /// Daily, not in a fresh deployment's first minutes.
+    static var job: RepeatingJob {
+        RepeatingJob("privacy retention", every: .seconds(86_400), after: .seconds(600)) { app in
+            let retention = PrivacyRetention(app: app), logger = app.logger
+            return {
+                let report = try await retention.sweep()
+                if report.ran { logger.info("privacy retention", metadata: ["done": "\(report.lines.joined(separator: " "))"]) }
             }
         }
     }
-
-    func shutdownAsync(_ app: Application) async { task?.cancel() }
 }

@@ -25,21 +25,11 @@ struct RecordingRetention: Sendable {
     }
 }
 
-final class RecordingRetentionLifecycle: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ app: Application) async throws {
-        let retention = RecordingRetention(store: VoiceStore(db: app.db), carrier: CarrierAPI(app.services.config.voice, client: app.client), logger: app.logger)
-        let logger = app.logger
-        task = Task {
-            while !Task.isCancelled {
-                do { try await retention.sweep(now: Date()) } catch {
-                    logger.error("recording retention failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-                try? await Task.sleep(for: .seconds(3_600))
-            }
+extension RecordingRetention {
+    static var job: RepeatingJob {
+        RepeatingJob("recording retention", every: .seconds(3_600)) { app in
+            let retention = RecordingRetention(store: VoiceStore(db: app.db), carrier: CarrierAPI(app.services.config.voice, client: app.client), logger: app.logger)
+            return { try await retention.sweep(now: Date()) }
         }
     }
-
-    func shutdownAsync(_ app: Application) async { task?.cancel() }
 }

@@ -105,6 +105,11 @@ enum StaffRoutes {
             StaffEndpoint(.GET, .staffPrivacyRequest(":id"), .handleDataRequests, .privacyRequest, requests.show),
             StaffEndpoint(.POST, .staffPrivacyAnswer(":id"), .handleDataRequests, .privacyRequest, requests.answer),
             StaffEndpoint(.POST, .staffPrivacyExtend(":id"), .handleDataRequests, .privacyRequest, requests.extend),
+            StaffEndpoint(.POST, .staffPrivacy, .handleDataRequests, .formOffice, requests.register),
+            StaffEndpoint(.POST, .staffPrivacyIdentity(":id"), .handleDataRequests, .privacyRequest, requests.identity),
+            StaffEndpoint(.POST, .staffPrivacyExport(":id"), .handleDataRequests, .privacyRequest, requests.export),
+            StaffEndpoint(.POST, .staffPrivacyRestrict(":id"), .handleDataRequests, .privacyRequest, requests.restrict),
+            StaffEndpoint(.POST, .staffPrivacyErase(":id"), .handleDataRequests, .privacyRequest, requests.erase),
         ]
     }
 

@@ -48,6 +48,7 @@ public enum StorageMigrations {
             M041_CreateConsents(),
             M042_CreateDataRequests(),
             M043_AddRestrictionAndRetention(),
+            M044_CreatePrivacyExports(),
         ]
     }
 }

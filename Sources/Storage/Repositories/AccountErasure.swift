@@ -21,15 +21,17 @@ public struct AccountErasure: Sendable {
     }
 
     /// Erases the account in one transaction; the outcome says what went and what is kept.
-    public func erase(account id: UUID, now: Date = Date()) async throws -> ErasureOutcome {
-        try await db.transaction { tx in try await AccountErasure(db: tx).eraseInTransaction(id, now: now) }
+    /// `answering`: the request the data protection officer erases the account for, which does
+    /// not hold it up as another open one would.
+    public func erase(account id: UUID, answering: String? = nil, now: Date = Date()) async throws -> ErasureOutcome {
+        try await db.transaction { tx in try await AccountErasure(db: tx).eraseInTransaction(id, answering: answering, now: now) }
     }
 
-    func eraseInTransaction(_ id: UUID, now: Date) async throws -> ErasureOutcome {
+    func eraseInTransaction(_ id: UUID, answering: String? = nil, now: Date) async throws -> ErasureOutcome {
         let tx = db
         guard let account = try await AccountStore(db: tx).find(id: id) else { return ErasureOutcome() }
         guard account.kind != .staff else { throw ErasureRefusal.staffAccount }
-        if let open = try await Self.openRequest(email: account.email, on: tx) { throw open }
+        if let open = try await Self.openRequest(email: account.email, except: answering, on: tx) { throw open }
         let sql = tx as! any SQLDatabase
         let kept = try await kept(account, on: tx)
         let phone = try await AccountStore(db: tx).profile(id)?.phone.flatMap { try? PhoneNumber($0).value }
@@ -50,7 +52,7 @@ public struct AccountErasure: Sendable {
         for cv in cvs { try await SearchIndex.cvs.remove(cv, on: tx) }
         try await sql.delete(from: "cvs").where("account_id", .equal, SQLBind(id)).run()
         for (name, table) in [("files", "cv_files"), ("photo", "account_photos"), ("searches", "saved_searches"), ("tokens", "account_tokens"),
-                              ("link_requests", "client_link_requests"), ("consents", "consents")] {
+                              ("link_requests", "client_link_requests"), ("consents", "consents"), ("exports", "privacy_exports")] {
             if try await count(name, table, "account_id", SQLBind(id)) > 0 {
                 try await sql.delete(from: table).where("account_id", .equal, SQLBind(id)).run()
             }
@@ -151,10 +153,11 @@ public struct AccountErasure: Sendable {
         return kept
     }
 
-    static func openRequest(email: String, on db: any Database) async throws -> ErasureRefusal? {
-        let row = try await (db as! any SQLDatabase).select().column("reference").column("received_at").column("extended_by").from("privacy_requests")
+    static func openRequest(email: String, except reference: String?, on db: any Database) async throws -> ErasureRefusal? {
+        var q = (db as! any SQLDatabase).select().column("reference").column("received_at").column("extended_by").from("privacy_requests")
             .where("email", .equal, SQLBind(email)).where("status", .notEqual, SQLBind(DataRequestStatus.answered.rawValue))
-            .orderBy("received_at").first()
+        if let reference { q = q.where("reference", .notEqual, SQLBind(reference)) }
+        let row = try await q.orderBy("received_at").first()
         guard let row else { return nil }
         let received = try row.decode(column: "received_at", as: Date.self), extended = try row.decode(column: "extended_by", as: Int.self)
         return .openRequest(reference: try row.decode(column: "reference", as: String.self),

@@ -21,6 +21,12 @@ public struct DataRequest: Sendable, Equatable, Identifiable {
     public let extensionReason: String?
     public let answer: String?
     public let answeredAt: Date?
+    /// How the person's identity was checked (nil: not yet).
+    public var identityCheck: IdentityCheck? = nil
+    public var identityVerifiedAt: Date? = nil
+
+    /// Whether the officer may answer or act on it: a right needs the person's identity checked.
+    public var identityReady: Bool { !kind.needsIdentity || identityCheck != nil }
 
     public func deadline(_ calendar: Calendar) -> DataRequestDeadline {
         DataRequestDeadline(receivedAt: receivedAt, extendedBy: extendedBy, calendar: calendar)
@@ -35,8 +41,12 @@ public struct NewDataRequest: Sendable {
     public let language: String
     public let officeID: String?
     public let text: String
-    public init(kind: DataRequestKind, channel: DataRequestChannel, name: String, email: String, language: String, officeID: String?, text: String) {
+    /// The staff member who registered a request that came by phone, letter or e-mail.
+    public var receivedBy: UUID? = nil
+    public init(kind: DataRequestKind, channel: DataRequestChannel, name: String, email: String, language: String, officeID: String?, text: String,
+                receivedBy: UUID? = nil) {
         self.kind = kind; self.channel = channel; self.name = name; self.email = email; self.language = language; self.officeID = officeID; self.text = text
+        self.receivedBy = receivedBy
     }
 }
 
@@ -58,9 +68,11 @@ public struct DataRequestStore: Sendable {
         let reference = "RODO-" + String(id.uuidString.replacingOccurrences(of: "-", with: "").prefix(8))
         try await db.transaction { tx in
             try await (tx as! any SQLDatabase).insert(into: "privacy_requests")
-                .columns("id", "reference", "kind", "channel", "status", "name", "email", "language", "office_id", "text", "received_at", "extended_by")
+                .columns("id", "reference", "kind", "channel", "status", "name", "email", "language", "office_id", "text", "received_at", "extended_by",
+                         "received_by")
                 .values(SQLBind(id), SQLBind(reference), SQLBind(r.kind.rawValue), SQLBind(r.channel.rawValue), SQLBind(DataRequestStatus.received.rawValue),
-                        SQLBind(r.name), SQLBind(r.email), SQLBind(r.language), SQLBind(r.officeID), SQLBind(r.text), SQLBind(now), SQLBind(0)).run()
+                        SQLBind(r.name), SQLBind(r.email), SQLBind(r.language), SQLBind(r.officeID), SQLBind(r.text), SQLBind(now), SQLBind(0),
+                        SQLBind(r.receivedBy)).run()
             try await Outbox(db: tx).enqueue(mail(reference, DataRequestDeadline(receivedAt: now, calendar: calendar)))
         }
         guard let made = try await find(id) else { throw DataRequestStoreError.notFound }
@@ -100,6 +112,13 @@ public struct DataRequestStore: Sendable {
         }
     }
 
+    /// Records how the person's identity was checked, by whom, once.
+    public func verifyIdentity(_ id: UUID, check: IdentityCheck, by staff: UUID, now: Date) async throws {
+        try await (db as! any SQLDatabase).update("privacy_requests").set("identity_check", to: SQLBind(check.rawValue))
+            .set("identity_verified_at", to: SQLBind(now)).set("identity_verified_by", to: SQLBind(staff))
+            .where("id", .equal, SQLBind(id)).where("identity_check", .is, SQLLiteral.null).run()
+    }
+
     /// Extends the deadline with its reason and queues the notice to the person, together.
     public func extend(_ id: UUID, months: Int, reason: String, now: Date, calendar: Calendar,
                        notice: @escaping @Sendable (DataRequestDeadline) -> OutboxMessage) async throws -> DataRequestDeadline {
@@ -120,7 +139,7 @@ public struct DataRequestStore: Sendable {
 
     static func request(_ row: any SQLRow) throws -> DataRequest {
         func text(_ c: String) throws -> String? { try row.decodeNil(column: c) ? nil : try row.decode(column: c, as: String.self) }
-        return DataRequest(id: try row.decode(column: "id", as: UUID.self), reference: try row.decode(column: "reference", as: String.self),
+        var r = DataRequest(id: try row.decode(column: "id", as: UUID.self), reference: try row.decode(column: "reference", as: String.self),
                            kind: DataRequestKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .complaint,
                            channel: DataRequestChannel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .web,
                            status: DataRequestStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .received,
@@ -130,5 +149,8 @@ public struct DataRequestStore: Sendable {
                            extendedBy: try row.decode(column: "extended_by", as: Int.self), extensionReason: try text("extension_reason"),
                            answer: try text("answer"),
                            answeredAt: try row.decodeNil(column: "answered_at") ? nil : try row.decode(column: "answered_at", as: Date.self))
+        r.identityCheck = try text("identity_check").flatMap(IdentityCheck.init(rawValue:))
+        r.identityVerifiedAt = try row.decodeNil(column: "identity_verified_at") ? nil : try row.decode(column: "identity_verified_at", as: Date.self)
+        return r
     }
 }

@@ -20,6 +20,8 @@ public struct RetentionReport: Sendable, Equatable {
     public var smsWithoutContact = 0
     public var auditEntries = 0
     public var counters = 0
+    /// Copies of people's data past their week.
+    public var exports = 0
     /// False when another process held the retention lock: it does the work.
     public var ran = true
 
@@ -30,7 +32,7 @@ public struct RetentionReport: Sendable, Equatable {
         ["clients_anonymised=\(clients)", "contacts_anonymised=\(contacts)", "recordings_deleted=\(recordings.count)",
          "accounts_warned=\(accountsWarned)", "accounts_deleted=\(accountsDeleted)", "newsletter_subscribers_ended=\(subscribers)",
          "requests_anonymised=\(requests)", "mail_deleted=\(mail)", "sms_deleted=\(smsWithoutContact)", "audit_entries_deleted=\(auditEntries)",
-         "attempt_counters_deleted=\(counters)"]
+         "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)"]
     }
 }
 
@@ -191,6 +193,7 @@ public struct RetentionSweep: Sendable {
             (\.mail, "outbox", "id", "created_at < \(bind: Retention.sentMail.cutoff(now: now))"),
             (\.smsWithoutContact, "sms_messages", "id", "interaction_id IS NULL AND created_at < \(bind: Retention.contactCentre.cutoff(now: now))"),
             (\.auditEntries, "audit_log", "id", "\(ident: "at") < \(bind: Retention.securityLog.cutoff(now: now))"),
+            (\.exports, "privacy_exports", "id", "expires_at < \(bind: now)"),
             (\.counters, "rate_limits", "key", "window_start < \(bind: Retention.attemptCounters.cutoff(now: now))"),
         ]
         for (field, table, key, condition) in steps {

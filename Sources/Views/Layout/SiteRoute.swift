@@ -19,7 +19,7 @@ public enum SiteRoute: Sendable, Equatable {
     case register, registerEmployer, registerEmployerJoin, login, loginTwoFactor, loginTwoFactorSetup, logout
     case account, accountPassword, accountEmail, accountEmailConfirm, accountSignOutEverywhere, accountClientLink
     case accountPhoto, accountPhotoDelete, accountCompanyInvite, accountSMS, accountPrivacy, accountPrivacyWithdraw, accountPrivacyObjection,
-         accountPrivacyRestriction, accountPrivacyErase
+         accountPrivacyRestriction, accountPrivacyErase, accountPrivacyExport, accountPrivacyExportFile(String)
     case accountAlerts, accountAlert(String), accountAlertDelete(String)
     case accountCVs, accountCVNew, accountCV(String), accountCVEdit(String), accountCVPrint(String), accountCVDelete(String)
     case accountCVFile, accountCVFileDelete
@@ -31,7 +31,8 @@ public enum SiteRoute: Sendable, Equatable {
 
     // Staff
     case staffHome, staffSecurity, staffRecoveryCodes, staffTokens, staffTokenRevoke(String)
-    case staffPrivacy, staffPrivacyRequest(String), staffPrivacyAnswer(String), staffPrivacyExtend(String)
+    case staffPrivacy, staffPrivacyRequest(String), staffPrivacyAnswer(String), staffPrivacyExtend(String), staffPrivacyIdentity(String),
+         staffPrivacyExport(String), staffPrivacyRestrict(String), staffPrivacyErase(String)
     case staffMembers, staffMemberNew, staffMember(String), staffMemberReset2FA(String)
     case staffClients, staffClient(String), staffClientPIN(String)
     case staffClientLinks, staffClientLink(String)
@@ -123,6 +124,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .accountPrivacyObjection: "/account/privacy/objection"
         case .accountPrivacyRestriction: "/account/privacy/restriction"
         case .accountPrivacyErase: "/account/privacy/erase"
+        case .accountPrivacyExport: "/account/privacy/export"
+        case .accountPrivacyExportFile(let id): "/account/privacy/export/\(id)"
         case .accountAlerts: "/account/alerts"
         case .accountAlert(let id): "/account/alerts/\(id)"
         case .accountAlertDelete(let id): "/account/alerts/\(id)/delete"
@@ -153,6 +156,10 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffPrivacyRequest(let id): "/staff/privacy/\(id)"
         case .staffPrivacyAnswer(let id): "/staff/privacy/\(id)/answer"
         case .staffPrivacyExtend(let id): "/staff/privacy/\(id)/extend"
+        case .staffPrivacyIdentity(let id): "/staff/privacy/\(id)/identity"
+        case .staffPrivacyExport(let id): "/staff/privacy/\(id)/export"
+        case .staffPrivacyRestrict(let id): "/staff/privacy/\(id)/restrict"
+        case .staffPrivacyErase(let id): "/staff/privacy/\(id)/erase"
         case .staffSecurity: "/staff/security"
         case .staffRecoveryCodes: "/staff/security/recovery-codes"
         case .staffTokens: "/staff/security/tokens"

@@ -101,8 +101,10 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(NewsletterLifecycle())
         app.lifecycle.use(MailPollerLifecycle())
         app.lifecycle.use(SMSSenderLifecycle())
-        app.lifecycle.use(RecordingRetentionLifecycle())
-        app.lifecycle.use(PrivacyRetentionLifecycle())
+        app.lifecycle.use(RecordingRetention.job)
+        app.lifecycle.use(PrivacyRetention.job)
+        app.lifecycle.use(DataExportBuilder.job)
+        app.lifecycle.use(DataRequestDigest.job)
         app.lifecycle.use(ReportRefreshLifecycle())
     }
 }

@@ -11,7 +11,7 @@ import ContactCenter
 /// and prints p50/p95/p99 of each.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "search | routing | voice | reports")
+        @Argument(name: "what", help: "search | routing | voice | reports | privacy")
         var what: String
         @Option(name: "queries", help: "How many searches (default 1000).")
         var queries: Int?
@@ -27,6 +27,10 @@ struct BenchCommand: AsyncCommand {
         var days: Int?
         @Option(name: "contacts-per-day", help: "reports: contacts on an ordinary weekday at the start (default 7000, about 2.5 million a year).")
         var contactsPerDay: Double?
+        @Option(name: "contacts", help: "privacy: contacts of the person whose copy is built (default 1000).")
+        var contacts: Int?
+        @Option(name: "interactions", help: "privacy: old contacts retention anonymises (default 100000).")
+        var interactions: Int?
         @Option(name: "think", help: "voice: the longest pause of a caller between requests, in milliseconds (default 0: at once).")
         var thinkMilliseconds: Int?
     }
@@ -34,7 +38,8 @@ struct BenchCommand: AsyncCommand {
     var help: String {
         "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches; bench routing — routing-decision latency; "
             + "bench voice --url URL [--calls 200] [--think 0] — webhook latency of simultaneous calls (VOICE_AUTH_TOKEN as the server's); "
-            + "bench reports [--days 365] [--contacts-per-day 7000] [--queries 20] [--url URL] — seeds a national year once, then report latency percentiles."
+            + "bench reports [--days 365] [--contacts-per-day 7000] [--queries 20] [--url URL] — seeds a national year once, then report latency percentiles; "
+            + "bench privacy [--contacts 1000] [--interactions 100000] — a person's copy, and retention over old contacts with the routing read's latency meanwhile."
     }
 
     static let words = ["kierowca", "kierowcy", "kierowców", "magazyn", "magazynie", "magazynier", "spawacz", "spawaczy", "księgowa",
@@ -64,6 +69,13 @@ struct BenchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.what == "routing" { return routing(context, signature) }
         if signature.what == "voice" { return try await voice(context, signature) }
+        if signature.what == "privacy" {
+            let contacts = signature.contacts ?? 1_000, interactions = signature.interactions ?? 100_000
+            guard (1...100_000).contains(contacts), (1...5_000_000).contains(interactions) else {
+                throw ConsoleCommandError(message: "--contacts 1–100000, --interactions 1–5000000")
+            }
+            return try await PrivacyBenchmark(context: context, contacts: contacts, interactions: interactions).run()
+        }
         if signature.what == "reports" {
             let days = signature.days ?? 365, perDay = signature.contactsPerDay ?? 7_000, queries = signature.queries ?? 20
             guard (1...800).contains(days), perDay > 0, perDay <= 200_000, (1...10_000).contains(queries) else {

@@ -101,6 +101,18 @@ struct MailComposer: Sendable {
                 args: ["date": date])
     }
 
+    /// A person's copy of their data is ready; the link works for a week, signed in.
+    func exportReady(to email: String, id: String, language: Language, until: String) -> OutboxMessage {
+        compose(to: email, kind: "privacy_export_ready", language: language, subjectKey: "mail.export_ready.subject",
+                paragraphs: ["mail.export_ready.body"], link: publicURL + SiteRoute.accountPrivacyExportFile(id).path, args: ["date": until])
+    }
+
+    /// The data protection officer's morning list of requests near or past their deadline.
+    func requestDigest(to email: String, count: Int, lines: [String], language: Language) -> OutboxMessage {
+        compose(to: email, kind: "privacy_request_digest", language: language, subjectKey: "mail.request_digest.subject",
+                paragraphs: ["mail.request_digest.body"], link: publicURL + SiteRoute.staffPrivacy.path, args: ["count": "\(count)"], lines: lines)
+    }
+
     /// The answer to a request, as the data protection officer wrote it.
     func requestAnswer(to email: String, reference: String, text: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "privacy_request_answer", language: language, subjectKey: "mail.request_answer.subject",

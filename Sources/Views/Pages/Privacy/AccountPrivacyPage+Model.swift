@@ -49,6 +49,13 @@ public enum AccountPrivacyPage {
         public init(_ key: String, _ values: [String: String] = [:]) { self.key = key; self.values = values }
     }
 
+    public enum ExportState: Sendable, Equatable {
+        case none
+        case building(requested: String)
+        case ready(path: String, until: String, size: String)
+        case expired
+    }
+
     public struct Model: Sendable {
         public let consents: [Consent]
         public let profiling: [Profiling]
@@ -62,6 +69,9 @@ public enum AccountPrivacyPage {
         public var lastCompanyUser = false
         /// The erasure form's state (the password asked again, its error, a refusal).
         public var erasureForm = FormState()
+        /// The person's last copy of their data.
+        public var export: ExportState = .none
+        public var exportForm = FormState()
         public init(consents: [Consent], profiling: [Profiling], dpoEmail: String, notice: String?) {
             self.consents = consents; self.profiling = profiling; self.dpoEmail = dpoEmail; self.notice = notice
         }

@@ -12,10 +12,34 @@ extension AccountPrivacyPage {
             .h2(.id("profiling-heading"), .text(ctx.t("account_privacy.profiling_heading"))),
             .p(.text(ctx.t("account_privacy.profiling_intro"))),
             .ol(.class("profiling"), .forEach(model.profiling) { p in profiling(p, ctx) }),
+            export(model, ctx),
             restriction(model, ctx),
             erasure(model, ctx),
             .p(.a(.href(SiteRoute.privacy.path), .text(ctx.t("consent.read_policy"))))
         ))
+    }
+
+    static func export(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let state: Node<HTML.BodyContext>
+        switch model.export {
+        case .none: state = .empty
+        case .building(let requested): state = .p(.strong(.text(ctx.t("account_privacy.export_building", ["date": requested]))))
+        case .ready(let path, let until, let size):
+            state = .p(.a(.href(path), .attribute(named: "download", value: "zielona-linia-dane.zip"),
+                          .text(ctx.t("account_privacy.export_download", ["date": until, "size": size]))))
+        case .expired: state = .p(.text(ctx.t("account_privacy.export_expired")))
+        }
+        let building: Bool = { if case .building = model.export { return true } else { return false } }()
+        return .section(.attribute(named: "aria-labelledby", value: "export-heading"),
+            .h2(.id("export-heading"), .text(ctx.t("account_privacy.export_heading"))),
+            .p(.text(ctx.t("account_privacy.export_intro"))),
+            state,
+            Forms.errorSummary(model.exportForm, ctx),
+            .if(!building, .form(.method(.post), .action(SiteRoute.accountPrivacyExport.path), Forms.csrf(ctx),
+                  Forms.field("export_password", label: ctx.t("account_privacy.erasure_password"), type: .password, state: model.exportForm,
+                              autocomplete: "current-password", ctx: ctx),
+                  .button(.type(.submit), .text(ctx.t("account_privacy.export_request")))))
+        )
     }
 
     static func restriction(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
