@@ -37,15 +37,23 @@ struct ContactAnonymiser {
             .where("interaction_id", .in, list).run()
         try await sql.update("ivr_calls").set("caller", to: SQLBind("")).set("last_key", to: SQLLiteral.null).set("last_response", to: SQLLiteral.null)
             .where("interaction_id", .in, list).run()
-        // The context is rewritten one by one: each keeps its own powiat and IVR path.
+        // Each keeps its own powiat and IVR path: the new contexts are computed here and written
+        // in one statement per batch.
         let decoder = JSONDecoder(), encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        var kept: [SQLQueryString] = []
         for row in try await sql.select().column("id").column("context").from("cc_interactions").where("id", .in, list).all() {
-            let id = try row.decode(column: "id", as: UUID.self)
             let stored = try row.decode(column: "context", as: String.self)
-            let kept = (try? decoder.decode(ContactContext.self, from: Data(stored.utf8)))?.anonymised ?? ContactContext()
-            try await sql.update("cc_interactions").set("context", to: SQLBind(String(decoding: try encoder.encode(kept), as: UTF8.self)))
-                .set("anonymised_at", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
+            let context = (try? decoder.decode(ContactContext.self, from: Data(stored.utf8)))?.anonymised ?? ContactContext()
+            let text = String(decoding: try encoder.encode(context), as: UTF8.self)
+            kept.append(kept.isEmpty ? "SELECT \(bind: try row.decode(column: "id", as: UUID.self)) AS id, \(bind: text) AS context"
+                                     : "SELECT \(bind: try row.decode(column: "id", as: UUID.self)), \(bind: text)")
+        }
+        if !kept.isEmpty {
+            try await sql.raw("""
+                UPDATE cc_interactions SET context = v.context, anonymised_at = \(bind: now)
+                FROM (\(kept.joined(separator: " UNION ALL "))) AS v WHERE cc_interactions.id = v.id
+                """).run()
         }
         return recordings
     }

@@ -8,7 +8,7 @@ import Localization
 /// `zielona bench privacy [--contacts 1000] [--interactions 1000000]`: a benchmark, not a test.
 /// 1. A person with `--contacts` contacts (web forms and chats of five lines): how long their
 ///    copy takes to collect and to zip.
-/// 2. `--interactions` contacts older than the contact centre's retention: how long retention
+/// 2. `--interactions` contacts (chats of one line and web forms) older than the contact centre's retention: how long retention
 ///    takes to anonymise them in its batches, and the latency of the routing pass's read of the
 ///    open interactions at rest and while retention runs (it must not stall routing).
 struct PrivacyBenchmark {
@@ -26,7 +26,7 @@ struct PrivacyBenchmark {
         try await retention()
     }
 
-    func insertContacts(_ n: Int, client: UUID?, email: String, at: Date) async throws -> [UUID] {
+    func insertContacts(_ n: Int, client: UUID?, email: String, at: Date, chatLines: Int = 5) async throws -> [UUID] {
         var ids: [UUID] = []
         for start in stride(from: 0, to: n, by: 500) {
             var rows: [SQLQueryString] = [], lines: [SQLQueryString] = []
@@ -38,7 +38,7 @@ struct PrivacyBenchmark {
                     (\(bind: id), \(bind: channel), \(bind: client), 'pl', 'benefits', 'pup-2002', '20', 'closed', 0, \(bind: at), 'none', \(bind: context), 1, \(bind: at), \(bind: at), \(bind: false))
                     """)
                 if channel == "chat" {
-                    for k in 0..<5 { lines.append("(\(bind: id), \(bind: k % 2 == 0 ? "visitor" : "agent"), \(bind: "Linia \(k) rozmowy \(i)"), \(bind: at))") }
+                    for k in 0..<chatLines { lines.append("(\(bind: id), \(bind: k % 2 == 0 ? "visitor" : "agent"), \(bind: "Linia \(k) rozmowy \(i)"), \(bind: at))") }
                 }
             }
             try await sql.raw("""
@@ -97,7 +97,7 @@ struct PrivacyBenchmark {
     func retention() async throws {
         let old = Retention.contactCentre.cutoff(now: Date()).addingTimeInterval(-86_400)
         let seedStart = Date()
-        _ = try await insertContacts(interactions, client: nil, email: "bench.old@example.org", at: old)
+        _ = try await insertContacts(interactions, client: nil, email: "bench.old@example.org", at: old, chatLines: 1)
         context.console.print(String(format: "retention: seeded %d old contacts in %.1f s", interactions, Date().timeIntervalSince(seedStart)))
         let rest = try await probe(during: nil)
         let config = app.services.config, db = app.db
