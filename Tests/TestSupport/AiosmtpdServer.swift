@@ -4,7 +4,7 @@ import Foundation
 public final class AiosmtpdServer: @unchecked Sendable {
     public let port: Int
     public let maildir: URL
-    let process = Process()
+    var process = Process()
 
     /// Runs where aiosmtpd is installed; CI (CI=true) always runs it, so a missing install fails there.
     public static var available: Bool {
@@ -31,31 +31,39 @@ public final class AiosmtpdServer: @unchecked Sendable {
 
     /// `handler`: Python source of a `Handler` class (a Mailbox) to use instead of the plain Mailbox.
     public init(extraArguments: [String] = [], handler: String? = nil) throws {
-        port = Int.random(in: 30000...39999)
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID().uuidString)")
         var handlerClass = "aiosmtpd.handlers.Mailbox"
+        var environment: [String: String]? = nil
         if let handler {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-handler-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try handler.write(to: dir.appendingPathComponent("zl_handler.py"), atomically: true, encoding: .utf8)
             var env = ProcessInfo.processInfo.environment
             env["PYTHONPATH"] = dir.path + (env["PYTHONPATH"].map { ":" + $0 } ?? "")
-            process.environment = env
+            environment = env
             handlerClass = "zl_handler.Handler"
         }
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)"] + extraArguments
-            + ["-c", handlerClass, maildir.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait until it listens.
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
-            if Self.canConnect(port) { return }
-            Thread.sleep(forTimeInterval: 0.1)
+        // A port the kernel just gave out (a random one may be taken: aiosmtpd would exit, or
+        // another server answer); tried again with a new one if the server exits all the same.
+        // Python's start-up is slow while the whole suite runs at once: up to a minute.
+        var started: (port: Int, process: Process)? = nil
+        for _ in 0..<3 where started == nil {
+            let port = freeLocalPort()
+            let p = Process()
+            if let environment { p.environment = environment }
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)"] + extraArguments + ["-c", handlerClass, maildir.path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, p.isRunning {
+                if Self.canConnect(port) { started = (port, p); break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            if started == nil, p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
         }
-        stop()
+        if let started { port = started.port; process = started.process; return }
         throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start"])
     }
 

@@ -16,7 +16,7 @@ public final class DovecotServer: @unchecked Sendable {
     }
 
     public init() throws {
-        port = Int.random(in: 40000...49999)
+        port = freeLocalPort()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("dovecot-\(UUID().uuidString)")
         let d = directory.path
         for sub in ["run", "state", "mail"] {
