@@ -54,6 +54,9 @@ public protocol IVRLookups: Sendable {
     func identify(clientNumber: String, pin: String) async throws -> IVRIdentification
     func office(postalCode: PostalCode) async throws -> String?
     func isOpen() async throws -> Bool
+    /// The hours the line answers, in words of `language`, for prompts that say `{hours}`
+    /// (so a change of the configured hours needs no new recording or prompt).
+    func spokenHours(language: String) -> String
 }
 
 /// Walks a call through a flow: from a step it runs on (saying, branching) until a step waits
@@ -138,7 +141,7 @@ public struct IVREngine: Sendable {
         for _ in 0..<Self.maximumSteps {
             guard let step = flow.steps[c.step] else { c.outcome = .hangup; return (c, actions + [.hangup]) }
             if c.path.last != step.id { c.path.append(step.id) }
-            let prompt = Self.sayOrPlay(flow, step, language: c.language, key: nil)
+            let prompt = Self.sayOrPlay(flow, step, language: c.language, key: nil, lookups: lookups)
             switch step.kind {
             case .say:
                 if let prompt { actions.append(prompt) }
@@ -179,14 +182,18 @@ public struct IVREngine: Sendable {
 
     /// The step's recording, or its text in the caller's language (the flow's first language
     /// when missing). `key`: "pin" asks for the PIN in the identify step.
-    static func sayOrPlay(_ flow: IVRFlow, _ step: IVRStep, language: String, key: String?) -> IVRAction? {
+    static func sayOrPlay(_ flow: IVRFlow, _ step: IVRStep, language: String, key: String?, lookups: (any IVRLookups)? = nil) -> IVRAction? {
         if key == "pin" {
             let text = IVRFlow.pinPrompt[language] ?? IVRFlow.pinPrompt["pl"]!
             return .say(text, language: language)
         }
         if let url = step.audioURL { return .play(url) }
-        guard let text = step.prompt[language] ?? flow.languages.first.flatMap({ step.prompt[$0] }), !text.isEmpty else { return nil }
-        return .say(text, language: step.prompt[language] == nil ? (flow.languages.first ?? language) : language)
+        guard var text = step.prompt[language] ?? flow.languages.first.flatMap({ step.prompt[$0] }), !text.isEmpty else { return nil }
+        let spoken = step.prompt[language] == nil ? (flow.languages.first ?? language) : language
+        if let lookups, text.contains(IVRStep.hoursPlaceholder) {
+            text = text.replacingOccurrences(of: IVRStep.hoursPlaceholder, with: lookups.spokenHours(language: spoken))
+        }
+        return .say(text, language: spoken)
     }
 }
 

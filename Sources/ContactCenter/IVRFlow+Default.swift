@@ -1,7 +1,8 @@
-/// The flow shipped with the system, as the seeds describe 19524: the language first, then the
-/// caller identifies with client number and PIN or gives a postal code (→ their office), the
-/// topic menu puts them in that office's queue; after hours they hear when the line is open
-/// and may order a call back.
+/// The flow shipped with the system, as the seeds describe 19524: the language first, then
+/// whether the line is open — after hours the caller hears when it is (`{hours}`, said in words
+/// from the configured hours) and may order a call back or end the call with a goodbye, before
+/// being asked anything else; in hours the caller identifies with client number and PIN or gives
+/// a postal code (→ their office), and the topic menu puts them in that office's queue.
 extension IVRFlow {
     public static let standard: IVRFlow = {
         func p(_ pl: String, _ en: String, _ ru: String, _ uk: String) -> [String: String] { ["pl": pl, "en": en, "ru": ru, "uk": uk] }
@@ -10,6 +11,7 @@ extension IVRFlow {
                                                          "Hello, this is Zielona Linia, the labour offices' helpline.",
                                                          "Здравствуйте, это Zielona Linia, горячая линия ведомств труда.",
                                                          "Добрий день, це Zielona Linia, гаряча лінія центрів зайнятості."), next: "language"),
+            IVRStep(id: "hours", kind: .hours, next: "who", otherwise: "closed"),
             IVRStep(id: "who", kind: .menu, prompt: p("Jeśli masz numer klienta i PIN, naciśnij 1. Aby podać kod pocztowy, naciśnij 2.",
                                                       "If you have a client number and PIN, press 1. To give your postal code, press 2.",
                                                       "Если у вас есть номер клиента и PIN, нажмите 1. Чтобы указать почтовый индекс, нажмите 2.",
@@ -19,9 +21,8 @@ extension IVRFlow {
                                                                "Enter your client number and press hash, then your PIN and hash.",
                                                                "Введите номер клиента и нажмите решётку, затем PIN и решётку.",
                                                                "Введіть номер клієнта і натисніть решітку, потім PIN і решітку."),
-                    next: "hours", otherwise: "postal"),
-            IVRStep(id: "located", kind: .locate, next: "hours", otherwise: "hours"),
-            IVRStep(id: "hours", kind: .hours, next: "topic", otherwise: "closed"),
+                    next: "topic", otherwise: "postal"),
+            IVRStep(id: "located", kind: .locate, next: "topic", otherwise: "topic"),
             IVRStep(id: "topic", kind: .menu, prompt: p(
                 "Rejestracja – 1. Zasiłek – 2. Oferty pracy – 3. Szkolenia – 4. Pracodawcy – 5. Cudzoziemcy – 6. Inne sprawy – 0.",
                 "Registration – 1. Benefits – 2. Job offers – 3. Trainings – 4. Employers – 5. Foreigners – 6. Other matters – 0.",
@@ -30,26 +31,29 @@ extension IVRFlow {
                     otherwise: "q-other",
                     choices: ["1": "q-registration", "2": "q-benefits", "3": "q-offers", "4": "q-trainings", "5": "q-employers", "6": "q-foreigners",
                               "0": "q-other"]),
-            IVRStep(id: "closed", kind: .say, prompt: p("Infolinia jest czynna w dni robocze od 8 do 18.",
-                                                        "The helpline is open on working days from 8 am to 6 pm.",
-                                                        "Горячая линия работает по рабочим дням с 8 до 18.",
-                                                        "Гаряча лінія працює в робочі дні з 8 до 18."), next: "offer-callback"),
-            IVRStep(id: "offer-callback", kind: .callback, prompt: p("Aby konsultant oddzwonił w najbliższych godzinach pracy, naciśnij 1.",
-                                                                     "For a consultant to call you back in the next opening hours, press 1.",
-                                                                     "Чтобы консультант перезвонил в ближайшее рабочее время, нажмите 1.",
-                                                                     "Щоб консультант передзвонив у найближчий робочий час, натисніть 1."),
+            IVRStep(id: "closed", kind: .say, prompt: p("Infolinia jest teraz nieczynna. Konsultanci odbierają: {hours}, z wyjątkiem świąt.",
+                                                        "The helpline is closed now. Consultants answer: {hours}, except public holidays.",
+                                                        "Горячая линия сейчас не работает. Консультанты отвечают: {hours}, кроме праздников.",
+                                                        "Гаряча лінія зараз не працює. Консультанти відповідають: {hours}, крім свят."), next: "offer-callback"),
+            IVRStep(id: "offer-callback", kind: .callback, prompt: p(
+                "Aby konsultant oddzwonił w najbliższych godzinach pracy, naciśnij 1. Aby zakończyć połączenie, naciśnij 2.",
+                "For a consultant to call you back in the next opening hours, press 1. To end the call, press 2.",
+                "Чтобы консультант перезвонил в ближайшее рабочее время, нажмите 1. Чтобы завершить звонок, нажмите 2.",
+                "Щоб консультант передзвонив у найближчий робочий час, натисніть 1. Щоб завершити дзвінок, натисніть 2."),
                     next: "goodbye"),
-            IVRStep(id: "goodbye", kind: .hangup),
+            IVRStep(id: "goodbye", kind: .say, prompt: p("Dziękujemy za telefon. Do usłyszenia.", "Thank you for calling. Goodbye.",
+                                                         "Спасибо за звонок. До свидания.", "Дякуємо за дзвінок. До побачення."), next: "end"),
+            IVRStep(id: "end", kind: .hangup),
         ]
         var language = IVRStep(id: "language", kind: .language, prompt: p("Po polsku – naciśnij 1. For English press 2. По-русски – нажмите 3. Українською – натисніть 4.",
                                                                           "Po polsku – naciśnij 1. For English press 2. По-русски – нажмите 3. Українською – натисніть 4.",
                                                                           "Po polsku – naciśnij 1. For English press 2. По-русски – нажмите 3. Українською – натисніть 4.",
                                                                           "Po polsku – naciśnij 1. For English press 2. По-русски – нажмите 3. Українською – натисніть 4."),
-                               next: "who")
+                               next: "hours")
         language.languages = ["1": "pl", "2": "en", "3": "ru", "4": "uk"]
         var postal = IVRStep(id: "postal", kind: .gather, prompt: p("Wpisz pięciocyfrowy kod pocztowy.", "Enter your five-digit postal code.",
                                                                    "Введите пятизначный почтовый индекс.", "Введіть п'ятизначний поштовий індекс."),
-                             next: "located", otherwise: "hours")
+                             next: "located", otherwise: "topic")
         postal.digits = 5; postal.check = .postalCode
         steps += [language, postal]
         for topic in ContactTopic.allCases {

@@ -46,6 +46,9 @@ public struct IVRStep: Codable, Sendable, Equatable, Identifiable {
     }
 
     /// What gathered digits must be.
+    /// Written in a prompt, said as the line's hours in words of the caller's language.
+    public static let hoursPlaceholder = "{hours}"
+
     public enum Check: String, Codable, Sendable { case none, clientNumber = "client_number", pin, postalCode = "postal_code" }
 
     public var id: String

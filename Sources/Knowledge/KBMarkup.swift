@@ -85,7 +85,11 @@ public enum KBMarkup {
             }
             switch block {
             case .heading(let r), .paragraph(let r): return words(r)
-            case .list(let items): return items.map(words).joined(separator: "; ")
+            case .list(let items):
+                // Items are joined with "; " unless an item ends with its own punctuation ("a,; b" reads wrong).
+                return items.map(words).reduce("") { text, item in
+                    text.isEmpty ? item : text + ((text.last.map { ",;.:!?".contains($0) } ?? false) ? " " : "; ") + item
+                }
             }
         }.joined(separator: "\n")
     }

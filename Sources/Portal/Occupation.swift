@@ -14,6 +14,16 @@ public struct Occupation: Sendable, Equatable, Hashable {
 
     public var level: Int { code.count }
     public var isOccupation: Bool { code.count == 6 }
+
+    /// The code in what an occupation field holds: "721204", or "721204 – Spawacz" as the
+    /// type-ahead writes it (the digits it starts with); nil when it starts with no digit (a name).
+    public static func code(in text: String) -> String? {
+        let digits = text.trimmingCharacters(in: .whitespaces).prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? nil : String(digits)
+    }
+
+    /// "721204 – Spawacz", as the field shows a chosen occupation.
+    public var label: String { code + " – " + name }
 }
 
 public enum OccupationList {

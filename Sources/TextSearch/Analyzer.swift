@@ -10,9 +10,17 @@ public struct Analyzer: Sendable {
 
     public init(stemmer: any Stemmer) { self.stemmer = stemmer }
 
-    /// The best stemmer available on this machine: the Polish dictionary, else light rules only.
+    /// The rules' own version: raised whenever folding, the light rules or the token rules change,
+    /// so an index built by other rules is rebuilt.
+    public static let rulesVersion = 2
+
+    /// What built an index: the stemmer and the rules; an index recorded with another is rebuilt.
+    public var signature: String { "\(stemmer.name)/rules-\(Self.rulesVersion)" }
+
+    /// The best stemmer available on this machine: the dictionaries of Polish, Russian and
+    /// Ukrainian that are installed, else light rules only.
     public static func best() -> Analyzer {
-        Analyzer(stemmer: HunspellStemmer() ?? NoDictionary())
+        Analyzer(stemmer: DictionaryStemmer() ?? NoDictionary())
     }
 
     public static func words(_ text: String) -> [String] {

@@ -16,15 +16,32 @@ public struct NoDictionary: Stemmer {
 }
 
 /// Strips common Polish inflection endings from a folded word, keeping at least four letters:
-/// kierowcy, kierowcow, kierowcami → kierowc; magazynie → magazyn. Used for every word in
-/// addition to the dictionary, so queries typed without diacritics still meet inflected forms.
+/// kierowcy, kierowcow, kierowcami → kierowc; magazynie → magazyn. Verbal nouns lose their
+/// -anie/-enie ending in every case, so the aspects meet: zatrudnienie, zatrudnianie,
+/// zatrudnieniu → zatrudn; szkolenie, szkolenia → szkol. Used for every word in addition to the
+/// dictionary, so queries typed without diacritics still meet inflected forms.
 public enum LightStemmer {
     /// Longest first, so "ami" wins over "i".
-    static let suffixes = ["owie", "ami", "ach", "owi", "ego", "emu", "ych", "ymi", "ich", "imi", "iej",
+    static let suffixes = ["ieniami", "ianiami", "ieniach", "ianiach", "eniami", "aniami", "eniach", "aniach",
+                           "ieniem", "ianiem", "ienie", "ianie", "ienia", "iania", "ieniu", "ianiu",
+                           "eniem", "aniem", "enie", "anie", "enia", "ania", "eniu", "aniu",
+                           "owie", "ami", "ach", "owi", "ego", "emu", "ych", "ymi", "ich", "imi", "iej",
                            "ow", "om", "em", "ie", "ej", "ym", "im", "a", "e", "i", "y", "u", "o"]
     static let minimumStem = 4
 
+    /// Russian and Ukrainian case and number endings, longest first: with no dictionary
+    /// installed, пособие/пособия/пособий and допомога/допомогу/допомоги still meet.
+    static let cyrillicSuffixes = ["иями", "ями", "ами", "ией", "ого", "его", "ому", "ему", "ими", "ыми", "ях", "ах", "ов", "ев", "ей", "ий", "ий",
+                                   "ый", "ой", "ою", "ею", "ом", "ем", "ия", "ие", "ию", "ии", "ья", "ье", "ів", "ям", "ам",
+                                   "а", "я", "ы", "и", "і", "е", "у", "ю", "о", "ь", "й"]
+
     public static func stem(_ folded: String) -> String {
+        if folded.unicodeScalars.first.map({ (0x0400...0x04FF).contains($0.value) }) ?? false {
+            for suffix in cyrillicSuffixes where folded.hasSuffix(suffix) && folded.count - suffix.count >= minimumStem {
+                return String(folded.dropLast(suffix.count))
+            }
+            return folded
+        }
         for suffix in suffixes where folded.hasSuffix(suffix) && folded.count - suffix.count >= minimumStem {
             return String(folded.dropLast(suffix.count))
         }

@@ -8,7 +8,7 @@ extension Application {
         let s: AppServices = services
         var config = s.config
         change(&config)
-        let changed = AppServices(config: config, metrics: s.metrics, contactCentre: contactCentre ?? s.contactCentre, registerCache: s.registerCache,
+        let changed = AppServices(config: config, metrics: s.metrics, contactCentre: contactCentre ?? s.contactCentre, directoryCache: s.directoryCache,
                                   secrets: s.secrets, cipher: s.cipher, dummyPasswordHash: s.dummyPasswordHash, analyzer: s.analyzer)
         services = changed
     }

@@ -69,6 +69,12 @@ enum HTMLScan {
         }
     }
 
+    /// The text of an element, tags left out and entities decoded, spaces folded.
+    static func text(_ inner: Substring) -> String {
+        let stripped = inner.replacing(try! Regex("<[^>]*>"), with: " ")
+        return decode(stripped.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+    }
+
     /// Same-site links (`href="/…"`), entities decoded.
     static func links(in html: String) -> [String] {
         elements("a", in: html).compactMap { $0.attributes["href"] }.filter { $0.hasPrefix("/") && !$0.hasPrefix("//") }

@@ -103,8 +103,10 @@ import FoundationXML
             #expect(postal.contains("Enter your five-digit postal code.") && postal.contains("presses 15371") && postal.contains("Benefits – 2."))
             let queued = try await admin.get("/staff/ivr/simulate?lang=en&version=1&hours=open&history=2+2+15371&keys=2&press=1").body.string
             #expect(queued.contains("queue: ") && queued.contains("topic: Benefits, language: English") && queued.contains("The call has ended."))
-            let closed = try await admin.get("/staff/ivr/simulate?lang=en&version=1&hours=closed&history=1+2+15371&silence=1").body.string
-            #expect(closed.contains("Infolinia jest czynna w dni robocze") && closed.contains("presses nothing") && closed.contains("The call has ended."))
+            // After hours: said right after the language, the hours in words; no key is a goodbye.
+            let closed = try await admin.get("/staff/ivr/simulate?lang=en&version=1&hours=closed&history=1&silence=1").body.string
+            #expect(closed.contains("Infolinia jest teraz nieczynna. Konsultanci odbierają: ") && !closed.contains("{hours}") && closed.contains("presses nothing")
+                    && closed.contains("Dziękujemy za telefon. Do usłyszenia.") && closed.contains("The call has ended."))
             let bad = try await admin.get("/staff/ivr/simulate?lang=en&version=1&history=1&keys=12a&press=1")
             #expect(bad.status == .badRequest && bad.body.string.contains("Type keys: digits, * or # (at most 32)."))
         }

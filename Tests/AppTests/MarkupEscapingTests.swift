@@ -18,13 +18,25 @@ import Access
     final class Findings: @unchecked Sendable {
         var pages = 0, markerPages = 0, roundTrips = 0, forms = 0
         var problems: [String] = []
+        /// Same-site links seen on the pages, each followed once at the end: none may be a 404.
+        var links: [String: String] = [:]
+        var linksChecked: Set<String> = []
     }
 
     /// Actions that would end the walk's session or account, or need a second device.
     static let skipped = ["logout", "sign-out", "everywhere", "delete", "password", "two-factor", "erase", "revoke", "deactivate", "/login"]
 
-    static func check(_ html: String, at path: String, _ found: Findings) {
+    static func check(_ html: String, at path: String, status: HTTPStatus = .ok, _ found: Findings) {
         found.pages += 1
+        // A list of facts never names two facts alike (the account page once labelled two "E-mail address").
+        for dl in HTMLScan.elements("dl", in: html) {
+            let terms = HTMLScan.elements("dt", in: String(dl.inner)).map { HTMLScan.text($0.inner) }
+            if let twice = Dictionary(grouping: terms, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+                found.problems.append("\(path): two facts labelled \(twice.debugDescription)")
+            }
+        }
+        // The links of the pages that are there (an error page links to itself in other languages).
+        if status.code < 400 { for link in HTMLScan.links(in: html) where found.links[link] == nil { found.links[link] = path } }
         var rest = html[...]
         var seen = false
         while let r = rest.range(of: "ZLMARK") {
@@ -92,7 +104,7 @@ import Access
         }
         guard res.headers.contentType?.subType == "html" else { return nil }
         let html = res.body.string
-        check(html, at: path, found)
+        check(html, at: path, status: res.status, found)
         return html
     }
 
@@ -144,10 +156,24 @@ import Access
                         _ = try await visit(browser, location, found)
                     } else if result!.headers.contentType?.subType == "html" {
                         if result!.status.code >= 500 { found.problems.append("POST \(action) → \(result!.status.code)") }
-                        check(result!.body.string, at: "POST \(action)", found)
+                        check(result!.body.string, at: "POST \(action)", status: result!.status, found)
                     }
                 }
             }
+        }
+    }
+
+    /// Every same-site link seen so far, followed: a link to a page that is not there is a defect
+    /// (the IVR editor once linked its first step with the "(start)" label in the path).
+    static func followLinks(_ browser: FormClient, _ found: Findings) async throws {
+        for (link, from) in found.links.sorted(by: { $0.key < $1.key }) where !found.linksChecked.contains(link) {
+            found.linksChecked.insert(link)
+            let bare = String(link.prefix { $0 != "#" })
+            // /dev/mail answers the machine itself only.
+            guard !skipped.contains(where: bare.contains), !bare.hasSuffix("/ws"), !bare.hasPrefix("/dev/") else { continue }
+            let res = try await browser.get(bare)
+            if res.status == .notFound { found.problems.append("\(from) links to \(link), which is not there (404)") }
+            if res.status.code >= 500 { found.problems.append("\(from) links to \(link): \(res.status.code)") }
         }
     }
 
@@ -174,6 +200,8 @@ import Access
                 // Again, now that the forms have stored the marker (lists, detail pages, edit
                 // forms), and with the marker in every query parameter the forms name.
                 _ = try await Self.crawl(app, browser, found, queryNames: Self.queryNames(pages))
+                try await Self.followLinks(browser, found)
+                found.links = [:]; found.linksChecked = []
                 print("markup crawl [\(testDatabaseKind)] after \(identity): \(found.pages) pages, \(found.forms) forms, marker on \(found.markerPages), \(found.roundTrips) round trips")
             }
             #expect(found.problems.isEmpty, "\(found.problems.prefix(40).joined(separator: "\n"))")

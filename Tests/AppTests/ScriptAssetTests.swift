@@ -10,7 +10,9 @@ import VaporTesting
 @Suite struct ScriptAssetTests {
     @Test func everyScriptIsServedAndCarriesTheRoutesItCalls() async throws {
         try await withTestApp { app in
-            for (path, needs) in [(ChatScript.path, [SiteRoute.desktopSocket.path]), (LiveScript.path, []), (SuggestScript.path, [])] {
+            let needs = [ChatScript.path: [SiteRoute.desktopSocket.path]]
+            for (path, _) in SiteController.scripts {
+                let needs = needs[path] ?? []
                 try await app.testing().test(.GET, path) { res in
                     #expect(res.status == .ok, "\(path)")
                     #expect(res.headers.contentType?.description.contains("javascript") == true, "\(path)")

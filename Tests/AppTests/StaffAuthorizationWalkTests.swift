@@ -233,7 +233,7 @@ import TextSearch
         switch e.pathString {
         case "/staff/newsletter": (e.pathString, ["language": "pl", "subject": "Nowości", "body": "Nowe szkolenia w urzędach pracy w grudniu."])
         case "/staff/ivr/steps": (e.pathString, ["id": "walk-\(n)", "kind": "hangup"])
-        case "/staff/ivr/steps/:step": ("/staff/ivr/steps/goodbye", ["kind": "hangup"])
+        case "/staff/ivr/steps/:step": ("/staff/ivr/steps/end", ["kind": "hangup"])
         case "/staff/ivr/steps/:step/delete": ("/staff/ivr/steps/walk-\(n)/delete", [:])
         case "/staff/ivr/rollback": (e.pathString, ["version": "1"])
         default: (e.pathString, [:])

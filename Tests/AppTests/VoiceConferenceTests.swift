@@ -109,7 +109,7 @@ import Clients
 
             // The supervisor listens, then coaches; each is audited.
             let page = try await boss.get("/staff/interactions/\(call.id.uuidString)?lang=en").body.string
-            #expect(page.contains("Listen (muted)") && page.contains("welcome › language › who › postal"))
+            #expect(page.contains("Listen (muted)") && page.contains("welcome › choice of language › opening hours › how to identify"))
             #expect(try await boss.post("/staff/interactions/\(call.id.uuidString)/monitor", ["mode": "listen"], csrfFrom: "/staff/home").status == .seeOther)
             let listenCall = try #require(log.calls.withLockedValue { $0.last })
             #expect(listenCall["To"] == "client:agent-\(supervisor.id.uuidString)" && listenCall["Url"]?.contains("/voice/monitor?interaction=") == true)

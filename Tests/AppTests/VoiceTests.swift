@@ -88,7 +88,7 @@ import Clients
             #expect(call.officeID == "pup-2002" && call.topic == "benefits" && call.language == "en" && call.state == .queued)
             let context = try await ContactCenterStore(db: app.db).context(of: call.id)
             #expect(context.caller == "+48600100200" && context.identifiedBy == .postalCode && context.postalCode?.value == "15-371")
-            #expect(context.ivrPath == ["welcome", "language", "who", "postal", "located", "hours", "topic", "q-benefits"])
+            #expect(context.ivrPath == ["welcome", "language", "hours", "who", "postal", "located", "topic", "q-benefits"])
             #expect(context.keys == [.init(step: "postal", digits: "15371"), .init(step: "topic", digits: "2"), .init(step: "who", digits: "2")])
 
             // Waiting: the place in the line first, then pauses until the next announcement is due.
@@ -99,7 +99,10 @@ import Clients
 
             // The consultant accepts on the desktop: the call leaves the carrier's queue and is dialled through.
             #expect(try await DesktopTests.route(app).agents == [staff.id.uuidString])
-            #expect(try await desk.get("/desktop/interactions/\(call.id)").body.string.contains("welcome › language › who › postal"))
+            // The way through the menu in words, with the keys and what they meant.
+            let pop = try await desk.get("/desktop/interactions/\(call.id)?lang=en").body.string
+            #expect(pop.contains("welcome › choice of language › opening hours › how to identify › postal code › office from the postal code › topic"))
+            #expect(pop.contains("topic: 2 (queue: Benefits)") && !pop.contains("Powiat (TERYT)"))
             #expect(try await desk.post("/desktop/offers/\(call.id)/accept", [:], csrfFrom: "/desktop").status == .seeOther)
             #expect(try await carrier.post("/voice/wait", ["QueuePosition": "1", "QueueTime": "10"]).body.string.contains("<Leave/>"))
             let dial = try await carrier.post(try Carrier.action(queued.body.string, "Enqueue"), ["QueueResult": "leave", "QueueTime": "12"]).body.string
@@ -125,6 +128,7 @@ import Clients
 
     @Test func forgedStaleAndMalformedRequestsAreRefusedAndChangeNothing() async throws {
         try await withTestApp { app in
+            ChatTests.hours(app, open: true)
             let carrier = Carrier(app)
             #expect(try await carrier.post("/voice/incoming", signature: "").status == .forbidden)
             var other = Carrier(app)
@@ -269,16 +273,17 @@ import Clients
             flow.steps["voicemail"] = voicemail
             flow.steps["offer-callback"]?.next = "voicemail"
             flow.steps["goodbye"] = nil
+            flow.steps["end"] = nil
             let store = VoiceStore(db: app.db)
             try await store.saveDraft(flow, by: "admin", now: Date())
             _ = try await store.publishDraft(by: "admin", now: Date())
 
             func afterHours(_ carrier: Carrier) async throws -> String {
+                // Closed: said right after the language, with the hours in words, before any other question.
                 let welcome = try await carrier.post("/voice/incoming").body.string
-                let who = try await carrier.keys(welcome, "1").body.string
-                let postal = try await carrier.keys(who, "2").body.string
-                let offer = try await carrier.keys(postal, "15371").body.string
-                #expect(offer.contains("Infolinia jest czynna w dni robocze") && offer.contains("Aby konsultant oddzwonił"))
+                let offer = try await carrier.keys(welcome, "1").body.string
+                #expect(offer.contains("Infolinia jest teraz nieczynna. Konsultanci odbierają: ") && offer.contains("0:00–24:00")
+                        && !offer.contains("{hours}") && offer.contains("Aby konsultant oddzwonił"))
                 return offer
             }
             let booking = Carrier(app)

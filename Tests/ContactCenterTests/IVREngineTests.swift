@@ -17,6 +17,7 @@ import Identity
         }
         func office(postalCode: PostalCode) async throws -> String? { postalCode.value == "15-371" ? "pup-2002" : nil }
         func isOpen() async throws -> Bool { open }
+        func spokenHours(language: String) -> String { "hours in \(language)" }
     }
 
     let engine = IVREngine(flow: .standard, version: 3)
@@ -42,7 +43,7 @@ import Identity
         (call, actions) = try await engine.advance(call, .digits("2"), lookups: lookups)
         #expect(actions.last == .enqueue(office: "pup-2002", topic: "benefits", language: "en"))
         #expect(call.outcome == .enqueue(office: "pup-2002", topic: "benefits", language: "en"))
-        #expect(call.path == ["welcome", "language", "who", "postal", "located", "hours", "topic", "q-benefits"])
+        #expect(call.path == ["welcome", "language", "hours", "who", "postal", "located", "topic", "q-benefits"])
         #expect(call.entered["postal"] == "15371" && call.entered["topic"] == "2")
         // An ended call does not move.
         #expect(try await engine.advance(call, .digits("1"), lookups: lookups).1 == [.hangup])
@@ -87,21 +88,23 @@ import Identity
         for key in ["9", "8", "#"] { (call, actions) = try await engine.advance(call, .digits(key), lookups: lookups) }
         #expect(actions.last == .enqueue(office: nil, topic: "other", language: "pl"))
 
+        // After hours the caller hears so right after choosing the language, before any other question.
         var closed = Lookups()
         closed.open = false
         var (night, _) = try await engine.start()
-        (night, _) = try await engine.advance(night, .digits("4"), lookups: closed)
-        (night, _) = try await engine.advance(night, .digits("2"), lookups: closed)
-        (night, actions) = try await engine.advance(night, .digits("15371"), lookups: closed)
-        #expect(Self.said(actions) == [IVRFlow.standard.steps["closed"]!.prompt["uk"]!, IVRFlow.standard.steps["offer-callback"]!.prompt["uk"]!])
+        (night, actions) = try await engine.advance(night, .digits("4"), lookups: closed)
+        #expect(Self.said(actions) == [IVRFlow.standard.steps["closed"]!.prompt["uk"]!.replacingOccurrences(of: "{hours}", with: "hours in uk"),
+                                       IVRFlow.standard.steps["offer-callback"]!.prompt["uk"]!])
+        #expect(night.path == ["welcome", "language", "hours", "closed", "offer-callback"])
         (night, actions) = try await engine.advance(night, .digits("1"), lookups: closed)
-        #expect(actions == [.callback(office: "pup-2002", language: "uk")])
-        // Declining the callback says goodbye.
-        var (declined, _) = try await engine.start()
-        (declined, _) = try await engine.advance(declined, .digits("1"), lookups: closed)
-        (declined, _) = try await engine.advance(declined, .digits("2"), lookups: closed)
-        (declined, _) = try await engine.advance(declined, .digits("15371"), lookups: closed)
-        (declined, actions) = try await engine.advance(declined, .timeout, lookups: closed)
-        #expect(actions.last == .hangup && declined.outcome == .hangup)
+        #expect(actions == [.callback(office: nil, language: "uk")])
+        // Declining the callback (2, or no key) says goodbye before hanging up.
+        for answer in [IVRInput.digits("2"), .timeout] {
+            var (declined, _) = try await engine.start()
+            (declined, _) = try await engine.advance(declined, .digits("1"), lookups: closed)
+            (declined, actions) = try await engine.advance(declined, answer, lookups: closed)
+            #expect(Self.said(actions) == [IVRFlow.standard.steps["goodbye"]!.prompt["pl"]!])
+            #expect(actions.last == .hangup && declined.outcome == .hangup)
+        }
     }
 }

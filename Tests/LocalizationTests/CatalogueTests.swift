@@ -43,3 +43,37 @@ import Foundation
         #expect(Language.negotiate(acceptLanguage: header) == expected)
     }
 }
+
+/// Every key the code names literally is in the source catalogue (a missing key would show as
+/// "desktop.some_key" on the page); keys built at run time are checked where they are built.
+@Suite struct CatalogueUseTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources")
+
+    static func literalKeys() throws -> [String: String] {
+        var keys: [String: String] = [:]
+        let pattern = try Regex(#"(?:\bt|\.text|\.plural|catalogue\.text|ctx\.t|ctx\.plural)\(\s*"([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#)
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        for case let url as URL in files where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for m in text.matches(of: pattern) {
+                let key = String(m.output[1].substring ?? "")
+                // A key followed by concatenation is a prefix of keys built at run time.
+                let after = text[m.range.upperBound...].prefix(4)
+                if after.hasPrefix(" + ") || after.hasPrefix("\\(") { continue }
+                // A file read by name, not a key.
+                if ["csv", "json", "txt"].contains(key.split(separator: ".").last ?? "") { continue }
+                keys[key] = url.lastPathComponent
+            }
+        }
+        return keys
+    }
+
+    @Test func everyKeyNamedInTheCodeIsInTheCatalogue() throws {
+        let pl = try Catalogues.loadBundled()[.pl]
+        let keys = try Self.literalKeys()
+        #expect(keys.count > 500, "the scan finds the code's keys")
+        let missing = keys.filter { pl.text($0.key) == $0.key && pl.plural($0.key, count: 1) == $0.key }.map { "\($0.key) (\($0.value))" }.sorted()
+        #expect(missing.isEmpty, "\(missing)")
+    }
+}

@@ -7,6 +7,11 @@ import Foundation
 struct DictionaryStemmingTests {
     let analyzer = Analyzer(stemmer: HunspellStemmer()!)
 
+    @Test func employingForeignersIsFoundWithTheDictionaryToo() throws {
+        #expect(try matches("cudzoziemca zatrudnienie", "Zatrudnianie cudzoziemców – od czego zacząć?"))
+        #expect(try matches("zatrudnianie cudzoziemców", "Zatrudnienie cudzoziemca na podstawie oświadczenia"))
+    }
+
     func matches(_ query: String, _ text: String) throws -> Bool {
         let tokens = Set(analyzer.indexTokens(text).split(separator: " ").map(String.init))
         return try analyzer.query(query).terms.allSatisfy { !Set($0.forms).isDisjoint(with: tokens) }
@@ -38,8 +43,44 @@ struct DictionaryStemmingTests {
     }
 }
 
+/// With the Russian and Ukrainian dictionaries (UTF-8 ones: CI installs hunspell-ru, hunspell-uk).
+@Suite(.enabled(if: (DictionaryStemmer()?.cyrillic.count ?? 0) == 2 || ProcessInfo.processInfo.environment["CI"] == "true"))
+struct CyrillicDictionaryTests {
+    let analyzer = Analyzer(stemmer: DictionaryStemmer()!)
+
+    func matches(_ query: String, _ text: String) throws -> Bool {
+        let tokens = Set(analyzer.indexTokens(text).split(separator: " ").map(String.init))
+        return try analyzer.query(query).terms.allSatisfy { !Set($0.forms).isDisjoint(with: tokens) }
+    }
+
+    @Test func russianAndUkrainianWordsGetTheirDictionaryForms() throws {
+        let s = try #require(DictionaryStemmer())
+        #expect(s.name == "hunspell-pl+ru+uk")
+        #expect(s.stems(of: "пособия").contains("пособие"))
+        #expect(s.stems(of: "допомогу").contains("допомога"))
+        #expect(s.stems(of: "kierowców") == ["kierowca"], "Latin words still go to the Polish dictionary")
+        #expect(try matches("пособие", "Когда положено пособие по безработице?"))
+        #expect(try matches("пособия безработным", "Когда положено пособие по безработице?") == false, "every word must match")
+        #expect(try matches("допомога", "Коли належить допомогу по безробіттю?"))
+        #expect(try matches("работу", "Как найти работа в Польше"))
+    }
+}
+
 @Suite struct LightStemmingTests {
     let analyzer = Analyzer(stemmer: NoDictionary())
+
+    func matches(_ query: String, _ text: String) throws -> Bool {
+        let tokens = Set(analyzer.indexTokens(text).split(separator: " ").map(String.init))
+        return try analyzer.query(query).terms.allSatisfy { !Set($0.forms).isDisjoint(with: tokens) }
+    }
+
+    @Test func verbalNounsOfBothAspectsAndCyrillicFormsMeetWithoutADictionary() throws {
+        #expect(try matches("cudzoziemca zatrudnienie", "Zatrudnianie cudzoziemców – od czego zacząć?"))
+        #expect(try matches("szkolenia", "Bezpłatne szkolenie dla bezrobotnych"))
+        #expect(try matches("пособия", "Когда положено пособие по безработице?"))
+        #expect(try matches("допомогу", "Коли належить допомога по безробіттю?"))
+        #expect(try !matches("cudzoziemca zatrudnienie", "Zatrudnienie w magazynie"), "every word must match")
+    }
 
     @Test func withoutTheDictionaryLightRulesStillJoinTheForms() {
         for form in ["kierowca", "kierowcy", "kierowcę", "kierowców", "kierowcami"] {

@@ -109,7 +109,7 @@ struct ReportPageModel {
         let names = Self.weekdays.map { t.text("weekday." + $0) }
         var best: (day: Int, hour: Int, n: Int)?
         for (d, row) in heat.enumerated() { for (h, n) in row.enumerated() where n > (best?.n ?? 0) { best = (d, h, n) } }
-        let summary = best.map { t.text("reports.heat_summary", ["day": names[$0.day], "hour": "\($0.hour):00", "count": "\($0.n)"]) } ?? t.text("reports.nothing")
+        let summary = best.map { t.text("reports.heat_summary", ["on_day": t.text("weekday.on.\($0.day + 1)"), "hour": "\($0.hour):00", "count": "\($0.n)"]) } ?? t.text("reports.nothing")
         let hours = (0..<24).filter { h in heat.contains { $0[h] > 0 } }
         let table = ReportsPage.Table(caption: t.text("reports.chart_heat"), headers: [t.text("reports.weekday")] + hours.map { "\($0):00" },
                                       rows: hours.isEmpty ? [] : heat.enumerated().map { d, row in [.init(names[d])] + hours.map { .init("\(row[$0])") } })

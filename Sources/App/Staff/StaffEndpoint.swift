@@ -80,7 +80,26 @@ enum StaffGuard {
                 throw Abort(.forbidden, reason: req.catalogue.text("error.foreign_office"))
             }
         }
+        if req.method == .GET, !req.isAPI, !fragments.contains(req.url.path) {
+            req.storage[Request.StaffShellKey.self] = try await shell(member, req)
+        }
         return try await endpoint.handler(req, member)
+    }
+
+    /// Parts of pages the live script fetches: no shell of their own.
+    static let fragments: Set<String> = [SiteRoute.desktopPanel.path, SiteRoute.desktopContacts.path, SiteRoute.wallboardPanel.path]
+
+    /// The workstation shell's bar for this member: the areas their roles open, and for a
+    /// consultant their state and the contacts ringing for them.
+    static func shell(_ member: StaffMember, _ req: Request) async throws -> StaffShell {
+        let t = req.catalogue
+        let handles = AuthorizationMatrix.allows(member.roles, .handleInteractions)
+        var shell = StaffShell(name: member.displayName,
+                               areas: StaffHomeController.areas.filter { AuthorizationMatrix.allows(member.roles, $0.action) }
+                                   .map { StaffShell.Area(path: $0.path, label: t.text($0.key)) },
+                               handlesContacts: handles)
+        if handles { shell.agentPanel = try await DesktopController.bar(req, member) }
+        return shell
     }
 
     static func resolve(_ target: StaffTarget, _ req: Request) async throws -> ActionTarget {

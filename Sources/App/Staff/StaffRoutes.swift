@@ -75,6 +75,7 @@ enum StaffRoutes {
             // The consultant desktop.
             StaffEndpoint(.GET, .desktop, .handleInteractions, .system, desktop.page),
             StaffEndpoint(.GET, .desktopPanel, .handleInteractions, .system, desktop.panel),
+            StaffEndpoint(.GET, .desktopContacts, .handleInteractions, .system, desktop.contacts),
             StaffEndpoint(.POST, .desktopState, .handleInteractions, .system, desktop.setState),
             StaffEndpoint(.POST, .desktopQueues, .handleInteractions, .system, desktop.setQueues),
             StaffEndpoint(.POST, .desktopOfferAccept(":id"), .handleInteractions, .system, desktop.accept),
@@ -85,7 +86,7 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .desktopClose(":id"), .handleInteractions, .heldInteraction, desktop.close),
             StaffEndpoint(.POST, .desktopTransfer(":id"), .handleInteractions, .heldInteraction, desktop.transfer),
             StaffEndpoint(.POST, .desktopArticles(":id"), .handleInteractions, .heldInteraction, desktop.sendArticle),
-            StaffEndpoint(.POST, .desktopReply(":id"), .handleInteractions, .heldInteraction, desktop.mailReply),
+            StaffEndpoint(.POST, .desktopReply(":id"), .handleInteractions, .heldInteraction, desktop.reply),
             StaffEndpoint(.POST, .desktopVisitReminder(":id"), .handleInteractions, .heldInteraction, desktop.visitReminder),
             StaffEndpoint(.GET, .desktopAttachment(":id"), .handleInteractions, .heldInteraction, desktop.mailAttachment),
             StaffEndpoint(.GET, .desktopChat(":id"), .handleInteractions, .heldChat, desktop.chatState),

@@ -49,6 +49,7 @@ public enum StorageMigrations {
             M042_CreateDataRequests(),
             M043_AddRestrictionAndRetention(),
             M044_CreatePrivacyExports(),
+            M045_IndexSMSByInteraction(),
         ]
     }
 }

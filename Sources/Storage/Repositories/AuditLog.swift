@@ -16,6 +16,16 @@ public struct AuditLog: Sendable {
         try await r.create(on: db)
     }
 
+    /// A read, logged once per reading session (`AuditEntry.readingSession`): a reload of the
+    /// same page by the same person adds nothing.
+    public func appendRead(_ e: AuditEntry) async throws {
+        let q = AuditRecord.query(on: db).filter(\.$actorID == e.actorID).filter(\.$action == e.action).filter(\.$detail == e.detail)
+            .filter(\.$at >= e.at.addingTimeInterval(-AuditEntry.readingSession)).sort(\.$at, .descending)
+        if let c = e.clientID { q.filter(\.$clientID == c) } else { q.filter(\.$clientID == nil) }
+        if let last = try await q.first(), e.isSameReading(as: Self.entry(last)) { return }
+        try await append(e)
+    }
+
     public struct Filter: Sendable {
         public var clientID: UUID?
         public var actorID: UUID?
@@ -43,10 +53,12 @@ public struct AuditLog: Sendable {
         if let action = f.action { q.filter(\.$action == action) }
         if let s = f.since { q.filter(\.$at >= s) }
         if let u = f.until { q.filter(\.$at < u) }
-        return try await q.all().map {
-            AuditEntry(at: $0.at, actorID: $0.actorID, actorOfficeID: $0.actorOfficeID, clientID: $0.clientID,
-                       clientOfficeID: $0.clientOfficeID, action: $0.action, detail: $0.detail, reason: $0.reason)
-        }
+        return try await q.all().map(Self.entry)
+    }
+
+    static func entry(_ r: AuditRecord) -> AuditEntry {
+        AuditEntry(at: r.at, actorID: r.actorID, actorOfficeID: r.actorOfficeID, clientID: r.clientID,
+                   clientOfficeID: r.clientOfficeID, action: r.action, detail: r.detail, reason: r.reason)
     }
 
     /// The e-mail of each actor, for showing entries.

@@ -116,6 +116,25 @@ public struct CVStore: Sendable {
         try await SearchIndex.cvs.put(id, title: tokens.title, body: tokens.body, on: db)
     }
 
+    /// Every CV employers can search indexed again with `tokens` (the analyzer changed), a
+    /// thousand at a time: its shared sections and the powiat it names.
+    public func reindexAll(tokens: (SharedCV, _ powiatCode: String?) async throws -> SearchTokens) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        var after = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), count = 0
+        while true {
+            let rows = try await sql.select().columns("cv_id", "shared", "powiat_code").from("cv_candidates")
+                .where("cv_id", .greaterThan, SQLBind(after)).orderBy("cv_id").limit(1_000).all()
+            guard !rows.isEmpty else { return count }
+            for row in rows {
+                let id = try row.decode(column: "cv_id", as: UUID.self)
+                let shared = try JSONDecoder().decode(SharedCV.self, from: Data(try row.decode(column: "shared", as: String.self).utf8))
+                let t = try await tokens(shared, try row.decode(column: "powiat_code", as: String?.self))
+                try await SearchIndex.cvs.put(id, title: t.title, body: t.body, on: db)
+                after = id; count += 1
+            }
+        }
+    }
+
     // MARK: the uploaded file
 
     public func setFile(account: UUID, name: String, data: Data, now: Date = Date()) async throws {

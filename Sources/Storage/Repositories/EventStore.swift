@@ -79,6 +79,16 @@ public struct EventStore: Sendable {
         try await (db as! any SQLDatabase).select().column("*").from("events").where("id", .equal, SQLBind(id)).first().map(Self.event)
     }
 
+    /// Every event indexed again with `tokens` (the analyzer changed): in batches, each its own statement.
+    public func reindexAll(tokens: (StoredEvent) async throws -> SearchTokens) async throws -> Int {
+        let events = try await (db as! any SQLDatabase).select().column("*").from("events").all().map(Self.event)
+        for e in events {
+            let t = try await tokens(e)
+            try await SearchIndex.events.put(e.id, title: t.title, body: t.body, on: db)
+        }
+        return events.count
+    }
+
     /// Every event of some offices (nil: all), newest start first, for the staff list.
     public func list(offices: Set<String>?, limit: Int = 500) async throws -> [StoredEvent] {
         let q = (db as! any SQLDatabase).select().column("*").from("events")

@@ -83,6 +83,12 @@ public struct MailStore: Sendable {
             .decode(column: "case_id", as: UUID.self)
     }
 
+    /// Whether a consultant wrote to the client from this contact (not an automatic message).
+    public func answered(interaction: UUID) async throws -> Bool {
+        try await sql.raw("SELECT 1 AS x FROM cc_mail_messages WHERE interaction_id = \(bind: interaction) AND direction = 'out' AND author_id IS NOT NULL")
+            .first() != nil
+    }
+
     /// Every message of a case, oldest first, with its attachments (without their bytes).
     public func messages(ofCase caseID: UUID) async throws -> [MailRecord] {
         let rows = try await sql.select().column("*").from("cc_mail_messages").where("case_id", .equal, SQLBind(caseID)).orderBy("at").all()

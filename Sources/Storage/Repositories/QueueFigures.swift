@@ -3,10 +3,11 @@ import SQLKit
 import Foundation
 import ContactCenter
 import Reporting
+import Portal
 
 extension ContactCenterStore {
     /// Per queue of these offices (nil: every office): what waits now and how today went.
-    public func queueFigures(offices: Set<String>?, dayStart: Date, now: Date, target: TimeInterval = 20) async throws -> [QueueFigures] {
+    public func queueFigures(offices: Set<String>?, dayStart: Date, now: Date, targets: ServiceTargets = .standard) async throws -> [QueueFigures] {
         let sql = db as! any SQLDatabase
         var figures: [String: QueueFigures] = [:]
         func key(_ office: String, _ topic: String) -> String { office + "\u{1F}" + topic }
@@ -21,7 +22,7 @@ extension ContactCenterStore {
             f.longestWait = max(f.longestWait, now.timeIntervalSince(try row.decode(column: "queued_at", as: Date.self)))
             figures[key(office, topic)] = f
         }
-        let today = sql.select().column(SQLColumn("office_id", table: "i")).column(SQLColumn("topic", table: "i"))
+        let today = sql.select().column(SQLColumn("office_id", table: "i")).column(SQLColumn("topic", table: "i")).column(SQLColumn("channel", table: "i"))
             .column(SQLColumn("queued_at", table: "i")).column(SQLColumn("to_state", table: "e")).column(SQLColumn("at", table: "e"))
             .from(SQLAlias(SQLIdentifier("cc_events"), as: SQLIdentifier("e")))
             .join(SQLAlias(SQLIdentifier("cc_interactions"), as: SQLIdentifier("i")), method: SQLJoinMethod.inner,
@@ -34,13 +35,11 @@ extension ContactCenterStore {
         for row in try await today.all() {
             let office = try row.decode(column: "office_id", as: String.self), topic = try row.decode(column: "topic", as: String.self)
             var f = figures[key(office, topic)] ?? QueueFigures(officeID: office, topic: topic)
-            if try row.decode(column: "to_state", as: String.self) == InteractionState.connected.rawValue {
-                f.answeredToday += 1
-                let waited = try row.decode(column: "at", as: Date.self).timeIntervalSince(try row.decode(column: "queued_at", as: Date.self))
-                if waited <= target { f.answeredInTargetToday += 1 }
-            } else {
-                f.abandonedToday += 1
-            }
+            let p = targets.parameters(for: try row.decode(column: "channel", as: String.self))
+            let at = try row.decode(column: "at", as: Date.self)
+            let answered = try row.decode(column: "to_state", as: String.self) == InteractionState.connected.rawValue
+            let waited = at.timeIntervalSince(try row.decode(column: "queued_at", as: Date.self))
+            f.count(answered: answered, inTarget: answered && waited <= p.answerWithin, target: p.target, hour: Calendar.polish.component(.hour, from: at))
             figures[key(office, topic)] = f
         }
         let ratings = sql.select().column(SQLColumn("office_id", table: "i")).column(SQLColumn("topic", table: "i"))

@@ -153,6 +153,12 @@ public struct SMSStore: Sendable {
         try await sql.select().column("*").from("sms_messages").where("id", .equal, SQLBind(id)).first().map(Self.message)
     }
 
+    /// The messages of one contact of these kinds, oldest first.
+    public func messages(interaction: UUID, kinds: [String]) async throws -> [SMSMessage] {
+        try await sql.select().column("*").from("sms_messages").where("interaction_id", .equal, SQLBind(interaction))
+            .where("kind", .in, SQLBind.group(kinds)).orderBy("created_at").all().map(Self.message)
+    }
+
     public func recent(limit: Int = 50) async throws -> [SMSMessage] {
         try await sql.select().column("*").from("sms_messages").orderBy("created_at", .descending).limit(limit).all().map(Self.message)
     }

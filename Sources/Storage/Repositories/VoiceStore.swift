@@ -95,16 +95,28 @@ public struct VoiceStore: Sendable {
         return next
     }
 
-    /// The shipped flow as version 1, when there is none yet.
-    public func installStandardIfEmpty(now: Date) async throws {
-        guard try await sql.select().column("version").from("ivr_flows").limit(1).first() == nil else { return }
-        let text = String(decoding: try Self.encoder.encode(IVRFlow.standard), as: UTF8.self)
-        do { try await insert(version: 1, text: text, by: "system", now: now, published: true, note: nil) }
-        catch {
-            // Another server installed it at the same moment.
-            if try await current() != nil { return }
-            throw error
+    /// Who the versions the system itself installs are by.
+    public static let system = "system"
+
+    /// The shipped flow as version 1, when there is none yet; and, when the flow in use is still
+    /// one the system installed (no administrator has published one of theirs, and none is being
+    /// edited), the shipped flow of this release as a new version, so a corrected flow reaches
+    /// deployments that never changed it.
+    public func installStandard(now: Date) async throws {
+        guard let current = try await current() else {
+            let text = String(decoding: try Self.encoder.encode(IVRFlow.standard), as: UTF8.self)
+            do { try await insert(version: 1, text: text, by: Self.system, now: now, published: true, note: nil) }
+            catch {
+                // Another server installed it at the same moment.
+                if try await self.current() != nil { return }
+                throw error
+            }
+            return
         }
+        guard current.createdBy == Self.system, current.flow != .standard, try await draft() == nil else { return }
+        let text = String(decoding: try Self.encoder.encode(IVRFlow.standard), as: UTF8.self)
+        do { try await insert(version: try await nextVersion(), text: text, by: Self.system, now: now, published: true, note: nil) }
+        catch { if try await self.current()?.flow != .standard { throw error } }
     }
 
     func nextVersion() async throws -> Int {

@@ -51,18 +51,34 @@ enum Forms {
 extension Forms {
     /// A labelled select with its error, keeping the chosen value.
     static func select(_ name: String, label: String, options: [(value: String, label: String)], state: FormState,
-                       blank: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
+                       blank: String? = nil, hint: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
+        select(name, label: label, choices: options.map { .choice(value: $0.value, label: $0.label, selected: state[name] == $0.value) },
+               state: state, blank: blank, hint: hint)
+    }
+
+    /// A select whose options come in labelled groups (offices by voivodeship).
+    static func select(_ name: String, label: String, groups: [(label: String, options: [(value: String, label: String)])], state: FormState,
+                       blank: String? = nil, hint: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
+        select(name, label: label, choices: groups.map { g in
+            .element(named: "optgroup", nodes: [.attribute(named: "label", value: g.label)]
+                     + g.options.map { .choice(value: $0.value, label: $0.label, selected: state[name] == $0.value) })
+        }, state: state, blank: blank, hint: hint)
+    }
+
+    private static func select(_ name: String, label: String, choices options: [Node<HTML.SelectContext>], state: FormState,
+                               blank: String?, hint: String?) -> Node<HTML.FormContext> {
         let error = state.error(name)
         var choices: [Node<HTML.SelectContext>] = []
         if let blank { choices.append(.choice(value: "", label: blank, selected: state[name].isEmpty)) }
-        choices += options.map { .choice(value: $0.value, label: $0.label, selected: state[name] == $0.value) }
+        choices += options
         let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
+        let hintNode: Node<HTML.FormContext> = hint.map { .p(.id("\(name)-hint"), .class("hint"), .text($0)) } ?? .empty
+        let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         var selectNodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name)]
-        if error != nil {
-            selectNodes += [.attribute(named: "aria-invalid", value: "true"), .attribute(named: "aria-describedby", value: "\(name)-error")]
-        }
+        if !described.isEmpty { selectNodes.append(.attribute(named: "aria-describedby", value: described.joined(separator: " "))) }
+        if error != nil { selectNodes.append(.attribute(named: "aria-invalid", value: "true")) }
         let select: Node<HTML.FormContext> = .element(named: "select", nodes: selectNodes + choices)
-        return .div(.class(error == nil ? "field" : "field has-error"), .label(.for(name), .text(label)), errorNode, select)
+        return .div(.class(error == nil ? "field" : "field has-error"), .label(.for(name), .text(label)), hintNode, errorNode, select)
     }
 
     /// A multi-line text field with its label, hint and error.
@@ -116,12 +132,17 @@ extension Forms {
     }
 
     /// A POST form with only a button (and hidden fields): for actions like "verify".
+    /// How a button looks: the main action, a secondary one, or one that throws work away.
+    enum ButtonStyle: String { case primary, secondary, danger }
+
     static func button(_ action: String, label: String, hidden: [(String, String)] = [], accessibleLabel: String? = nil,
-                       ctx: PageContext) -> Node<HTML.BodyContext> {
+                       style: ButtonStyle = .primary, shortcut: (name: String, keys: String)? = nil, ctx: PageContext) -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(action), .class("inline"),
+              .if(shortcut != nil, .attribute(named: "data-shortcut", value: shortcut?.name ?? "")),
               csrf(ctx),
               .forEach(hidden) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
-              .button(.type(.submit), .text(label),
+              .button(.type(.submit), .text(label), .if(style != .primary, .class(style.rawValue)),
+                      .if(shortcut != nil, .attribute(named: "aria-keyshortcuts", value: shortcut?.keys ?? "")),
                       .if(accessibleLabel != nil, .attribute(named: "aria-label", value: accessibleLabel ?? ""))))
     }
 }

@@ -9,23 +9,17 @@ public enum Layout {
 
     public static func render(_ ctx: PageContext, title: String, description: String? = nil, scripts: [String] = [],
                               main: Node<HTML.BodyContext>) -> String {
+        if let staff = ctx.staff { return StaffLayout.render(ctx, staff, title: title, scripts: scripts, main: main) }
         let fullTitle = title == ctx.t("site.name") ? title : "\(title) – \(ctx.t("site.name"))"
         let widget = ChatWidget.shown(on: ctx.path)
-        let scripts = widget && ctx.chatOpen && !scripts.contains(ChatScript.path) ? scripts + [ChatScript.path] : scripts
+        let scripts = [MenuScript.path] + (widget && ctx.chatOpen && !scripts.contains(ChatScript.path) ? scripts + [ChatScript.path] : scripts)
         let html = HTML(
             .attribute(named: "lang", value: ctx.language.rawValue),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(fullTitle),
+            head(ctx, title: fullTitle, scripts: scripts, extra: .group(
                 .meta(.name("description"), .content(description ?? ctx.t("site.tagline"))),
-                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path)),
-                // Only pages with live parts have a script, and it only adds to a page that works without it.
-                .forEach(scripts) { src in .script(.src(src), .attribute(named: "defer", value: "defer")) },
                 .forEach(Language.allCases) { lang in
                     .link(.rel(.alternate), .href(ctx.link(to: lang)), .attribute(named: "hreflang", value: lang.rawValue))
-                }
-            ),
+                })),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text(ctx.t("shell.skip_to_content"))),
                 header(ctx),
@@ -37,6 +31,19 @@ public enum Layout {
         return html.render()
     }
 
+    /// The head of every page, public or staff: character set, viewport, title, the stylesheet
+    /// and the page's scripts (only pages with live parts have one, and it only adds to a page
+    /// that works without it).
+    static func head(_ ctx: PageContext, title: String, scripts: [String], extra: Node<HTML.HeadContext>) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            .title(title),
+            extra,
+            .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path)),
+            .forEach(scripts) { src in .script(.src(src), .attribute(named: "defer", value: "defer")) })
+    }
+
     static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         .header(.class("site-header"),
             .div(.class("wrap header-row"),
@@ -46,9 +53,11 @@ public enum Layout {
                 .p(.class("hotline"),
                    .span(.text(ctx.t("shell.hotline") + " ")),
                    .a(.href("tel:\(phoneNumber)"), .strong(.text(phoneNumber))),
-                   .span(.class("hotline-hours"), .text(" " + ctx.t("shell.hotline_hours"))))
+                   .span(.class("hotline-hours"), .text(" " + ctx.hoursText)))
             ),
-            .div(.class("wrap header-row"),
+            .button(.type(.button), .id("menu-toggle"), .class("menu-toggle"), .attribute(named: "aria-controls", value: "site-menu"),
+                    .attribute(named: "aria-expanded", value: "true"), .attribute(named: "hidden", value: "hidden"), .text(ctx.t("shell.menu"))),
+            .div(.class("wrap header-row"), .id("site-menu"),
                 .nav(.attribute(named: "aria-label", value: ctx.t("shell.nav_label")),
                     .ul(.class("nav"), .forEach(SiteRoute.navigation) { route, key in
                         .li(.a(.href(route.path),
@@ -103,4 +112,26 @@ public enum Layout {
             )
         )
     }
+}
+
+/// The public header's menu on a narrow screen: a button that shows and hides the navigation,
+/// the account links and the languages (without the script they are simply always shown).
+public enum MenuScript {
+    public static let path = SiteRoute.script("menu.js").path
+
+    public static let source = #"""
+(function () {
+  "use strict";
+  var button = document.getElementById("menu-toggle"), menu = document.getElementById("site-menu");
+  if (!button || !menu) { return; }
+  document.documentElement.className += " has-menu-toggle";
+  button.hidden = false;
+  function set(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) { menu.classList.remove("menu-closed"); } else { menu.classList.add("menu-closed"); }
+  }
+  set(false);
+  button.addEventListener("click", function () { set(button.getAttribute("aria-expanded") !== "true"); });
+})();
+"""#
 }

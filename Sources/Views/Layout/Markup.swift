@@ -6,6 +6,8 @@ public enum Markup {
     /// errors) dropped. Unlike Plot's own text escaping, an entity-like input (`&amp;`) is
     /// escaped too, so what a visitor typed comes back exactly as typed.
     public static func escape(_ s: String) -> String {
+        // Most text holds nothing to escape: give it back as it is without building a copy.
+        if !needsEscaping(s) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -20,6 +22,23 @@ public enum Markup {
             }
         }
         return out
+    }
+
+    /// Whether `s` holds a character `escape` changes: one of `& < > " '`, a C0 control other than
+    /// tab and line breaks, DEL, or a C1 control (UTF-8 C2 80 … C2 9F).
+    static func needsEscaping(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in s.utf8 {
+            switch byte {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F: return true
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00..<0x20: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            default: break
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// JSON placed inside a `<script>` element: `<`, `>` and `&` as JSON escapes, so the text

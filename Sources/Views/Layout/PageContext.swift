@@ -1,5 +1,6 @@
 import Foundation
 import Localization
+import Directory
 
 /// What every page needs besides its own model: the visitor's language and where they are.
 public struct PageContext: Sendable {
@@ -16,10 +17,17 @@ public struct PageContext: Sendable {
     public let signedInAs: String?
     /// The browser holds a chat (its cookie): every portal page shows it live.
     public let chatOpen: Bool
+    /// When the contact centre answers (`CONTACT_CENTRE_HOURS`): the header, home, chat and
+    /// callback pages say it from here.
+    public let contactHours: WeeklyHours
+    /// Set on staff pages: they get the workstation shell instead of the public one.
+    public var staff: StaffShell? = nil
 
     public init(language: Language, path: String, query: [(String, String)] = [], requestID: String? = nil,
-                csrfToken: String = "", signedInAs: String? = nil, chatOpen: Bool = false, catalogues: Catalogues = .bundled) {
+                csrfToken: String = "", signedInAs: String? = nil, chatOpen: Bool = false, contactHours: WeeklyHours = .contactCentre,
+                catalogues: Catalogues = .bundled) {
         self.chatOpen = chatOpen
+        self.contactHours = contactHours
         self.csrfToken = csrfToken
         self.signedInAs = signedInAs
         self.language = language
@@ -28,6 +36,10 @@ public struct PageContext: Sendable {
         self.query = query.filter { $0.0 != "lang" }
         self.requestID = requestID
     }
+
+    /// The contact centre's hours in words: "pon.–pt. 8:00–18:00".
+    public var hoursText: String { HoursText.text(contactHours, .short, self) }
+    public var hoursLongText: String { HoursText.text(contactHours, .long, self) }
 
     public func t(_ key: String, _ args: [String: String] = [:]) -> String { catalogue.text(key, args) }
     public func plural(_ key: String, _ count: Int, _ args: [String: String] = [:]) -> String {

@@ -124,3 +124,35 @@ enum SVGChart {
 
     static func f(_ v: Double) -> String { String(format: "%.1f", v) }
 }
+
+extension SVGChart {
+    /// A small line of shares (0–1) with a dashed target, for a wallboard card: an image with its
+    /// own words (title and description); the card carries the same figures as a table.
+    static func sparkline(id: String, title: String, description: String, values: [Double?], target: Double?) -> Node<HTML.BodyContext> {
+        let w = 240.0, h = 56.0, pad = 4.0
+        let n = max(1, values.count)
+        let step = n == 1 ? 0 : (w - 2 * pad) / Double(n - 1)
+        func y(_ v: Double) -> String { f(pad + (h - 2 * pad) * (1 - min(1, max(0, v)))) }
+        var body = ""
+        if let target { body += #"<line class="spark-target" x1="0" x2="\#(f(w))" y1="\#(y(target))" y2="\#(y(target))"/>"# }
+        var segment: [String] = []
+        func flush() {
+            if segment.count == 1 {
+                let xy = segment[0].split(separator: ",")
+                body += #"<circle class="spark-line" cx="\#(xy[0])" cy="\#(xy[1])" r="2.5"/>"#
+            } else if segment.count > 1 {
+                body += #"<polyline class="spark-line" points="\#(segment.joined(separator: " "))"/>"#
+            }
+            segment = []
+        }
+        for (i, v) in values.enumerated() {
+            guard let v else { flush(); continue }
+            segment.append("\(f(pad + Double(i) * step)),\(y(v))")
+        }
+        flush()
+        return .raw("""
+            <svg class="spark" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(f(w)) \(f(h))" \
+            preserveAspectRatio="none"><title id="\(id)-title">\(Markup.escape(title))</title><desc id="\(id)-desc">\(Markup.escape(description))</desc>\(body)</svg>
+            """)
+    }
+}

@@ -33,7 +33,7 @@ struct ChatController: RouteCollection {
     // MARK: the page
 
     func model(_ req: Request, form: FormState = FormState(), chat: ChatRecord?, notice: String? = nil) async throws -> ChatPage.Model {
-        var m = ChatPage.Model(hours: req.services.contactCentre.hours.notation)
+        var m = ChatPage.Model()
         m.form = form; m.notice = notice
         if let chat {
             m.conversation = try await ChatService(req).view(chat, forVisitor: true, language: req.language)

@@ -54,6 +54,13 @@ extension DesktopController {
         }
         let (note, problem) = Self.noteText(input.closing_note, field: "closing_note", required: false, req)
         if let problem { return try await interactionPage(req, member, form: problem, notice: nil, status: .badRequest) }
+        // A contact waiting for a written answer gets it before it is closed as reached (and surveyed).
+        if let (i, _) = try await ContactCenterStore(db: req.db).find(try interactionID(req)), i.agentID == member.id.uuidString,
+           !ReplyPolicy.mayClose(channel: i.channel, outcome: outcome, answered: try await answered(i, req)) {
+            return try await interactionPage(req, member, form: FormState(values: ["outcome": outcome.rawValue, "closing_note": input.closing_note ?? ""],
+                                                                          errors: [("outcome", req.catalogue.text("desktop.answer_first"))]),
+                                             notice: nil, status: .conflict)
+        }
         return try await acting(req, member, done: "closed") {
             try await DesktopService(req).close(try interactionID(req), agent: member.id.uuidString, outcome: outcome, note: note)
         }

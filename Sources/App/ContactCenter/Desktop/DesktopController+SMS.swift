@@ -42,7 +42,7 @@ extension DesktopController {
         let client = try await i.clientID.asyncMap { try await ClientStore(db: req.db).find(id: $0) } ?? nil
         let office = try await req.directory.office(id: client?.officeID ?? i.officeID)
         let language = Language(rawValue: i.language) ?? .pl
-        let when = DateText.dateTime(visit, language)
+        let when = DateText.dayAndTime(visit, language)
         let sms = SMSMessage(phone: phone, body: SMSTexts.visit(office: office?.name ?? i.officeID, when: when, language: language), kind: "visit_reminder",
                              clientID: i.clientID, interactionID: i.id, sendAt: max(now, visit.addingTimeInterval(-86_400)))
         let noted = t.text("desktop.visit_noted", ["when": when]), refused = t.text("desktop.visit_opted_out", ["when": when])

@@ -37,8 +37,8 @@ extension DesktopController {
         let context = try await ContactFacts.contextRows(i, req)
         var card: InteractionPage.ClientCard? = nil
         if let clientID = i.clientID, let c = try await ClientStore(db: req.db).find(id: clientID) {
-            // The card is personal data: every showing is in the audit log.
-            try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+            // The card is personal data: every reading session of it is in the audit log.
+            try await AuditLog(db: req.db, address: req.clientAddress).appendRead(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
                                                              clientOfficeID: c.officeID, action: "client.read",
                                                              detail: "screen pop \(i.id.uuidString)", reason: Self.auditReason(i.channel)))
             card = try await clientCard(req, c, excluding: i.id)
@@ -55,11 +55,13 @@ extension DesktopController {
             outcomes: OutcomeCode.allCases.map { ($0.rawValue, t.text("outcome." + $0.rawValue)) },
             topics: ContactTopic.allCases.map { ($0.rawValue, t.text("topic." + $0.rawValue)) },
             agents: agentChoices.sorted { $0.label < $1.label }, form: form, notice: notice)
+        model.offices = try await Self.officesByVoivodeship(req)
         let kbText = ((try? req.query.get(String.self, at: "kb")) ?? "").trimmingCharacters(in: .whitespaces)
         model.kbQuery = kbText
         model.articles = try await articles(for: i, query: kbText, req)
         model.canEmail = try await clientEmail(i, req) != nil || (i.channel == .chat && i.state == .connected)
         model.mails = try await mailThread(i, req)
+        model.reply = try await replyBox(i, hasThread: !model.mails.isEmpty, req)
         model.canRemind = try await reminderPhone(i, req) != nil
         if i.channel == .chat, let chat = try await ChatStore(db: req.db).find(interaction: i.id) {
             model.chat = try await ChatService(req).view(chat, forVisitor: false, language: lang)
@@ -90,6 +92,30 @@ extension DesktopController {
             name: [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " "), number: c.number,
             office: try await c.officeID.asyncMap { try await req.directory.office(id: $0)?.name ?? $0 } ?? nil,
             kind: t.text("clients.kind_" + c.kind.rawValue), cvs: cvs, offers: offers, history: history)
+    }
+
+    /// The reply box and where its answer goes, in words.
+    func replyBox(_ i: Interaction, hasThread: Bool, _ req: Request) async throws -> InteractionPage.Reply? {
+        let t = req.catalogue
+        if i.channel == .email { return hasThread ? .init(hint: t.text("desktop.mail_reply_hint"), sms: false) : nil }
+        let language = Language(rawValue: i.language)?.nativeName ?? i.language
+        switch try await replyRoute(i, req) {
+        case .email(let address)?:
+            let caseNumber = try await ContactCenterStore(db: req.db).context(of: i.id).caseNumber ?? ContactMessage.caseNumber(i.id)
+            return .init(hint: t.text("desktop.reply_hint_email", ["to": address, "language": language, "case": caseNumber]), sms: false)
+        case .sms(let phone)?:
+            return .init(hint: t.text("desktop.reply_hint_sms", ["to": phone, "max": "\(Self.smsReplyLimit)"]), sms: true)
+        case nil:
+            return nil
+        }
+    }
+
+    /// Every office by name, grouped by voivodeship, to transfer a contact to (never by its id).
+    static func officesByVoivodeship(_ req: Request) async throws -> [(label: String, options: [(value: String, label: String)])] {
+        let offices = Dictionary(grouping: try await req.directory.offices(matching: nil, voivodeship: nil), by: \.voivodeshipCode)
+        return try await req.directory.voivodeships().map { v in
+            (v.name, (offices[v.code] ?? []).sorted { $0.name < $1.name }.map { ($0.id, $0.name) })
+        }
     }
 
     /// The contact's topic as a knowledge-base category (to suggest answers).

@@ -43,7 +43,18 @@ struct DesktopController: Sendable {
     }
 
     @Sendable func panel(req: Request, member: StaffMember) async throws -> Response {
-        return .live(DesktopPage.panel(try await panelModel(req, try await agent(req, member)), req.pageContext))
+        .live(DesktopPage.panel(try await panelModel(req, try await agent(req, member)), req.pageContext))
+    }
+
+    @Sendable func contacts(req: Request, member: StaffMember) async throws -> Response {
+        .live(DesktopPage.contacts(try await panelModel(req, try await agent(req, member)), req.pageContext))
+    }
+
+    /// The bar of the staff shell for a member who handles contacts: their state and what rings
+    /// (nil before they first opened the desktop: nothing can ring for them yet).
+    static func bar(_ req: Request, _ member: StaffMember) async throws -> DesktopPage.Panel? {
+        guard let a = try await ContactCenterStore(db: req.db).agent(member.id.uuidString) else { return nil }
+        return try await DesktopController().panelModel(req, a)
     }
 
     func panelModel(_ req: Request, _ a: Agent) async throws -> DesktopPage.Panel {

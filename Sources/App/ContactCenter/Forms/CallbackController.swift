@@ -20,7 +20,7 @@ struct CallbackController: RouteCollection {
     /// The hours one may book (callbacks, video calls): opening hours, holidays left out.
     static func slots(_ req: Request, now: Date) -> [(date: Date, value: String, label: String)] {
         let f = DateFormatter(); f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = BusinessCalendar.warsaw; f.dateFormat = Self.slotFormat
-        return req.services.contactCentre.slots(after: now, days: 10).map { ($0, f.string(from: $0), DateText.dateTime($0, req.language)) }
+        return req.services.contactCentre.slots(after: now, days: 10).map { ($0, f.string(from: $0), DateText.dayAndTime($0, req.language)) }
     }
 
     func model(_ req: Request, form: FormState, booked: (caseNumber: String, when: String, office: String)? = nil) async throws -> CallbackPage.Model {

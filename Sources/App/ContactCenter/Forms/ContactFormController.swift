@@ -12,12 +12,8 @@ import Localization
 struct ContactFormController: Sendable {
 
     static func model(_ req: Request, form: FormState) async throws -> ContactPage.Model {
-        var m = ContactPage.Model(operatorInfo: req.services.config.operatorInfo,
-                                  hours: WeeklyHours.contactCentre.days[1]?.map(\.text).joined(separator: ", ") ?? "")
-        let voivodeships = Dictionary(uniqueKeysWithValues: try await req.directory.voivodeships().map { ($0.code, $0.name) })
-        m.powiats = try await req.directory.powiats(inVoivodeship: nil)
-            .map { (value: $0.code, label: "\($0.name) (\(voivodeships[String($0.code.prefix(2))] ?? ""))") }
-            .sorted { $0.label.localizedStandardCompare($1.label) == .orderedAscending }
+        var m = ContactPage.Model(operatorInfo: req.services.config.operatorInfo)
+        m.powiats = try await req.services.directoryCache.snapshot(req.db).powiatChoices
         m.topics = ContactTopic.allCases.map { ($0.rawValue, req.catalogue.text("topic." + $0.rawValue)) }
         m.form = form
         return m

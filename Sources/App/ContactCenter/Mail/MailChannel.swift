@@ -102,16 +102,24 @@ struct MailChannel {
     /// Queues a message answering `r` (threading headers, Reply-To the service address) and
     /// keeps it with the case under the Message-ID it will go out with.
     func send(_ mail: OutboxMessage, answering r: MailRecord, author: String?, now: Date, _ tx: any Database) async throws {
+        try await send(mail, case: r.caseID, interaction: r.interactionID, inReplyTo: r.messageID, references: r.references + [r.messageID],
+                       author: author, now: now, tx)
+    }
+
+    /// Queues a message of a case (a first answer to a web form or a booking starts the thread
+    /// there: the client's reply to it continues the same case) and keeps it with the case.
+    func send(_ mail: OutboxMessage, case caseID: UUID, interaction: UUID, inReplyTo: String?, references: [String], author: String?,
+              now: Date, _ tx: any Database) async throws {
         var m = mail
         m.id = UUID()
-        m.inReplyTo = r.messageID
-        m.references = Array((r.references + [r.messageID]).suffix(20))
+        m.inReplyTo = inReplyTo
+        m.references = Array(references.suffix(20))
         m.replyTo = config.serviceAddress
         m.personal = author != nil
         try await Outbox(db: tx).enqueue(m, now: now)
-        let out = MailRecord(interactionID: r.interactionID, caseID: r.caseID, direction: .outbound,
-                             messageID: OutboxSender.messageID(m.id!, domain: config.messageIDDomain), inReplyTo: r.messageID,
-                             references: m.references, fromAddress: config.serviceAddress, fromName: nil, toAddress: r.fromAddress,
+        let out = MailRecord(interactionID: interaction, caseID: caseID, direction: .outbound,
+                             messageID: OutboxSender.messageID(m.id!, domain: config.messageIDDomain), inReplyTo: inReplyTo,
+                             references: m.references, fromAddress: config.serviceAddress, fromName: nil, toAddress: m.recipient,
                              subject: m.subject, body: m.textBody, problems: [], automatic: author == nil, size: m.textBody.utf8.count, at: now,
                              authorID: author)
         try await MailStore(db: tx).insert(out)

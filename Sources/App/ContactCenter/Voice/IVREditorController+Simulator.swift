@@ -6,6 +6,7 @@ import Storage
 import ContactCenter
 import Localization
 import Clients
+import Directory
 
 /// The register and the clock as the simulated caller meets them: postal codes find the real
 /// office; a client number that exists is identified with any PIN but 0000 (the simulation never
@@ -13,6 +14,8 @@ import Clients
 struct SimulatedLookups: IVRLookups {
     let db: any Database
     let open: Bool
+    /// The line's configured hours, said where a prompt names `{hours}`.
+    let hours: WeeklyHours
 
     func identify(clientNumber: String, pin: String) async throws -> IVRIdentification {
         guard pin != IVREditorController.wrongPIN, let client = try await ClientStore(db: db).find(number: clientNumber) else { return .wrong }
@@ -24,6 +27,8 @@ struct SimulatedLookups: IVRLookups {
     }
 
     func isOpen() async throws -> Bool { open }
+
+    func spokenHours(language: String) -> String { VoiceLookups.spokenHours(hours, language: language) }
 }
 
 extension IVREditorController {
@@ -54,7 +59,7 @@ extension IVREditorController {
         }
         let inputs: [IVRInput] = history.map { $0 == "_" ? .timeout : .digits($0.filter { $0 != "#" }) }
         let (call, lines) = try await IVRSimulation.run(flowVersion.flow, version: flowVersion.version, inputs: inputs,
-                                                       lookups: SimulatedLookups(db: req.db, open: hours == "open"))
+                                                       lookups: SimulatedLookups(db: req.db, open: hours == "open", hours: req.services.contactCentre.hours))
         var shown: [IVRSimulatorPage.Line] = []
         var waiting: String? = nil
         for line in lines {

@@ -37,7 +37,7 @@ struct IVREditorController: Sendable {
         guard let published = v.publishedAt else { return t.text("ivr.state_draft") }
         var s = t.text(v.version == current?.version ? "ivr.state_current" : "ivr.state_published",
                        ["date": DateText.dateTime(published, language), "by": v.publishedBy ?? ""])
-        if let note = v.note, let from = note.split(separator: " ").last { s += " " + t.text("ivr.state_restored", ["version": String(from)]) }
+        if let note = v.note, note.hasPrefix("rollback to "), let from = note.split(separator: " ").last { s += " " + t.text("ivr.state_restored", ["version": String(from)]) }
         return s
     }
 
@@ -68,7 +68,7 @@ struct IVREditorController: Sendable {
             let said = s.audioURL ?? s.prompt[flow.languages.first ?? "pl"] ?? ""
             let ways = IVRLayout.edges(s).map { "\(Self.arrowLabel($0.label, t)) → \($0.to)" }
                 + s.languages.sorted { $0.key < $1.key }.map { "\($0.key) → \(Language(rawValue: $0.value)?.nativeName ?? $0.value)" }
-            return .init(step: s.id + (s.id == flow.start ? " (" + t.text("ivr.start") + ")" : ""), kind: t.text("ivr.kind." + s.kind.rawValue),
+            return .init(step: s.id, label: s.id + (s.id == flow.start ? " (" + t.text("ivr.start") + ")" : ""), kind: t.text("ivr.kind." + s.kind.rawValue),
                          said: String(said.prefix(120)), leadsTo: ways.joined(separator: "; "),
                          problems: problems.filter { $0.step == s.id }.map { Self.describe($0, t) })
         }

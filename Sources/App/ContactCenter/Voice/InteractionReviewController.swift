@@ -42,7 +42,7 @@ struct InteractionReviewController: Sendable {
         let i = try await interaction(req)
         let now = try await ServerClock.now(req.db)
         // What the channel learned names the caller (their number): personal data, so the showing is in the audit log.
-        try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
+        try await AuditLog(db: req.db, address: req.clientAddress).appendRead(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
                                                          action: "interaction.read", detail: i.id.uuidString, reason: "supervision"))
         let store = VoiceStore(db: req.db)
         let recordings = try await store.recordings(interaction: i.id).map { r in
@@ -59,13 +59,13 @@ struct InteractionReviewController: Sendable {
         let canMonitor = inCall && conference && member.roles.contains { AuthorizationMatrix.allows($0, .monitorCalls) }
         let note = !inCall ? t.text("review.not_live") : !conference ? t.text("review.no_conference") : canMonitor ? nil : t.text("error.no_permission")
         let history = try await ContactCenterStore(db: req.db).events(of: i.id).map { e in
-            (DateText.dateTime(e.at, lang), t.text("interaction.state_" + e.to.rawValue) + (e.note.map { " (\($0))" } ?? ""))
+            (DateText.dateTime(e.at, lang), ContactFacts.eventText(e, t))
         }
         let model = InteractionReviewPages.Model(
             id: i.id.uuidString, title: try await ContactFacts.title(i, req), facts: try await ContactFacts.facts(i, now: now, req),
             context: try await ContactFacts.contextRows(i, req), history: history, recordings: recordings,
             monitors: live.map { (names[$0.staffID] ?? $0.staffID) + " – " + t.text("review.role_" + $0.role.rawValue) },
-            canMonitor: canMonitor, monitorNote: note, notice: notice)
+            canMonitor: canMonitor, monitorNote: note, notice: notice, playable: CarrierAPI(req.services.config.voice, client: req.client) != nil)
         return .html(InteractionReviewPages.detail(model, req.pageContext), status: status)
     }
 
@@ -74,11 +74,12 @@ struct InteractionReviewController: Sendable {
         let i = try await interaction(req)
         guard let rid = req.parameters.get("recording").flatMap(UUID.init(uuidString:)), let r = try await VoiceStore(db: req.db).recording(rid),
               r.interactionID == i.id else { throw Abort(.notFound) }
+        // Without the carrier's API nothing can be played: the page says why, and no play is logged.
+        guard let carrier = CarrierAPI(req.services.config.voice, client: req.client) else {
+            return try await page(req, member, notice: req.catalogue.text("review.no_carrier"), status: .serviceUnavailable)
+        }
         try await AuditLog(db: req.db, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: i.clientID, clientOfficeID: i.officeID,
                                                          action: "recording.listen", detail: "\(i.id.uuidString) \(r.recordingSid)", reason: "supervision"))
-        guard let carrier = CarrierAPI(req.services.config.voice, client: req.client) else {
-            throw Abort(.serviceUnavailable, reason: req.catalogue.text("review.no_carrier"))
-        }
         let audio: ClientResponse
         do { audio = try await carrier.recording(r.url) } catch {
             throw Abort(.badGateway, reason: req.catalogue.text("review.carrier_failed"))

@@ -10,6 +10,9 @@ struct PhoneSimulator {
     let client: any Vapor.Client
     /// Where the carrier sends its first request, e.g. http://127.0.0.1:8080.
     let server: String
+    /// The server's own idea of its address (its `PUBLIC_URL`): the carrier signs every request
+    /// over this address, which may differ from `server` (a proxy, another port, a tunnel).
+    var publicURL: String
     let token: String
     let from: String
     var to = "+4819524"
@@ -107,19 +110,26 @@ struct PhoneSimulator {
 
     /// One signed request as the carrier makes it; the TwiML verbs of the answer.
     func post(_ url: String, _ extra: [String: String], parse: Bool = true) async throws -> [TwiMLElement] {
+        // The answers name the server's public address; the request goes to `server`, signed over the public one.
+        let path = url.hasPrefix(publicURL) ? String(url.dropFirst(publicURL.count)) : url.hasPrefix(server) ? String(url.dropFirst(server.count)) : nil
+        let (sendTo, signed) = path.map { (server + $0, publicURL + $0) } ?? (url, url)
         var params = ["CallSid": callSid, "AccountSid": "AC" + String(repeating: "0", count: 32), "From": from, "To": to,
                       "CallStatus": "in-progress", "Direction": "inbound", "ApiVersion": "2010-04-01"]
         params.merge(extra) { $1 }
-        let signature = CarrierSignature.sign(url: url, parameters: params, token: token)
+        let signature = CarrierSignature.sign(url: signed, parameters: params, token: token)
         let body = params.sorted { $0.key < $1.key }
             .map { "\(CarrierSignature.encode($0.key))=\(CarrierSignature.encode($0.value))" }.joined(separator: "&")
-        let response = try await client.post(URI(string: url)) { req in
+        let response = try await client.post(URI(string: sendTo)) { req in
             req.headers.contentType = .urlEncodedForm
             req.headers.replaceOrAdd(name: CarrierSignature.header, value: signature)
             req.body = ByteBuffer(string: body)
         }
         let text = response.body.map { String(buffer: $0) } ?? ""
-        guard response.status == .ok else { throw Failure(description: "\(url): \(response.status.code) \(text.prefix(300))") }
+        if response.status == .forbidden {
+            throw Failure(description: "the server refused the carrier's signature (403): it checks signatures over its PUBLIC_URL with its VOICE_AUTH_TOKEN; "
+                          + "this call signed over \(publicURL) — give the server's PUBLIC_URL with --public-url, and its token in VOICE_AUTH_TOKEN")
+        }
+        guard response.status == .ok else { throw Failure(description: "\(sendTo): \(response.status.code) \(text.prefix(300))") }
         return parse ? try TwiMLElement.verbs(of: text) : []
     }
 }

@@ -5,6 +5,8 @@ import ContactCenter
 import Storage
 import Directory
 import Clients
+import Views
+import Localization
 
 /// The IVR's questions to the register and the directory, for one caller at one moment:
 /// client number + PIN (with the lockouts of `PhoneIdentification`, per client and per calling
@@ -33,6 +35,12 @@ struct VoiceLookups: IVRLookups {
     }
 
     func isOpen() async throws -> Bool { calendar.isOpen(at: now) }
+
+    func spokenHours(language: String) -> String { Self.spokenHours(calendar.hours, language: language) }
+
+    static func spokenHours(_ hours: WeeklyHours, language: String) -> String {
+        HoursText.text(hours, .long, Catalogues.bundled[Language(rawValue: language) ?? .pl])
+    }
 }
 
 /// Published flow versions never change, so each is read from the database once per server.

@@ -6,6 +6,7 @@ import Storage
 import Directory
 import Localization
 import Clients
+import Identity
 
 /// Why a carrier request was refused; nothing was changed.
 enum VoiceRequestError: Error, Equatable {
@@ -170,11 +171,18 @@ struct VoiceService {
     /// A callback at the first free hour the centre is open; nil when none is in sight.
     func bookCallback(_ record: VoiceCallRecord, office: String?, language: String, now: Date, _ tx: any Database) async throws -> String? {
         guard let slot = calendar.slots(after: now, days: 10).first else { return nil }
+        var client = try await identifiedClient(record, tx)
+        var office = office
+        // Asked for nothing (after hours the flow books before any question): the one client whose
+        // number is calling, and their office.
+        if client == nil, let phone = try? PhoneNumber(record.caller).value {
+            let known = try await ClientStore(db: tx).find(contact: "phone", value: phone)
+            if known.count == 1 { client = known[0].id; office = office ?? known[0].officeID }
+        }
         guard let target = try await officeOrDefault(office, tx) else { return nil }
-        let client = try await identifiedClient(record, tx)
         let i = Interaction(channel: .callback, clientID: client, language: language, topic: ContactTopic.other.rawValue, officeID: target.id,
                             voivodeshipCode: target.voivodeshipCode, queuedAt: slot, priority: IntakePolicy.bookedPriority)
-        let label = DateText.dateTime(slot, Language(rawValue: language) ?? .pl)
+        let label = DateText.dayAndTime(slot, Language(rawValue: language) ?? .pl)
         _ = try await ContactCenterStore(db: tx).enqueue(i, context: ContactContext(ivrPath: record.call.path, phone: record.caller, caseNumber: ContactMessage.caseNumber(i.id),
                                                                                             slot: label, attempt: 1, origin: .ivr),
                                                         now: now)

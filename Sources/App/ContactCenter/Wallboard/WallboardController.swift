@@ -52,13 +52,24 @@ struct WallboardController: Sendable {
             return n
         }
         var queues: [WallboardPage.QueueRow] = []
-        for q in try await store.queueFigures(offices: f.offices, dayStart: Calendar.polish.startOfDay(for: now), now: now) {
-            queues.append(.init(office: try await officeName(q.officeID), topic: t.text("topic." + q.topic), waiting: q.waiting,
-                                longestWait: ContactFacts.duration(q.longestWait),
-                                serviceLevel: q.serviceLevelToday.map { String(format: "%.0f %%", $0 * 100) } ?? "–",
+        let hour = Calendar.polish.component(.hour, from: now)
+        func percent(_ v: Double?) -> String { v.map { String(format: "%.0f %%", $0 * 100) } ?? "–" }
+        for q in try await store.queueFigures(offices: f.offices, dayStart: Calendar.polish.startOfDay(for: now), now: now,
+                                              targets: req.services.config.reportTargets) {
+            let day = q.serviceLevelSoFar(through: hour).map { h in
+                WallboardPage.QueueRow.Hour(label: "\(h.hour):00", level: h.level, answered: q.byHour[h.hour]?.answered ?? 0,
+                                            abandoned: q.byHour[h.hour]?.abandoned ?? 0)
+            }
+            queues.append(.init(id: q.officeID + "-" + q.topic, office: try await officeName(q.officeID), topic: t.text("topic." + q.topic), waiting: q.waiting,
+                                longestWait: ContactFacts.duration(q.longestWait), serviceLevel: percent(q.serviceLevelToday),
+                                target: q.target.map { t.text("wallboard.target", ["target": percent($0)]) } ?? t.text("wallboard.no_target"),
+                                targetValue: q.target, standing: q.standing.rawValue, standingText: t.text("wallboard.standing_" + q.standing.rawValue),
                                 answered: q.answeredToday, abandoned: q.abandonedToday,
-                                satisfaction: q.satisfactionToday.map { String(format: "%.1f (%d)", $0, q.ratingsToday) } ?? "–"))
+                                satisfaction: q.satisfactionToday.map { String(format: "%.1f (%d)", $0, q.ratingsToday) } ?? "–", day: day))
         }
+        // The queues furthest behind first: what needs a supervisor's eye.
+        let rank = ["missed": 0, "near": 1, "none": 2, "met": 3]
+        queues.sort { (rank[$0.standing] ?? 4, -$0.waiting, $0.office, $0.topic) < (rank[$1.standing] ?? 4, -$1.waiting, $1.office, $1.topic) }
         let statuses = try await store.statuses().filter { s in
             guard let offices = f.offices else { return true }
             return !s.agent.offices.isDisjoint(with: offices)

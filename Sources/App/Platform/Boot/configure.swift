@@ -9,7 +9,7 @@ import TextSearch
 public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) async throws {
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     let dummy = try app.password.hash(Secrets.randomToken())
-    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: BusinessCalendar(hours: config.contactCentreHours), registerCache: RegisterCache(),
+    app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: BusinessCalendar(hours: config.contactCentreHours), directoryCache: DirectoryCache(),
                                secrets: Secrets(dataKey: dataKey), cipher: FieldCipher(dataKey: dataKey),
                                dummyPasswordHash: dummy, analyzer: Analyzer.best())
     try DatabaseSetup.configure(app, config)
@@ -78,6 +78,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: StaffLoginController())
     StaffRoutes.register(on: app)
     if config.mode != .production && config.smtp == nil { try app.register(collection: DevMailController()) }
+    app.pagePaths = PagePaths(app.routes)
 
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(SeedCommand(), as: "seed")
@@ -141,7 +142,7 @@ enum DatabasePreparation {
         if !report.loaded.isEmpty { app.logger.notice("reference data loaded", metadata: ["sets": "\(report.loaded.joined(separator: ","))"]) }
         try await SearchMaintenance.reindexIfAnalyzerChanged(app)
         try await KBInterchange.loadStarter(app)
-        try await VoiceStore(db: app.db).installStandardIfEmpty(now: Date())
+        try await VoiceStore(db: app.db).installStandard(now: Date())
         if demo {
             if try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
             try await DemoStaff.load(app)

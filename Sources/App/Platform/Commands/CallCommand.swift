@@ -8,11 +8,12 @@ struct CallCommand: AsyncCommand {
         @Option(name: "from", help: "The caller's number, e.g. +48600100200.") var from: String?
         @Option(name: "digits", help: "Keys for each question in turn, separated by spaces, e.g. \"1 1 200000008 4826 2\".") var digits: String?
         @Option(name: "server", help: "The server's address (default PUBLIC_URL, else http://127.0.0.1:8080).") var server: String?
+        @Option(name: "public-url", help: "The server's PUBLIC_URL, which requests are signed over, when it differs from --server.") var publicURL: String?
         @Option(name: "max-wait", help: "Seconds to wait in the queue before hanging up (default 600).") var maxWait: Int?
         @Option(name: "talk", help: "Seconds of conversation once put through (default 0).") var talk: Int?
     }
 
-    var help: String { "Call the IVR as a carrier would: --from NUMBER --digits \"1 123456 4321\" [--server URL] [--max-wait S] [--talk S]." }
+    var help: String { "Call the IVR as a carrier would: --from NUMBER --digits \"1 123456 4321\" [--server URL] [--public-url URL] [--max-wait S] [--talk S]." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let from = signature.from, from.count >= 3, from.allSatisfy({ $0.isNumber || $0 == "+" }) else {
@@ -25,9 +26,11 @@ struct CallCommand: AsyncCommand {
         let env = ProcessInfo.processInfo.environment
         var server = signature.server ?? env["PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://127.0.0.1:8080"
         while server.hasSuffix("/") { server.removeLast() }
+        var publicURL = signature.publicURL ?? env["PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? server
+        while publicURL.hasSuffix("/") { publicURL.removeLast() }
         let token = env["VOICE_AUTH_TOKEN"].flatMap { $0.isEmpty ? nil : $0 } ?? VoiceConfiguration.developmentToken
         let console = context.console
-        var phone = PhoneSimulator(client: context.application.client, server: server, token: token, from: from) { line in console.print(line) }
+        var phone = PhoneSimulator(client: context.application.client, server: server, publicURL: publicURL, token: token, from: from) { line in console.print(line) }
         phone.maximumWait = Double(signature.maxWait ?? 600)
         phone.talkSeconds = Double(signature.talk ?? 0)
         console.print("Calling 19524 from \(from) (call \(phone.callSid)) at \(server)")

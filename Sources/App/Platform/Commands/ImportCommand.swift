@@ -36,6 +36,7 @@ struct ImportCommand: AsyncCommand {
                 try await ReferenceDataLoader(db: tx).replaceOffices(parsed.offices)
                 try await AppMeta(db: tx).set("reference.offices", "imported:\(ISO8601DateFormatter().string(from: Date()))")
             }
+            await app.services.directoryCache.invalidate()
             context.console.print("Imported \(parsed.offices.count) offices.")
         case "postal-codes":
             let entries = PostalCodeEntry.parse(csv: text)

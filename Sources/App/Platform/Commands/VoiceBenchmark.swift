@@ -26,7 +26,7 @@ struct VoiceBenchmark: Sendable {
     }
 
     func caller(_ n: Int) async throws -> [(String, Double)] {
-        let phone = PhoneSimulator(client: client, server: server, token: token, from: "+4860\(String(format: "%07d", 1_000_000 + n))") { _ in }
+        let phone = PhoneSimulator(client: client, server: server, publicURL: server, token: token, from: "+4860\(String(format: "%07d", 1_000_000 + n))") { _ in }
         var times: [(String, Double)] = []
         func timed(_ name: String, _ url: String, _ params: [String: String]) async throws -> [TwiMLElement] {
             if thinkMilliseconds.upperBound > 0 { try await Task.sleep(for: .milliseconds(Int.random(in: thinkMilliseconds))) }

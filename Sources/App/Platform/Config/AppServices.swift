@@ -10,7 +10,8 @@ struct AppServices: Sendable {
     var config: AppConfig
     let metrics: AppMetrics
     let contactCentre: BusinessCalendar
-    let registerCache: RegisterCache
+    /// The directory's offices and register, in memory (see `DirectoryCache`).
+    let directoryCache: DirectoryCache
     let secrets: Secrets
     /// Encrypts PESEL and other identifiers at rest and makes their blind index.
     let cipher: FieldCipher
@@ -35,6 +36,10 @@ extension Application {
 
 extension Request {
     var services: AppServices { application.services }
-    var directory: any DirectoryStore { FluentDirectoryStore(db: db) }
+    /// The directory: offices and the register from memory, postal codes from the database.
+    var directory: any DirectoryStore {
+        let cache = services.directoryCache, db = db
+        return CachedDirectoryStore(db: db) { try await cache.snapshot(db) }
+    }
     var locator: OfficeLocator { OfficeLocator(store: directory) }
 }

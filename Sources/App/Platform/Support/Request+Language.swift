@@ -20,6 +20,9 @@ extension Request {
 
     var catalogue: Catalogue { Catalogues.bundled[language] }
 
+    /// Set by the staff guard: this request renders in the workstation shell.
+    struct StaffShellKey: StorageKey { typealias Value = StaffShell }
+
     var pageContext: PageContext {
         let items = url.query.map { q in
             q.split(separator: "&").compactMap { pair -> (String, String)? in
@@ -27,9 +30,25 @@ extension Request {
                 return kv.isEmpty ? nil : (kv[0], kv.count > 1 ? kv[1].replacingOccurrences(of: "+", with: " ") : "")
             }
         } ?? []
-        return PageContext(language: language, path: url.path, query: items, requestID: requestIDValue,
-                           csrfToken: csrfToken, signedInAs: signedInEmail,
-                           chatOpen: !(cookies[CookieName.chat]?.string ?? "").isEmpty)
+        // A page answering a form links to itself in other languages only where a browser can open it.
+        var path = url.path, query = items
+        if method != .GET, application.pagePaths?.opens(path) == false {
+            path = refererPath ?? SiteRoute.home.path
+            query = []
+        }
+        var ctx = PageContext(language: language, path: path, query: query, requestID: requestIDValue,
+                              csrfToken: csrfToken, signedInAs: signedInEmail,
+                              chatOpen: !(cookies[CookieName.chat]?.string ?? "").isEmpty, contactHours: services.contactCentre.hours)
+        ctx.staff = storage[StaffShellKey.self]
+        return ctx
+    }
+
+    /// The path of the page the request came from, when it is this site's.
+    var refererPath: String? {
+        guard let referer = headers.first(name: .referer), let url = URL(string: referer) else { return nil }
+        let own = URL(string: services.config.publicURL)
+        guard url.host == nil || (url.host == own?.host && url.port == own?.port), !url.path.isEmpty else { return nil }
+        return url.path
     }
 
     var requestIDValue: String? { logger[metadataKey: "request-id"].map { "\($0)" } }

@@ -72,10 +72,10 @@ struct CVController: RouteCollection {
 
     /// The checked draft, where its seeker wants to work, and its index tokens (shared sections only).
     func prepare(_ req: Request) async throws -> (CVDraft, CVPlace, SearchTokens)? {
-        let input = try req.content.decode(CVForm.self)
-        let offers = OfferStore(db: req.db)
-        let code = (input.occupation ?? "").trimmingCharacters(in: .whitespaces)
-        let occupation = code.count == 6 ? try await offers.occupation(code) : nil
+        var input = try req.content.decode(CVForm.self)
+        let (code, occupation) = try await OccupationInput.resolve(input.occupation, req.db)
+        input.occupation = code.isEmpty ? nil : code
+        input.languages = LanguageRows.text(req) ?? input.languages
         var (draft, errors) = input.draft(req.catalogue, occupationExists: { _ in occupation != nil })
         var place = CVPlace(powiatCode: nil, voivodeshipCode: nil)
         if let code = draft?.postalCode {

@@ -25,7 +25,7 @@ enum CVViews {
         }
         add("desired", [cv.desiredJob, occupationName.map { t.text("cv.field.occupation") + ": " + $0 },
                         cv.desiredLocality.map { t.text("cv.field.desired_locality") + ": " + $0 }, place])
-        add("education", [cv.education.map { t.text("offer.education." + $0.rawValue) }, cv.educationDetails])
+        add("education", [cv.education.map { t.text("cv.education." + $0.rawValue) }, cv.educationDetails])
         add("experience", [cv.experienceMonths.map { experience($0, t) }, cv.experience])
         add("languages", [cv.languages.map { languages($0, req.language) }])
         add("skills", [cv.skills])

@@ -57,7 +57,7 @@ struct CandidateController: RouteCollection {
         let t = req.catalogue
         return CandidateSearchPage.Item(
             id: c.id.uuidString.lowercased(), heading: c.cv.desiredJob ?? t.text("candidates.no_desired_job"),
-            place: try await place(c, req), education: c.cv.education.map { t.text("offer.education." + $0.rawValue) },
+            place: try await place(c, req), education: c.cv.education.map { t.text("cv.education." + $0.rawValue) },
             experience: c.cv.experienceMonths.map { CVViews.experience($0, t) },
             languages: c.cv.languages.map { CVViews.languages($0, req.language) }, updated: OfferViews.date(c.updatedAt, req.language))
     }

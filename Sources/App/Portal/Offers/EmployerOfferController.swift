@@ -18,7 +18,8 @@ struct EmployerOfferController: RouteCollection {
         routes.post("employer", "offers", ":id", use: update)
         routes.post("employer", "offers", ":id", "close", use: close)
         routes.post("employer", "offers", ":id", "renew", use: renew)
-        routes.get("api", "v1", "occupations", use: occupations)
+        routes.get(SiteRoute.apiOccupations.pathComponents, use: occupations)
+        routes.get(SiteRoute.occupations.pathComponents, use: occupationPage)
     }
 
     struct Employer { let account: Account; let company: Company }
@@ -68,10 +69,10 @@ struct EmployerOfferController: RouteCollection {
 
     /// Checks the form; on success the draft, its place and index tokens.
     func prepare(_ req: Request, _ e: Employer) async throws -> (OfferDraft, OfferPlace, SearchTokens, String)? {
-        let input = try req.content.decode(OfferForm.self)
-        let store = OfferStore(db: req.db)
-        let code = (input.occupation ?? "").trimmingCharacters(in: .whitespaces)
-        let occupation = code.count == 6 ? try await store.occupation(code) : nil
+        var input = try req.content.decode(OfferForm.self)
+        let (code, occupation) = try await OccupationInput.resolve(input.occupation, req.db)
+        input.occupation = code
+        input.languages = LanguageRows.text(req) ?? input.languages
         var (draft, errors) = input.draft(req.catalogue, occupationExists: { _ in occupation != nil })
         var place: OfferPlace? = nil
         if let d = draft {
@@ -134,6 +135,17 @@ struct EmployerOfferController: RouteCollection {
     }
 
     struct OccupationJSON: Content { let code: String; let name: String }
+
+    /// The occupation codes found by words of their names, as a page (no script needed).
+    func occupationPage(req: Request) async throws -> Response {
+        let q = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        if !q.isEmpty && (q.count < 2 || q.count > 100) {
+            return .html(OccupationSearchPage.render(.init(query: q, results: [], error: req.catalogue.text("offers.occupation_query")), req.pageContext),
+                         status: .badRequest)
+        }
+        let found = q.isEmpty ? [] : try await OfferStore(db: req.db).occupations(matching: q, limit: 100).map { (code: $0.code, name: $0.name) }
+        return .html(OccupationSearchPage.render(.init(query: q, results: found, error: nil), req.pageContext))
+    }
 
     /// Type-ahead for the occupation field: `?q=spaw` → codes and names.
     func occupations(req: Request) async throws -> [OccupationJSON] {

@@ -46,10 +46,11 @@ struct OfferController: RouteCollection {
         ], errors: errors)
         let result = errors.isEmpty ? try await OfferStore(db: req.db).search(criteria) : nil
         if let result { req.services.searchTally.record(found: result.total) }
+        let register = try await req.services.directoryCache.register(req.db)
         let model = OfferSearchPage.Model(
-            form: form, voivodeships: try await req.directory.voivodeships().map { ($0.code, $0.name) },
+            form: form, voivodeships: register.voivodeships.map { ($0.code, $0.name) },
             total: result?.total, page: criteria.page, perPage: criteria.perPage,
-            items: try await (result?.offers ?? []).asyncMapAll { try await OfferViews.summary($0, req) })
+            items: (result?.offers ?? []).map { OfferViews.summary($0, register: register, req) })
         return .html(OfferSearchPage.render(model, req.pageContext), status: errors.isEmpty ? .ok : .badRequest)
     }
 

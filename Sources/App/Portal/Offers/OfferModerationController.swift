@@ -10,9 +10,10 @@ struct OfferModerationController: Sendable {
     @Sendable func queue(req: Request, member: StaffMember) async throws -> Response {
         let offers = try await OfferStore(db: req.db).moderationQueue(offices: member.listedOffices(req))
         var rows: [ModerationPage.Row] = []
+        let register = try await req.services.directoryCache.register(req.db)
         for o in offers {
-            let summary = try await OfferViews.summary(o, req)
-            rows.append(.init(id: o.id.uuidString.lowercased(), title: o.draft.title, company: o.companyName, office: o.officeID,
+            let summary = OfferViews.summary(o, register: register, req)
+            rows.append(.init(id: o.id.uuidString.lowercased(), title: o.draft.title, company: o.companyName, office: try await req.directory.office(id: o.officeID)?.name ?? o.officeID,
                               place: summary.place, occupation: "\(o.occupationName) (\(o.draft.occupationCode))",
                               duties: o.draft.duties, wage: summary.wage, submitted: DateText.dateTime(o.createdAt, req.language)))
         }

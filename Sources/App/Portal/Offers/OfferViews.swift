@@ -7,9 +7,16 @@ import Directory
 
 /// Offers as the pages show them: every label in the visitor's language.
 enum OfferViews {
-    static func money(_ v: Double, _ language: Language) -> String {
-        v.formatted(FloatingPointFormatStyle<Double>(locale: Locale(identifier: language.rawValue)).precision(.fractionLength(0...2)))
-    }
+    /// Number and date styles per language, made once: a locale per listed offer was most of a
+    /// result page's cost.
+    static let moneyStyles = Dictionary(uniqueKeysWithValues: Language.allCases.map {
+        ($0, FloatingPointFormatStyle<Double>(locale: Locale(identifier: $0.rawValue)).precision(.fractionLength(0...2)))
+    })
+    static let dateStyles = Dictionary(uniqueKeysWithValues: Language.allCases.map {
+        ($0, Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: $0.rawValue), timeZone: BusinessCalendar.warsaw))
+    })
+
+    static func money(_ v: Double, _ language: Language) -> String { v.formatted(moneyStyles[language]!) }
 
     static func wage(_ d: OfferDraft, _ t: Catalogue, _ language: Language) -> String? {
         let unit = t.text("offer.wage_type." + d.wageType.rawValue)
@@ -22,32 +29,28 @@ enum OfferViews {
         }
     }
 
-    static func place(_ o: StoredOffer, _ req: Request) async throws -> String {
+    static func place(_ o: StoredOffer, register: TerritorialRegister, _ req: Request) -> String {
         if let country = o.draft.country {
             let name = Locale(identifier: req.language.rawValue).localizedString(forRegionCode: country) ?? country
             return req.catalogue.text("offer.abroad_place", ["locality": o.draft.locality, "country": name])
         }
         var parts = [o.draft.locality]
-        if let p = o.powiatCode, let powiat = try await req.directory.powiat(code: p) { parts.append(powiat.name) }
-        if let v = o.voivodeshipCode, let voivodeship = try await req.directory.voivodeships().first(where: { $0.code == v }) {
-            parts.append(voivodeship.name)
-        }
+        if let p = o.powiatCode, let powiat = register.powiat(p) { parts.append(powiat.name) }
+        if let v = o.voivodeshipCode, let voivodeship = register.voivodeship(v) { parts.append(voivodeship.name) }
         return parts.joined(separator: ", ")
     }
 
-    static func date(_ d: Date, _ language: Language) -> String {
-        d.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language.rawValue), timeZone: BusinessCalendar.warsaw))
-    }
+    static func date(_ d: Date, _ language: Language) -> String { d.formatted(dateStyles[language]!) }
 
     static func workingTime(_ fte: Double, _ t: Catalogue) -> String {
         fte >= 1 ? t.text("offer.full_time") : t.text("offer.part_time", ["fte": String(format: "%.2g", fte)])
     }
 
-    static func summary(_ o: StoredOffer, _ req: Request) async throws -> OfferSearchPage.Item {
+    static func summary(_ o: StoredOffer, register: TerritorialRegister, _ req: Request) -> OfferSearchPage.Item {
         let t = req.catalogue, lang = req.language
         return OfferSearchPage.Item(
             id: o.id.uuidString.lowercased(), title: o.draft.title, employer: o.draft.employerVisible ? o.companyName : nil,
-            verified: o.employerVerified, place: try await place(o, req), wage: wage(o.draft, t, lang),
+            verified: o.employerVerified, place: place(o, register: register, req), wage: wage(o.draft, t, lang),
             contract: t.text("offer.contract." + o.draft.contract.rawValue), workingTime: workingTime(o.draft.workingTime, t),
             validUntil: date(o.draft.validUntil, lang))
     }
@@ -57,7 +60,7 @@ enum OfferViews {
         let locale = Locale(identifier: lang.rawValue)
         let languages = d.languages.map { (locale.localizedString(forLanguageCode: $0.language) ?? $0.language) + " " + $0.level.rawValue }
         return OfferDetailPage.Model(
-            summary: try await summary(o, req), occupation: "\(o.occupationName) (\(d.occupationCode))", duties: d.duties,
+            summary: summary(o, register: try await req.services.directoryCache.register(req.db), req), occupation: "\(o.occupationName) (\(d.occupationCode))", duties: d.duties,
             shifts: t.text("offer.shifts." + d.shifts.rawValue),
             positions: d.positionsForDisabled > 0
                 ? t.text("offer.positions_with_disabled", ["n": "\(d.positions)", "d": "\(d.positionsForDisabled)"]) : "\(d.positions)",

@@ -23,7 +23,7 @@ struct OfficeController: RouteCollection {
             throw FieldValidationError(field: "q", reason: req.catalogue.text("validation.too_long", ["max": "200"]))
         }
         let store = req.directory
-        let register = try await req.services.registerCache.register(store)
+        let register = try await req.services.directoryCache.register(req.db)
         var postal: OfficeDirectoryPage.PostalResult? = nil
         let offices: [Office]
         if let code = try? PostalCode(query) {
@@ -109,7 +109,7 @@ struct OfficeController: RouteCollection {
     }
 
     func registerSnapshot(_ req: Request) async throws -> TerritorialRegister {
-        try await req.services.registerCache.register(req.directory)
+        try await req.services.directoryCache.register(req.db)
     }
 }
 

@@ -11,10 +11,16 @@ struct SiteController: RouteCollection {
         routes.get(SiteRoute.accessibility.pathComponents, use: accessibility)
         routes.get(SiteRoute.privacy.pathComponents, use: privacy)
         routes.get(SiteRoute.stylesheet.pathComponents, use: stylesheet)
-        routes.get("assets", "live.js") { _ in Self.javascript(LiveScript.source) }
-        routes.get("assets", "suggest.js") { _ in Self.javascript(SuggestScript.source) }
-        routes.get("assets", "chat.js") { _ in Self.javascript(ChatScript.source) }
+        for (path, source) in Self.scripts {
+            routes.get(path.pathComponents) { _ in Self.javascript(source) }
+        }
     }
+
+    /// Every script of the site, each at its path.
+    static let scripts: [(path: String, source: String)] = [
+        (LiveScript.path, LiveScript.source), (WorkstationScript.path, WorkstationScript.source), (MenuScript.path, MenuScript.source),
+        (SuggestScript.path, SuggestScript.source), (ChatScript.path, ChatScript.source),
+    ]
 
     func home(req: Request) async throws -> Response {
         let cal = req.services.contactCentre
@@ -40,7 +46,7 @@ struct SiteController: RouteCollection {
     }
 
     func stylesheet(req: Request) async throws -> Response {
-        let res = Response(status: .ok, body: .init(string: SiteStyle.css + "\n" + SiteStyle.formsCSS))
+        let res = Response(status: .ok, body: .init(string: SiteStyle.css + "\n" + SiteStyle.formsCSS + "\n" + SiteStyle.workstationCSS))
         res.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         res.headers.cacheControl = .init(isPublic: true, maxAge: 3600)
         return res

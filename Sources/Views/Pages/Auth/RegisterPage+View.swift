@@ -30,7 +30,7 @@ extension RegisterPage {
                             .forEach(model.voivodeships) { v in .choice(value: v.code, label: v.name, selected: v.code == selected) })),
                     Forms.field("locality", label: ctx.t("form.locality"), state: f, autocomplete: "address-level2", ctx: ctx),
                     Forms.field("postal_code", label: ctx.t("form.postal_code"), state: f, autocomplete: "postal-code",
-                                hint: ctx.t("offices.search_hint"), ctx: ctx),
+                                hint: ctx.t("form.postal_code_hint"), ctx: ctx),
                     Forms.field("street", label: ctx.t("form.street"), state: f, autocomplete: "address-line1", ctx: ctx),
                     Forms.field("house_number", label: ctx.t("form.house_number"), state: f, ctx: ctx),
                     Forms.field("phone", label: ctx.t("form.phone"), type: .tel, state: f, required: false, autocomplete: "tel", ctx: ctx),

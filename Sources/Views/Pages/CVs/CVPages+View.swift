@@ -97,7 +97,7 @@ public enum CVFormPage {
             .fieldset(.element(named: "legend", text: ctx.t("cv.section." + name)), .group(nodes), share(name))
         }
         let title = ctx.t(model.editingID == nil ? "cv.new_title" : "cv.edit_title")
-        return Layout.render(ctx, title: title, main: .group(
+        return Layout.render(ctx, title: title, scripts: [SuggestScript.path], main: .group(
             .p(.class("breadcrumb"), .a(.href(SiteRoute.accountCVs.path), .text("← " + ctx.t("cv.list_title")))),
             .h1(.text(title)),
             .p(.text(ctx.t("cv.form_intro"))),
@@ -106,14 +106,15 @@ public enum CVFormPage {
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 field("title", required: true, hint: ctx.t("cv.title_hint")),
-                section("desired", field("desired_job", required: true), field("occupation", hint: ctx.t("offers.occupation_hint")),
+                section("desired", field("desired_job", required: true),
+                        ChoiceFields.occupation(label: ctx.t("cv.field.occupation"), hint: ctx.t("cv.occupation_hint"), state: f, ctx: ctx),
                         field("desired_locality"), field("postal_code", hint: ctx.t("cv.postal_hint"))),
                 section("education",
                         Forms.select("education", label: ctx.t("cv.field.education"),
-                                     options: educationLevels.map { ($0, ctx.t("offer.education." + $0)) }, state: f, ctx: ctx),
+                                     options: educationLevels.map { ($0, ctx.t("cv.education." + $0)) }, state: f, ctx: ctx),
                         area("education_details")),
-                section("experience", field("experience_months", hint: ctx.t("offers.experience_hint")), area("experience")),
-                section("languages", field("languages", hint: ctx.t("offers.languages_hint"))),
+                section("experience", field("experience_months", hint: ctx.t("cv.experience_hint")), area("experience")),
+                section("languages", ChoiceFields.languages(legend: ctx.t("cv.field.languages"), hint: ctx.t("cv.languages_hint"), state: f, ctx: ctx)),
                 section("skills", area("skills")),
                 section("licences", area("licences")),
                 section("courses", area("courses")),

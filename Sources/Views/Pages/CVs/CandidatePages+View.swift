@@ -37,7 +37,7 @@ public enum CandidateSearchPage {
             field("language", hint: ctx.t("candidates.language_hint")),
             Forms.select("education", label: ctx.t("candidates.field.education"),
                          options: CVFormPage.educationLevels.map { ($0, ctx.t("offer.education." + $0)) }, state: f, blank: ctx.t("offers.any"), ctx: ctx),
-            .button(.type(.submit), .text(ctx.t("offers.search"))))
+            .button(.type(.submit), .text(ctx.t("candidates.search_button"))))
         let count: Node<HTML.BodyContext> = model.total.map { total in
             .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("candidates.count", total, ["count": "\(total)"])))
         } ?? .empty

@@ -2,7 +2,6 @@
 /// (rating, transcript by e-mail, a new chat).
 public enum ChatPage {
     public struct Model: Sendable {
-        public let hours: String
         public var form = FormState()
         public var notice: String? = nil
         /// nil: no chat yet, the start form is shown.
@@ -14,6 +13,6 @@ public enum ChatPage {
         public var powiats: [(value: String, label: String)] = []
         public var topics: [(value: String, label: String)] = []
         public var languages: [(value: String, label: String)] = []
-        public init(hours: String) { self.hours = hours }
+        public init() {}
     }
 }

@@ -12,7 +12,7 @@ extension ChatPage {
     static func start(_ m: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
         let f = m.form
         return .group(
-            .p(.text(ctx.t("chat.intro", ["hours": m.hours]))),
+            .p(.text(ctx.t("chat.intro", ["hours": ctx.hoursLongText]))),
             .p(.class("hint"), .text(ctx.t("chat.offline_hint"))),
             Forms.errorSummary(f, ctx),
             .form(.method(.post), .action(SiteRoute.chat.path), .attribute(named: "novalidate", value: "novalidate"),

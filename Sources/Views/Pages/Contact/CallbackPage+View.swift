@@ -25,7 +25,7 @@ public enum CallbackPage {
                      .p(.strong(.text(ctx.t("callback.booked", ["case": b.caseNumber, "when": b.when])))),
                      .p(.text(ctx.t("callback.office", ["office": b.office]))))
             } ?? .empty,
-            .p(.text(ctx.t("callback.intro"))),
+            .p(.text(ctx.t("callback.intro", ["hours": ctx.hoursLongText]))),
             Forms.errorSummary(f, ctx),
             .form(.method(.post), .action(SiteRoute.callback.path), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),

@@ -1,7 +1,6 @@
 public enum ContactPage {
     public struct Model: Sendable {
         public let operatorInfo: OperatorInfo
-        public let hours: String
         /// The contact form: its values and errors, the powiats and topics to choose from.
         public var form = FormState()
         public var powiats: [(value: String, label: String)] = []
@@ -10,6 +9,6 @@ public enum ContactPage {
         public var sent: (caseNumber: String, office: String)? = nil
         /// Why the visitor is here (e.g. a chat nobody could take: leave a message instead).
         public var notice: String? = nil
-        public init(operatorInfo: OperatorInfo, hours: String) { self.operatorInfo = operatorInfo; self.hours = hours }
+        public init(operatorInfo: OperatorInfo) { self.operatorInfo = operatorInfo }
     }
 }

@@ -15,7 +15,7 @@ extension ContactPage {
             .section(.attribute(named: "aria-labelledby", value: "phone-heading"),
                 .h2(.id("phone-heading"), .text(ctx.t("contact.phone_heading"))),
                 .p(.class("big-number"), .a(.href("tel:\(Layout.phoneNumber)"), .text(Layout.phoneNumber))),
-                .p(.text(ctx.t("contact.hours", ["hours": model.hours]))),
+                .p(.text(ctx.t("contact.hours", ["hours": ctx.hoursLongText]))),
                 .p(.text(ctx.t("contact.cost"))),
                 .p(.a(.href(SiteRoute.callback.path), .text(ctx.t("callback.link")))),
                 .p(.a(.href(SiteRoute.video.path), .text(ctx.t("video.title"))))

@@ -57,83 +57,86 @@ public enum DesktopPage {
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("desktop.title"), scripts: [LiveScript.path] + (model.chats.isEmpty ? [] : [ChatScript.path]), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("desktop.title"))),
             model.error.map { Components.notice($0, role: "alert") } ?? .empty,
             model.notice.map { Components.notice($0) } ?? .empty,
-            .p(.id("live-status"), .class("live-status"), .attribute(named: "role", value: "status"), .text(ctx.t("desktop.live_off"))),
-            .button(.type(.button), .id("live-pause"), .class("secondary"), .attribute(named: "aria-pressed", value: "false"),
-                    .attribute(named: "hidden", value: "hidden"), .text(ctx.t("desktop.pause_updates"))),
-            .div(.id("live-announcer"), .class("visually-hidden"), .attribute(named: "aria-live", value: "assertive")),
-            .div(.id("desktop-live"), .attribute(named: "data-live-panel", value: SiteRoute.desktopPanel.path),
-                 .attribute(named: "data-live-ws", value: SiteRoute.desktopSocket.path), .attribute(named: "data-live-every", value: "10"),
-                 .attribute(named: "data-text-connected", value: ctx.t("desktop.live_on")),
-                 .attribute(named: "data-text-reconnecting", value: ctx.t("desktop.live_reconnecting")),
-                 .attribute(named: "data-text-paused", value: ctx.t("desktop.live_paused")),
-                 panelNodes(model.panel, ctx)),
-            .if(!model.chats.isEmpty, .section(.attribute(named: "aria-labelledby", value: "chats-heading"),
-                .h2(.id("chats-heading"), .text(ctx.t("desktop.chats"))),
-                .div(.class("chat-grid"), .forEach(model.chats) { c in
-                    .article(.class("chat-card"), .attribute(named: "aria-labelledby", value: "chat-title-\(c.id)"),
-                        .h3(.id("chat-title-\(c.id)"), .a(.href(SiteRoute.desktopInteraction(c.id).path), .text(c.title))),
-                        ChatBox.render(.init(key: "chat-\(c.id)", role: "agent", conversation: c.conversation,
-                                             sayAction: SiteRoute.desktopChat(c.id).path, stateURL: SiteRoute.desktopChat(c.id).path,
-                                             typingURL: SiteRoute.desktopTyping(c.id).path), ctx))
-                }))),
-            .section(.attribute(named: "aria-labelledby", value: "presence-heading"),
-                .h2(.id("presence-heading"), .text(ctx.t("desktop.presence"))),
-                .div(.class("button-row"),
-                    Forms.button(SiteRoute.desktopState.path, label: ctx.t("agent.state_available"), hidden: [("state", "available")], ctx: ctx),
-                    Forms.button(SiteRoute.desktopState.path, label: ctx.t("desktop.log_out_queues"), hidden: [("state", "offline")], ctx: ctx)),
-                .form(.method(.post), .action(SiteRoute.desktopState.path), .class("inline"),
-                    Forms.csrf(ctx),
-                    .input(.type(.hidden), .name("state"), .value("break")),
-                    Forms.select("reason", label: ctx.t("desktop.break_reason"), options: model.breakReasons, state: FormState(), ctx: ctx),
-                    .button(.type(.submit), .text(ctx.t("desktop.take_break")))),
-                .form(.method(.post), .action(SiteRoute.desktopQueues.path),
-                    Forms.csrf(ctx),
-                    .fieldset(
-                        .element(named: "legend", text: ctx.t("desktop.my_queues")),
-                        .p(.class("hint"), .text(ctx.t("desktop.my_queues_hint"))),
-                        .forEach(model.topics) { t in
-                            Forms.checkbox("topic_" + t.value, label: t.label, state: FormState(values: ["topic_" + t.value: t.checked ? "on" : ""]))
-                        }),
-                    .button(.type(.submit), .text(ctx.t("desktop.save_queues"))))),
-            .p(.a(.href(SiteRoute.desktopManual.path), .text(ctx.t("desktop.log_manual"))))
+            .div(.class("desk"),
+                .section(.class("pane desk-presence"), .attribute(named: "aria-labelledby", value: "presence-heading"),
+                    .h2(.id("presence-heading"), .text(ctx.t("desktop.presence"))),
+                    .div(.class("button-row"),
+                        Forms.button(SiteRoute.desktopState.path, label: ctx.t("agent.state_available"), hidden: [("state", "available")], ctx: ctx),
+                        Forms.button(SiteRoute.desktopState.path, label: ctx.t("desktop.log_out_queues"), hidden: [("state", "offline")], style: .secondary, ctx: ctx)),
+                    .form(.method(.post), .action(SiteRoute.desktopState.path), .class("stacked"),
+                        Forms.csrf(ctx),
+                        .input(.type(.hidden), .name("state"), .value("break")),
+                        Forms.select("reason", label: ctx.t("desktop.break_reason"), options: model.breakReasons, state: FormState(), ctx: ctx),
+                        .button(.type(.submit), .class("secondary"), .text(ctx.t("desktop.take_break")))),
+                    .form(.method(.post), .action(SiteRoute.desktopQueues.path),
+                        Forms.csrf(ctx),
+                        .fieldset(
+                            .element(named: "legend", text: ctx.t("desktop.my_queues")),
+                            .p(.class("hint"), .text(ctx.t("desktop.my_queues_hint"))),
+                            .forEach(model.topics) { t in
+                                Forms.checkbox("topic_" + t.value, label: t.label, state: FormState(values: ["topic_" + t.value: t.checked ? "on" : ""]))
+                            }),
+                        .button(.type(.submit), .text(ctx.t("desktop.save_queues")))),
+                    .p(.a(.href(SiteRoute.desktopManual.path), .text(ctx.t("desktop.log_manual"))))),
+                .div(.class("desk-work"),
+                    .section(.class("pane"), .attribute(named: "aria-labelledby", value: "active-heading"),
+                        .h2(.id("active-heading"), .text(ctx.t("desktop.in_hand"))),
+                        .div(.id("desktop-live"), .attribute(named: "data-live-panel", value: SiteRoute.desktopContacts.path),
+                             .attribute(named: "data-live-ws", value: SiteRoute.desktopSocket.path), .attribute(named: "data-live-every", value: "10"),
+                             contactsNodes(model.panel, ctx))),
+                    .if(!model.chats.isEmpty, .section(.class("pane"), .attribute(named: "aria-labelledby", value: "chats-heading"),
+                        .h2(.id("chats-heading"), .text(ctx.t("desktop.chats"))),
+                        .div(.class("chat-grid"), .forEach(model.chats) { c in
+                            .article(.class("chat-card"), .attribute(named: "aria-labelledby", value: "chat-title-\(c.id)"),
+                                .h3(.id("chat-title-\(c.id)"), .a(.href(SiteRoute.desktopInteraction(c.id).path), .text(c.title))),
+                                ChatBox.render(.init(key: "chat-\(c.id)", role: "agent", conversation: c.conversation,
+                                                     sayAction: SiteRoute.desktopChat(c.id).path, stateURL: SiteRoute.desktopChat(c.id).path,
+                                                     typingURL: SiteRoute.desktopTyping(c.id).path), ctx))
+                        })))))
         ))
     }
 
-    /// The live part alone, for the script to swap in.
-    public static func panel(_ panel: Panel, _ ctx: PageContext) -> String { panelNodes(panel, ctx).render() }
+    /// The bar's live part alone (state, contacts ringing), for the script to swap in.
+    public static func panel(_ panel: Panel, _ ctx: PageContext) -> String { barNodes(panel, ctx).render() }
 
-    static func panelNodes(_ panel: Panel, _ ctx: PageContext) -> Node<HTML.BodyContext> {
-        .group(
-            .p(.attribute(named: "data-server-now", value: String(panel.serverNowMillis)),
-               .strong(.text(ctx.t("desktop.your_state") + ": ")), .text(panel.state)),
-            .section(.attribute(named: "aria-labelledby", value: "offers-heading"),
-                .h2(.id("offers-heading"), .text(ctx.t("desktop.offers"))),
-                panel.offers.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_offers"))) :
-                .ul(.class("offers"), .forEach(panel.offers) { o in
-                    .li(.class("offer"), .attribute(named: "data-announce-id", value: o.id),
-                        .attribute(named: "data-announce", value: ctx.t("desktop.offer_announce", ["title": o.title, "seconds": "\(o.secondsLeft)"])),
-                        .h3(.id("offer-\(o.id)"), .text(o.title)),
-                        .p(.text(o.details)),
-                        .p(.attribute(named: "data-deadline", value: String(o.deadlineMillis)),
-                           .text(ctx.t("desktop.accept_within") + " "), .span(.class("countdown-value"), .text("\(o.secondsLeft)")), .text(" s")),
-                        .div(.class("button-row"),
-                            .form(.method(.post), .action(SiteRoute.desktopOfferAccept(o.id).path), .class("inline"), Forms.csrf(ctx),
-                                  .button(.type(.submit), .id("accept-\(o.id)"), .text(ctx.t("desktop.accept")),
-                                          .attribute(named: "aria-describedby", value: "offer-\(o.id)"))),
-                            .form(.method(.post), .action(SiteRoute.desktopOfferDecline(o.id).path), .class("inline"), Forms.csrf(ctx),
-                                  .button(.type(.submit), .id("decline-\(o.id)"), .class("secondary"), .text(ctx.t("desktop.decline")),
-                                          .attribute(named: "aria-describedby", value: "offer-\(o.id)")))))
-                })),
-            .section(.attribute(named: "aria-labelledby", value: "active-heading"),
-                .h2(.id("active-heading"), .text(ctx.t("desktop.in_hand"))),
-                Tables.table(caption: ctx.t("desktop.in_hand"), headers: [ctx.t("desktop.contact"), ctx.t("desktop.state"), ctx.t("desktop.since")],
-                             rows: panel.active.map { a in
-                                 [.a(.id("open-\(a.id)"), .href(SiteRoute.desktopInteraction(a.id).path), .text(a.title)), .text(a.state), .text(a.since)]
-                             }, empty: ctx.t("desktop.nothing_in_hand")))
-        )
+    /// The desktop's list of contacts in hand alone, for the script to swap in.
+    public static func contacts(_ panel: Panel, _ ctx: PageContext) -> String { contactsNodes(panel, ctx).render() }
+
+    /// The consultant's state and the contacts ringing, at the top of every staff page: each
+    /// offer with its countdown, accept (Alt+Shift+A for the first) and decline (Alt+Shift+D).
+    static func barNodes(_ panel: Panel, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .div(.class("agent-now"), .attribute(named: "data-server-now", value: String(panel.serverNowMillis)),
+            .p(.class("agent-state"),
+               .span(.text(ctx.t("desktop.your_state") + ": ")), .strong(.text(panel.state)), .text(" · "),
+               .a(.href(SiteRoute.desktop.path), .text(ctx.plural("desktop.in_hand_count", panel.active.count, ["count": "\(panel.active.count)"])))),
+            panel.offers.isEmpty ? .p(.class("agent-quiet"), .text(ctx.t("desktop.no_offers"))) :
+            .ul(.class("offers"), .forEach(Array(panel.offers.enumerated())) { offerNode($0.offset, $0.element, ctx) }))
+    }
+
+    static func offerNode(_ n: Int, _ o: Offer, _ ctx: PageContext) -> Node<HTML.ListContext> {
+        .li(.class("offer"), .attribute(named: "data-announce-id", value: o.id),
+            .attribute(named: "data-announce", value: ctx.t("desktop.offer_announce", ["title": o.title, "seconds": "\(o.secondsLeft)"])),
+            .p(.class("offer-title"), .strong(.id("offer-\(o.id)"), .text(o.title)), .text(" – " + o.details)),
+            .p(.class("offer-countdown"), .attribute(named: "data-deadline", value: String(o.deadlineMillis)),
+               .text(ctx.t("desktop.accept_within") + " "), .span(.class("countdown-value"), .text("\(o.secondsLeft)")), .text(" s")),
+            .div(.class("button-row"),
+                .form(.method(.post), .action(SiteRoute.desktopOfferAccept(o.id).path), .class("inline"), Forms.csrf(ctx),
+                      .button(.type(.submit), .id("accept-\(o.id)"), .text(ctx.t("desktop.accept")),
+                              .attribute(named: "aria-describedby", value: "offer-\(o.id)"),
+                              .if(n == 0, .attribute(named: "aria-keyshortcuts", value: "Alt+Shift+A")))),
+                .form(.method(.post), .action(SiteRoute.desktopOfferDecline(o.id).path), .class("inline"), Forms.csrf(ctx),
+                      .button(.type(.submit), .id("decline-\(o.id)"), .class("secondary"), .text(ctx.t("desktop.decline")),
+                              .attribute(named: "aria-describedby", value: "offer-\(o.id)"),
+                              .if(n == 0, .attribute(named: "aria-keyshortcuts", value: "Alt+Shift+D"))))))
+    }
+
+    static func contactsNodes(_ panel: Panel, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        Tables.table(caption: ctx.t("desktop.in_hand"), headers: [ctx.t("desktop.contact"), ctx.t("desktop.state"), ctx.t("desktop.since")],
+                     rows: panel.active.map { a in
+                         [.a(.id("open-\(a.id)"), .href(SiteRoute.desktopInteraction(a.id).path), .text(a.title)), .text(a.state), .text(a.since)]
+                     }, empty: ctx.t("desktop.nothing_in_hand"))
     }
 }

@@ -36,7 +36,7 @@ public enum EventListPage {
             Forms.field("from", label: ctx.t("event.search.from"), type: .date, state: f, required: false, ctx: ctx),
             .if(isTraining, Forms.checkbox("no_cost", label: ctx.t("event.search.no_cost"), state: f)),
             .if(isTraining, Forms.checkbox("online", label: ctx.t("event.search.online"), state: f)),
-            .button(.type(.submit), .text(ctx.t("offers.search"))))
+            .button(.type(.submit), .text(ctx.t("event.search_button." + model.kind))))
         let count: Node<HTML.BodyContext> = model.total.map { total in
             .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("event.count." + model.kind, total, ["count": "\(total)"])))
         } ?? .empty

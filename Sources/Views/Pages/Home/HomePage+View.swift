@@ -8,7 +8,7 @@ extension HomePage {
             .section(.class("card hotline-card"), .attribute(named: "aria-labelledby", value: "call-heading"),
                 .h2(.id("call-heading"), .text(ctx.t("home.call_heading"))),
                 .p(.class("big-number"), .a(.href("tel:\(Layout.phoneNumber)"), .text(Layout.phoneNumber))),
-                .p(.text(ctx.t("home.hours"))),
+                .p(.text(ctx.t("home.hours", ["hours": ctx.hoursLongText]))),
                 .p(.class(model.isOpenNow ? "status open" : "status closed"),
                    .text(model.isOpenNow
                          ? ctx.t("home.open_now", ["time": model.closesAt ?? ""])

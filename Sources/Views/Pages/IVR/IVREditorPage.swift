@@ -5,13 +5,16 @@ import Plot
 /// and every version with the way back to it.
 public enum IVREditorPage {
     public struct StepRow: Sendable {
+        /// The step's id, which its link names.
         public let step: String
+        /// The id as shown, with "(start)" on the first step.
+        public let label: String
         public let kind: String
         public let said: String
         public let leadsTo: String
         public let problems: [String]
-        public init(step: String, kind: String, said: String, leadsTo: String, problems: [String]) {
-            self.step = step; self.kind = kind; self.said = said; self.leadsTo = leadsTo; self.problems = problems
+        public init(step: String, label: String, kind: String, said: String, leadsTo: String, problems: [String]) {
+            self.step = step; self.label = label; self.kind = kind; self.said = said; self.leadsTo = leadsTo; self.problems = problems
         }
     }
 
@@ -46,7 +49,6 @@ public enum IVREditorPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("ivr.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("ivr.title"))),
             m.notice.map { Components.notice($0) } ?? .empty,
             m.refused.isEmpty ? .empty : .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
@@ -55,7 +57,7 @@ public enum IVREditorPage {
             .div(.class("actions"),
                 .a(.href(SiteRoute.staffIVRSimulate.path), .text(ctx.t("ivr.simulate"))),
                 .if(m.isDraft, Forms.button(SiteRoute.staffIVRPublish.path, label: ctx.t("ivr.publish"), ctx: ctx)),
-                .if(m.isDraft, Forms.button(SiteRoute.staffIVRDiscard.path, label: ctx.t("ivr.discard"), ctx: ctx))),
+                .if(m.isDraft, Forms.button(SiteRoute.staffIVRDiscard.path, label: ctx.t("ivr.discard"), style: .danger, ctx: ctx))),
             .section(.attribute(named: "aria-labelledby", value: "diagram-heading"),
                 .h2(.id("diagram-heading"), .text(ctx.t("ivr.diagram"))),
                 .p(.class("hint"), .text(ctx.t("ivr.diagram_hint"))),
@@ -66,7 +68,7 @@ public enum IVREditorPage {
                 Tables.table(caption: ctx.t("ivr.steps"),
                              headers: [ctx.t("ivr.step"), ctx.t("ivr.kind"), ctx.t("ivr.said"), ctx.t("ivr.leads_to"), ctx.t("ivr.problems")],
                              rows: m.steps.map { s in [
-                                .a(.href(SiteRoute.staffIVRStep(s.step).path), .text(s.step)), .text(s.kind), .text(s.said), .text(s.leadsTo),
+                                .a(.href(SiteRoute.staffIVRStep(s.step).path), .text(s.label)), .text(s.kind), .text(s.said), .text(s.leadsTo),
                                 s.problems.isEmpty ? .text("–") : .ul(.class("problems"), .forEach(s.problems) { .li(.text($0)) }),
                              ] }, empty: ctx.t("ivr.no_steps"))),
             .section(.attribute(named: "aria-labelledby", value: "add-heading"),

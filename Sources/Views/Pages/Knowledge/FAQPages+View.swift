@@ -41,7 +41,7 @@ public enum FAQListPage {
                 Forms.select("category", label: ctx.t("faq.search.category"), options: m.categories, state: f, blank: ctx.t("offers.any"), ctx: ctx),
                 Forms.field("postal_code", label: ctx.t("faq.search.postal_code"), state: f, required: false, autocomplete: "postal-code",
                             hint: ctx.t("faq.postal_code_hint"), ctx: ctx),
-                .button(.type(.submit), .text(ctx.t("offers.search")))),
+                .button(.type(.submit), .text(ctx.t("faq.search_button")))),
             m.office.map { .p(.text(ctx.t("faq.with_office", ["office": $0]))) } ?? .empty,
             m.total.map { total in
                 .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("faq.count", total, ["count": "\(total)"])))
@@ -131,35 +131,39 @@ public enum KBMarkupView {
     }
 }
 
-/// Type-ahead for search fields with `data-suggest` (a URL taking `q`): fills the field's
-/// datalist, so suggestions are the browser's own, keyboard- and screen-reader-friendly list.
+/// Type-ahead for fields with `data-suggest` (a URL taking `q`): fills each field's datalist,
+/// so suggestions are the browser's own, keyboard- and screen-reader-friendly list. Answers are
+/// `{items: [{title}]}` (knowledge base) or `[{code, name}]` (occupations, offered as "721204 – Spawacz").
 public enum SuggestScript {
     public static let path = SiteRoute.script("suggest.js").path
     public static let source = #"""
 (function () {
   "use strict";
-  var field = document.querySelector("input[data-suggest]");
-  if (!field) { return; }
-  var list = document.getElementById(field.getAttribute("list"));
-  var timer = null, last = "";
-  field.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      var q = field.value.trim();
-      if (q.length < 2 || q === last) { return; }
-      last = q;
-      fetch(field.getAttribute("data-suggest") + encodeURIComponent(q), { headers: { "Accept": "application/json" } })
-        .then(function (r) { return r.ok ? r.json() : { items: [] }; })
-        .then(function (data) {
-          while (list.firstChild) { list.removeChild(list.firstChild); }
-          (data.items || []).forEach(function (item) {
-            var option = document.createElement("option");
-            option.value = item.title;
-            list.appendChild(option);
-          });
-        })
-        .catch(function () {});
-    }, 200);
+  var fields = document.querySelectorAll("input[data-suggest]");
+  Array.prototype.forEach.call(fields, function (field) {
+    var list = document.getElementById(field.getAttribute("list"));
+    if (!list) { return; }
+    var timer = null, last = "";
+    field.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = field.value.trim();
+        if (q.length < 2 || q === last || /^\d{6} – /.test(q)) { return; }
+        last = q;
+        fetch(field.getAttribute("data-suggest") + encodeURIComponent(q), { headers: { "Accept": "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (data) {
+            var items = Array.isArray(data) ? data : (data.items || []);
+            while (list.firstChild) { list.removeChild(list.firstChild); }
+            items.slice(0, 20).forEach(function (item) {
+              var option = document.createElement("option");
+              option.value = item.code ? item.code + " – " + item.name : item.title;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () {});
+      }, 200);
+    });
   });
 })();
 """#

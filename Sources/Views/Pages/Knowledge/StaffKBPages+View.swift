@@ -23,7 +23,6 @@ public enum StaffKBListPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("kb.staff.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("kb.staff.title"))),
             m.notice.map { Components.notice($0) } ?? .empty,
             .p(.a(.href(SiteRoute.staffKBNew.path), .text(ctx.t("kb.staff.new")))),

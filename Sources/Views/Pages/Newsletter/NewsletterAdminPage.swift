@@ -27,7 +27,6 @@ public enum NewsletterAdminPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("newsletter.staff_title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("newsletter.staff_title"))),
             m.notice.map { Components.notice($0) } ?? .empty,
             .section(.attribute(named: "aria-labelledby", value: "subscribers-heading"),

@@ -67,7 +67,8 @@ public enum OfferFormPage {
             Forms.textarea(name, label: ctx.t("offer.field." + name), state: f, hint: hint, ctx: ctx)
         }
         let job: Node<HTML.FormContext> = .fieldset(.element(named: "legend", text: ctx.t("offers.group_job")),
-            field("title"), field("occupation", hint: ctx.t("offers.occupation_hint")), area("duties"))
+            field("title"), ChoiceFields.occupation(label: ctx.t("offer.field.occupation"), hint: ctx.t("offers.occupation_hint"), state: f, required: true, ctx: ctx),
+            area("duties"))
         let place: Node<HTML.FormContext> = .fieldset(.element(named: "legend", text: ctx.t("offers.group_place")),
             field("locality"), field("postal_code", required: false, hint: ctx.t("offers.postal_hint")),
             field("country", required: false, hint: ctx.t("offers.country_hint")))
@@ -85,12 +86,12 @@ public enum OfferFormPage {
             Forms.select("education", label: ctx.t("offer.field.education"),
                          options: options("offer.education.", ["none", "primary", "vocational", "secondary", "post_secondary", "higher"], ctx),
                          state: f, ctx: ctx),
-            field("languages", required: false, hint: ctx.t("offers.languages_hint")),
+            ChoiceFields.languages(legend: ctx.t("offer.field.languages"), hint: ctx.t("offers.languages_hint"), state: f, ctx: ctx),
             field("experience", hint: ctx.t("offers.experience_hint")), field("licences", required: false))
         let apply: Node<HTML.FormContext> = .fieldset(.element(named: "legend", text: ctx.t("offer.how_to_apply")),
             area("how_to_apply"), Forms.checkbox("employer_visible", label: ctx.t("offer.field.employer_visible"), state: f))
         let title = ctx.t(model.editingID == nil ? "offers.new_title" : "offers.edit_title")
-        return Layout.render(ctx, title: title, main: .group(
+        return Layout.render(ctx, title: title, scripts: [SuggestScript.path], main: .group(
             .p(.class("breadcrumb"), .a(.href(SiteRoute.employerOffers.path), .text("← " + ctx.t("offers.mine_title")))),
             .h1(.text(title)),
             .p(.text(ctx.t("offers.form_intro"))),

@@ -30,7 +30,6 @@ public enum DataRequestsPage {
              .text(r.received), .text(r.due), .text(left(r.daysLeft, ctx)), .text(r.office), .text(ctx.t("privacy_requests.status." + r.status))]
         }
         return Layout.render(ctx, title: ctx.t("privacy_requests.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("privacy_requests.title"))),
             model.notice.map { Components.notice($0) } ?? .empty,
             .p(.text(ctx.t("privacy_requests.intro"))),

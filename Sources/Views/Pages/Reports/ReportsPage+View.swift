@@ -82,7 +82,6 @@ public enum ReportsPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: m.heading, main: .group(
-            StaffNav.back(ctx),
             .h1(.text(m.heading)),
             m.notice.map { Components.notice($0) } ?? .empty,
             m.trail.count > 1 ? .nav(.attribute(named: "aria-label", value: ctx.t("reports.trail")), .class("no-print"),

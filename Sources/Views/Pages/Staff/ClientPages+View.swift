@@ -29,7 +29,6 @@ public enum ClientSearchPage {
                          empty: ctx.t("clients.none"))
         } ?? .empty
         return Layout.render(ctx, title: ctx.t("clients.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("clients.title"))),
             Forms.errorSummary(model.form, ctx),
             .form(.method(.get), .action(SiteRoute.staffClients.path), .attribute(named: "novalidate", value: "novalidate"),
@@ -53,7 +52,6 @@ public enum ClientReasonPage {
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("clients.card_title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("clients.card_title"))),
             .p(.text(ctx.t("clients.reason_intro"))),
             .form(.method(.get), .action(SiteRoute.staffClient(model.clientID).path),

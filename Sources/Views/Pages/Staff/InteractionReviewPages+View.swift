@@ -17,7 +17,6 @@ public enum InteractionReviewPages {
 
     public static func list(_ rows: [Row], _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("review.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("review.title"))),
             Tables.table(caption: ctx.t("review.title"), headers: [ctx.t("review.when"), ctx.t("review.contact"), ctx.t("desktop.state"), ctx.t("review.recordings")],
                          rows: rows.map { r in [.text(r.when), .a(.href(SiteRoute.staffInteraction(r.id).path), .text(r.title)), .text(r.state), .text("\(r.recordings)")] },
@@ -43,9 +42,12 @@ public enum InteractionReviewPages {
         /// Why joining is not offered (not a call in progress, no conference).
         public let monitorNote: String?
         public let notice: String?
+        /// The carrier's API is configured, so recordings can be played through this server.
+        public let playable: Bool
         public init(id: String, title: String, facts: [(label: String, value: String)], context: [(label: String, value: String)],
                     history: [(when: String, text: String)], recordings: [Recording], monitors: [String], canMonitor: Bool, monitorNote: String?,
-                    notice: String?) {
+                    notice: String?, playable: Bool) {
+            self.playable = playable
             self.id = id; self.title = title; self.facts = facts; self.context = context; self.history = history; self.recordings = recordings
             self.monitors = monitors; self.canMonitor = canMonitor; self.monitorNote = monitorNote; self.notice = notice
         }
@@ -67,6 +69,7 @@ public enum InteractionReviewPages {
             .section(.attribute(named: "aria-labelledby", value: "recordings-heading"),
                 .h2(.id("recordings-heading"), .text(ctx.t("review.recordings"))),
                 m.recordings.isEmpty ? .p(.class("empty"), .text(ctx.t("review.no_recordings"))) :
+                !m.playable ? .group(.p(.class("notice"), .text(ctx.t("review.no_carrier"))), .ul(.forEach(m.recordings) { .li(.text($0.label)) })) :
                 .ul(.forEach(m.recordings) { r in
                     .li(.p(.text(r.label)),
                         .element(named: "audio", nodes: [.attribute(named: "controls", value: "controls"), .attribute(named: "preload", value: "none"),

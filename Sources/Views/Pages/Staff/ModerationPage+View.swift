@@ -40,7 +40,6 @@ public enum ModerationPage {
                         .button(.type(.submit), .name("decision"), .value("reject"), .class("secondary"), .text(ctx.t("moderation.reject"))))))
             })
         return Layout.render(ctx, title: ctx.t("moderation.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("moderation.title"))),
             model.notice.map { Components.notice($0) } ?? .empty,
             .p(.text(ctx.t("moderation.intro"))),

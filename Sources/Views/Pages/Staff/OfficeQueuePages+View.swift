@@ -26,7 +26,6 @@ public enum ClientLinksPage {
                                  accessibleLabel: ctx.t("links.reject") + ": " + r.name, ctx: ctx))]
         }
         return Layout.render(ctx, title: ctx.t("links.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("links.title"))),
             model.notice.map { Components.notice($0) } ?? .empty,
             .p(.text(ctx.t("links.intro"))),
@@ -58,7 +57,6 @@ public enum EmployerVerificationPage {
                           accessibleLabel: ctx.t("employers.verify") + ": " + r.name, ctx: ctx)]
         }
         return Layout.render(ctx, title: ctx.t("employers.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("employers.title"))),
             model.notice.map { Components.notice($0) } ?? .empty,
             .p(.text(ctx.t("employers.intro"))),
@@ -103,7 +101,6 @@ public enum AuditLogPage {
              .text(r.detail), .text(r.reason)]
         }
         return Layout.render(ctx, title: ctx.t("audit.title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("audit.title"))),
             .p(.text(ctx.t("audit.intro"))),
             Forms.errorSummary(f, ctx),

@@ -29,7 +29,6 @@ public enum StaffListPage {
                         hint: ctx.t("staff.office_hint"), ctx: ctx),
             .button(.type(.submit), .text(ctx.t("staff.filter"))))
         return Layout.render(ctx, title: ctx.t("staff.list_title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("staff.list_title"))),
             notice.map { Components.notice(ctx.t($0)) } ?? .empty,
             .p(.a(.class("button"), .href(SiteRoute.staffMemberNew.path), .text(ctx.t("staff.new_title")))),

@@ -66,7 +66,6 @@ public enum StaffSecurityPage {
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("staff.security_title"), main: .group(
-            StaffNav.back(ctx),
             .h1(.text(ctx.t("staff.security_title"))),
             .p(.text(ctx.t("twofactor.active"))),
             .p(.text(ctx.plural("twofactor.codes_left", model.remainingCodes, ["count": "\(model.remainingCodes)"]))),
@@ -106,11 +105,5 @@ public enum StaffSecurityPage {
                 Forms.field("token_name", label: ctx.t("tokens.name"), state: model.tokenForm, hint: ctx.t("tokens.name_hint"), ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("tokens.create"))))
         )
-    }
-}
-
-enum StaffNav {
-    static func back(_ ctx: PageContext) -> Node<HTML.BodyContext> {
-        .p(.class("breadcrumb"), .a(.href(SiteRoute.staffHome.path), .text("← " + ctx.t("staff.home_title"))))
     }
 }

@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import Directory
+import TextSearch
+
+/// The directory's small, rarely changing part — 16 voivodeships, 380 powiats, ~360 offices and
+/// which office serves which powiat — read in one go, answered from memory. Postal codes (22 090
+/// of them) stay in the database: one lookup by key each.
+public struct DirectorySnapshot: Sendable {
+    public let register: TerritorialRegister
+    let offices: [Office]
+    let officeByID: [String: Office]
+    /// Folded name, locality and powiats of each office, in `offices` order.
+    let searchTexts: [String]
+    let servingOfficeByPowiat: [String: String]
+    /// Every powiat as a form offers it, "augustowski (podlaskie)", in Polish alphabetical
+    /// order (sorting 380 names by the collation on every form was most of the form's cost).
+    public let powiatChoices: [(value: String, label: String)]
+
+    public static func load(_ db: any Database) async throws -> DirectorySnapshot {
+        let store = FluentDirectoryStore(db: db)
+        let register = TerritorialRegister(voivodeships: try await store.voivodeships(), powiats: try await store.powiats(inVoivodeship: nil))
+        let records = try await OfficeRecord.query(on: db).sort(\.$kind, .descending).sort(\.$name).all()
+        var serving: [String: String] = [:]
+        for p in try await PowiatRecord.query(on: db).all() { if let office = p.officeID { serving[p.id!] = office } }
+        let offices = records.map(\.domain)
+        let polish = Locale(identifier: "pl_PL")
+        let choices = register.powiats.map { (value: $0.code, label: "\($0.name) (\(register.voivodeship($0.voivodeshipCode)?.name ?? ""))") }
+            .sorted { $0.label.compare($1.label, locale: polish) == .orderedAscending }
+        return DirectorySnapshot(register: register, offices: offices, officeByID: Dictionary(offices.map { ($0.id, $0) }) { a, _ in a },
+                                 searchTexts: records.map(\.searchText), servingOfficeByPowiat: serving, powiatChoices: choices)
+    }
+}
+
+/// The directory with its small part from a snapshot (see `DirectoryCache`) and postal codes
+/// from the database: what every page and API of the directory, the forms and the IVR read.
+public struct CachedDirectoryStore: DirectoryStore {
+    let snapshot: @Sendable () async throws -> DirectorySnapshot
+    let database: FluentDirectoryStore
+
+    public init(db: any Database, snapshot: @escaping @Sendable () async throws -> DirectorySnapshot) {
+        self.database = FluentDirectoryStore(db: db); self.snapshot = snapshot
+    }
+
+    public func voivodeships() async throws -> [Voivodeship] { try await snapshot().register.voivodeships }
+
+    public func powiats(inVoivodeship code: String?) async throws -> [Powiat] {
+        let register = try await snapshot().register
+        return code.map { register.powiats(in: $0) } ?? register.powiats
+    }
+
+    public func powiat(code: String) async throws -> Powiat? { try await snapshot().register.powiat(code) }
+
+    public func office(id: String) async throws -> Office? { try await snapshot().officeByID[id] }
+
+    public func offices(matching query: String?, voivodeship: String?) async throws -> [Office] {
+        let s = try await snapshot()
+        let folded = query.map { PolishFolding.fold($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        return zip(s.offices, s.searchTexts).filter { office, text in
+            (voivodeship == nil || office.voivodeshipCode == voivodeship) && (folded.isEmpty || text.contains(folded))
+        }.map(\.0)
+    }
+
+    public func servingOffice(powiat code: String) async throws -> Office? {
+        let s = try await snapshot()
+        return s.servingOfficeByPowiat[code].flatMap { s.officeByID[$0] }
+    }
+
+    public func postalCode(_ code: String) async throws -> PostalCodeEntry? { try await database.postalCode(code) }
+
+    public func postalCodeSuggestions(near code: String, limit: Int) async throws -> [String] {
+        try await database.postalCodeSuggestions(near: code, limit: limit)
+    }
+}
