@@ -85,6 +85,12 @@ public struct Agent: Sendable, Equatable, Identifiable {
         return a
     }
 
+    /// Room for one more contact of some channel (a call or video in hand fills the agent).
+    public var hasRoom: Bool {
+        if load[.voice, default: 0] > 0 || load[.video, default: 0] > 0 { return false }
+        return capacity.contains { channel, c in load[channel, default: 0] < c }
+    }
+
     /// Free to be offered this interaction now: ready, with room in the channel (a call takes
     /// the whole agent), with the language and topic, and not someone who passed it up.
     public func canTake(_ i: Interaction, now: Date) -> Bool {

@@ -10,6 +10,8 @@ public struct RoutingLoad: Sendable {
     /// The oldest waiting interaction of each office: what a freed agent chooses among.
     public let heads: [String: Interaction]
     public let officesOfVoivodeship: [String: [String]]
+    /// Each waiting interaction's place in its office's line of its channel (oldest first).
+    public let positions: [UUID: Int]
 
     public init(offices: Int = 400, voivodeships: Int = 16, agents agentCount: Int = 2_000, waiting waitingCount: Int = 10_000,
                 freeShare: Double = 0.1, seed: UInt64 = 1) {
@@ -41,7 +43,17 @@ public struct RoutingLoad: Sendable {
         }
         self.waiting = waiting
         self.heads = heads
-        index = Router.Index(agents)
+        // Observed handle times differ by office: three to five minutes a call, five to eight a chat.
+        index = Router.Index(agents, handleTimes: HandleTimes(Dictionary(uniqueKeysWithValues: officeIDs.map { office in
+            (office, [Channel.voice: 180 + rng.uniform() * 120, .chat: 300 + rng.uniform() * 180])
+        })))
+        var positions: [UUID: Int] = [:], line: [String: Int] = [:]
+        for i in waiting.sorted(by: { $0.queuedAt < $1.queuedAt }) {
+            let key = i.officeID + "/" + i.channel.rawValue
+            line[key, default: 0] += 1
+            positions[i.id] = line[key]
+        }
+        self.positions = positions
         var byVoivodeship: [String: [String]] = [:]
         for (n, v) in voivodeshipOf.enumerated() { byVoivodeship[v, default: []].append(officeIDs[n]) }
         officesOfVoivodeship = byVoivodeship

@@ -33,12 +33,17 @@ public struct Simulation: Sendable {
         public var busyTime: TimeInterval = 0
         public var byTier: [Tier: Int] = [:]
         public var decisions = 0
-        /// The wait announced to each caller who had to queue (place in the office's queue ×
+        /// The wait announced to each caller who had to queue (the router's `expectedWait`: the
+        /// office's prediction, or the pool's when the call will overflow) against the wait that
+        /// followed, for those answered: the sums of the signed and the absolute difference; and
+        /// the same for the office's prediction alone (place in the office's queue ×
         /// handle time ÷ the office's consultants, as the IVR says it) against the wait that
         /// followed, for those answered: the sums of the signed and the absolute difference.
         public var announced = 0
         public var announcedError: TimeInterval = 0
         public var announcedAbsoluteError: TimeInterval = 0
+        public var officeOnlyAbsoluteError: TimeInterval = 0
+        public var officeOnlyWaitMeanAbsoluteError: Double { announced == 0 ? 0 : officeOnlyAbsoluteError / Double(announced) }
 
         /// Mean of announced − real wait (positive: callers were told longer than they waited).
         public var announcedWaitBias: Double { announced == 0 ? 0 : announcedError / Double(announced) }
@@ -60,32 +65,65 @@ public struct Simulation: Sendable {
     /// The occupancy measured: busy agent-time over the agents' time in the day.
     public func occupancy(_ r: Result) -> Double { r.busyTime / (Double(parameters.agents) * parameters.dayLength) }
 
+    /// The ceiling: one queue where every consultant takes every call.
     public func erlangC() -> ErlangC {
         ErlangC(arrivalsPerSecond: Double(parameters.contacts) / parameters.dayLength, handleTime: parameters.handleTime, agents: parameters.agents)
+    }
+
+    /// The floor: each office alone with its own consultants and calls (the national pool
+    /// idle), the service levels weighted by each office's share of the calls.
+    public func isolatedServiceLevel() -> Double {
+        let layout = Layout(parameters), rate = Double(parameters.contacts) / parameters.dayLength
+        let total = Double(layout.cumulative.last ?? 1)
+        var level = 0.0
+        for agents in layout.agentsOfOffice where agents > 0 {
+            let share = Double(agents) / total
+            level += share * ErlangC(arrivalsPerSecond: rate * share, handleTime: parameters.handleTime, agents: agents)
+                .serviceLevel(within: parameters.serviceLevelTarget)
+        }
+        return level
+    }
+
+    /// Where the consultants work: the national pool, then the rest spread over the offices (at
+    /// least one each when there are enough); the calls follow the same weights, so load is even.
+    struct Layout {
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        let offices: [String]
+        let voivodeshipOf: [String]
+        let agents: [Agent]
+        let agentsOfOffice: [Int]
+        /// Running sum of the offices' weights, to draw a call's office.
+        let cumulative: [Int]
+
+        init(_ p: Parameters) {
+            offices = (0..<p.offices).map { "office-\($0)" }
+            let voivodeshipOf = (0..<p.offices).map { String(format: "%02d", 2 * (1 + $0 % p.voivodeships)) }
+            self.voivodeshipOf = voivodeshipOf
+            let nationalCount = min(p.agents, Int((Double(p.agents) * p.nationalShare).rounded()))
+            var agents: [Agent] = [], agentsOfOffice = [Int](repeating: 0, count: p.offices)
+            for n in 0..<p.agents {
+                if n < nationalCount {
+                    agents.append(Agent(id: "agent-\(n)", offices: [], voivodeships: [], nationalPool: true, idleSince: start))
+                } else {
+                    let o = (n - nationalCount) % max(1, p.offices)
+                    agents.append(Agent(id: "agent-\(n)", offices: [offices[o]], voivodeships: [voivodeshipOf[o]], idleSince: start))
+                    agentsOfOffice[o] += 1
+                }
+            }
+            self.agents = agents
+            self.agentsOfOffice = agentsOfOffice
+            cumulative = agentsOfOffice.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + max($1, 1)) }
+        }
     }
 
     public func run() -> Result {
         let p = parameters
         var rng = SplitMix64(seed: p.seed)
-        let start = Date(timeIntervalSince1970: 1_800_000_000)
-        let offices = (0..<p.offices).map { "office-\($0)" }
-        let voivodeshipOf = offices.enumerated().map { n, _ in String(format: "%02d", 2 * (1 + n % p.voivodeships)) }
-        // Agents: the national pool, then the rest spread over the offices (at least one each
-        // when there are enough); the contacts follow the same weights, so load is even.
-        let nationalCount = min(p.agents, Int((Double(p.agents) * p.nationalShare).rounded()))
-        var agents: [Agent] = []
-        for n in 0..<p.agents {
-            if n < nationalCount {
-                agents.append(Agent(id: "agent-\(n)", offices: [], voivodeships: [], nationalPool: true, idleSince: start))
-            } else {
-                let o = (n - nationalCount) % max(1, p.offices)
-                agents.append(Agent(id: "agent-\(n)", offices: [offices[o]], voivodeships: [voivodeshipOf[o]], idleSince: start))
-            }
-        }
-        var officeWeight = [Int](repeating: 0, count: p.offices)
-        for a in agents { if let o = a.offices.first, let n = offices.firstIndex(of: o) { officeWeight[n] += 1 } }
-        let cumulative = officeWeight.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + max($1, 1)) }
-        let index = Router.Index(agents)
+        let layout = Layout(p)
+        let start = layout.start, offices = layout.offices, voivodeshipOf = layout.voivodeshipOf, cumulative = layout.cumulative
+        var agents = layout.agents
+        // The handle time the live router reads from the reports: here the true mean.
+        let index = Router.Index(agents, handleTimes: HandleTimes(Dictionary(uniqueKeysWithValues: offices.map { ($0, [Channel.voice: p.handleTime]) })))
         var officesOfVoivodeship: [String: [Int]] = [:]
         for (n, v) in voivodeshipOf.enumerated() { officesOfVoivodeship[v, default: []].append(n) }
 
@@ -109,9 +147,12 @@ public struct Simulation: Sendable {
             schedule(t + router.policy.nationalAfter, .overflow(n))
         }
 
-        var announcedWait = [Double?](repeating: nil, count: p.contacts)
-        var agentsOfOffice = [Int](repeating: 0, count: p.offices)
-        for a in agents { if let o = a.offices.first, let n = offices.firstIndex(of: o) { agentsOfOffice[n] += 1 } }
+        var announcedWait = [Double?](repeating: nil, count: p.contacts), officeOnlyWait = [Double](repeating: 0, count: p.contacts)
+        // Calls waiting in each voivodeship, for the announced wait.
+        var waitingIn: [String: Int] = [:]
+        var isWaiting = [Bool](repeating: false, count: p.contacts)
+        func leaveQueue(_ n: Int) { if isWaiting[n] { isWaiting[n] = false; waitingIn[interactions[n].voivodeshipCode, default: 0] -= 1 } }
+        let agentsOfOffice = layout.agentsOfOffice
         var queues = [[Int]](repeating: [], count: p.offices)
         var heads = [Int](repeating: 0, count: p.offices)
         var result = Result(contacts: p.contacts)
@@ -126,8 +167,10 @@ public struct Simulation: Sendable {
             let waited = time - interactions[n].queuedAt.timeIntervalSince(start)
             result.answered += 1; result.totalWait += waited; result.decisions += 1
             if waited <= p.serviceLevelTarget { result.answeredInTarget += 1 }
+            leaveQueue(n)
             if let told = announcedWait[n] {
                 result.announced += 1; result.announcedError += told - waited; result.announcedAbsoluteError += abs(told - waited)
+                result.officeOnlyAbsoluteError += abs(officeOnlyWait[n] - waited)
             }
             result.byTier[tier, default: 0] += 1
             result.busyTime += handle[n]
@@ -144,24 +187,48 @@ public struct Simulation: Sendable {
             return nil
         }
 
+        /// Its place in its office's queue (those ahead still waiting, plus one).
+        func position(_ n: Int) -> Int {
+            let o = officeNumber(interactions[n])
+            var ahead = 0
+            for m in queues[o][heads[o]...] { if m == n { break }; if interactions[m].state == .queued { ahead += 1 } }
+            return ahead + 1
+        }
+        /// Looked at again when the prediction says it will miss its threshold where it is.
+        func watch(_ n: Int, place: Int, at time: Double) {
+            guard let risk = router.riskTime(interactions[n], position: place, index: index) else { return }
+            let due = risk.timeIntervalSince(start)
+            if due > time + 0.001 { schedule(due, .overflow(n)) }
+        }
+
         while let e = events.pop() {
             let now = start.addingTimeInterval(e.time)
             switch e.kind {
             case .arrival(let n):
-                if let (a, tier) = router.bestAgent(for: interactions[n], agents: agents, index: index, now: now) {
+                let o = officeNumber(interactions[n])
+                let place = queues[o][heads[o]...].filter { interactions[$0].state == .queued }.count + 1
+                if let (a, tier) = router.bestAgent(for: interactions[n], position: place, agents: agents, index: index, now: now) {
                     connect(n, agent: a, tier: tier, at: e.time)
                 } else {
-                    let o = officeNumber(interactions[n])
-                    let ahead = queues[o][heads[o]...].filter { interactions[$0].state == .queued }.count
-                    announcedWait[n] = AnnouncedWait.seconds(position: ahead + 1, agents: agentsOfOffice[o], handleTime: p.handleTime)
+                    officeOnlyWait[n] = AnnouncedWait.seconds(position: place, agents: agentsOfOffice[o], handleTime: p.handleTime)
+                    announcedWait[n] = router.expectedWait(interactions[n], position: place, waitingInVoivodeship: waitingIn[interactions[n].voivodeshipCode, default: 0],
+                                                           index: index, now: now)
                     queues[o].append(n)
+                    isWaiting[n] = true; waitingIn[interactions[n].voivodeshipCode, default: 0] += 1
+                    watch(n, place: place, at: e.time)
                 }
             case .overflow(let n):
                 guard interactions[n].state == .queued else { continue }
-                if let (a, tier) = router.bestAgent(for: interactions[n], agents: agents, index: index, now: now) { connect(n, agent: a, tier: tier, at: e.time) }
+                let place = position(n)
+                if let (a, tier) = router.bestAgent(for: interactions[n], position: place, agents: agents, index: index, now: now) {
+                    connect(n, agent: a, tier: tier, at: e.time)
+                } else {
+                    watch(n, place: place, at: e.time)
+                }
             case .abandon(let n):
                 guard interactions[n].state == .queued else { continue }
                 _ = try? interactions[n].move(to: .abandoned, at: now)
+                leaveQueue(n)
                 result.abandoned += 1
             case .end(let a):
                 agents[a].load[.voice] = 0

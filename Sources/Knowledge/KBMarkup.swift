@@ -27,8 +27,9 @@ public enum KBMarkup {
             if !paragraph.isEmpty { blocks.append(.paragraph(inline(paragraph.joined(separator: " ")))); paragraph = [] }
             if !items.isEmpty { blocks.append(.list(items)); items = [] }
         }
-        for raw in source.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        // "\r\n" is one Character, a newline like "\n": no copy of the text to normalise it.
+        for raw in source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = trimmed(raw)
             if line.isEmpty { flush(); continue }
             if line.hasPrefix("## ") { flush(); blocks.append(.heading(inline(String(line.dropFirst(3))))); continue }
             if line.hasPrefix("- ") || line.hasPrefix("* ") {
@@ -41,6 +42,13 @@ public enum KBMarkup {
         }
         flush()
         return blocks
+    }
+
+    /// A line without the spaces around it (the standard library's own, not Foundation's, which
+    /// copies through NSString on Linux).
+    public static func trimmed(_ s: Substring) -> String {
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }), let last = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(s[first...last])
     }
 
     /// Links allowed in texts: web addresses and other entries of the knowledge base.
@@ -57,7 +65,7 @@ public enum KBMarkup {
         func emit() { if !text.isEmpty { out.append(.text(text)); text = "" } }
         while i < s.endIndex {
             let rest = s[i...]
-            if rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**"), !rest[rest.index(i, offsetBy: 2)..<end.lowerBound].isEmpty {
+            if rest.hasPrefix("**"), let end = rest.dropFirst(2).firstRange(of: "**"), !rest[rest.index(i, offsetBy: 2)..<end.lowerBound].isEmpty {
                 emit(); out.append(.strong(String(rest[rest.index(i, offsetBy: 2)..<end.lowerBound]))); i = end.upperBound; continue
             }
             if rest.hasPrefix("*"), !rest.hasPrefix("**"), let end = rest.dropFirst().firstIndex(of: "*"), end > rest.index(after: i) {

@@ -11,10 +11,13 @@ public enum KBAudience: Sendable, Equatable {
 
     public init(staff: Bool, office: String?) { self = staff ? .staff(office: office) : .visitor(office: office) }
 
+    /// Whether anyone may read the entry: published and within its validity dates.
+    public static func isPublic(_ e: StoredKB, now: Date) -> Bool { e.status == .published && e.draft.isCurrent(on: now) }
+
     public func admits(_ e: StoredKB, now: Date) -> Bool {
         switch self {
         case .visitor(let office):
-            guard e.status == .published, e.draft.isCurrent(on: now) else { return false }
+            guard Self.isPublic(e, now: now) else { return false }
             return e.draft.officeID == nil || e.draft.officeID == office
         case .staff(let office):
             guard let office else { return true }
@@ -28,10 +31,32 @@ public enum KBAudience: Sendable, Equatable {
 public enum KBRanking {
     public static func field(_ e: StoredKB, query: SearchQuery?, analyzer: Analyzer) -> Int {
         guard let query else { return 0 }
-        if query.isMatched(by: analyzer.indexTokens(e.draft.title)) { return 2 }
-        if query.isMatched(by: analyzer.indexTokens(e.draft.tags.joined(separator: " "))) { return 1 }
+        let tokens = rankingTokens(e, analyzer: analyzer)
+        if query.isMatched(byTokens: tokens.title) { return 2 }
+        if query.isMatched(byTokens: tokens.tags) { return 1 }
         return 0
     }
+
+    /// The question's and the tags' tokens, made once per version of an entry (and analyzer):
+    /// every search ranks every entry it matched, and stemming them again was most of its cost.
+    static func rankingTokens(_ e: StoredKB, analyzer: Analyzer) -> (title: Set<String>, tags: Set<String>) {
+        let key = "\(e.id.uuidString)/\(e.version)/\(analyzer.signature)"
+        if let known = memo.lock.withLock({ memo.tokens[key] }) { return known }
+        let made = (tokenSet(analyzer.indexTokens(e.draft.title)), tokenSet(analyzer.indexTokens(e.draft.tags.joined(separator: " "))))
+        memo.lock.withLock {
+            if memo.tokens.count >= 20_000 { memo.tokens.removeAll(keepingCapacity: true) }
+            memo.tokens[key] = made
+        }
+        return made
+    }
+
+    private static func tokenSet(_ tokens: String) -> Set<String> { Set(tokens.split(separator: " ").map(String.init)) }
+
+    private final class Memo: @unchecked Sendable {
+        let lock = NSLock()
+        var tokens: [String: (title: Set<String>, tags: Set<String>)] = [:]
+    }
+    private static let memo = Memo()
 
     public static func order(_ entries: [StoredKB], query: SearchQuery?, analyzer: Analyzer) -> [StoredKB] {
         entries.map { ($0, field($0, query: query, analyzer: analyzer)) }.sorted { a, b in

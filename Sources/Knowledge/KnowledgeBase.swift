@@ -58,7 +58,7 @@ public struct KBDraft: Sendable, Equatable, Codable {
     /// Tags as typed: comma-separated, trimmed, lower case, without repeats.
     public static func tags(_ text: String) -> [String] {
         var seen: Set<String> = []
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return text.split(separator: ",").map { KBMarkup.trimmed($0).lowercased() }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 

@@ -46,10 +46,22 @@ public struct Catalogue: Sendable {
         return Self.fill(form, args)
     }
 
+    /// `{name}` replaced by its argument, in one pass over the template; a placeholder without
+    /// an argument stays as written (Foundation's replacingOccurrences, once per argument, copied
+    /// the text through NSString for every phrase of every page).
     static func fill(_ template: String, _ arguments: [String: String]) -> String {
-        guard template.contains("{") else { return template }
-        var out = template
-        for (k, v) in arguments { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
+        guard !arguments.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        out.reserveCapacity(template.utf8.count + 16)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            if let value = arguments[String(name)] { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
         return out
     }
 

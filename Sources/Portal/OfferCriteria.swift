@@ -30,3 +30,25 @@ public struct OfferCriteria: Sendable, Equatable {
             && a.abroad == b.abroad && a.postedSince == b.postedSince && a.sort == b.sort && a.page == b.page && a.perPage == b.perPage
     }
 }
+
+extension OfferCriteria {
+    /// Every field that decides the result, in one string: two searches with the same key find
+    /// the same offers (the key of a search-result cache).
+    public var resultKey: String {
+        var parts: [String] = []
+        if let q = query { parts.append("q=" + q.terms.map { ($0.forms + [($0.prefix.map { $0 + "*" }) ?? ""]).joined(separator: "|") }.joined(separator: "&")) }
+        if let v = voivodeship { parts.append("v=" + v) }
+        if let p = powiat { parts.append("p=" + p) }
+        if let n = near { parts.append("near=\(n.latitude),\(n.longitude),\(n.km)") }
+        if let o = occupation { parts.append("o=" + o) }
+        if let c = contract { parts.append("c=" + c.rawValue) }
+        if let f = fullTime { parts.append("f=\(f)") }
+        if let w = minimumWage { parts.append("w=\(w)") }
+        if verifiedOnly { parts.append("verified") }
+        if let a = abroad { parts.append("a=\(a)") }
+        if let s = postedSince { parts.append("s=\(s.timeIntervalSince1970)") }
+        parts.append("sort=" + sort.rawValue)
+        parts.append("page=\(page)/\(perPage)")
+        return parts.joined(separator: ";")
+    }
+}

@@ -14,6 +14,8 @@ public enum AnnouncedWait {
 
     /// Whole minutes, rounded up, at least one: what the announcement says.
     public static func minutes(position: Int, agents: Int, handleTime: TimeInterval?) -> Int {
-        max(1, Int((seconds(position: position, agents: agents, handleTime: handleTime) / 60).rounded(.up)))
+        minutes(seconds: seconds(position: position, agents: agents, handleTime: handleTime))
     }
+
+    public static func minutes(seconds: TimeInterval) -> Int { max(1, Int((seconds / 60).rounded(.up))) }
 }

@@ -106,8 +106,11 @@ extension SearchQuery {
     /// Whether one field's index tokens hold every term (a form, or a word the prefix starts):
     /// to rank documents by the field they matched in.
     public func isMatched(by indexTokens: String) -> Bool {
-        let tokens = Set(indexTokens.split(separator: " ").map(String.init))
-        return terms.allSatisfy { term in
+        isMatched(byTokens: Set(indexTokens.split(separator: " ").map(String.init)))
+    }
+
+    public func isMatched(byTokens tokens: Set<String>) -> Bool {
+        terms.allSatisfy { term in
             term.forms.contains(where: tokens.contains) || term.prefix.map { p in tokens.contains { $0.hasPrefix(p) } } == true
         }
     }

@@ -196,7 +196,11 @@ import Access
 
             for (identity, browser) in [("seeker", seeker), ("employer", employer), ("administrator", admin), ("anonymous", FormClient(app))] {
                 let pages = try await Self.crawl(app, browser, found)
+                // The links are followed before the forms change what they lead to.
+                try await Self.followLinks(browser, found)
+                found.links = [:]; found.linksChecked = []
                 try await Self.submitForms(browser, pages: pages, found)
+                found.links = [:]
                 // Again, now that the forms have stored the marker (lists, detail pages, edit
                 // forms), and with the marker in every query parameter the forms name.
                 _ = try await Self.crawl(app, browser, found, queryNames: Self.queryNames(pages))

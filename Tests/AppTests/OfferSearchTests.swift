@@ -7,6 +7,7 @@ import Vapor
 import Portal
 import TextSearch
 import Clients
+import SQLKit
 
 /// One fixture, the same queries, the same expected answers: run on SQLite and on PostgreSQL
 /// (the suite runs on both), this proves both databases find the same offers.
@@ -117,6 +118,46 @@ import Clients
             // dispatcher, newest of all, only in the text.
             #expect(try await keys(app, ids) { $0.query = try Self.analyzer.query("kierowca") } == ["driverBus", "driverCE", "dispatcher"])
             #expect(try await keys(app, ids) { $0.query = try Self.analyzer.query("kierowca"); $0.sort = .date } == ["dispatcher", "driverBus", "driverCE"])
+        }
+    }
+}
+
+/// The same search again within half a minute is answered from the results kept; a change to
+/// offers made here starts every search afresh; an offer closed meanwhile is never shown.
+@Suite(.serialized) struct OfferSearchCacheTests {
+    @Test func aRepeatedSearchIsKeptUntilOffersChangeAndNeverShowsAClosedOffer() async throws {
+        try await withTestApp { app in
+            let ids = try await OfferSearchTests.load(app)
+            var c = OfferCriteria()
+            c.sort = .date
+            let store = OfferStore(db: app.db), now = OfferSearchTests.now.addingTimeInterval(3600)
+            func setCook(_ status: OfferStatus) async throws {
+                // As another server would: straight into the tables, unseen by this process.
+                try await (app.db as! any SQLDatabase).update(SearchIndex.offers.table).set("status", to: SQLBind(status.rawValue))
+                    .where("doc_id", .equal, SQLBind(ids["cook"]!)).run()
+            }
+            // Suites running alongside write offers too, and a write anywhere in the process
+            // starts every search afresh: a round counts only when none happened during it.
+            var round: (cache: SearchResultCache, first: Int, stored: Bool, kept: Int)? = nil
+            for _ in 0..<50 where round == nil {
+                let generation = SearchResultCache.currentGeneration
+                let cache = SearchResultCache(lifetime: .seconds(30))
+                let first = try await store.search(c, now: now, cache: cache)
+                let stored = cache.get(c.resultKey) != nil
+                try await setCook(.closed)
+                let kept = try await store.search(c, now: now, cache: cache)
+                if SearchResultCache.currentGeneration == generation { round = (cache, first.total, stored, kept.total) } else { try await setCook(.published) }
+            }
+            let (cache, firstTotal, stored, keptTotal) = try #require(round)
+            #expect(firstTotal == OfferSearchTests.rows.count && stored)
+            #expect(keptTotal == firstTotal, "the count is the one kept")
+            // A change made here: searched again at once.
+            try await store.close(ids["warehouse"]!)
+            let fresh = try await store.search(c, now: now, cache: cache)
+            #expect(fresh.total == firstTotal - 2 && !fresh.offers.contains { $0.id == ids["warehouse"] || $0.id == ids["cook"] })
+            // Kept results never show an offer that has closed since: the offers are read fresh.
+            let again = try await store.search(c, now: now, cache: cache)
+            #expect(again.offers.map(\.id) == fresh.offers.map(\.id))
         }
     }
 }

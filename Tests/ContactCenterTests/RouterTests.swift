@@ -20,8 +20,91 @@ struct RouterTests {
     }
 
     let router = Router(policy: RoutingPolicy(voivodeshipAfter: 60, nationalAfter: 180, secondsPerAgeingPoint: 30, offerTimeout: 20))
+    /// The rule before issue 22: only the waits widen the reach (still the cap of the predictive rule).
+    let timeOnly = Router(policy: RoutingPolicy(voivodeshipAfter: 60, nationalAfter: 180, predictive: false))
+
+    static func busy(_ a: Agent) -> Agent { var a = a; a.state = .busy; a.load = [.voice: 1]; return a }
+    /// Calls of pup-2002 take 240 s there.
+    static let slowOffice = HandleTimes(["pup-2002": [.voice: 240]])
+
+    @Test func anIdleAgentElsewhereTakesACallTheOfficeWouldAnswerTooLate() {
+        // Two consultants, both busy, four minutes a call: the next place frees in about two
+        // minutes, far past 20 s — so the call goes wider at once, not after 60 s.
+        let own = [Self.busy(Self.agent("own-1", office: "pup-2002")), Self.busy(Self.agent("own-2", office: "pup-2002"))]
+        let national = Self.agent("national", office: "", national: true)
+        let c = Self.call()
+        #expect(router.bestAgent(for: c, agents: own + [national], handleTimes: Self.slowOffice, now: Self.at(0))
+                == RoutingDecision(interactionID: c.id, agentID: "national", tier: .national))
+        #expect(timeOnly.bestAgent(for: c, agents: own + [national], handleTimes: Self.slowOffice, now: Self.at(179)) == nil, "the old rule waited 180 s")
+        // Seen from the national consultant as they become free: the call is theirs to take.
+        let index = Router.Index(own + [national], handleTimes: Self.slowOffice)
+        #expect(router.bestInteraction(for: national, waiting: [c], index: index, now: Self.at(1))?.tier == .national)
+        // A neighbouring office with two free lends one before the national pool; with one free
+        // it keeps them for its own next caller and the national pool takes the call.
+        let neighbours = [Self.agent("neighbour", office: "pup-2003"), Self.agent("neighbour-2", office: "pup-2003", idle: 5)]
+        #expect(router.bestAgent(for: c, agents: own + [national] + neighbours, handleTimes: Self.slowOffice, now: Self.at(0))?.agentID == "neighbour")
+        #expect(router.bestAgent(for: c, agents: own + [national, neighbours[0]], handleTimes: Self.slowOffice, now: Self.at(0))?.agentID == "national")
+        // Nobody else free: the last free consultant of the neighbour takes it after all.
+        #expect(router.bestAgent(for: c, agents: own + [Self.busy(national), neighbours[0]], handleTimes: Self.slowOffice, now: Self.at(0))?.agentID == "neighbour")
+    }
+
+    @Test func aCallStaysInItsOfficeWhileAColleagueFreesUpInTime() {
+        // Twelve consultants, two minutes a call: one frees every 10 s, so the first in line is
+        // answered well within 20 s at home; an idle neighbour does not take it.
+        let quick = HandleTimes(["pup-2002": [.voice: 120]])
+        let own = (1...12).map { Self.busy(Self.agent("own-\($0)", office: "pup-2002")) }
+        let neighbour = Self.agent("neighbour", office: "pup-2003"), national = Self.agent("national", office: "", national: true)
+        let agents = own + [neighbour, Self.agent("neighbour-2", office: "pup-2003", idle: 5), national]
+        let c = Self.call()
+        #expect(router.predictedWait(position: 1, office: "pup-2002", channel: .voice, index: Router.Index(agents, handleTimes: quick)) == 10)
+        #expect(router.bestAgent(for: c, agents: agents, handleTimes: quick, now: Self.at(0)) == nil)
+        #expect(router.bestAgent(for: c, agents: agents, handleTimes: quick, now: Self.at(9)) == nil)
+        let index = Router.Index(agents, handleTimes: quick)
+        #expect(router.bestInteraction(for: neighbour, waiting: [c], index: index, now: Self.at(9)) == nil)
+        // A colleague frees up at 8 s: theirs.
+        var freed = own[0]; freed.state = .available; freed.load = [:]; freed.idleSince = Self.at(8)
+        #expect(router.bestInteraction(for: freed, waiting: [c], index: index, now: Self.at(8))?.tier == .office)
+        // Nobody has by 10 s: waited 10 + 10 more would pass 20 s, so the neighbour takes it.
+        #expect(router.bestAgent(for: c, agents: agents, handleTimes: quick, now: Self.at(10.5)) == RoutingDecision(interactionID: c.id, agentID: "neighbour", tier: .voivodeship))
+        // Third in line would wait 30 s: it goes at once.
+        #expect(router.bestAgent(for: c, position: 3, agents: agents, handleTimes: quick, now: Self.at(0))?.agentID == "neighbour")
+    }
+
+    @Test func aPassPlacesOnlyTheCallsTheirOfficeWouldAnswerTooLate() {
+        // Four busy consultants, one minute a call: first in line 15 s (stays), second 30 s (goes).
+        let quick = HandleTimes(["pup-2002": [.voice: 60]])
+        let agents = (1...4).map { Self.busy(Self.agent("own-\($0)", office: "pup-2002")) } + [Self.agent("neighbour", office: "pup-2003")]
+        let first = Self.call(queued: 0), second = Self.call(queued: 1)
+        #expect(router.route(waiting: [second, first], agents: agents, handleTimes: quick, now: Self.at(2)).map(\.interactionID) == [second.id])
+        // Without observed figures the policy's default (180 s) says both would be late.
+        #expect(router.predictedWait(position: 1, office: "pup-2002", channel: .voice, index: Router.Index(agents)) == 45)
+        // Chats: three at once each, so the places are three times as many.
+        #expect(router.predictedWait(position: 1, office: "pup-2002", channel: .chat, index: Router.Index(agents, handleTimes: quick)) == 15)
+        // A channel with hours to answer (e-mail) stays home however busy the office.
+        let mail = Interaction(channel: .email, language: "pl", topic: "registration", officeID: "pup-2002", voivodeshipCode: "20", queuedAt: Self.at(0))
+        var full = agents
+        for n in 0..<4 { full[n].load = [.email: 5] }
+        #expect(router.bestAgent(for: mail, agents: full, now: Self.at(30)) == nil)
+    }
+
+    @Test func theWaitToldIsWhereTheCallWillBeAnswered() {
+        // Two busy at home, four minutes a call: two minutes there. Eight more busy in the
+        // voivodeship and two in a national pool spread over one staffed voivodeship: twelve
+        // places share what waits in the voivodeship.
+        let agents = (1...2).map { Self.busy(Self.agent("own-\($0)", office: "pup-2002")) }
+            + (1...8).map { Self.busy(Self.agent("n-\($0)", office: "pup-2003")) }
+            + (1...2).map { Self.busy(Self.agent("national-\($0)", office: "", national: true)) }
+        let index = Router.Index(agents, handleTimes: Self.slowOffice)
+        let c = Self.call()
+        #expect(router.expectedWait(c, position: 1, waitingInVoivodeship: 0, index: index, now: Self.at(0)) == 20)
+        #expect(router.expectedWait(c, position: 1, waitingInVoivodeship: 11, index: index, now: Self.at(0)) == 120, "the pool is busier than home")
+        // An office that answers in time says its own figure.
+        let quick = Router.Index(agents, handleTimes: HandleTimes(["pup-2002": [.voice: 30]]))
+        #expect(router.expectedWait(c, position: 1, waitingInVoivodeship: 0, index: quick, now: Self.at(0)) == 15)
+    }
 
     @Test func ownOfficeFirstThenTheVoivodeshipAfterAWaitThenTheNationalPool() {
+        let router = timeOnly
         let agents = [Self.agent("own", office: "pup-2002", state: .busy), Self.agent("neighbour", office: "pup-2003"),
                       Self.agent("national", office: "", national: true)]
         var busyOwn = agents
@@ -40,7 +123,7 @@ struct RouterTests {
 
     @Test func nobodyOfTheOfficeLoggedInOverflowsAtOnce() {
         let agents = [Self.agent("own", office: "pup-2002", state: .offline), Self.agent("neighbour", office: "pup-2003"),
-                      Self.agent("national", office: "", national: true)]
+                      Self.agent("neighbour-2", office: "pup-2003", idle: 5), Self.agent("national", office: "", national: true)]
         #expect(router.bestAgent(for: Self.call(), agents: agents, now: Self.at(0))?.agentID == "neighbour")
         let lonely = [Self.agent("own", office: "pup-2002", state: .offline), Self.agent("national", office: "", national: true)]
         #expect(router.bestAgent(for: Self.call(), agents: lonely, now: Self.at(0))?.tier == .national, "nobody in the voivodeship either")

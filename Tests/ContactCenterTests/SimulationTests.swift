@@ -28,6 +28,24 @@ struct SimulationTests {
         #expect(Simulation(p).run() != a)
     }
 
+    @Test func predictiveOverflowPoolsALoadedDayAndKeepsMostCallsAtHome() {
+        // 40 offices of about six in 4 voivodeships, a 5 % national pool, occupancy about 0.85.
+        var p = Simulation.Parameters()
+        p.offices = 40; p.voivodeships = 4; p.agents = 240; p.contacts = 30_600; p.seed = 5
+        let pooled = Simulation(p, router: Router(policy: RoutingPolicy(predictive: true)))
+        let timed = Simulation(p, router: Router(policy: RoutingPolicy(predictive: false)))
+        let a = pooled.run(), b = timed.run()
+        let ceiling = pooled.erlangC().serviceLevel(within: p.serviceLevelTarget), floor = pooled.isolatedServiceLevel()
+        #expect(floor < 0.5 && ceiling > 0.99, "the bounds: \(floor) … \(ceiling)")
+        #expect(a.serviceLevel > ceiling - 0.05, "pooled \(a.serviceLevel) against the ceiling \(ceiling)")
+        #expect(b.serviceLevel < a.serviceLevel - 0.2, "waiting 60 s first: \(b.serviceLevel)")
+        #expect(a.abandonRate <= 0.02 && b.abandonRate > 0.05)
+        #expect(Double(a.byTier[.office] ?? 0) / Double(a.answered) >= 0.55, "\(a.byTier)")
+        #expect((b.byTier[.national] ?? 0) == 0 && (a.byTier[.national] ?? 0) > 0, "the national pool answers only when calls go wider early")
+        // Told from where the call will be answered, not from its office alone.
+        #expect(a.announced > 0 && a.announcedWaitMeanAbsoluteError < a.officeOnlyWaitMeanAbsoluteError / 2)
+    }
+
     @Test func theBenchmarkLoadPlacesWhatCanBePlaced() {
         let load = RoutingLoad(offices: 40, agents: 200, waiting: 1_000, seed: 2)
         let router = Router()

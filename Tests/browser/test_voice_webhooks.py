@@ -194,3 +194,20 @@ def test_bad_keys_and_stale_steps_are_refused_and_repeats_answered_the_same():
     assert call.twiml(action, {"Digits": "1"})[0] == polish
     assert call.post(action, {"Digits": "3"})[0] == 409
     assert Call().post(action, {"Digits": "1"})[0] == 404
+
+
+def test_zielona_call_signs_for_the_servers_public_url_and_says_so_when_it_cannot():
+    """`zielona call --server` reaching the server under another address than its PUBLIC_URL:
+    refused by the signature check, it says why in one line; with --public-url it gets through."""
+    import subprocess
+    other = BASE.replace("127.0.0.1", "localhost")
+    env = {k: v for k, v in os.environ.items() if k != "PUBLIC_URL"}
+    run = lambda *args: subprocess.run([os.environ["ZIELONA_BIN"], "call", "--from", "+48600100777", "--server", other, *args],
+                                       cwd=os.environ["ZIELONA_DIR"], env=env, capture_output=True, text=True, timeout=120)
+    refused = run("--digits", "1", "--max-wait", "1")
+    errors = [line for line in (refused.stdout + refused.stderr).splitlines() if line.startswith("zielona:")]
+    assert refused.returncode != 0 and len(errors) == 1, refused.stdout + refused.stderr
+    assert "403" in errors[0] and "--public-url" in errors[0], errors[0]
+    through = run("--public-url", BASE, "--digits", "1 2 15371 2", "--max-wait", "2")
+    assert through.returncode == 0, through.stdout + through.stderr
+    assert "Wpisz pięciocyfrowy kod pocztowy" in through.stdout and "Nobody answered in time." in through.stdout, through.stdout

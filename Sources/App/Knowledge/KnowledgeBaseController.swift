@@ -1,4 +1,5 @@
 import Vapor
+import NIOConcurrencyHelpers
 import Views
 import Portal
 import Storage
@@ -48,9 +49,22 @@ struct KnowledgeBaseController: RouteCollection {
     }
 
     static func summary(_ body: String) -> String {
-        let text = KBMarkup.plainText(body).replacingOccurrences(of: "\n", with: " ")
-        return text.count <= 220 ? text : String(text.prefix(217)).trimmingCharacters(in: .whitespaces) + "…"
+        let text = KBMarkup.plainText(body).split(separator: "\n").joined(separator: " ")
+        return text.count <= 220 ? text : KBMarkup.trimmed(text.prefix(217)) + "…"
     }
+
+    /// An entry's summary, made once per version: an entry is read far more often than edited.
+    static func summary(_ e: StoredKB) -> String {
+        let key = "\(e.id.uuidString)/\(e.version)"
+        if let known = summaries.withLockedValue({ $0[key] }) { return known }
+        let made = summary(e.draft.body)
+        summaries.withLockedValue { cache in
+            if cache.count > 20_000 { cache.removeAll() }
+            cache[key] = made
+        }
+        return made
+    }
+    static let summaries = NIOLockedValueBox([String: String]())
 
     func scope(_ e: StoredKB, _ req: Request) async throws -> String {
         guard let id = e.draft.officeID else { return req.catalogue.text("faq.national") }
@@ -73,7 +87,7 @@ struct KnowledgeBaseController: RouteCollection {
         let result = errors.isEmpty ? try await search(criteria, req) : nil
         var items: [FAQListPage.Item] = []
         for e in result?.items ?? [] {
-            items.append(.init(id: e.id.uuidString.lowercased(), title: e.draft.title, summary: Self.summary(e.draft.body),
+            items.append(.init(id: e.id.uuidString.lowercased(), title: e.draft.title, summary: Self.summary(e),
                                category: req.catalogue.text("kb.category." + e.draft.category.rawValue), scope: try await scope(e, req)))
         }
         let model = FAQListPage.Model(form: FormState(values: input.values, errors: errors),
@@ -85,7 +99,7 @@ struct KnowledgeBaseController: RouteCollection {
     /// A published, current entry; anything else is "not found" to the public.
     func published(_ req: Request) async throws -> StoredKB {
         guard let id = req.parameters.get("id", as: UUID.self), let e = try await KnowledgeBaseStore(db: req.db).find(id),
-              e.status == .published, e.draft.isCurrent(on: Date()) else {
+              KBAudience.isPublic(e, now: Date()) else {
             throw NotFoundError(detail: req.catalogue.text("faq.not_found"))
         }
         return e
@@ -96,11 +110,12 @@ struct KnowledgeBaseController: RouteCollection {
     func entry(req: Request) async throws -> Response {
         let e = try await published(req)
         let store = KnowledgeBaseStore(db: req.db)
-        // The same answer in other languages: the Polish source and its published translations.
+        // The same answer in other languages: the Polish source and its translations anyone may read.
         let sourceID = e.sourceID ?? e.id
         var family = try await store.translations(of: sourceID)
         if e.sourceID != nil, let source = try await store.find(sourceID) { family.append(source) }
-        let languages = family.filter { $0.id != e.id && $0.status == .published }
+        let now = Date()
+        let languages = family.filter { $0.id != e.id && KBAudience.isPublic($0, now: now) }
             .compactMap { other in Language(rawValue: other.draft.language).map { (label: $0.nativeName, path: SiteRoute.faqEntry(other.id.uuidString.lowercased()).with(["lang": $0.rawValue])) } }
         let outdated = try await e.sourceID.asyncMap { try await store.find($0).map { $0.version > (e.sourceVersion ?? 0) } ?? false } ?? false
         let voted = (req.hasSession ? req.session.data[Self.votedKey] : nil)?.split(separator: ",").contains(Substring(e.id.uuidString)) ?? false
@@ -147,7 +162,7 @@ struct KnowledgeBaseController: RouteCollection {
         init(_ e: StoredKB, publicURL: String) {
             id = e.id; url = publicURL + SiteRoute.faqEntry(e.id.uuidString.lowercased()).path; kind = e.draft.kind.rawValue; category = e.draft.category.rawValue
             language = e.draft.language; office_id = e.draft.officeID; title = e.draft.title
-            summary = KnowledgeBaseController.summary(e.draft.body); body = e.draft.body; tags = e.draft.tags
+            summary = KnowledgeBaseController.summary(e); body = e.draft.body; tags = e.draft.tags
             legal_basis = e.draft.legalBasis.isEmpty ? nil : e.draft.legalBasis; translation_of = e.sourceID; updated_at = e.updatedAt
         }
     }

@@ -83,15 +83,15 @@ extension ContactCenterStore {
         }
     }
 
-    /// A waiting contact's place in the line: contacts of the same channel and office that go before theirs (higher
-    /// priority, or the same and waiting longer), plus one.
-    public func position(of i: Interaction, now: Date) async throws -> Int {
-        let row = try await (db as! any SQLDatabase).raw("""
-            SELECT COUNT(*) AS n FROM cc_interactions WHERE channel = \(bind: i.channel.rawValue) \
-            AND state IN (\(bind: InteractionState.queued.rawValue), \(bind: InteractionState.offered.rawValue)) \
-            AND office_id = \(bind: i.officeID) AND queued_at <= \(bind: now) AND id <> \(bind: i.id) \
-            AND (priority > \(bind: i.priority) OR (priority = \(bind: i.priority) AND queued_at < \(bind: i.queuedAt)))
-            """).first()
+    /// A waiting contact's place in the line: contacts of the same channel and office (or
+    /// voivodeship) that go before theirs (higher priority, or the same and waiting longer), plus one.
+    public func position(of i: Interaction, now: Date, inVoivodeship: Bool = false) async throws -> Int {
+        let area: SQLQueryString = inVoivodeship ? "voivodeship_code = \(bind: i.voivodeshipCode)" : "office_id = \(bind: i.officeID)"
+        let query: SQLQueryString = "SELECT COUNT(*) AS n FROM cc_interactions WHERE channel = \(bind: i.channel.rawValue) "
+            + "AND state IN (\(bind: InteractionState.queued.rawValue), \(bind: InteractionState.offered.rawValue)) AND " + area
+            + " AND queued_at <= \(bind: now) AND id <> \(bind: i.id) "
+            + "AND (priority > \(bind: i.priority) OR (priority = \(bind: i.priority) AND queued_at < \(bind: i.queuedAt)))"
+        let row = try await (db as! any SQLDatabase).raw(query).first()
         return (try row?.decode(column: "n", as: Int.self) ?? 0) + 1
     }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Directory
+import Portal
 import TextSearch
 
 /// The directory's small, rarely changing part — 16 voivodeships, 380 powiats, ~360 offices and
@@ -11,11 +12,16 @@ public struct DirectorySnapshot: Sendable {
     let offices: [Office]
     let officeByID: [String: Office]
     /// Folded name, locality and powiats of each office, in `offices` order.
-    let searchTexts: [String]
+    let searchTexts: [FoldedText]
     let servingOfficeByPowiat: [String: String]
     /// Every powiat as a form offers it, "augustowski (podlaskie)", in Polish alphabetical
     /// order (sorting 380 names by the collation on every form was most of the form's cost).
     public let powiatChoices: [(value: String, label: String)]
+    /// The ~2 900 occupations of the KZiS list (six-digit codes) with their folded names, for
+    /// the type-ahead and for naming an occupation in a form (read from the database per
+    /// keystroke, they cost more than the rest of the page).
+    let occupations: [Occupation]
+    let occupationTexts: [FoldedText]
 
     public static func load(_ db: any Database) async throws -> DirectorySnapshot {
         let store = FluentDirectoryStore(db: db)
@@ -27,8 +33,26 @@ public struct DirectorySnapshot: Sendable {
         let polish = Locale(identifier: "pl_PL")
         let choices = register.powiats.map { (value: $0.code, label: "\($0.name) (\(register.voivodeship($0.voivodeshipCode)?.name ?? ""))") }
             .sorted { $0.label.compare($1.label, locale: polish) == .orderedAscending }
+        let occupations = try await OccupationRecord.query(on: db).filter(\.$level == 6).sort(\.$id).all()
+            .map { Occupation(code: $0.id!, name: $0.name, schoolOccupation: $0.schoolOccupation) }
         return DirectorySnapshot(register: register, offices: offices, officeByID: Dictionary(offices.map { ($0.id, $0) }) { a, _ in a },
-                                 searchTexts: records.map(\.searchText), servingOfficeByPowiat: serving, powiatChoices: choices)
+                                 searchTexts: records.map { FoldedText(folded: $0.searchText) }, servingOfficeByPowiat: serving, powiatChoices: choices,
+                                 occupations: occupations, occupationTexts: occupations.map { FoldedText($0.name) })
+    }
+
+    /// Occupations whose code starts with `text` or whose folded name contains it, in code order.
+    public func occupations(matching text: String, limit: Int = 20) -> [Occupation] {
+        let needle = FoldedText(text)
+        var found: [Occupation] = []
+        for (o, name) in zip(occupations, occupationTexts) where o.code.hasPrefix(text) || name.contains(needle) {
+            found.append(o)
+            if found.count == limit { break }
+        }
+        return found
+    }
+
+    public func occupation(_ code: String) -> Occupation? {
+        occupations.first { $0.code == code }
     }
 }
 
@@ -55,7 +79,7 @@ public struct CachedDirectoryStore: DirectoryStore {
 
     public func offices(matching query: String?, voivodeship: String?) async throws -> [Office] {
         let s = try await snapshot()
-        let folded = query.map { PolishFolding.fold($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let folded = FoldedText(folded: query.map { PolishFolding.fold($0).trimmingCharacters(in: .whitespaces) } ?? "")
         return zip(s.offices, s.searchTexts).filter { office, text in
             (voivodeship == nil || office.voivodeshipCode == voivodeship) && (folded.isEmpty || text.contains(folded))
         }.map(\.0)

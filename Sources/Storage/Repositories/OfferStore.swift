@@ -14,7 +14,8 @@ public struct OfferStore: Sendable {
 
     public func create(_ d: OfferDraft, company: UUID, by account: UUID, place: OfferPlace, status: OfferStatus, tokens: SearchTokens,
                        now: Date = Date(), id: UUID? = nil) async throws -> UUID {
-        try await db.transaction { tx in
+        defer { SearchResultCache.offersChanged() }
+        return try await db.transaction { tx in
             let r = OfferRecord()
             r.id = id
             r.companyID = company; r.createdBy = account; r.createdAt = now
@@ -32,6 +33,7 @@ public struct OfferStore: Sendable {
 
     /// An edit goes through the same gate as a new offer (`status`).
     public func update(_ id: UUID, _ d: OfferDraft, place: OfferPlace, status: OfferStatus, tokens: SearchTokens, now: Date = Date()) async throws {
+        defer { SearchResultCache.offersChanged() }
         try await db.transaction { tx in
             guard let r = try await OfferRecord.find(id, on: tx) else { throw OfferStoreError.notFound }
             Self.apply(d, place: place, to: r)
@@ -56,6 +58,7 @@ public struct OfferStore: Sendable {
     }
 
     public func moderate(_ id: UUID, _ decision: ModerationDecision, note: String?, now: Date = Date()) async throws {
+        defer { SearchResultCache.offersChanged() }
         try await db.transaction { tx in
             guard let r = try await OfferRecord.find(id, on: tx) else { throw OfferStoreError.notFound }
             guard let next = OfferLifecycle.after(decision, from: OfferStatus(rawValue: r.status) ?? .closed) else {
@@ -69,6 +72,7 @@ public struct OfferStore: Sendable {
     }
 
     public func close(_ id: UUID, now: Date = Date()) async throws {
+        defer { SearchResultCache.offersChanged() }
         guard let r = try await OfferRecord.find(id, on: db) else { throw OfferStoreError.notFound }
         r.status = OfferStatus.closed.rawValue; r.updatedAt = now
         try await db.transaction { tx in
@@ -78,6 +82,7 @@ public struct OfferStore: Sendable {
     }
 
     public func renew(_ id: UUID, until: Date, now: Date = Date()) async throws {
+        defer { SearchResultCache.offersChanged() }
         guard let r = try await OfferRecord.find(id, on: db) else { throw OfferStoreError.notFound }
         r.validUntil = until; r.updatedAt = now
         try await db.transaction { tx in
@@ -88,6 +93,7 @@ public struct OfferStore: Sendable {
 
     /// Offers of a company's verified employer show as verified from now on.
     public func markCompanyVerified(_ company: UUID) async throws {
+        defer { SearchResultCache.offersChanged() }
         try await OfferRecord.query(on: db).filter(\.$companyID == company).set(\.$employerVerified, to: true).update()
         for r in try await OfferRecord.query(on: db).filter(\.$companyID == company).all() { try await Self.project(r, on: db) }
     }
@@ -128,14 +134,6 @@ public struct OfferStore: Sendable {
 
     public func occupation(_ code: String) async throws -> Occupation? {
         try await OccupationRecord.find(code, on: db).map { Occupation(code: $0.id!, name: $0.name, schoolOccupation: $0.schoolOccupation) }
-    }
-
-    /// Occupations whose name or code starts with or contains `text` (folded), for pickers.
-    public func occupations(matching text: String, limit: Int = 20) async throws -> [Occupation] {
-        let rows = try await OccupationRecord.query(on: db).filter(\.$level == 6).all()
-        let needle = PolishFolding.fold(text)
-        return rows.filter { $0.id!.hasPrefix(text) || PolishFolding.fold($0.name).contains(needle) }
-            .prefix(limit).map { Occupation(code: $0.id!, name: $0.name, schoolOccupation: $0.schoolOccupation) }
     }
 }
 

@@ -303,13 +303,23 @@ public struct ReportAggregates: Sendable {
         }
     }
 
-    /// The mean handle time of an office's channel over the `days` before `now` (nil: nothing
-    /// answered): what the wait announced to a caller is worked out with.
-    public func recentHandleTime(office: String, channel: String, now: Date, days: Int = 7,
-                                 calendar: Calendar = ReportInterval.polishCalendar) async throws -> TimeInterval? {
+    /// Each office's observed handle time per channel over the last `days` days: how fast its
+    /// queue moves, for the router's prediction (one query per channel, however many offices).
+    public func recentHandleTimes(channels: [String], now: Date, days: Int = 7,
+                                  calendar: Calendar = ReportInterval.polishCalendar) async throws -> [String: [String: TimeInterval]] {
         let from = calendar.date(byAdding: .day, value: -days, to: calendar.startOfDay(for: now))!
-        let c = try await sums(.day, from: from, until: now, filter: Filter(offices: [office], channel: channel)).reduce(ReportCounts()) { $0 + $1.counts }
-        return ContactMetrics(counts: c).averageHandleTime
+        var times: [String: [String: TimeInterval]] = [:]
+        for channel in channels {
+            var byOffice: [String: ReportCounts] = [:]
+            for row in try await sums(.day, from: from, until: now, filter: Filter(channel: channel), by: .office) {
+                guard let office = row.key else { continue }
+                byOffice[office] = byOffice[office, default: ReportCounts()] + row.counts
+            }
+            for (office, counts) in byOffice {
+                if let aht = ContactMetrics(counts: counts).averageHandleTime { times[office, default: [:]][channel] = aht }
+            }
+        }
+        return times
     }
 
     /// Arrivals per day and hour of the day (local) of days starting in `from ..< until`.

@@ -13,7 +13,18 @@ extension OfferStore {
     /// filters, order) and one for the count, on either database.
     /// With `sqlOnly` the two statements run and the page's offers are not loaded (what the
     /// benchmark calls the engine's own time).
-    public func search(_ c: OfferCriteria, now: Date = Date(), sqlOnly: Bool = false) async throws -> SearchResult {
+    /// With `cache`, a result found in the last moments is used again (see `SearchResultCache`).
+    public func search(_ c: OfferCriteria, now: Date = Date(), sqlOnly: Bool = false, cache: SearchResultCache? = nil) async throws -> SearchResult {
+        if let cache {
+            let key = c.resultKey
+            if let hit = cache.get(key) {
+                return SearchResult(total: hit.total, offers: try await offers(ids: hit.ids).filter { $0.isLive(now: now) })
+            }
+            let generation = SearchResultCache.currentGeneration
+            let fresh = try await search(c, now: now, sqlOnly: false)
+            cache.put(key, total: fresh.total, ids: fresh.offers.map(\.id), generation: generation)
+            return fresh
+        }
         let sql = db as! any SQLDatabase
         // Everything below reads the search rows (`s`), which carry the filter and sort columns;
         // the offers table is read only for the page found.

@@ -78,6 +78,7 @@ public struct BulkLoader: Sendable {
                 }
                 try await insert.run()
             }
+            SearchResultCache.offersChanged()
         }
     }
 

@@ -13,8 +13,8 @@ enum ChoiceFields {
                            ctx: PageContext) -> Node<HTML.FormContext> {
         .group(
             Forms.field(name, label: label, state: state, required: required, autocomplete: "off", hint: hint,
-                        attributes: [.attribute(named: "list", value: name + "-list"),
-                                     .attribute(named: "data-suggest", value: SiteRoute.apiOccupations.path + "?q=")], ctx: ctx),
+                        attributes: [("list", name + "-list"),
+                                     ("data-suggest", SiteRoute.apiOccupations.path + "?q=")], ctx: ctx),
             .element(named: "datalist", nodes: [.id(name + "-list")]),
             .p(.class("hint"), .a(.href(SiteRoute.occupations.path), .attribute(named: "target", value: "_blank"),
                                   .attribute(named: "rel", value: "noopener"), .text(ctx.t("occupations.find_code")))))

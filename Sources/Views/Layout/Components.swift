@@ -4,7 +4,14 @@ import Plot
 enum Components {
     /// A definition list row that says plainly when a fact is not known.
     static func fact(_ label: String, _ value: String?, unknown: String) -> Node<HTML.DescriptionListContext> {
-        .group(.dt(.text(label)), .dd(value.map { Node.text($0) } ?? .em(.class("unknown"), .text(unknown))))
+        var h = HTMLText(capacity: 128)
+        h.element("dt", text: label)
+        if let value { h.element("dd", text: value) } else {
+            h.open("dd")
+            h.element("em", ["class": "unknown"], text: unknown)
+            h.close("dd")
+        }
+        return .raw(h.html)
     }
 
     static func notice(_ text: String, role: String = "status") -> Node<HTML.BodyContext> {

@@ -18,7 +18,7 @@ public struct FormState: Sendable {
 /// aria-describedby, aria-invalid, and a summary at the top that links to each field.
 enum Forms {
     static func csrf(_ ctx: PageContext) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name("_csrf"), .value(ctx.csrfToken))
+        .raw("<input type=\"hidden\" name=\"_csrf\" value=\"" + Markup.escape(ctx.csrfToken) + "\"/>")
     }
 
     static func errorSummary(_ state: FormState, _ ctx: PageContext) -> Node<HTML.BodyContext> {
@@ -28,23 +28,36 @@ enum Forms {
             .ul(.forEach(state.errors) { e in .li(.a(.href("#\(e.field)"), .text(e.message))) }))
     }
 
+    /// A labelled input with its hint and error, written as text (a form has a dozen of them and
+    /// every page has a form). Output as the node tree wrote it: empty values left out.
     static func field(_ name: String, label: String, type: HTMLInputType = .text, state: FormState, required: Bool = true,
-                      autocomplete: String? = nil, hint: String? = nil, attributes extra: [Attribute<HTML.InputContext>] = [],
+                      autocomplete: String? = nil, hint: String? = nil, attributes extra: [(String, String)] = [],
                       ctx: PageContext) -> Node<HTML.FormContext> {
         let error = state.error(name)
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
-        var attributes: [Attribute<HTML.InputContext>] = [.type(type), .id(name), .name(name)] + extra
-        if type != .password { attributes.append(.value(state[name])) }
-        if required { attributes.append(.required(true)) }
-        if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
-        if !described.isEmpty { attributes.append(.attribute(named: "aria-describedby", value: described.joined(separator: " "))) }
-        if error != nil { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
-        let labelNode: Node<HTML.FormContext> = .label(.for(name), .text(label),
-                                                       .if(!required, .span(.class("optional"), .text(" " + ctx.t("form.optional")))))
-        let hintNode: Node<HTML.FormContext> = hint.map { .p(.id("\(name)-hint"), .class("hint"), .text($0)) } ?? .empty
-        let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
-        let input: Node<HTML.FormContext> = .selfClosedElement(named: "input", attributes: attributes)
-        return .div(.class(error == nil ? "field" : "field has-error"), labelNode, hintNode, errorNode, input)
+        var h = HTMLText(capacity: 512)
+        h.open("div", ["class": error == nil ? "field" : "field has-error"])
+        Self.label(&h, name, label, required: required, ctx)
+        if let hint { h.element("p", ["id": "\(name)-hint", "class": "hint"], text: hint) }
+        if let error { h.element("p", ["id": "\(name)-error", "class": "field-error"], text: error) }
+        var input = "<input type=\"" + type.rawValue + "\" id=\"" + Markup.escape(name) + "\" name=\"" + Markup.escape(name) + "\""
+        for (key, value) in extra where !value.isEmpty { input += " " + key + "=\"" + Markup.escape(value) + "\"" }
+        if type != .password && !state[name].isEmpty { input += " value=\"" + Markup.escape(state[name]) + "\"" }
+        if required { input += " required" }
+        if let autocomplete { input += " autocomplete=\"" + Markup.escape(autocomplete) + "\"" }
+        if !described.isEmpty { input += " aria-describedby=\"" + described.joined(separator: " ") + "\"" }
+        if error != nil { input += " aria-invalid=\"true\"" }
+        h.raw(input + "/>")
+        h.close("div")
+        return .raw(h.html)
+    }
+
+    /// `<label for>` with "(optional)" when the field may stay empty.
+    static func label(_ h: inout HTMLText, _ name: String, _ text: String, required: Bool, _ ctx: PageContext) {
+        h.open("label", ["for": name])
+        h.text(text)
+        if !required { h.element("span", ["class": "optional"], text: " " + ctx.t("form.optional")) }
+        h.close("label")
     }
 }
 
@@ -52,32 +65,42 @@ extension Forms {
     /// A labelled select with its error, keeping the chosen value.
     static func select(_ name: String, label: String, options: [(value: String, label: String)], state: FormState,
                        blank: String? = nil, hint: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
-        select(name, label: label, choices: options.map { .choice(value: $0.value, label: $0.label, selected: state[name] == $0.value) },
-               state: state, blank: blank, hint: hint)
+        var list = HTMLText(capacity: options.count * 48)
+        for o in options { option(&list, o, selected: state[name]) }
+        return select(name, label: label, choices: list.html, state: state, blank: blank, hint: hint)
     }
 
     /// A select whose options come in labelled groups (offices by voivodeship).
     static func select(_ name: String, label: String, groups: [(label: String, options: [(value: String, label: String)])], state: FormState,
                        blank: String? = nil, hint: String? = nil, ctx: PageContext) -> Node<HTML.FormContext> {
-        select(name, label: label, choices: groups.map { g in
-            .element(named: "optgroup", nodes: [.attribute(named: "label", value: g.label)]
-                     + g.options.map { .choice(value: $0.value, label: $0.label, selected: state[name] == $0.value) })
-        }, state: state, blank: blank, hint: hint)
+        var list = HTMLText(capacity: 16_384)
+        for g in groups {
+            list.open("optgroup", ["label": g.label])
+            for o in g.options { option(&list, o, selected: state[name]) }
+            list.close("optgroup")
+        }
+        return select(name, label: label, choices: list.html, state: state, blank: blank, hint: hint)
     }
 
-    private static func select(_ name: String, label: String, choices options: [Node<HTML.SelectContext>], state: FormState,
+    /// `<option value="…">label</option>` with real text content (some browsers and screen
+    /// readers ignore a `label` attribute); written as text, since a form may offer hundreds.
+    private static func option(_ list: inout HTMLText, _ o: (value: String, label: String), selected: String) {
+        list.element("option", ["value": o.value, "selected": o.value == selected ? "selected" : nil], text: o.label)
+    }
+
+    private static func select(_ name: String, label: String, choices: String, state: FormState,
                                blank: String?, hint: String?) -> Node<HTML.FormContext> {
         let error = state.error(name)
-        var choices: [Node<HTML.SelectContext>] = []
-        if let blank { choices.append(.choice(value: "", label: blank, selected: state[name].isEmpty)) }
-        choices += options
+        var all = HTMLText(capacity: choices.utf8.count + 64)
+        if let blank { option(&all, ("", blank), selected: state[name]) }
+        all.raw(choices)
         let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
         let hintNode: Node<HTML.FormContext> = hint.map { .p(.id("\(name)-hint"), .class("hint"), .text($0)) } ?? .empty
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
         var selectNodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name)]
         if !described.isEmpty { selectNodes.append(.attribute(named: "aria-describedby", value: described.joined(separator: " "))) }
         if error != nil { selectNodes.append(.attribute(named: "aria-invalid", value: "true")) }
-        let select: Node<HTML.FormContext> = .element(named: "select", nodes: selectNodes + choices)
+        let select: Node<HTML.FormContext> = .element(named: "select", nodes: selectNodes + [.raw(all.html)])
         return .div(.class(error == nil ? "field" : "field has-error"), .label(.for(name), .text(label)), hintNode, errorNode, select)
     }
 
@@ -86,29 +109,33 @@ extension Forms {
                          ctx: PageContext) -> Node<HTML.FormContext> {
         let error = state.error(name)
         let described = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
-        var nodes: [Node<HTML.TextAreaContext>] = [.attribute(named: "id", value: name), .attribute(named: "name", value: name),
-                                                   .attribute(named: "rows", value: "6")]
-        if required { nodes.append(.attribute(named: "required", value: "required")) }
-        if !described.isEmpty { nodes.append(.attribute(named: "aria-describedby", value: described.joined(separator: " "))) }
-        if error != nil { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
-        nodes.append(.text(state[name]))
-        let hintNode: Node<HTML.FormContext> = hint.map { .p(.id("\(name)-hint"), .class("hint"), .text($0)) } ?? .empty
-        let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
-        let labelNode: Node<HTML.FormContext> = .label(.for(name), .text(label),
-                                                       .if(!required, .span(.class("optional"), .text(" " + ctx.t("form.optional")))))
-        return .div(.class(error == nil ? "field" : "field has-error"), labelNode, hintNode, errorNode,
-                    .element(named: "textarea", nodes: nodes))
+        var h = HTMLText(capacity: 512)
+        h.open("div", ["class": error == nil ? "field" : "field has-error"])
+        self.label(&h, name, label, required: required, ctx)
+        if let hint { h.element("p", ["id": "\(name)-hint", "class": "hint"], text: hint) }
+        if let error { h.element("p", ["id": "\(name)-error", "class": "field-error"], text: error) }
+        h.open("textarea", ["id": name, "name": name, "rows": "6", "required": required ? "required" : nil,
+                            "aria-describedby": described.isEmpty ? nil : described.joined(separator: " "), "aria-invalid": error == nil ? nil : "true"])
+        h.text(state[name])
+        h.close("textarea")
+        h.close("div")
+        return .raw(h.html)
     }
 
     /// A checkbox with its label after it; "on" when ticked.
     static func checkbox(_ name: String, label: String, state: FormState, required: Bool = false) -> Node<HTML.FormContext> {
         let error = state.error(name)
-        var attributes: [Attribute<HTML.InputContext>] = [.type(.checkbox), .id(name), .name(name), .value("on")]
-        if required { attributes.append(.required(true)) }
-        if state[name] == "on" { attributes.append(.attribute(named: "checked", value: "checked")) }
-        if error != nil { attributes.append(.attribute(named: "aria-describedby", value: "\(name)-error")) }
-        let errorNode: Node<HTML.FormContext> = error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty
-        return .div(.class("field checkbox"), errorNode, .selfClosedElement(named: "input", attributes: attributes), .label(.for(name), .text(label)))
+        var h = HTMLText(capacity: 256)
+        h.open("div", ["class": "field checkbox"])
+        if let error { h.element("p", ["id": "\(name)-error", "class": "field-error"], text: error) }
+        var input = "<input type=\"checkbox\" id=\"" + Markup.escape(name) + "\" name=\"" + Markup.escape(name) + "\" value=\"on\""
+        if required { input += " required" }
+        if state[name] == "on" { input += " checked=\"checked\"" }
+        if error != nil { input += " aria-describedby=\"" + Markup.escape(name) + "-error\"" }
+        h.raw(input + "/>")
+        h.element("label", ["for": name], text: label)
+        h.close("div")
+        return .raw(h.html)
     }
 
     /// A consent asked for on a form: the text of the version shown as the checkbox's label,

@@ -13,104 +13,127 @@ public enum Layout {
         let fullTitle = title == ctx.t("site.name") ? title : "\(title) – \(ctx.t("site.name"))"
         let widget = ChatWidget.shown(on: ctx.path)
         let scripts = [MenuScript.path] + (widget && ctx.chatOpen && !scripts.contains(ChatScript.path) ? scripts + [ChatScript.path] : scripts)
-        let html = HTML(
-            .attribute(named: "lang", value: ctx.language.rawValue),
-            head(ctx, title: fullTitle, scripts: scripts, extra: .group(
-                .meta(.name("description"), .content(description ?? ctx.t("site.tagline"))),
-                .forEach(Language.allCases) { lang in
-                    .link(.rel(.alternate), .href(ctx.link(to: lang)), .attribute(named: "hreflang", value: lang.rawValue))
-                })),
-            .body(
-                .a(.class("skip-link"), .href("#main"), .text(ctx.t("shell.skip_to_content"))),
-                header(ctx),
-                .main(.id("main"), .attribute(named: "tabindex", value: "-1"), main),
-                .if(widget, ChatWidget.render(ctx)),
-                footer(ctx)
-            )
-        )
-        return html.render()
+        var page = HTMLText(capacity: 16_384)
+        document(&page, ctx, title: fullTitle, scripts: scripts) { head in
+            let text = description ?? ctx.t("site.tagline")
+            head.void("meta", ["name": "description", "content": text])
+            head.void("meta", ["name": "twitter:description", "content": text])
+            head.void("meta", ["property": "og:description", "content": text])
+            for lang in Language.allCases { head.void("link", ["rel": "alternate", "href": ctx.link(to: lang), "hreflang": lang.rawValue]) }
+        }
+        page.open("body")
+        page.element("a", ["class": "skip-link", "href": "#main"], text: ctx.t("shell.skip_to_content"))
+        header(&page, ctx)
+        page.open("main", ["id": "main", "tabindex": "-1"])
+        page.raw(main.render())
+        page.close("main")
+        if widget { page.raw(ChatWidget.render(ctx).render()) }
+        footer(&page, ctx)
+        page.raw("</body></html>")
+        return page.html
     }
 
-    /// The head of every page, public or staff: character set, viewport, title, the stylesheet
-    /// and the page's scripts (only pages with live parts have one, and it only adds to a page
-    /// that works without it).
-    static func head(_ ctx: PageContext, title: String, scripts: [String], extra: Node<HTML.HeadContext>) -> Node<HTML.DocumentContext> {
-        .head(
-            .meta(.charset(.utf8)),
-            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-            .title(title),
-            extra,
-            .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path)),
-            .forEach(scripts) { src in .script(.src(src), .attribute(named: "defer", value: "defer")) })
+    /// The document up to the end of its head, for every page, public or staff: character set,
+    /// viewport, title, what `extra` adds, the stylesheet and the page's scripts (only pages with
+    /// live parts have one, and it only adds to a page that works without it).
+    static func document(_ page: inout HTMLText, _ ctx: PageContext, title: String, scripts: [String], extra: (inout HTMLText) -> Void) {
+        page.raw("<!DOCTYPE html>")
+        page.open("html", ["lang": ctx.language.rawValue])
+        page.open("head")
+        page.void("meta", ["charset": "UTF-8"])
+        page.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+        page.element("title", text: title)
+        page.void("meta", ["name": "twitter:title", "content": title])
+        page.void("meta", ["property": "og:title", "content": title])
+        extra(&page)
+        page.void("link", ["rel": "stylesheet", "href": SiteRoute.stylesheet.path])
+        for src in scripts {
+            page.open("script", ["src": src, "defer": "defer"])
+            page.close("script")
+        }
+        page.close("head")
     }
 
-    static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
-        .header(.class("site-header"),
-            .div(.class("wrap header-row"),
-                .a(.class("brand"), .href(SiteRoute.home.with(["lang": ctx.language.rawValue])),
-                   .span(.class("brand-name"), .text(ctx.t("site.name"))),
-                   .span(.class("brand-tagline"), .text(ctx.t("site.tagline")))),
-                .p(.class("hotline"),
-                   .span(.text(ctx.t("shell.hotline") + " ")),
-                   .a(.href("tel:\(phoneNumber)"), .strong(.text(phoneNumber))),
-                   .span(.class("hotline-hours"), .text(" " + ctx.hoursText)))
-            ),
-            .button(.type(.button), .id("menu-toggle"), .class("menu-toggle"), .attribute(named: "aria-controls", value: "site-menu"),
-                    .attribute(named: "aria-expanded", value: "true"), .attribute(named: "hidden", value: "hidden"), .text(ctx.t("shell.menu"))),
-            .div(.class("wrap header-row"), .id("site-menu"),
-                .nav(.attribute(named: "aria-label", value: ctx.t("shell.nav_label")),
-                    .ul(.class("nav"), .forEach(SiteRoute.navigation) { route, key in
-                        .li(.a(.href(route.path),
-                               .if(isCurrent(route, ctx.path), .attribute(named: "aria-current", value: "page")),
-                               .text(ctx.t(key))))
-                    })
-                ),
-                account(ctx),
-                .nav(.class("languages"), .attribute(named: "aria-label", value: ctx.t("shell.language_label")),
-                    .ul(.forEach(Language.allCases) { lang in
-                        .li(.a(.href(ctx.link(to: lang)),
-                               .attribute(named: "lang", value: lang.rawValue),
-                               .attribute(named: "hreflang", value: lang.rawValue),
-                               .if(lang == ctx.language, .attribute(named: "aria-current", value: "true")),
-                               .text(lang.nativeName)))
-                    })
-                )
-            )
-        )
+    static func header(_ page: inout HTMLText, _ ctx: PageContext) {
+        page.open("header", ["class": "site-header"])
+        page.open("div", ["class": "wrap header-row"])
+        page.open("a", ["class": "brand", "href": SiteRoute.home.with(["lang": ctx.language.rawValue])])
+        page.element("span", ["class": "brand-name"], text: ctx.t("site.name"))
+        page.element("span", ["class": "brand-tagline"], text: ctx.t("site.tagline"))
+        page.close("a")
+        page.open("p", ["class": "hotline"])
+        page.element("span", text: ctx.t("shell.hotline") + " ")
+        page.open("a", ["href": "tel:\(phoneNumber)"])
+        page.element("strong", text: phoneNumber)
+        page.close("a")
+        page.element("span", ["class": "hotline-hours"], text: " " + ctx.hoursText)
+        page.close("p")
+        page.close("div")
+        page.element("button", ["type": "button", "id": "menu-toggle", "class": "menu-toggle", "aria-controls": "site-menu",
+                                "aria-expanded": "true", "hidden": "hidden"], text: ctx.t("shell.menu"))
+        page.open("div", ["class": "wrap header-row", "id": "site-menu"])
+        page.open("nav", ["aria-label": ctx.t("shell.nav_label")])
+        page.open("ul", ["class": "nav"])
+        for (route, key) in SiteRoute.navigation {
+            page.open("li")
+            page.element("a", ["href": route.path, "aria-current": isCurrent(route, ctx.path) ? "page" : nil], text: ctx.t(key))
+            page.close("li")
+        }
+        page.close("ul")
+        page.close("nav")
+        account(&page, ctx)
+        page.open("nav", ["class": "languages", "aria-label": ctx.t("shell.language_label")])
+        page.open("ul")
+        for lang in Language.allCases {
+            page.open("li")
+            page.element("a", ["href": ctx.link(to: lang), "lang": lang.rawValue, "hreflang": lang.rawValue,
+                               "aria-current": lang == ctx.language ? "true" : nil], text: lang.nativeName)
+            page.close("li")
+        }
+        page.close("ul")
+        page.close("nav")
+        page.close("div")
+        page.close("header")
     }
 
     /// "Log in / Register" or "My account / Log out" (a form: logging out changes state).
-    static func account(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+    static func account(_ page: inout HTMLText, _ ctx: PageContext) {
+        page.open("div", ["class": "account-links"])
         if let email = ctx.signedInAs {
-            return .div(.class("account-links"),
-                .a(.href(SiteRoute.account.path), .text(ctx.t("nav.account")), .span(.class("visually-hidden"), .text(" (\(email))"))),
-                .form(.method(.post), .action(SiteRoute.logout.path), .class("inline"),
-                    Forms.csrf(ctx),
-                    .button(.type(.submit), .class("link-button"), .text(ctx.t("nav.logout")))))
+            page.open("a", ["href": SiteRoute.account.path])
+            page.text(ctx.t("nav.account"))
+            page.element("span", ["class": "visually-hidden"], text: " (\(email))")
+            page.close("a")
+            page.open("form", ["method": "post", "action": SiteRoute.logout.path, "class": "inline"])
+            page.void("input", ["type": "hidden", "name": "_csrf", "value": ctx.csrfToken])
+            page.element("button", ["type": "submit", "class": "link-button"], text: ctx.t("nav.logout"))
+            page.close("form")
+        } else {
+            page.element("a", ["href": SiteRoute.login.path], text: ctx.t("nav.login"))
+            page.element("a", ["href": SiteRoute.register.path], text: ctx.t("nav.register"))
         }
-        return .div(.class("account-links"),
-            .a(.href(SiteRoute.login.path), .text(ctx.t("nav.login"))),
-            .a(.href(SiteRoute.register.path), .text(ctx.t("nav.register"))))
+        page.close("div")
     }
 
     static func isCurrent(_ route: SiteRoute, _ path: String) -> Bool {
         route == .home ? path == SiteRoute.home.path : route.contains(path)
     }
 
-    static func footer(_ ctx: PageContext) -> Node<HTML.BodyContext> {
-        .footer(.class("site-footer"),
-            .div(.class("wrap"),
-                .p(.text(ctx.t("shell.footer_about"))),
-                .ul(.class("footer-links"),
-                    .li(.a(.href(SiteRoute.accessibility.path), .text(ctx.t("nav.accessibility")))),
-                    .li(.a(.href(SiteRoute.privacy.path), .text(ctx.t("privacy.footer_link")))),
-                    .li(.a(.href(SiteRoute.complaints.path), .text(ctx.t("complaints.title")))),
-                    .li(.a(.href(SiteRoute.contact.path), .text(ctx.t("nav.contact")))),
-                    .li(.a(.href(SiteRoute.newsletter.path), .text(ctx.t("newsletter.title"))))
-                ),
-                .p(.class("small"), .text(ctx.t("shell.footer_licence")))
-            )
-        )
+    static func footer(_ page: inout HTMLText, _ ctx: PageContext) {
+        page.open("footer", ["class": "site-footer"])
+        page.open("div", ["class": "wrap"])
+        page.element("p", text: ctx.t("shell.footer_about"))
+        page.open("ul", ["class": "footer-links"])
+        for (route, key) in [(SiteRoute.accessibility, "nav.accessibility"), (.privacy, "privacy.footer_link"), (.complaints, "complaints.title"),
+                             (.contact, "nav.contact"), (.newsletter, "newsletter.title")] {
+            page.open("li")
+            page.element("a", ["href": route.path], text: ctx.t(key))
+            page.close("li")
+        }
+        page.close("ul")
+        page.element("p", ["class": "small"], text: ctx.t("shell.footer_licence"))
+        page.close("div")
+        page.close("footer")
     }
 }
 

@@ -52,9 +52,13 @@ public struct PageContext: Sendable {
         return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
     }
 
+    static let unreserved: CharacterSet = { var allowed = CharacterSet.alphanumerics; allowed.insert(charactersIn: "-._~"); return allowed }()
+
     static func encode(_ s: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+        // Most values (a page number, "pl") need nothing: no Foundation round trip for them.
+        if s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F || $0 == 0x7E }) {
+            return s
+        }
+        return s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s
     }
 }

@@ -73,7 +73,8 @@ public enum SiteStyle {
 extension SiteStyle {
     /// Forms, errors and the account links.
     public static let formsCSS = """
-    fieldset { border: 1px solid #b7c9ba; border-radius: .5rem; margin: 0 0 1rem; padding: .75rem 1rem; }
+    fieldset { border: 1px solid #b7c9ba; border-radius: .5rem; margin: 0 0 1rem; padding: .75rem 1rem; min-width: 0; }
+    select { max-width: 100%; }
     legend { font-weight: 700; padding: 0 .25rem; }
     input[type=text], input[type=email], input[type=password], input[type=tel], input[type=search] { width: 100%; max-width: 28rem; }
     .field-error { color: #8a1c1c; font-weight: 600; margin: .1rem 0 .25rem; }

@@ -31,17 +31,17 @@ enum StaffLayout {
     static func render(_ ctx: PageContext, _ shell: StaffShell, title: String, scripts: [String], main: Node<HTML.BodyContext>) -> String {
         let fullTitle = "\(title) – \(ctx.t("staff.shell_name"))"
         let scripts = (shell.handlesContacts ? [LiveScript.path] : []) + scripts.filter { $0 != LiveScript.path } + [WorkstationScript.path]
-        let html = HTML(
-            .attribute(named: "lang", value: ctx.language.rawValue),
-            Layout.head(ctx, title: fullTitle, scripts: scripts, extra: .meta(.name("robots"), .content("noindex"))),
-            .body(.class("workstation"),
-                .a(.class("skip-link"), .href("#main"), .text(ctx.t("shell.skip_to_content"))),
-                bar(ctx, shell),
-                .main(.id("main"), .attribute(named: "tabindex", value: "-1"), main),
-                footer(ctx)
-            )
-        )
-        return html.render()
+        var page = HTMLText(capacity: 16_384)
+        Layout.document(&page, ctx, title: fullTitle, scripts: scripts) { head in head.void("meta", ["name": "robots", "content": "noindex"]) }
+        page.open("body", ["class": "workstation"])
+        page.element("a", ["class": "skip-link", "href": "#main"], text: ctx.t("shell.skip_to_content"))
+        page.raw(bar(ctx, shell).render())
+        page.open("main", ["id": "main", "tabindex": "-1"])
+        page.raw(main.render())
+        page.close("main")
+        page.raw(footer(ctx).render())
+        page.raw("</body></html>")
+        return page.html
     }
 
     static func bar(_ ctx: PageContext, _ shell: StaffShell) -> Node<HTML.BodyContext> {

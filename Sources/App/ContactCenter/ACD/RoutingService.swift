@@ -12,6 +12,19 @@ import Storage
 struct RoutingService {
     let db: any Database
     let router: ContactCenter.Router
+    /// Each office's observed handle times, read from the reports every few minutes (nil:
+    /// the policy's default for every office, as in tests that do not need them).
+    var handleTimes: CachedValue<HandleTimes>? = nil
+
+    /// The channels whose contacts wait for a consultant in real time: the ones worth predicting.
+    static let predictedChannels: [ContactCenter.Channel] = [.voice, .video, .chat]
+
+    static func observedHandleTimes(_ db: any Database, now: Date) async throws -> HandleTimes {
+        let times = try await ReportAggregates(db: db).recentHandleTimes(channels: predictedChannels.map(\.rawValue), now: now)
+        return HandleTimes(times.mapValues { byChannel in
+            Dictionary(uniqueKeysWithValues: byChannel.compactMap { key, value in ContactCenter.Channel(rawValue: key).map { ($0, value) } })
+        })
+    }
     /// Shared by every process routing this database schema (the second key is the schema's
     /// hash, so deployments in separate schemas of one database do not block each other).
     static let lockClass: Int32 = 0x5A4C_4143
@@ -42,7 +55,9 @@ struct RoutingService {
     }
 
     func locked(now: Date) async throws -> Report {
-        try await db.transaction { tx in
+        let db = self.db
+        let handleTimes = try await self.handleTimes?.get { try await Self.observedHandleTimes(db, now: now) } ?? HandleTimes()
+        return try await db.transaction { tx in
             var report = Report()
             if (tx as! any SQLDatabase).dialect.name == "postgresql" {
                 let row = try await (tx as! any SQLDatabase).raw("SELECT pg_try_advisory_xact_lock(\(bind: Self.lockClass), hashtext(current_schema())) AS locked").first()
@@ -74,7 +89,7 @@ struct RoutingService {
                 report.abandoned += 1
             }
             let waiting = try await store.open().filter { $0.state == .queued }
-            for d in router.route(waiting: waiting, agents: Array(agents.values).sorted { $0.id < $1.id }, now: now) {
+            for d in router.route(waiting: waiting, agents: Array(agents.values).sorted { $0.id < $1.id }, handleTimes: handleTimes, now: now) {
                 guard var a = agents[d.agentID], let i = waiting.first(where: { $0.id == d.interactionID }) else { continue }
                 try await store.move(i.id, to: .offered, agent: a.id, note: "tier \(d.tier)", now: now)
                 a.load[i.channel, default: 0] += 1
@@ -116,7 +131,8 @@ final class RoutingLifecycle: LifecycleHandler, @unchecked Sendable {
     private var tasks: [Task<Void, Never>] = []
 
     func didBootAsync(_ app: Application) async throws {
-        let service = RoutingService(db: app.db, router: ContactCenter.Router())
+        let service = RoutingService(db: app.db, router: ContactCenter.Router(policy: app.services.config.routingPolicy),
+                                     handleTimes: app.services.handleTimes)
         let link = app.clusterLink, events = app.desktopEvents, logger = app.logger
         if let link { tasks.append(Task { await link.run(eventLoop: app.eventLoopGroup.any(), logger: logger) }) }
         tasks.append(Task {

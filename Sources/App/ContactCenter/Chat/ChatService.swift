@@ -27,10 +27,11 @@ struct ChatService {
     let events: DesktopEvents
     let logger: Logger
     let publicURL: String
+    let wait: WaitEstimate
 
     init(_ req: Request) { self.init(app: req.application, logger: req.logger) }
     init(app: Application, logger: Logger) {
-        db = app.db; events = app.desktopEvents; self.logger = logger; publicURL = app.services.config.publicURL
+        db = app.db; events = app.desktopEvents; self.logger = logger; publicURL = app.services.config.publicURL; wait = WaitEstimate(app: app)
     }
 
     /// Lines per visitor per minute: more is a flood, not a conversation.
@@ -164,11 +165,8 @@ struct ChatService {
         switch (phase, forVisitor) {
         case (.waiting, true):
             let now = try await ServerClock.now(db)
-            let position = try await store.position(of: i, now: now)
-            // The same live figures as a caller hears: place × observed chat handle time ÷ consultants logged in for chat.
-            let serving = try await store.agents().filter { $0.isLoggedIn && $0.offices.contains(i.officeID) && ($0.capacity[.chat] ?? 0) > 0 }
-            let aht = try await ReportAggregates(db: db).recentHandleTime(office: i.officeID, channel: ContactCenter.Channel.chat.rawValue, now: now)
-            let minutes = AnnouncedWait.minutes(position: position, agents: serving.count, handleTime: aht)
+            // The same live figures as a caller hears.
+            let (position, minutes) = try await wait.told(i, now: now)
             status = t.text("chat.status_waiting", ["position": "\(position)", "minutes": "\(minutes)"])
         case (.talking, true): status = t.text("chat.status_talking")
         case (.ended, true): status = t.text("chat.status_ended")

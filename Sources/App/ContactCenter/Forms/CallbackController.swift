@@ -15,12 +15,8 @@ struct CallbackController: RouteCollection {
         routes.post("callback", use: book)
     }
 
-    static let slotFormat = "yyyy-MM-dd'T'HH:mm"
-
-    /// The hours one may book (callbacks, video calls): opening hours, holidays left out.
     static func slots(_ req: Request, now: Date) -> [(date: Date, value: String, label: String)] {
-        let f = DateFormatter(); f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = BusinessCalendar.warsaw; f.dateFormat = Self.slotFormat
-        return req.services.contactCentre.slots(after: now, days: 10).map { ($0, f.string(from: $0), DateText.dayAndTime($0, req.language)) }
+        BookableSlots.list(req.services.contactCentre, now: now, language: req.language)
     }
 
     func model(_ req: Request, form: FormState, booked: (caseNumber: String, when: String, office: String)? = nil) async throws -> CallbackPage.Model {

@@ -21,22 +21,13 @@ extension VoiceService {
         let now = try await ServerClock.now(db)
         var verbs: [TwiMLVerb] = []
         if record.announcedAt.map({ now.timeIntervalSince($0) >= Double(config.voice.announceSeconds) }) ?? true {
-            let position = try await ContactCenterStore(db: db).position(of: i, now: now)
-            let minutes = try await expectedWait(position: position, office: i.officeID)
+            let (position, minutes) = try await wait.told(i, now: now)
             let t = Catalogues.bundled[Language(rawValue: record.call.language) ?? .pl]
             verbs.append(.say(t.text("voice.queue_position", ["position": "\(position)", "minutes": "\(minutes)"]), language: record.call.language))
             try await store.setAnnounced(sid, at: now)
         }
         verbs.append(.pause(seconds: config.voice.pollSeconds))
         return TwiML.document(verbs)
-    }
-
-    /// Minutes, rounded up: the place in the queue × the office's observed handle time of calls
-    /// (the last 7 days' sums) ÷ its consultants logged in for calls.
-    func expectedWait(position: Int, office: String) async throws -> Int {
-        let serving = try await ContactCenterStore(db: db).agents().filter { $0.isLoggedIn && $0.offices.contains(office) && ($0.capacity[.voice] ?? 0) > 0 }
-        let aht = try await ReportAggregates(db: db).recentHandleTime(office: office, channel: ContactCenter.Channel.voice.rawValue, now: try await ServerClock.now(db))
-        return AnnouncedWait.minutes(position: position, agents: serving.count, handleTime: aht)
     }
 
     /// The caller left the queue (the Enqueue's action): put through to the consultant who

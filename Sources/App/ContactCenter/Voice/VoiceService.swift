@@ -32,11 +32,13 @@ struct VoiceService {
     let logger: Logger
     /// The carrier's REST API, when configured: calls are then put through in a conference.
     let carrier: CarrierAPI?
+    /// What a waiting caller is told.
+    let wait: WaitEstimate
 
     init(_ req: Request) {
         db = req.db; config = req.services.config; calendar = req.services.contactCentre; identification = req.phoneIdentification
         events = req.application.desktopEvents; flows = req.application.ivrFlows; logger = req.logger
-        carrier = CarrierAPI(req.services.config.voice, client: req.client)
+        carrier = CarrierAPI(req.services.config.voice, client: req.client); wait = WaitEstimate(app: req.application)
     }
 
     /// What identifies one request of the carrier: its address and parameters (a retry repeats both).

@@ -125,8 +125,9 @@ struct BenchCommand: AsyncCommand {
     }
 
     /// Routing decisions with 2 000 agents, 400 queues and 10 000 waiting interactions: an
-    /// interaction arriving (the best agent for it) and an agent becoming free (the best
-    /// interaction for them), each timed on its own.
+    /// interaction arriving (the best agent for it, with its place in line and its office's
+    /// handle time for the predictive overflow) and an agent becoming free (the best
+    /// interaction for them), each timed on its own; then one whole routing pass.
     func routing(_ context: CommandContext, _ signature: Signature) {
         let load = RoutingLoad(seed: signature.seed ?? 1)
         let router = Router()
@@ -135,7 +136,7 @@ struct BenchCommand: AsyncCommand {
         var placed = 0
         for i in load.waiting {
             let start = ContinuousClock.now
-            if router.bestAgent(for: i, agents: load.agents, index: load.index, now: load.now) != nil { placed += 1 }
+            if router.bestAgent(for: i, position: load.positions[i.id] ?? 1, agents: load.agents, index: load.index, now: load.now) != nil { placed += 1 }
             arrival.append(Self.milliseconds(ContinuousClock.now - start))
         }
         for var agent in load.agents {
@@ -146,6 +147,12 @@ struct BenchCommand: AsyncCommand {
         }
         context.console.print(Self.line("decision on arrival (best agent)", arrival) + "  (\(placed) placed)")
         context.console.print(Self.line("decision on a free agent (best interaction)", freed))
+        for (name, pass) in [("predictive", router), ("time only", Router(policy: RoutingPolicy(predictive: false)))] {
+            let start = ContinuousClock.now
+            let decisions = pass.route(waiting: load.waiting, agents: load.agents, handleTimes: load.index.handleTimes, now: load.now)
+            context.console.print(String(format: "one routing pass over all waiting (%@): %.2f ms (%d offers)", name, Self.milliseconds(ContinuousClock.now - start),
+                                         decisions.count))
+        }
     }
 
     /// Simultaneous calls through the voice webhooks of a running server; percentiles per webhook and overall.

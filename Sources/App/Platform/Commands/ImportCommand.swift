@@ -60,6 +60,7 @@ struct ImportCommand: AsyncCommand {
                 try await ReferenceDataLoader(db: tx).replaceOccupations(list)
                 try await AppMeta(db: tx).set("reference.occupations", "imported:\(ISO8601DateFormatter().string(from: Date()))")
             }
+            await app.services.directoryCache.invalidate()
             context.console.print("Imported \(list.count) occupation codes (new ones added, changed names updated, none deleted).")
         default:
             throw ConsoleCommandError(message: "unknown kind \(signature.kind): use offices, postal-codes or occupations")

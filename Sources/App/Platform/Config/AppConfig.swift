@@ -5,6 +5,7 @@ import Mailer
 import Directory
 import Reporting
 import Privacy
+import ContactCenter
 
 /// All configuration, read once from the environment. Defaults make `swift run zielona serve`
 /// work with nothing set; production mode refuses to start without the secrets.
@@ -54,6 +55,16 @@ public struct AppConfig: Sendable {
     public var contactCentreHours: WeeklyHours = .contactCentre
     /// T and target of the service level per channel, as the reports compute them.
     public var reportTargets: ServiceTargets = .standard
+    /// The router's overflow rule; its thresholds are the reports' (`routingPolicy`).
+    public var routing = RoutingPolicy()
+
+    /// The router's policy with each channel's threshold taken from `REPORT_TARGETS`: a call
+    /// overflows when it would miss what the reports count as answered in time.
+    public var routingPolicy: RoutingPolicy {
+        var policy = routing
+        for channel in Channel.allCases { if let t = reportTargets.byChannel[channel.rawValue] { policy.answerWithin[channel] = t.answerWithin } }
+        return policy
+    }
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
     public var voice = VoiceConfiguration()
@@ -73,6 +84,9 @@ public struct AppConfig: Sendable {
         ("TRUSTED_PROXIES", "(none)", "comma-separated addresses or CIDR ranges of load balancers; only their X-Forwarded-For/Forwarded headers are believed"),
         ("REPORT_TARGETS", "voice=20:0.8,video=60:0.8,chat=60:0.8,callback=14400:0.9,email=28800:0.9,web_form=28800:0.9,sms=28800:0.9",
          "service-level threshold T in seconds and target share per channel, as the reports compute them"),
+        ("ROUTING_OVERFLOW", "predictive", "predictive: a contact goes to other offices as soon as its own would answer it only after its REPORT_TARGETS threshold; time: only after the waits below"),
+        ("ROUTING_VOIVODESHIP_AFTER", "60", "seconds of waiting after which a contact goes to its voivodeship's other offices in any case"),
+        ("ROUTING_NATIONAL_AFTER", "180", "seconds of waiting after which a contact goes to the national pool in any case"),
         ("RETENTION_ACCOUNT_INACTIVE_DAYS", "1095", "days without a sign-in after which a portal account is deleted (its owner warned first)"),
         ("RETENTION_ACCOUNT_WARNING_DAYS", "30", "how many days before that deletion its owner is warned by e-mail"),
         ("LOG_LEVEL", "info", "trace, debug, info, notice, warning, error, critical"),
@@ -152,6 +166,17 @@ public struct AppConfig: Sendable {
             }
             reportTargets = parsed
         }
+        var routing = RoutingPolicy()
+        switch env["ROUTING_OVERFLOW"] ?? "predictive" {
+        case "predictive", "": routing.predictive = true
+        case "time": routing.predictive = false
+        default: throw ConfigError.invalid("ROUTING_OVERFLOW", "predictive or time")
+        }
+        guard let voivodeshipAfter = TimeInterval(env["ROUTING_VOIVODESHIP_AFTER"] ?? "60"), voivodeshipAfter >= 0,
+              let nationalAfter = TimeInterval(env["ROUTING_NATIONAL_AFTER"] ?? "180"), nationalAfter >= voivodeshipAfter else {
+            throw ConfigError.invalid("ROUTING_VOIVODESHIP_AFTER", "seconds, with ROUTING_NATIONAL_AFTER at least as long")
+        }
+        routing.voivodeshipAfter = voivodeshipAfter; routing.nationalAfter = nationalAfter
         var imap: IMAPConfiguration? = nil
         if let host = env["IMAP_HOST"], !host.isEmpty {
             guard let security = IMAPConfiguration.Security(rawValue: env["IMAP_SECURITY"] ?? "tls") else {
@@ -218,6 +243,7 @@ public struct AppConfig: Sendable {
                          wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
         config.contactCentreHours = hours
         config.reportTargets = reportTargets
+        config.routing = routing
         switch TrustedProxies.parse(env["TRUSTED_PROXIES"] ?? "") {
         case .success(let proxies): config.trustedProxies = proxies
         case .failure(let bad): throw ConfigError.invalid("TRUSTED_PROXIES", "\"\(bad.text)\" is not an IP address or CIDR range")

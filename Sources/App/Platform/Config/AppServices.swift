@@ -4,6 +4,7 @@ import Fluent
 import Directory
 import Storage
 import TextSearch
+import ContactCenter
 
 /// What controllers use, made once at start.
 struct AppServices: Sendable {
@@ -21,6 +22,11 @@ struct AppServices: Sendable {
     /// Polish text analysis for every full-text index and query (dictionary stems when
     /// hunspell-pl is installed, light rules otherwise).
     let analyzer: Analyzer
+    /// Offer searches found in the last half minute (the list and the popular searches repeat).
+    let offerSearches = SearchResultCache()
+    /// Each office's observed handle times per channel, for the router's prediction: the
+    /// reports' sums of the last week, read again every five minutes.
+    let handleTimes = CachedValue<HandleTimes>(ttl: .seconds(300))
     /// Offer searches and empty results per day, for the portal figures of the reports.
     var searchTally = SearchTally(calendar: ReportInterval.polishCalendar)
 }

@@ -27,7 +27,7 @@ extension Request {
         let items = url.query.map { q in
             q.split(separator: "&").compactMap { pair -> (String, String)? in
                 let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-                return kv.isEmpty ? nil : (kv[0], kv.count > 1 ? kv[1].replacingOccurrences(of: "+", with: " ") : "")
+                return kv.isEmpty ? nil : (kv[0], kv.count > 1 ? (kv[1].contains("+") ? kv[1].replacingOccurrences(of: "+", with: " ") : kv[1]) : "")
             }
         } ?? []
         // A page answering a form links to itself in other languages only where a browser can open it.

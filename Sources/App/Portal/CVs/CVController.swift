@@ -73,7 +73,7 @@ struct CVController: RouteCollection {
     /// The checked draft, where its seeker wants to work, and its index tokens (shared sections only).
     func prepare(_ req: Request) async throws -> (CVDraft, CVPlace, SearchTokens)? {
         var input = try req.content.decode(CVForm.self)
-        let (code, occupation) = try await OccupationInput.resolve(input.occupation, req.db)
+        let (code, occupation) = try await OccupationInput.resolve(input.occupation, req)
         input.occupation = code.isEmpty ? nil : code
         input.languages = LanguageRows.text(req) ?? input.languages
         var (draft, errors) = input.draft(req.catalogue, occupationExists: { _ in occupation != nil })

@@ -34,6 +34,7 @@ struct EPracaImporter {
         var report = Report()
         let offers = OfferStore(db: app.db)
         let locator = OfficeLocator(store: FluentDirectoryStore(db: app.db))
+        let directory = try await app.services.directoryCache.snapshot(app.db)
         for (index, item) in list.enumerated() {
             let id = ((item as? [String: Any])?["identyfikatorOferty"]).flatMap { EPracaRecord.text($0) }
             func reject(_ field: String, _ reason: String) { report.rejected.append((index + 1, id, field, reason)) }
@@ -53,7 +54,7 @@ struct EPracaImporter {
                 occupation = try await offers.occupation(code)
             } else {
                 let folded = PolishFolding.fold(record.title)
-                occupation = try await offers.occupations(matching: record.title, limit: 50).first { PolishFolding.fold($0.name) == folded }
+                occupation = directory.occupations(matching: record.title, limit: 50).first { PolishFolding.fold($0.name) == folded }
             }
             guard let occupation else {
                 reject("kodZawodu", record.occupationCode.map { "unknown KZiS code \($0)" } ?? "missing, and no occupation is named like the title")

@@ -70,7 +70,7 @@ struct EmployerOfferController: RouteCollection {
     /// Checks the form; on success the draft, its place and index tokens.
     func prepare(_ req: Request, _ e: Employer) async throws -> (OfferDraft, OfferPlace, SearchTokens, String)? {
         var input = try req.content.decode(OfferForm.self)
-        let (code, occupation) = try await OccupationInput.resolve(input.occupation, req.db)
+        let (code, occupation) = try await OccupationInput.resolve(input.occupation, req)
         input.occupation = code
         input.languages = LanguageRows.text(req) ?? input.languages
         var (draft, errors) = input.draft(req.catalogue, occupationExists: { _ in occupation != nil })
@@ -143,7 +143,7 @@ struct EmployerOfferController: RouteCollection {
             return .html(OccupationSearchPage.render(.init(query: q, results: [], error: req.catalogue.text("offers.occupation_query")), req.pageContext),
                          status: .badRequest)
         }
-        let found = q.isEmpty ? [] : try await OfferStore(db: req.db).occupations(matching: q, limit: 100).map { (code: $0.code, name: $0.name) }
+        let found = q.isEmpty ? [] : try await req.services.directoryCache.snapshot(req.db).occupations(matching: q, limit: 100).map { (code: $0.code, name: $0.name) }
         return .html(OccupationSearchPage.render(.init(query: q, results: found, error: nil), req.pageContext))
     }
 
@@ -153,6 +153,6 @@ struct EmployerOfferController: RouteCollection {
         guard q.count >= 2, q.count <= 100 else {
             throw FieldValidationError(field: "q", reason: req.catalogue.text("offers.occupation_query"))
         }
-        return try await OfferStore(db: req.db).occupations(matching: q).map { OccupationJSON(code: $0.code, name: $0.name) }
+        return try await req.services.directoryCache.snapshot(req.db).occupations(matching: q).map { OccupationJSON(code: $0.code, name: $0.name) }
     }
 }

@@ -16,7 +16,7 @@ struct OfferController: RouteCollection {
     func list(req: Request) async throws -> OfferListJSON {
         let (criteria, errors) = try await req.query.decode(OfferSearchRequest.self).criteria(req)
         try Problem.check(errors, req)
-        let result = try await OfferStore(db: req.db).search(criteria)
+        let result = try await OfferStore(db: req.db).search(criteria, cache: req.services.offerSearches)
         req.services.searchTally.record(found: result.total)
         let url = req.services.config.publicURL
         return OfferListJSON(total: result.total, page: criteria.page, per_page: criteria.perPage,
@@ -44,7 +44,7 @@ struct OfferController: RouteCollection {
             "min_wage": input.min_wage ?? "", "verified": input.verified == nil ? "" : "on", "abroad": input.abroad ?? "",
             "sort": input.sort ?? "", "occupation": input.occupation ?? "",
         ], errors: errors)
-        let result = errors.isEmpty ? try await OfferStore(db: req.db).search(criteria) : nil
+        let result = errors.isEmpty ? try await OfferStore(db: req.db).search(criteria, cache: req.services.offerSearches) : nil
         if let result { req.services.searchTally.record(found: result.total) }
         let register = try await req.services.directoryCache.register(req.db)
         let model = OfferSearchPage.Model(

@@ -4,6 +4,7 @@ import Localization
 import Portal
 import Storage
 import Directory
+import NIOConcurrencyHelpers
 
 /// Offers as the pages show them: every label in the visitor's language.
 enum OfferViews {
@@ -16,7 +17,20 @@ enum OfferViews {
         ($0, Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: $0.rawValue), timeZone: BusinessCalendar.warsaw))
     })
 
-    static func money(_ v: Double, _ language: Language) -> String { v.formatted(moneyStyles[language]!) }
+    static func money(_ v: Double, _ language: Language) -> String {
+        let key = MoneyKey(value: v, language: language)
+        if let known = moneyTexts.withLockedValue({ $0[key] }) { return known }
+        let text = v.formatted(moneyStyles[language]!)
+        moneyTexts.withLockedValue { cache in
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[key] = text
+        }
+        return text
+    }
+
+    /// Wages repeat (5 000, 6 500 …): each amount is formatted once per language.
+    struct MoneyKey: Hashable { let value: Double; let language: Language }
+    static let moneyTexts = NIOLockedValueBox([MoneyKey: String]())
 
     static func wage(_ d: OfferDraft, _ t: Catalogue, _ language: Language) -> String? {
         let unit = t.text("offer.wage_type." + d.wageType.rawValue)

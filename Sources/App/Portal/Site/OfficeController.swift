@@ -1,4 +1,5 @@
 import Vapor
+import NIOConcurrencyHelpers
 import Views
 import Directory
 import Identity
@@ -43,10 +44,23 @@ struct OfficeController: RouteCollection {
         let rows = offices.map { o in
             OfficeDirectoryPage.Row(office: o, powiatNames: o.powiatCodes.compactMap { register.powiat($0)?.displayName })
         }
-        let model = OfficeDirectoryPage.Model(query: query, voivodeship: voivodeship, voivodeships: register.voivodeships,
+        var model = OfficeDirectoryPage.Model(query: query, voivodeship: voivodeship, voivodeships: register.voivodeships,
                                               postal: postal, rows: rows)
-        return .html(OfficeDirectoryPage.render(model, req.pageContext))
+        let ctx = req.pageContext
+        if query.isEmpty {
+            // The whole directory (or a voivodeship's) is the same for everyone: written once a minute per language.
+            let key = ctx.language.rawValue + "/" + (voivodeship ?? "")
+            let now = ContinuousClock.now
+            if let kept = Self.listings.withLockedValue({ $0[key] }), now - kept.at < .seconds(60) { model.rowsHTML = kept.html } else {
+                let html = OfficeDirectoryPage.rows(rows, ctx)
+                Self.listings.withLockedValue { $0[key] = (now, html) }
+                model.rowsHTML = html
+            }
+        }
+        return .html(OfficeDirectoryPage.render(model, ctx))
     }
+
+    static let listings = NIOLockedValueBox([String: (at: ContinuousClock.Instant, html: String)]())
 
     func officePage(req: Request) async throws -> Response {
         let store = req.directory

@@ -191,7 +191,7 @@ public enum InteractionPage {
             .h2(.id("kb-heading"), .text(ctx.t("desktop.kb"))),
             .form(.method(.get), .action(base), .class("search-form"), .attribute(named: "role", value: "search"),
                 Forms.field("kb", label: ctx.t("desktop.kb_search"), type: .search, state: FormState(values: ["kb": m.kbQuery]), required: false,
-                            attributes: [.attribute(named: "data-shortcut", value: "search"), .attribute(named: "aria-keyshortcuts", value: "Alt+Shift+K")], ctx: ctx),
+                            attributes: [("data-shortcut", "search"), ("aria-keyshortcuts", "Alt+Shift+K")], ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("desktop.kb_search_button")))),
             .p(.class("hint"), .text(m.kbQuery.isEmpty ? ctx.t("desktop.kb_suggested") : ctx.t("desktop.kb_found", ["q": m.kbQuery]))),
             m.articles.isEmpty ? .p(.class("empty"), .text(ctx.t("faq.nothing_found"))) :

@@ -47,7 +47,7 @@ public enum IVRSimulatorPage {
                         .input(.type(.hidden), .name("hours"), .value(m.form["hours"])),
                         .input(.type(.hidden), .name("history"), .value(m.history)),
                         Forms.field("keys", label: ctx.t("ivr.keys"), state: m.form, required: false, hint: ctx.t("ivr.keys_hint"),
-                                    attributes: [.attribute(named: "inputmode", value: "numeric"), .attribute(named: "autocomplete", value: "off")], ctx: ctx),
+                                    attributes: [("inputmode", "numeric"), ("autocomplete", "off")], ctx: ctx),
                         .button(.type(.submit), .name("press"), .value("1"), .text(ctx.t("ivr.press"))),
                         .button(.type(.submit), .name("silence"), .value("1"), .text(ctx.t("ivr.no_answer")))))
             } ?? Components.notice(ctx.t("ivr.call_ended"))

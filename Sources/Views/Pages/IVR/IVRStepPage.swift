@@ -56,7 +56,7 @@ public enum IVRStepPage {
                 .if(kind == "language", .fieldset(.element(named: "legend", text: ctx.t("ivr.language_keys")),
                     .forEach(m.languages) { lang in
                         Forms.field("key_\(lang.value)", label: ctx.t("ivr.language_key", ["language": lang.label]), state: m.form, required: false,
-                                    attributes: [.attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "1")], ctx: ctx)
+                                    attributes: [("inputmode", "numeric"), ("maxlength", "1")], ctx: ctx)
                     })),
                 .if(asks, .group(
                     Forms.field("retries", label: ctx.t("ivr.retries"), type: .number, state: m.form, hint: ctx.t("ivr.retries_hint"), ctx: ctx),

@@ -35,8 +35,8 @@ public enum FAQListPage {
             .form(.method(.get), .action(SiteRoute.faq.path), .class("search-form"), .attribute(named: "role", value: "search"),
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.field("q", label: ctx.t("faq.search.q"), type: .search, state: f, required: false, hint: ctx.t("faq.q_hint"),
-                            attributes: [.attribute(named: "list", value: "q-suggestions"),
-                                         .attribute(named: "data-suggest", value: SiteRoute.apiKBSuggest.with(["lang": ctx.language.rawValue]) + "&q=")], ctx: ctx),
+                            attributes: [("list", "q-suggestions"),
+                                         ("data-suggest", SiteRoute.apiKBSuggest.with(["lang": ctx.language.rawValue]) + "&q=")], ctx: ctx),
                 .element(named: "datalist", nodes: [.attribute(named: "id", value: "q-suggestions")]),
                 Forms.select("category", label: ctx.t("faq.search.category"), options: m.categories, state: f, blank: ctx.t("offers.any"), ctx: ctx),
                 Forms.field("postal_code", label: ctx.t("faq.search.postal_code"), state: f, required: false, autocomplete: "postal-code",
@@ -46,12 +46,7 @@ public enum FAQListPage {
             m.total.map { total in
                 .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("faq.count", total, ["count": "\(total)"])))
             } ?? .empty,
-            .ol(.class("offer-list"), .forEach(m.items) { item in
-                .li(.article(
-                    .h2(.a(.href(SiteRoute.faqEntry(item.id).path), .text(item.title))),
-                    .p(.text(item.summary)),
-                    .p(.class("hint"), .text(item.category + " · " + item.scope))))
-            }),
+            .raw(items(m.items)),
             .if(m.total == 0, .p(.text(ctx.t("faq.nothing_found")))),
             Components.pagination(path: SiteRoute.faq.path, total: m.total, page: m.page, perPage: m.perPage, ctx)
         ))
@@ -128,6 +123,24 @@ public enum KBMarkupView {
             case .link(let t, let href): .a(.href(href), .text(t))
             }
         })
+    }
+}
+
+extension FAQListPage {
+    /// The entries found, written as text (a page lists up to a hundred).
+    static func items(_ items: [Item]) -> String {
+        var list = HTMLText(capacity: 64 + items.count * 400)
+        list.open("ol", ["class": "offer-list"])
+        for item in items {
+            list.raw("<li><article><h2>")
+            list.element("a", ["href": SiteRoute.faqEntry(item.id).path], text: item.title)
+            list.raw("</h2>")
+            list.element("p", text: item.summary)
+            list.element("p", ["class": "hint"], text: item.category + " · " + item.scope)
+            list.raw("</article></li>")
+        }
+        list.close("ol")
+        return list.html
     }
 }
 

@@ -54,22 +54,35 @@ public enum OfferSearchPage {
         let count: Node<HTML.BodyContext> = model.total.map { total in
             .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("offers.count", total, ["count": "\(total)"])))
         } ?? .empty
-        let list: Node<HTML.BodyContext> = .ol(.class("offer-list"), .forEach(model.items) { item in
-            .li(.article(
-                .h2(.a(.href(SiteRoute.offer(item.id).path), .text(item.title))),
-                .p(.text(item.employer ?? ctx.t("offer.employer_hidden")), .text(" "),
-                   .span(.class(item.verified ? "badge verified" : "badge unverified"),
-                         .text(ctx.t(item.verified ? "offer.verified" : "offer.unverified")))),
-                .p(.text(item.place)),
-                .p(.text([item.wage, item.contract, item.workingTime].compactMap { $0 }.joined(separator: " · "))),
-                .p(.class("small"), .text(ctx.t("offer.valid_until", ["date": item.validUntil])))))
-        })
+        let list: Node<HTML.BodyContext> = .raw(items(model.items, ctx))
         return Layout.render(ctx, title: ctx.t("offers.title"), main: .group(
             .h1(.text(ctx.t("offers.title"))),
             Forms.errorSummary(f, ctx),
             filters, count, list, pagination(model, ctx),
             .if(model.total != nil, SaveSearchForm.render(kind: "offers", ctx: ctx))
         ))
+    }
+
+    /// The offers found, written as text: a page lists up to a hundred, and each costs no more
+    /// than its JSON does.
+    static func items(_ items: [Item], _ ctx: PageContext) -> String {
+        var list = HTMLText(capacity: 160 + items.count * 600)
+        list.open("ol", ["class": "offer-list"])
+        let hidden = ctx.t("offer.employer_hidden"), verified = ctx.t("offer.verified"), unverified = ctx.t("offer.unverified")
+        for item in items {
+            list.raw("<li><article><h2>")
+            list.element("a", ["href": SiteRoute.offer(item.id).path], text: item.title)
+            list.raw("</h2><p>")
+            list.text((item.employer ?? hidden) + " ")
+            list.element("span", ["class": item.verified ? "badge verified" : "badge unverified"], text: item.verified ? verified : unverified)
+            list.raw("</p>")
+            list.element("p", text: item.place)
+            list.element("p", text: [item.wage, item.contract, item.workingTime].compactMap { $0 }.joined(separator: " · "))
+            list.element("p", ["class": "small"], text: ctx.t("offer.valid_until", ["date": item.validUntil]))
+            list.raw("</article></li>")
+        }
+        list.close("ol")
+        return list.html
     }
 
     static func pagination(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {

@@ -19,6 +19,8 @@ public enum OfficeDirectoryPage {
         public let voivodeships: [Voivodeship]
         public let postal: PostalResult?
         public let rows: [Row]
+        /// The rows already written (the whole directory, the same for every visitor of a language).
+        public var rowsHTML: String? = nil
         public init(query: String, voivodeship: String?, voivodeships: [Voivodeship], postal: PostalResult?, rows: [Row]) {
             self.query = query; self.voivodeship = voivodeship; self.voivodeships = voivodeships
             self.postal = postal; self.rows = rows

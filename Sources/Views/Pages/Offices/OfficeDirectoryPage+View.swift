@@ -25,14 +25,24 @@ extension OfficeDirectoryPage {
             postal(model.postal, ctx),
             .h2(.id("results-heading"), .text(ctx.plural("offices.count", model.rows.count))),
             .if(model.rows.isEmpty, .p(.text(ctx.t("offices.none")))),
-            .ul(.class("office-list"), .attribute(named: "aria-labelledby", value: "results-heading"),
-                .forEach(model.rows) { row in
-                    .li(.a(.href(SiteRoute.office(id: row.office.id).path), .text(row.office.name)),
-                        .span(.class("meta"), .text(" — " + row.office.locality)),
-                        .if(!row.powiatNames.isEmpty,
-                            .span(.class("meta"), .text(" · " + ctx.t("offices.serves") + " " + row.powiatNames.joined(separator: ", ")))))
-                })
+            .raw(model.rowsHTML ?? rows(model.rows, ctx))
         ))
+    }
+
+    /// Every office found (all 360 when nothing is asked), written as text.
+    public static func rows(_ rows: [Row], _ ctx: PageContext) -> String {
+        var list = HTMLText(capacity: 64 + rows.count * 300)
+        list.open("ul", ["class": "office-list", "aria-labelledby": "results-heading"])
+        let serves = " · " + ctx.t("offices.serves") + " "
+        for row in rows {
+            list.open("li")
+            list.element("a", ["href": SiteRoute.office(id: row.office.id).path], text: row.office.name)
+            list.element("span", ["class": "meta"], text: " — " + row.office.locality)
+            if !row.powiatNames.isEmpty { list.element("span", ["class": "meta"], text: serves + row.powiatNames.joined(separator: ", ")) }
+            list.close("li")
+        }
+        list.close("ul")
+        return list.html
     }
 
     static func postal(_ result: PostalResult?, _ ctx: PageContext) -> Node<HTML.BodyContext> {
