@@ -20,6 +20,9 @@ public struct Client: Sendable, Equatable {
     /// Processing restricted (art. 18, or kept after the person erased their account): only the
     /// data protection officer sees the record and nothing is done with it.
     public let restricted: Bool
+    /// Registered as unemployed at a labour office since this day (nil: not registered so) — what
+    /// the free line for the registered unemployed checks; recorded by the office.
+    public var unemployedSince: Date? = nil
 
     public init(id: UUID, number: String, kind: Kind, firstName: String? = nil, lastName: String? = nil, peselCiphertext: String? = nil, hasPIN: Bool, pinHash: String? = nil, accountID: UUID? = nil, officeID: String? = nil, phones: [String], emails: [String], restricted: Bool = false) {
         self.id = id; self.number = number; self.kind = kind; self.firstName = firstName; self.lastName = lastName; self.peselCiphertext = peselCiphertext; self.hasPIN = hasPIN; self.pinHash = pinHash; self.accountID = accountID; self.officeID = officeID; self.phones = phones; self.emails = emails

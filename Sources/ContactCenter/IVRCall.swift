@@ -22,6 +22,17 @@ public struct IVRCall: Codable, Sendable, Equatable {
     public var entered: [String: String] = [:]
     /// Set when the call reaches an end: in a queue, a callback booked, recorded, transferred, hung up.
     public var outcome: IVRAction? = nil
+    /// In the information service: the topic chosen (nil: the list of topics).
+    public var informationTopic: Int? = nil
+    /// In the information service having left the queue: done, the call goes back to its place
+    /// (the enqueue step it waited at).
+    public var fromQueue: Bool? = nil
+    public var queueStep: String? = nil
+    /// What a caller waiting in the queue pressed for, until the carrier lets them out of it.
+    public var leaving: QueueExit? = nil
+
+    /// Keys a waiting caller may press (when the enqueue step offers the information service).
+    public enum QueueExit: String, Codable, Sendable { case information = "1", callback = "2" }
 
     public init(flowVersion: Int, step: String, language: String) { self.flowVersion = flowVersion; self.step = step; self.language = language }
 }
@@ -37,6 +48,8 @@ public enum IVRAction: Codable, Sendable, Equatable {
     case record(office: String?)
     case transfer(String)
     case hangup
+    /// Back to the place in the queue the call left for the information service.
+    case requeue
 }
 
 /// What the caller did at a step that waits: pressed keys, or nothing before the timeout.
@@ -57,6 +70,32 @@ public protocol IVRLookups: Sendable {
     /// The hours the line answers, in words of `language`, for prompts that say `{hours}`
     /// (so a change of the configured hours needs no new recording or prompt).
     func spokenHours(language: String) -> String
+    /// Whether the client with this number is registered as unemployed at a labour office.
+    func isRegisteredUnemployed(clientNumber: String) async throws -> Bool
+    /// The information service's topics in `language`, with the answers marked for the phone
+    /// (national ones and those of `office`).
+    func information(language: String, office: String?) async throws -> [IVRInformationTopic]
+}
+
+extension IVRLookups {
+    public func isRegisteredUnemployed(clientNumber: String) async throws -> Bool { false }
+    public func information(language: String, office: String?) async throws -> [IVRInformationTopic] { [] }
+}
+
+/// A topic of the information service and its answers, in one language, as the caller hears them.
+public struct IVRInformationTopic: Sendable, Equatable {
+    public struct Answer: Sendable, Equatable {
+        public let title: String
+        /// What the carrier's voice reads.
+        public let text: String
+        public init(title: String, text: String) { self.title = title; self.text = text }
+    }
+    public let label: String
+    public let answers: [Answer]
+    public init(label: String, answers: [Answer]) { self.label = label; self.answers = answers }
+
+    /// A menu offers keys 1 to 9.
+    public static let limit = 9
 }
 
 /// Walks a call through a flow: from a step it runs on (saying, branching) until a step waits
@@ -73,6 +112,15 @@ public struct IVREngine: Sendable {
         try await run(IVRCall(flowVersion: version, step: flow.start, language: flow.languages.first ?? "pl"), input: lookups)
     }
 
+    /// A caller waiting in a queue pressed for the information service (the enqueue step's
+    /// `information`): they hear it, and when done they go back to their place (`requeue`).
+    public func enterInformation(_ call: IVRCall, lookups: any IVRLookups) async throws -> (IVRCall, [IVRAction])? {
+        guard case .enqueue = call.outcome, let info = flow.steps[call.step]?.information, flow.steps[info]?.kind == .information else { return nil }
+        var c = call
+        c.queueStep = call.step; c.outcome = nil; c.step = info; c.fromQueue = true; c.informationTopic = nil; c.failures = 0; c.leaving = nil
+        return try await run(c, input: lookups)
+    }
+
     /// The caller's answer to the step the call waits at.
     public func advance(_ call: IVRCall, _ input: IVRInput, lookups: any IVRLookups) async throws -> (IVRCall, [IVRAction]) {
         guard call.outcome == nil, let step = flow.steps[call.step] else { return (call, [.hangup]) }
@@ -85,6 +133,8 @@ public struct IVREngine: Sendable {
         }
         var next: String?
         switch (step.kind, input) {
+        case (.information, _):
+            return try await information(c, step, input, lookups: lookups)
         case (.menu, .digits(let keys)):
             next = step.choices[String(keys.prefix(1))] ?? failed()
             if step.choices[String(keys.prefix(1))] != nil { c.entered[step.id] = String(keys.prefix(1)); c.failures = 0 }
@@ -174,10 +224,91 @@ public struct IVREngine: Sendable {
             case .hangup:
                 c.outcome = .hangup
                 return (c, actions + [prompt, .hangup].compactMap { $0 })
+            case .registered:
+                let registered = try await c.clientNumber.asyncFlatMap { try await lookups?.isRegisteredUnemployed(clientNumber: $0) } ?? false
+                guard let next = registered ? step.next : step.otherwise else { return (c, actions + [.hangup]) }
+                c.step = next
+            case .information:
+                let topics = try await lookups?.information(language: c.language, office: c.officeID) ?? []
+                if topics.isEmpty {
+                    actions.append(.say(Self.phrase(\.none, c.language), language: c.language))
+                    if c.fromQueue == true { return backToQueue(c, actions) }
+                    guard let next = step.next else { return (c, actions + [.hangup]) }
+                    c.step = next
+                    continue
+                }
+                return (c, actions + [prompt].compactMap { $0 } + Self.menu(topics, call: c))
             }
         }
         c.outcome = .hangup
         return (c, actions + [.hangup])
+    }
+
+    /// A key pressed (or none) in the information service: a topic, an answer, 0 to go back
+    /// a level and, from the topics, to leave.
+    func information(_ call: IVRCall, _ step: IVRStep, _ input: IVRInput, lookups: any IVRLookups) async throws -> (IVRCall, [IVRAction]) {
+        var c = call
+        let topics = try await lookups.information(language: c.language, office: c.officeID)
+        func leave(_ said: [IVRAction]) async throws -> (IVRCall, [IVRAction]) {
+            c.informationTopic = nil; c.failures = 0
+            if c.fromQueue == true { return backToQueue(c, said) }
+            guard let next = step.next else { return (c, said + [.hangup]) }
+            c.step = next
+            let (after, more) = try await run(c, input: lookups)
+            return (after, said + more)
+        }
+        guard case .digits(let keys) = input, let key = keys.first else {
+            c.failures += 1
+            if c.failures > step.retries || topics.isEmpty { return try await leave([]) }
+            return (c, Self.menu(topics, call: c))
+        }
+        let chosen = Int(String(key)).map { $0 - 1 }
+        if let topic = c.informationTopic, topic < topics.count {
+            if key == "0" { c.informationTopic = nil; c.failures = 0; return (c, Self.menu(topics, call: c)) }
+            let answers = Array(topics[topic].answers.prefix(IVRInformationTopic.limit))
+            guard let n = chosen, answers.indices.contains(n) else { c.failures += 1; return (c, Self.menu(topics, call: c)) }
+            c.failures = 0
+            return (c, [.say(answers[n].text, language: c.language)] + Self.menu(topics, call: c))
+        }
+        if key == "0" { return try await leave([]) }
+        guard let n = chosen, topics.prefix(IVRInformationTopic.limit).indices.contains(n) else {
+            c.failures += 1
+            if c.failures > step.retries { return try await leave([]) }
+            return (c, Self.menu(topics, call: c))
+        }
+        c.informationTopic = n; c.failures = 0
+        return (c, Self.menu(topics, call: c))
+    }
+
+    /// The list the caller chooses from now: the topics, or the answers of the topic chosen.
+    static func menu(_ topics: [IVRInformationTopic], call c: IVRCall) -> [IVRAction] {
+        let items: [String], last: String
+        if let topic = c.informationTopic, topic < topics.count {
+            items = topics[topic].answers.prefix(IVRInformationTopic.limit).map(\.title); last = phrase(\.back, c.language)
+        } else {
+            items = topics.prefix(IVRInformationTopic.limit).map(\.label); last = phrase(\.leave, c.language)
+        }
+        let said = items.enumerated().map { n, item in
+            phrase(\.item, c.language).replacingOccurrences(of: "{label}", with: item).replacingOccurrences(of: "{n}", with: String(n + 1))
+        }
+        return [.say((said + [last]).joined(separator: " "), language: c.language), .gather(digits: 1, timeoutSeconds: 8)]
+    }
+
+    /// Back at the enqueue step it left, waiting again (the contact never left the ACD's queue).
+    func backToQueue(_ call: IVRCall, _ said: [IVRAction]) -> (IVRCall, [IVRAction]) {
+        var c = call
+        c.fromQueue = nil; c.informationTopic = nil
+        if let id = c.queueStep, let step = flow.steps[id] {
+            c.step = id
+            c.outcome = .enqueue(office: c.officeID ?? step.office, topic: step.topic ?? ContactTopic.other.rawValue, language: c.language)
+        }
+        c.queueStep = nil
+        return (c, said + [.requeue])
+    }
+
+    struct InformationPhrases { let item, leave, back, none: String }
+    static func phrase(_ part: KeyPath<InformationPhrases, String>, _ language: String) -> String {
+        (IVRFlow.informationPhrases[language] ?? IVRFlow.informationPhrases["pl"]!)[keyPath: part]
     }
 
     /// The step's recording, or its text in the caller's language (the flow's first language
@@ -198,6 +329,19 @@ public struct IVREngine: Sendable {
 }
 
 extension IVRFlow {
+    /// The information service's own words: one item of a list, how to leave it or go back a
+    /// level, and what is said when there is nothing to hear in the caller's language.
+    static let informationPhrases: [String: IVREngine.InformationPhrases] = [
+        "pl": .init(item: "{label} – naciśnij {n}.", leave: "Aby zakończyć słuchanie informacji, naciśnij 0.",
+                    back: "Aby wrócić do listy tematów, naciśnij 0.", none: "Nie ma teraz nagranych informacji w tym języku."),
+        "en": .init(item: "{label} – press {n}.", leave: "To finish listening to the information, press 0.",
+                    back: "To go back to the topics, press 0.", none: "There is no recorded information in this language now."),
+        "ru": .init(item: "{label} – нажмите {n}.", leave: "Чтобы закончить прослушивание информации, нажмите 0.",
+                    back: "Чтобы вернуться к списку тем, нажмите 0.", none: "Сейчас нет записанной информации на этом языке."),
+        "uk": .init(item: "{label} – натисніть {n}.", leave: "Щоб завершити прослуховування інформації, натисніть 0.",
+                    back: "Щоб повернутися до списку тем, натисніть 0.", none: "Зараз немає записаної інформації цією мовою."),
+    ]
+
     /// The second question of `identify`.
     public static let pinPrompt = ["pl": "Teraz wpisz PIN i zatwierdź krzyżykiem.", "en": "Now enter your PIN and press hash.",
                                    "ru": "Теперь введите PIN и нажмите решётку.", "uk": "Тепер введіть PIN і натисніть решітку."]

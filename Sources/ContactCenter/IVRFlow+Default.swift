@@ -1,11 +1,14 @@
 /// The flow shipped with the system, as the seeds describe 19524: the language first, then
 /// whether the line is open — after hours the caller hears when it is (`{hours}`, said in words
-/// from the configured hours) and may order a call back or end the call with a goodbye, before
-/// being asked anything else; in hours the caller identifies with client number and PIN or gives
-/// a postal code (→ their office), and the topic menu puts them in that office's queue.
+/// from the configured hours), may listen to recorded information and may order a call back or
+/// end the call with a goodbye, before being asked anything else; in hours the caller identifies
+/// with client number and PIN or gives a postal code (→ their office), and the topic menu puts
+/// them in that office's queue, where they may listen to recorded information or ask to be
+/// called back without losing their place.
 extension IVRFlow {
+    static func p(_ pl: String, _ en: String, _ ru: String, _ uk: String) -> [String: String] { ["pl": pl, "en": en, "ru": ru, "uk": uk] }
+
     public static let standard: IVRFlow = {
-        func p(_ pl: String, _ en: String, _ ru: String, _ uk: String) -> [String: String] { ["pl": pl, "en": en, "ru": ru, "uk": uk] }
         var steps: [IVRStep] = [
             IVRStep(id: "welcome", kind: .say, prompt: p("Dzień dobry, tu Zielona Linia, infolinia urzędów pracy.",
                                                          "Hello, this is Zielona Linia, the labour offices' helpline.",
@@ -34,7 +37,15 @@ extension IVRFlow {
             IVRStep(id: "closed", kind: .say, prompt: p("Infolinia jest teraz nieczynna. Konsultanci odbierają: {hours}, z wyjątkiem świąt.",
                                                         "The helpline is closed now. Consultants answer: {hours}, except public holidays.",
                                                         "Горячая линия сейчас не работает. Консультанты отвечают: {hours}, кроме праздников.",
-                                                        "Гаряча лінія зараз не працює. Консультанти відповідають: {hours}, крім свят."), next: "offer-callback"),
+                                                        "Гаряча лінія зараз не працює. Консультанти відповідають: {hours}, крім свят."), next: "info-offer"),
+            IVRStep(id: "info-offer", kind: .menu, prompt: p(
+                "Aby wysłuchać nagranych informacji, naciśnij 1. Aby przejść dalej, naciśnij 2.",
+                "To listen to recorded information, press 1. To go on, press 2.",
+                "Чтобы прослушать записанную информацию, нажмите 1. Чтобы продолжить, нажмите 2.",
+                "Щоб прослухати записану інформацію, натисніть 1. Щоб продовжити, натисніть 2."),
+                    otherwise: "offer-callback", choices: ["1": "info", "2": "offer-callback"]),
+            IVRStep(id: "info", kind: .information, prompt: p("Nagrane informacje.", "Recorded information.", "Записанная информация.", "Записана інформація."),
+                    next: "offer-callback"),
             IVRStep(id: "offer-callback", kind: .callback, prompt: p(
                 "Aby konsultant oddzwonił w najbliższych godzinach pracy, naciśnij 1. Aby zakończyć połączenie, naciśnij 2.",
                 "For a consultant to call you back in the next opening hours, press 1. To end the call, press 2.",
@@ -59,8 +70,33 @@ extension IVRFlow {
         for topic in ContactTopic.allCases {
             var q = IVRStep(id: "q-" + topic.rawValue, kind: .enqueue)
             q.topic = topic.rawValue
+            q.information = "info"
             steps.append(q)
         }
         return IVRFlow(languages: ["pl", "en", "ru", "uk"], start: "welcome", steps: steps)
+    }()
+
+    /// The free line for the registered unemployed (seed 002: 9510): the caller identifies with
+    /// client number and PIN, the register confirms they are registered as unemployed, and the
+    /// topic menu follows; anyone else hears that the line is for the registered unemployed and
+    /// which paid numbers to call instead.
+    public static let unemployedLine: IVRFlow = {
+        var steps = standard.steps
+        for id in ["who", "postal", "located"] { steps[id] = nil }
+        steps["welcome"]!.prompt = p("Dzień dobry, tu Zielona Linia, bezpłatna infolinia dla osób zarejestrowanych jako bezrobotne.",
+                                     "Hello, this is Zielona Linia, the free helpline for people registered as unemployed.",
+                                     "Здравствуйте, это Zielona Linia, бесплатная линия для зарегистрированных безработных.",
+                                     "Добрий день, це Zielona Linia, безкоштовна лінія для зареєстрованих безробітних.")
+        steps["hours"]!.next = "identify"
+        steps["identify"]!.next = "registered"
+        steps["identify"]!.otherwise = "not-registered"
+        steps["registered"] = IVRStep(id: "registered", kind: .registered, next: "topic", otherwise: "not-registered")
+        steps["not-registered"] = IVRStep(id: "not-registered", kind: .say, prompt: p(
+            "Nie potwierdziliśmy rejestracji jako osoba bezrobotna. Ta bezpłatna linia jest dla osób zarejestrowanych w urzędzie pracy. Zadzwoń pod numer 19524 lub 9524; połączenie jest płatne według taryfy operatora.",
+            "We could not confirm that you are registered as unemployed. This free line is for people registered at a labour office. Please call 19524 or 9524; the call is charged at your operator's rate.",
+            "Мы не подтвердили регистрацию в качестве безработного. Эта бесплатная линия для зарегистрированных в бюро труда. Позвоните по номеру 19524 или 9524; звонок оплачивается по тарифу оператора.",
+            "Ми не підтвердили реєстрацію як безробітного. Ця безкоштовна лінія для зареєстрованих у центрі зайнятості. Зателефонуйте за номером 19524 або 9524; дзвінок оплачується за тарифом оператора."),
+            next: "goodbye")
+        return IVRFlow(languages: standard.languages, start: standard.start, steps: Array(steps.values).sorted { $0.id < $1.id })
     }()
 }

@@ -43,6 +43,16 @@ public struct IVRStep: Codable, Sendable, Equatable, Identifiable {
         /// Transfers the call to `number`.
         case transfer
         case hangup
+        /// Checks the client register: `next` when the caller, identified by client number and
+        /// PIN, is registered as unemployed at a labour office; `otherwise` when not, or not
+        /// identified (a free line for the registered unemployed, seed 002: 9510).
+        case registered
+        /// The recorded information service (seed 002 "baza zapowiedzi i informacji słownych"):
+        /// a menu of the knowledge base's topics that have answers marked for the phone in the
+        /// caller's language, then of those answers, each read by the carrier's voice; 0 goes
+        /// back. `next` when the caller is done — or, when they came from the queue, back to
+        /// their place in it.
+        case information
     }
 
     /// What gathered digits must be.
@@ -72,6 +82,9 @@ public struct IVRStep: Codable, Sendable, Equatable, Identifiable {
     public var office: String? = nil
     /// For `transfer`: E.164 number.
     public var number: String? = nil
+    /// For `enqueue`: while waiting, the caller may press 1 for the information service (the
+    /// step named here) and 2 for a callback that keeps their place in the queue.
+    public var information: String? = nil
 
     public init(id: String, kind: Kind, prompt: [String: String] = [:], next: String? = nil, otherwise: String? = nil,
                 choices: [String: String] = [:]) {
@@ -80,7 +93,7 @@ public struct IVRStep: Codable, Sendable, Equatable, Identifiable {
 
     /// Where the call can go from here.
     public var successors: [String] {
-        ([next, otherwise].compactMap { $0 } + choices.values.sorted()).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        ([next, otherwise, information].compactMap { $0 } + choices.values.sorted()).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// Steps where the call ends here (in a queue, with a callback booked, a message recorded,
@@ -91,7 +104,7 @@ public struct IVRStep: Codable, Sendable, Equatable, Identifiable {
     public var isBounded: Bool { [.menu, .gather, .identify].contains(kind) }
 
     /// Whether the caller hears this step (so it needs a prompt in every language).
-    var speaks: Bool { [.say, .menu, .gather, .identify, .language, .callback, .record].contains(kind) }
+    var speaks: Bool { [.say, .menu, .gather, .identify, .language, .callback, .record, .information].contains(kind) }
 }
 
 /// Why a flow cannot be published; each names the step, so the editor can point at it.
@@ -123,6 +136,9 @@ extension IVRFlow {
             let s = steps[id]!
             for target in s.successors where steps[target] == nil { found.append(.init(.unknownStep, step: id, detail: target)) }
             found += Self.shape(s, languages: languages)
+            if let info = s.information, let target = steps[info], s.kind != .enqueue || target.kind != .information {
+                found.append(.init(.badSetting, step: id, detail: "information"))
+            }
             if s.speaks && s.audioURL == nil {
                 for lang in languages where (s.prompt[lang] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     found.append(.init(.missingPrompt, step: id, detail: lang))
@@ -162,7 +178,8 @@ extension IVRFlow {
         case .gather:
             need(s.next, "next"); need(s.otherwise, "otherwise")
             if !(1...20).contains(s.digits) { found.append(.init(.badSetting, step: s.id, detail: "digits")) }
-        case .identify, .locate, .hours: need(s.next, "next"); need(s.otherwise, "otherwise")
+        case .identify, .locate, .hours, .registered: need(s.next, "next"); need(s.otherwise, "otherwise")
+        case .information: need(s.next, "next")
         case .language:
             need(s.next, "next")
             if s.languages.isEmpty { found.append(.init(.missingBranch, step: s.id, detail: "languages")) }

@@ -164,7 +164,8 @@ public struct Simulation: Sendable {
             _ = try? interactions[n].move(to: .connected, at: now, agent: agents[a].id)
             agents[a].load[.voice, default: 0] += 1
             agents[a].state = .busy
-            let waited = time - interactions[n].queuedAt.timeIntervalSince(start)
+            // Dates round: a call answered on arrival must not come out a hair below zero.
+            let waited = max(0, time - interactions[n].queuedAt.timeIntervalSince(start))
             result.answered += 1; result.totalWait += waited; result.decisions += 1
             if waited <= p.serviceLevelTarget { result.answeredInTarget += 1 }
             leaveQueue(n)

@@ -12,6 +12,15 @@ public enum CalendarText {
         return components(t, hasTime: false)
     }
 
+    /// The day of `date` in Polish time as `YYYY-MM-DD` (what a date field shows).
+    public static func dayString(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = BusinessCalendar.warsaw
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
+    }
+
     public static func minute(_ text: String) -> Date? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.utf8.count == 10 { return components(t, hasTime: false) }

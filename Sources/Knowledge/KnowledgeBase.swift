@@ -44,13 +44,28 @@ public struct KBDraft: Sendable, Equatable, Codable {
     public var validUntil: Date?
     /// Written for the project and not yet checked by an office's lawyer or editor.
     public var needsReview: Bool
+    /// Read out by the phone's information service (the caller chooses it by its category and
+    /// question and hears the answer in the carrier's voice).
+    public var phone: Bool
 
     public init(kind: KBKind = .faq, category: KBCategory, language: String = "pl", officeID: String? = nil, title: String, body: String,
                 tags: [String] = [], legalBasis: String = "", internalNote: String = "", validFrom: Date? = nil, validUntil: Date? = nil,
-                needsReview: Bool = false) {
+                needsReview: Bool = false, phone: Bool = false) {
         self.kind = kind; self.category = category; self.language = language; self.officeID = officeID; self.title = title; self.body = body
         self.tags = tags; self.legalBasis = legalBasis; self.internalNote = internalNote; self.validFrom = validFrom; self.validUntil = validUntil
-        self.needsReview = needsReview
+        self.needsReview = needsReview; self.phone = phone
+    }
+
+    /// Versions saved before an entry could be marked for the phone have no `phone`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try c.decode(KBKind.self, forKey: .kind), category: try c.decode(KBCategory.self, forKey: .category),
+                  language: try c.decode(String.self, forKey: .language), officeID: try c.decodeIfPresent(String.self, forKey: .officeID),
+                  title: try c.decode(String.self, forKey: .title), body: try c.decode(String.self, forKey: .body),
+                  tags: try c.decode([String].self, forKey: .tags), legalBasis: try c.decode(String.self, forKey: .legalBasis),
+                  internalNote: try c.decode(String.self, forKey: .internalNote), validFrom: try c.decodeIfPresent(Date.self, forKey: .validFrom),
+                  validUntil: try c.decodeIfPresent(Date.self, forKey: .validUntil), needsReview: try c.decode(Bool.self, forKey: .needsReview),
+                  phone: try c.decodeIfPresent(Bool.self, forKey: .phone) ?? false)
     }
 
     public static let languages = ["pl", "en", "ru", "uk"]

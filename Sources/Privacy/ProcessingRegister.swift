@@ -105,16 +105,18 @@ public enum ProcessingRegister {
               retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .processors], tables: [], profiling: []),
         .init(id: "security", basis: .legalObligation, categories: [.ipAddress, .accessLog, .login], retention: .yearsSinceLastContact(5),
               recipients: [.authorities, .processors], tables: ["audit_log", "_fluent_sessions", "rate_limits", "consents"], profiling: []),
-        .init(id: "staff", basis: .legalObligation, categories: [.name, .email, .password, .staffRole, .accessLog], retention: .accountLifetime,
+        // A consultant's own phone number, given to work remotely, is part of their staff record.
+        .init(id: "staff", basis: .legalObligation, categories: [.name, .email, .password, .staffRole, .accessLog, .phone], retention: .accountLifetime,
               recipients: [.processors],
-              tables: ["staff_members", "staff_offices", "staff_recovery_codes", "staff_tokens", "cc_agents", "report_subscriptions"], profiling: []),
+              tables: ["staff_members", "staff_offices", "staff_recovery_codes", "staff_tokens", "cc_agents", "report_subscriptions", "agent_phones"],
+              profiling: []),
     ]
 
     /// Tables that hold no personal data: reference data, published content, settings,
     /// search indexes of published offers and events, counts.
     public static let tablesWithoutPersonalData: Set<String> = [
         "_fluent_migrations", "app_meta", "voivodeships", "powiats", "postal_codes", "postal_code_overrides", "offices", "occupations",
-        "kb_entries", "kb_versions", "kb_search", "events", "event_search", "offer_search", "ivr_flows", "newsletter_editions",
+        "kb_entries", "kb_versions", "kb_search", "events", "event_search", "offer_search", "ivr_flows", "voice_lines", "newsletter_editions",
         "report_state", "portal_search_days",
     ]
 

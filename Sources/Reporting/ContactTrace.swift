@@ -19,12 +19,14 @@ public struct ContactTrace: Sendable, Equatable {
     public let language: String
     /// The client, when known: repeat contacts are counted per client.
     public let clientID: UUID?
+    /// The number a call came in on (19524, 9510…), when known.
+    public let line: String?
     public let steps: [Step]
 
     public init(id: UUID = UUID(), channel: String, officeID: String, topic: String, language: String = "pl", clientID: UUID? = nil,
-                steps: [Step]) {
+                line: String? = nil, steps: [Step]) {
         self.id = id; self.channel = channel; self.officeID = officeID; self.topic = topic; self.language = language
-        self.clientID = clientID; self.steps = steps
+        self.clientID = clientID; self.line = line; self.steps = steps
     }
 
     /// What happened to the contact, read once from its steps.

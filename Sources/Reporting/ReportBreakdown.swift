@@ -31,6 +31,8 @@ public enum ReportInterval: String, Sendable, CaseIterable {
 /// What a report can be broken down by.
 public enum ReportDimension: String, Sendable, CaseIterable {
     case channel, office, voivodeship, topic, language, consultant
+    /// The number a call came in on (contacts of other channels have none).
+    case line
 
     /// The key of a contact; `voivodeshipOf` names an office's voivodeship (the directory knows).
     public func key(_ t: ContactTrace, voivodeshipOf: (String) -> String?) -> String? {
@@ -41,6 +43,7 @@ public enum ReportDimension: String, Sendable, CaseIterable {
         case .topic: t.topic
         case .language: t.language
         case .consultant: t.outcome.agent
+        case .line: t.line
         }
     }
 }

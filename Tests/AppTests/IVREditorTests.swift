@@ -36,7 +36,8 @@ import FoundationXML
             #expect(saved.status == .seeOther)
             let store = VoiceStore(db: app.db)
             let draft = try #require(try await store.draft())
-            #expect(draft.version == 2 && draft.flow.steps["topic"]?.choices == ["1": "q-benefits", "0": "q-other"])
+            // Versions are numbered across the flows: the main line's 1, the free line's 2, then this draft.
+            #expect(draft.version == 3 && draft.flow.steps["topic"]?.choices == ["1": "q-benefits", "0": "q-other"])
             #expect(draft.flow.steps["topic"]?.retries == 1 && draft.flow.steps["topic"]?.timeoutSeconds == 6)
             #expect(try await store.current()?.version == 1, "a draft changes nothing for callers")
             // q-registration and the others are now unreachable: publishing is refused, naming them.
@@ -53,14 +54,17 @@ import FoundationXML
                 #expect(try await admin.post("/staff/ivr/steps/\(gone)/delete", [:], csrfFrom: "/staff/ivr").status == .seeOther)
             }
             #expect(try await admin.post("/staff/ivr/publish?lang=en", [:], csrfFrom: "/staff/ivr").status == .seeOther)
-            #expect(try await store.current()?.version == 2)
+            #expect(try await store.current()?.version == 3)
             #expect(try await store.draft() == nil)
+            #expect(try await store.current(flow: "unemployed")?.version == 2, "the other flow is untouched")
             let after = try await admin.get("/staff/ivr?lang=pl").body.string
-            #expect(after.contains("Nowe połączenia obsługuje wersja 2.") && after.contains("Opublikuj ponownie wersję 1"))
+            #expect(after.contains("Nowe połączenia obsługuje wersja 3.") && after.contains("Opublikuj ponownie wersję 1"))
 
             #expect(try await admin.post("/staff/ivr/rollback", ["version": "1"], csrfFrom: "/staff/ivr").status == .seeOther)
             let restored = try #require(try await store.current())
-            #expect(restored.version == 3 && restored.flow == IVRFlow.standard && restored.note == "rollback to 1")
+            #expect(restored.version == 4 && restored.flow == IVRFlow.standard && restored.note == "rollback to 1")
+            // A version of another flow is not this flow's to restore.
+            #expect(try await admin.post("/staff/ivr/rollback?lang=en", ["version": "2"], csrfFrom: "/staff/ivr").status == .badRequest)
             #expect(try await admin.post("/staff/ivr/rollback?lang=en", ["version": "99"], csrfFrom: "/staff/ivr").body.string.contains("Choose a published version."))
         }
     }
@@ -78,7 +82,7 @@ import FoundationXML
             #expect(try await VoiceStore(db: app.db).draft() == nil, "nothing saved")
 
             let transfer = try await admin.post("/staff/ivr/steps?lang=en", ["id": "to-pbx", "kind": "transfer"], csrfFrom: "/staff/ivr")
-            #expect(transfer.status == .seeOther && transfer.headers.first(name: .location) == "/staff/ivr/steps/to-pbx")
+            #expect(transfer.status == .seeOther && transfer.headers.first(name: .location) == "/staff/ivr/steps/to-pbx?flow=main")
             let number = try await admin.post("/staff/ivr/steps/to-pbx?lang=en", ["kind": "transfer", "number": "85 123"], csrfFrom: "/staff/ivr")
             #expect(number.status == .badRequest && number.body.string.contains("Give the number as +48…"))
             #expect(try await admin.post("/staff/ivr/steps/to-pbx", ["kind": "transfer", "number": "+48 85 744 00 00"], csrfFrom: "/staff/ivr").status == .seeOther)
@@ -103,8 +107,9 @@ import FoundationXML
             #expect(postal.contains("Enter your five-digit postal code.") && postal.contains("presses 15371") && postal.contains("Benefits – 2."))
             let queued = try await admin.get("/staff/ivr/simulate?lang=en&version=1&hours=open&history=2+2+15371&keys=2&press=1").body.string
             #expect(queued.contains("queue: ") && queued.contains("topic: Benefits, language: English") && queued.contains("The call has ended."))
-            // After hours: said right after the language, the hours in words; no key is a goodbye.
-            let closed = try await admin.get("/staff/ivr/simulate?lang=en&version=1&hours=closed&history=1&silence=1").body.string
+            // After hours: said right after the language, the hours in words; past the recorded
+            // information (2), no key at the callback offer is a goodbye.
+            let closed = try await admin.get("/staff/ivr/simulate?lang=en&version=1&hours=closed&history=1+2&silence=1").body.string
             #expect(closed.contains("Infolinia jest teraz nieczynna. Konsultanci odbierają: ") && !closed.contains("{hours}") && closed.contains("presses nothing")
                     && closed.contains("Dziękujemy za telefon. Do usłyszenia.") && closed.contains("The call has ended."))
             let bad = try await admin.get("/staff/ivr/simulate?lang=en&version=1&history=1&keys=12a&press=1")

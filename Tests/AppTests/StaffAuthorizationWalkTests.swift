@@ -236,6 +236,10 @@ import TextSearch
         case "/staff/ivr/steps/:step": ("/staff/ivr/steps/end", ["kind": "hangup"])
         case "/staff/ivr/steps/:step/delete": ("/staff/ivr/steps/walk-\(n)/delete", [:])
         case "/staff/ivr/rollback": (e.pathString, ["version": "1"])
+        case "/staff/ivr/flows": (e.pathString, ["new_id": "walk-flow-\(n)", "copy_of": "main"])
+        case "/staff/ivr/lines": (e.pathString, ["number": "700\(n)", "name": "Walk \(n)", "flow": "main"])
+        // The number the request before added.
+        case "/staff/ivr/lines/:number/delete": ("/staff/ivr/lines/700\(n)/delete", [:])
         default: (e.pathString, [:])
         }
     }

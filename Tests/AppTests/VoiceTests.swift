@@ -21,12 +21,14 @@ import Clients
         var token = VoiceConfiguration.developmentToken
         var sid = "CA" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         var from = "+48600100200"
+        /// The number dialled, as the carrier reports it.
+        var to = "+4819524"
 
-        init(_ app: Application, from: String = "+48600100200") { self.app = app; self.from = from }
+        init(_ app: Application, from: String = "+48600100200", to: String = "+4819524") { self.app = app; self.from = from; self.to = to }
 
         @discardableResult
         func post(_ path: String, _ extra: [String: String] = [:], signature: String? = nil) async throws -> TestingHTTPResponse {
-            var params = ["CallSid": sid, "From": from, "To": "+4819524", "AccountSid": "AC0123", "CallStatus": "in-progress"]
+            var params = ["CallSid": sid, "From": from, "To": to, "AccountSid": "AC0123", "CallStatus": "in-progress"]
             params.merge(extra) { $1 }
             let url = app.services.config.publicURL + path
             let sig = signature ?? CarrierSignature.sign(url: url, parameters: params, token: token)
@@ -205,7 +207,7 @@ import Clients
             edited.steps["topic"]?.prompt = ["pl": "Nowe menu – 1.", "en": "New menu – 1.", "ru": "Новое меню – 1.", "uk": "Нове меню – 1."]
             let store = VoiceStore(db: app.db)
             try await store.saveDraft(edited, by: "admin", now: Date())
-            #expect(try await store.publishDraft(by: "admin", now: Date()) == 2)
+            #expect(try await store.publishDraft(by: "admin", now: Date()) == 3, "after the shipped main line (1) and free line (2)")
 
             let number = try await carrier.keys(who, "1").body.string
             let pinPrompt = try await carrier.keys(number, "100000009#").body.string
@@ -281,9 +283,11 @@ import Clients
             func afterHours(_ carrier: Carrier) async throws -> String {
                 // Closed: said right after the language, with the hours in words, before any other question.
                 let welcome = try await carrier.post("/voice/incoming").body.string
-                let offer = try await carrier.keys(welcome, "1").body.string
-                #expect(offer.contains("Infolinia jest teraz nieczynna. Konsultanci odbierają: ") && offer.contains("0:00–24:00")
-                        && !offer.contains("{hours}") && offer.contains("Aby konsultant oddzwonił"))
+                let closed = try await carrier.keys(welcome, "1").body.string
+                #expect(closed.contains("Infolinia jest teraz nieczynna. Konsultanci odbierają: ") && closed.contains("0:00–24:00")
+                        && !closed.contains("{hours}") && closed.contains("Aby wysłuchać nagranych informacji, naciśnij 1."))
+                let offer = try await carrier.keys(closed, "2").body.string
+                #expect(offer.contains("Aby konsultant oddzwonił"))
                 return offer
             }
             let booking = Carrier(app)

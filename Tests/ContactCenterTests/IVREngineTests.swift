@@ -18,12 +18,90 @@ import Identity
         func office(postalCode: PostalCode) async throws -> String? { postalCode.value == "15-371" ? "pup-2002" : nil }
         func isOpen() async throws -> Bool { open }
         func spokenHours(language: String) -> String { "hours in \(language)" }
+        var registered: Set<String> = []
+        func isRegisteredUnemployed(clientNumber: String) async throws -> Bool { registered.contains(clientNumber) }
+        var topics: [IVRInformationTopic] = []
+        func information(language: String, office: String?) async throws -> [IVRInformationTopic] { language == "pl" ? topics : [] }
     }
+
+    static let topics = [
+        IVRInformationTopic(label: "Rejestracja", answers: [.init(title: "Jak się zarejestrować?", text: "Jak się zarejestrować? Przez portal albo w urzędzie."),
+                                                           .init(title: "Kto może się zarejestrować?", text: "Kto może? Osoba bez pracy.")]),
+        IVRInformationTopic(label: "Zasiłek", answers: [.init(title: "Kiedy przysługuje zasiłek?", text: "Kiedy zasiłek? Po 365 dniach pracy.")]),
+    ]
 
     let engine = IVREngine(flow: .standard, version: 3)
 
     static func said(_ actions: [IVRAction]) -> [String] {
         actions.compactMap { if case .say(let text, _) = $0 { return text } else { return nil } }
+    }
+
+    @Test func theInformationServiceReadsAnswersByTopicAndGoesOnWhenTheCallerIsDone() async throws {
+        var lookups = Lookups()
+        lookups.open = false; lookups.topics = Self.topics
+        var (call, actions) = try await engine.start()
+        (call, _) = try await engine.advance(call, .digits("1"), lookups: lookups)
+        (call, actions) = try await engine.advance(call, .digits("1"), lookups: lookups)
+        #expect(call.step == "info")
+        #expect(Self.said(actions) == ["Nagrane informacje.",
+                                       "Rejestracja – naciśnij 1. Zasiłek – naciśnij 2. Aby zakończyć słuchanie informacji, naciśnij 0."])
+        #expect(actions.last == .gather(digits: 1, timeoutSeconds: 8))
+        (call, actions) = try await engine.advance(call, .digits("7"), lookups: lookups)
+        #expect(call.failures == 1 && Self.said(actions).count == 1, "a key with no topic: the list again")
+        (call, actions) = try await engine.advance(call, .digits("2"), lookups: lookups)
+        #expect(Self.said(actions) == ["Kiedy przysługuje zasiłek? – naciśnij 1. Aby wrócić do listy tematów, naciśnij 0."])
+        (call, actions) = try await engine.advance(call, .digits("1"), lookups: lookups)
+        #expect(Self.said(actions).first == "Kiedy zasiłek? Po 365 dniach pracy." && actions.last == .gather(digits: 1, timeoutSeconds: 8))
+        (call, actions) = try await engine.advance(call, .digits("0"), lookups: lookups)
+        #expect(call.informationTopic == nil && Self.said(actions).first?.hasPrefix("Rejestracja – naciśnij 1.") == true)
+        (call, actions) = try await engine.advance(call, .digits("0"), lookups: lookups)
+        #expect(call.step == "offer-callback" && Self.said(actions) == [IVRFlow.standard.steps["offer-callback"]!.prompt["pl"]!])
+        // Nothing in the caller's language: said so, and on.
+        var english = try await engine.start().0
+        english = try await engine.advance(english, .digits("2"), lookups: lookups).0
+        let (after, said) = try await engine.advance(english, .digits("1"), lookups: lookups)
+        #expect(Self.said(said).first == "There is no recorded information in this language now." && after.step == "offer-callback")
+    }
+
+    @Test func aWaitingCallerHearsInformationAndGoesBackToTheirPlace() async throws {
+        var lookups = Lookups()
+        lookups.topics = Self.topics
+        var (call, actions) = try await engine.start()
+        for keys in ["1", "2", "15371", "2"] { (call, actions) = try await engine.advance(call, .digits(keys), lookups: lookups) }
+        let queued = IVRAction.enqueue(office: "pup-2002", topic: "benefits", language: "pl")
+        #expect(call.outcome == queued)
+        let entered = try #require(try await engine.enterInformation(call, lookups: lookups))
+        (call, actions) = entered
+        #expect(call.step == "info" && call.fromQueue == true && call.outcome == nil && actions.last == .gather(digits: 1, timeoutSeconds: 8))
+        (call, actions) = try await engine.advance(call, .digits("1"), lookups: lookups)
+        (call, actions) = try await engine.advance(call, .digits("2"), lookups: lookups)
+        #expect(Self.said(actions).first == "Kto może? Osoba bez pracy.")
+        (call, _) = try await engine.advance(call, .digits("0"), lookups: lookups)
+        (call, actions) = try await engine.advance(call, .digits("0"), lookups: lookups)
+        #expect(actions == [.requeue] && call.outcome == queued && call.step == "q-benefits" && call.fromQueue == nil)
+        // Silence after the retries goes back too.
+        (call, _) = try #require(try await engine.enterInformation(call, lookups: lookups))
+        for _ in 0...2 { (call, actions) = try await engine.advance(call, .timeout, lookups: lookups) }
+        #expect(actions.last == .requeue && call.outcome == queued)
+        // A call not waiting in a queue has no information to enter from it.
+        #expect(try await engine.enterInformation(try await engine.start().0, lookups: lookups) == nil)
+    }
+
+    @Test func theFreeLineChecksTheRegisterAfterTheClientNumberAndPIN() async throws {
+        let free = IVREngine(flow: .unemployedLine, version: 2)
+        var lookups = Lookups()
+        func dial(_ lookups: Lookups) async throws -> (IVRCall, [IVRAction]) {
+            var (call, actions) = try await free.start()
+            #expect(Self.said(actions).first?.contains("bezpłatna infolinia dla osób zarejestrowanych jako bezrobotne") == true)
+            for keys in ["1", "100000009#", "4826#"] { (call, actions) = try await free.advance(call, .digits(keys), lookups: lookups) }
+            return (call, actions)
+        }
+        var (c, actions) = try await dial(lookups)
+        #expect(c.step == "goodbye" || c.outcome == .hangup)
+        #expect(Self.said(actions).first == IVRFlow.unemployedLine.steps["not-registered"]!.prompt["pl"]! && actions.last == .hangup)
+        lookups.registered = ["100000009"]
+        (c, actions) = try await dial(lookups)
+        #expect(c.step == "topic" && c.clientNumber == "100000009" && c.path.suffix(3) == ["identify", "registered", "topic"])
     }
 
     @Test func aCallerInEnglishGivesAPostalCodeAndLandsInTheirOfficesQueue() async throws {
@@ -94,14 +172,17 @@ import Identity
         var (night, _) = try await engine.start()
         (night, actions) = try await engine.advance(night, .digits("4"), lookups: closed)
         #expect(Self.said(actions) == [IVRFlow.standard.steps["closed"]!.prompt["uk"]!.replacingOccurrences(of: "{hours}", with: "hours in uk"),
-                                       IVRFlow.standard.steps["offer-callback"]!.prompt["uk"]!])
-        #expect(night.path == ["welcome", "language", "hours", "closed", "offer-callback"])
+                                       IVRFlow.standard.steps["info-offer"]!.prompt["uk"]!])
+        #expect(night.path == ["welcome", "language", "hours", "closed", "info-offer"])
+        (night, actions) = try await engine.advance(night, .digits("2"), lookups: closed)
+        #expect(Self.said(actions) == [IVRFlow.standard.steps["offer-callback"]!.prompt["uk"]!])
         (night, actions) = try await engine.advance(night, .digits("1"), lookups: closed)
         #expect(actions == [.callback(office: nil, language: "uk")])
         // Declining the callback (2, or no key) says goodbye before hanging up.
         for answer in [IVRInput.digits("2"), .timeout] {
             var (declined, _) = try await engine.start()
             (declined, _) = try await engine.advance(declined, .digits("1"), lookups: closed)
+            (declined, _) = try await engine.advance(declined, .digits("2"), lookups: closed)
             (declined, actions) = try await engine.advance(declined, answer, lookups: closed)
             #expect(Self.said(actions) == [IVRFlow.standard.steps["goodbye"]!.prompt["pl"]!])
             #expect(actions.last == .hangup && declined.outcome == .hangup)

@@ -16,7 +16,28 @@ import Testing
         let queues = Set(flow.steps.values.filter { $0.kind == .enqueue }.compactMap(\.topic))
         #expect(queues == Set(ContactTopic.allCases.map(\.rawValue)))
         #expect(Set(flow.steps["topic"]!.choices.values).isSuperset(of: ContactTopic.allCases.map { "q-" + $0.rawValue }))
-        #expect(flow.steps["hours"]?.otherwise == "closed" && flow.steps["closed"]?.next == "offer-callback")
+        #expect(flow.steps["hours"]?.otherwise == "closed" && flow.steps["closed"]?.next == "info-offer")
+        // After hours the recorded information, then the callback; while waiting, the same information.
+        #expect(flow.steps["info-offer"]?.choices == ["1": "info", "2": "offer-callback"] && flow.steps["info"]?.kind == .information)
+        #expect(flow.steps.values.filter { $0.kind == .enqueue }.allSatisfy { $0.information == "info" })
+    }
+
+    @Test func theFreeLineLetsOnlyTheRegisteredUnemployedThrough() {
+        let flow = IVRFlow.unemployedLine
+        #expect(flow.problems().isEmpty, "\(flow.problems())")
+        // Identification is required: no postal-code path around the register.
+        #expect(flow.steps["who"] == nil && flow.steps["postal"] == nil)
+        #expect(flow.steps["hours"]?.next == "identify" && flow.steps["identify"]?.next == "registered")
+        #expect(flow.steps["identify"]?.otherwise == "not-registered" && flow.steps["registered"]?.otherwise == "not-registered")
+        #expect(flow.steps["not-registered"]?.prompt["pl"]?.contains("19524") == true)
+    }
+
+    @Test func anEnqueueStepMayOfferOnlyAnInformationStep() {
+        var flow = IVRFlow.standard
+        flow.steps["q-other"]!.information = "goodbye"
+        #expect(flow.problems().contains(IVRFlowProblem(.badSetting, step: "q-other", detail: "information")))
+        flow.steps["q-other"]!.information = "nowhere"
+        #expect(flow.problems().contains(IVRFlowProblem(.unknownStep, step: "q-other", detail: "nowhere")))
     }
 
     @Test func brokenFlowsAreRefusedWithTheStepNamed() {

@@ -91,12 +91,13 @@ def check_element(el, allowed):
 class Call:
     """One call as the carrier makes it."""
 
-    def __init__(self, caller="+48600100200"):
+    def __init__(self, caller="+48600100200", to="+4819524"):
         self.sid = "CA" + secrets.token_hex(16)
         self.caller = caller
+        self.to = to
 
     def params(self, extra):
-        return {"CallSid": self.sid, "AccountSid": "AC" + "0" * 32, "From": self.caller, "To": "+4819524", "CallStatus": "in-progress",
+        return {"CallSid": self.sid, "AccountSid": "AC" + "0" * 32, "From": self.caller, "To": self.to, "CallStatus": "in-progress",
                 "Direction": "inbound", "ApiVersion": "2010-04-01", **extra}
 
     def post(self, address, extra=None, signature=None, token_validator=VALIDATOR):
@@ -160,7 +161,9 @@ def test_an_english_caller_by_postal_code_reaches_the_benefits_queue_and_hears_t
     assert enqueue[0].attrib["waitUrl"] == BASE + "/voice/wait"
     _, waiting = call.twiml(enqueue[0].attrib["waitUrl"], {"QueuePosition": "1", "QueueTime": "0"})
     assert re.search(r"You are number \d+ in the queue\. Expected wait: about \d+ min\.", said(waiting))
-    assert waiting[-1].tag == "Pause"
+    # The keys a waiting caller may press are heard all the while: the wait is one Gather.
+    assert [v.tag for v in waiting] == ["Gather"] and waiting[0].attrib["action"] == BASE + "/voice/wait-key"
+    assert [c.tag for c in waiting[0]][-1] == "Pause" and "press 1" in said(waiting)
     # The caller hangs up: the carrier leaves the queue with that result and reports the end.
     body, verbs = call.twiml(enqueue[0].attrib["action"], {"QueueResult": "hangup", "QueueTime": "3"})
     assert [v.tag for v in verbs] == ["Hangup"]
@@ -211,3 +214,62 @@ def test_zielona_call_signs_for_the_servers_public_url_and_says_so_when_it_canno
     through = run("--public-url", BASE, "--digits", "1 2 15371 2", "--max-wait", "2")
     assert through.returncode == 0, through.stdout + through.stderr
     assert "Wpisz pięciocyfrowy kod pocztowy" in through.stdout and "Nobody answered in time." in through.stdout, through.stdout
+
+
+def queued(call, postal="00950"):
+    """Walks the main line into a benefits queue by postal code (Polish). Warsaw's by default:
+    no demo consultant works there, so the contacts left behind ring at nobody's desk."""
+    _, verbs = call.twiml("/voice/incoming")
+    for keys in ("1", "2", postal, "2"):
+        _, verbs = call.twiml(gather(verbs).attrib["action"], {"Digits": keys})
+    enqueue = [v for v in verbs if v.tag == "Enqueue"]
+    assert len(enqueue) == 1
+    return enqueue[0]
+
+
+def test_each_number_takes_its_flow():
+    """9510, the free line of the registered unemployed; 19524 and numbers nobody mapped, the main line."""
+    _, verbs = Call(to="+489510").twiml("/voice/incoming")
+    assert "bezpłatna infolinia dla osób zarejestrowanych jako bezrobotne" in said(verbs)
+    for to in ("+4819524", "+48221234567"):
+        _, verbs = Call(to=to).twiml("/voice/incoming")
+        assert "infolinia urzędów pracy" in said(verbs) and "bezpłatna" not in said(verbs)
+    # The demo's Jan is registered as unemployed: through to the topics on the free line.
+    call = Call("+48600100299", to="+489510")
+    _, verbs = call.twiml("/voice/incoming")
+    for keys in ("1", "100000009#", "4826#"):
+        _, verbs = call.twiml(gather(verbs).attrib["action"], {"Digits": keys})
+    assert "Rejestracja – 1." in said(verbs)
+
+
+def pressed_while_waiting(call, enqueue, key):
+    """A key pressed during the wait: the carrier lets the caller out of its queue and asks the
+    Enqueue's action what next; its verbs."""
+    _, waiting = call.twiml(enqueue.attrib["waitUrl"], {"QueuePosition": "1", "QueueTime": "0"})
+    _, verbs = call.twiml(waiting[0].attrib["action"], {"Digits": key})
+    assert [v.tag for v in verbs] == ["Leave"]
+    return call.twiml(enqueue.attrib["action"], {"QueueResult": "leave", "QueueTime": "12"})[1]
+
+
+def test_a_waiting_caller_hears_recorded_information_and_goes_back_to_their_place():
+    call = Call("+48600100298")
+    enqueue = queued(call)
+    verbs = pressed_while_waiting(call, enqueue, "1")
+    menu = said(verbs)
+    assert "Nagrane informacje." in menu and "– naciśnij 1." in menu
+    _, verbs = call.twiml(gather(verbs).attrib["action"], {"Digits": "1"})
+    assert "Aby wrócić do listy tematów, naciśnij 0." in said(verbs)
+    _, verbs = call.twiml(gather(verbs).attrib["action"], {"Digits": "1"})
+    assert len(said(verbs)) > 80, "an answer read out"
+    _, verbs = call.twiml(gather(verbs).attrib["action"], {"Digits": "0"})
+    _, verbs = call.twiml(gather(verbs).attrib["action"], {"Digits": "0"})
+    back = [v for v in verbs if v.tag == "Enqueue"]
+    assert "Wracasz na swoje miejsce w kolejce." in said(verbs) and len(back) == 1 and back[0].text == enqueue.text
+    call.post(back[0].attrib["action"], {"QueueResult": "hangup", "QueueTime": "1"})
+
+
+def test_a_waiting_caller_is_called_back_without_losing_their_place():
+    call = Call("+48600100297")
+    verbs = pressed_while_waiting(call, queued(call), "2")
+    assert "oddzwoni na numer 6 0 0, 1 0 0, 2 9 7" in said(verbs) and verbs[-1].tag == "Hangup"
+    assert call.post("/voice/status", {"CallStatus": "completed", "CallDuration": "30"})[0] == 200

@@ -3,6 +3,7 @@ import Views
 import Identity
 import Storage
 import Access
+import Directory
 
 /// Staff look clients up and open their card. Every read of personal data (search results,
 /// the card, a PIN change) goes into the audit log with a reason chosen by the staff member.
@@ -78,7 +79,8 @@ struct StaffClientController: Sendable {
         return .html(ClientCardPage.render(try await cardModel(req, c, reason: reason, form: FormState(), notice: nil), req.pageContext))
     }
 
-    func cardModel(_ req: Request, _ c: OfficeClient, reason: String, form: FormState, notice: String?) async throws -> ClientCardPage.Model {
+    func cardModel(_ req: Request, _ c: OfficeClient, reason: String, form: FormState, notice: String?,
+                   registrationForm: FormState? = nil) async throws -> ClientCardPage.Model {
         let t = req.catalogue
         let account = try await c.accountID.asyncMap { try await AccountStore(db: req.db).find(id: $0) } ?? nil
         let office = try await c.officeID.asyncMap { try await req.directory.office(id: $0)?.name ?? $0 } ?? nil
@@ -87,7 +89,45 @@ struct StaffClientController: Sendable {
             name: [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " "),
             pesel: try c.peselCiphertext.map { try req.services.cipher.decrypt($0) },
             office: office, phones: c.phones, emails: c.emails, accountEmail: account?.email, hasPIN: c.hasPIN,
-            reason: reason, pinForm: form, notice: notice)
+            reason: reason, pinForm: form, notice: notice,
+            unemployedSince: c.unemployedSince.map { t.text("clients.unemployed_yes", ["date": DateText.date($0, req.language)]) },
+            registrationForm: registrationForm ?? FormState(values: ["since": c.unemployedSince.map { CalendarText.dayString($0) } ?? ""]))
+    }
+
+    /// The reason the card was opened with, carried by its forms (a case, by default).
+    static func reason(_ given: String?) -> String { reasons.contains(given ?? "") ? given! : "case_handling" }
+
+    /// A change to the client's record in one transaction with its audit row, then the card
+    /// again with `notice`.
+    func changed(_ req: Request, _ member: StaffMember, _ c: OfficeClient, reason: String, action: String, detail: String, notice: String,
+                 _ change: @escaping @Sendable (ClientStore) async throws -> Void) async throws -> Response {
+        try await req.db.transaction { tx in
+            try await change(ClientStore(db: tx))
+            try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
+                                                         clientOfficeID: c.officeID, action: action, detail: detail, reason: reason))
+        }
+        let updated = try await client(req, member: member)
+        return .html(ClientCardPage.render(try await cardModel(req, updated, reason: reason, form: FormState(), notice: notice), req.pageContext))
+    }
+
+    struct RegistrationInput: Content { var since: String?; var reason: String? }
+
+    /// Registered as unemployed since a day (from the office's own register), or no longer
+    /// (empty): what the free line for the registered unemployed checks. Audited.
+    @Sendable func setRegistration(req: Request, member: StaffMember) async throws -> Response {
+        let c = try await client(req, member: member)
+        let input = try req.content.decode(RegistrationInput.self)
+        let reason = Self.reason(input.reason)
+        let text = (input.since ?? "").trimmingCharacters(in: .whitespaces)
+        let day = text.isEmpty ? nil : CalendarText.day(text)
+        if !text.isEmpty && (day == nil || day! > Date()) {
+            let form = FormState(values: ["since": text], errors: [("since", req.catalogue.text(day == nil ? "validation.date_format" : "clients.unemployed_future"))])
+            return .html(ClientCardPage.render(try await cardModel(req, c, reason: reason, form: FormState(), notice: nil, registrationForm: form),
+                                               req.pageContext), status: .badRequest)
+        }
+        return try await changed(req, member, c, reason: reason, action: "client.registration_set",
+                                 detail: day == nil ? "not registered as unemployed" : "registered as unemployed since \(text)",
+                                 notice: req.catalogue.text("clients.unemployed_saved")) { try await $0.setUnemployed(c.id, since: day) }
     }
 
     struct PINInput: Content { var pin: String?; var reason: String? }
@@ -95,24 +135,17 @@ struct StaffClientController: Sendable {
     @Sendable func setPIN(req: Request, member: StaffMember) async throws -> Response {
         let c = try await client(req, member: member)
         let input = try req.content.decode(PINInput.self)
-        let t = req.catalogue
-        let reason = Self.reasons.contains(input.reason ?? "") ? input.reason! : "case_handling"
+        let reason = Self.reason(input.reason)
         let pin = input.pin ?? ""
         let problems = PINPolicy.problems(pin)
         guard problems.isEmpty else {
-            let form = FormState(errors: problems.map { ("pin", t.text($0.rawValue)) })
+            let form = FormState(errors: problems.map { ("pin", req.catalogue.text($0.rawValue)) })
             return .html(ClientCardPage.render(try await cardModel(req, c, reason: reason, form: form, notice: nil), req.pageContext),
                          status: .badRequest)
         }
         let hash = try await req.password.async.hash(pin)
-        try await req.db.transaction { tx in
-            try await ClientStore(db: tx).setPIN(c.id, hash: hash)
-            try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: c.id,
-                                                         clientOfficeID: c.officeID, action: "client.pin_set", detail: "phone PIN", reason: reason))
-        }
-        let updated = try await client(req, member: member)
-        return .html(ClientCardPage.render(try await cardModel(req, updated, reason: reason, form: FormState(), notice: t.text("clients.pin_set")),
-                                           req.pageContext))
+        return try await changed(req, member, c, reason: reason, action: "client.pin_set", detail: "phone PIN",
+                                 notice: req.catalogue.text("clients.pin_set")) { try await $0.setPIN(c.id, hash: hash) }
     }
 }
 

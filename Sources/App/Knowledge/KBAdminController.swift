@@ -14,13 +14,13 @@ struct KBAdminController: Sendable {
     struct Input: Content {
         var kind: String?; var category: String?; var language: String?; var office_id: String?; var title: String?; var body: String?
         var tags: String?; var legal_basis: String?; var internal_note: String?; var valid_from: String?; var valid_until: String?
-        var needs_review: String?; var status: String?; var version: String?; var translation_of: String?
+        var needs_review: String?; var status: String?; var version: String?; var translation_of: String?; var phone: String?
 
         var values: [String: String] {
             ["kind": kind ?? "", "category": category ?? "", "language": language ?? "", "office_id": office_id ?? "", "title": title ?? "",
              "body": body ?? "", "tags": tags ?? "", "legal_basis": legal_basis ?? "", "internal_note": internal_note ?? "",
              "valid_from": valid_from ?? "", "valid_until": valid_until ?? "", "needs_review": needs_review == "on" ? "on" : "",
-             "version": version ?? "", "translation_of": translation_of ?? ""]
+             "version": version ?? "", "translation_of": translation_of ?? "", "phone": phone == "on" ? "on" : ""]
         }
 
         func draft(_ t: Localization.Catalogue) -> (KBDraft?, KBStatus, [(field: String, message: String)]) {
@@ -41,7 +41,8 @@ struct KBAdminController: Sendable {
             let d = KBDraft(kind: kind, category: category, language: language ?? "", officeID: (office_id ?? "").isEmpty ? nil : office_id,
                             title: (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines), body: body ?? "",
                             tags: KBDraft.tags(tags ?? ""), legalBasis: (legal_basis ?? "").trimmingCharacters(in: .whitespaces),
-                            internalNote: internal_note ?? "", validFrom: from, validUntil: until?.addingTimeInterval(86_399), needsReview: needs_review == "on")
+                            internalNote: internal_note ?? "", validFrom: from, validUntil: until?.addingTimeInterval(86_399), needsReview: needs_review == "on",
+                            phone: phone == "on")
             errors += d.problems().map { ($0.field, t.text($0.key, $0.arguments)) }
             return (errors.isEmpty ? d : nil, status, errors)
         }
@@ -52,7 +53,8 @@ struct KBAdminController: Sendable {
         return ["kind": d.kind.rawValue, "category": d.category.rawValue, "language": d.language, "office_id": d.officeID ?? "", "title": d.title,
                 "body": d.body, "tags": d.tags.joined(separator: ", "), "legal_basis": d.legalBasis, "internal_note": d.internalNote,
                 "valid_from": d.validFrom.map(day.string) ?? "", "valid_until": d.validUntil.map(day.string) ?? "",
-                "needs_review": d.needsReview ? "on" : "", "version": "\(e.version)", "translation_of": e.sourceID?.uuidString ?? ""]
+                "needs_review": d.needsReview ? "on" : "", "version": "\(e.version)", "translation_of": e.sourceID?.uuidString ?? "",
+                "phone": d.phone ? "on" : ""]
     }
 
     @Sendable func list(req: Request, member: StaffMember) async throws -> Response {

@@ -31,6 +31,8 @@ enum KBInterchange {
         var valid_until: String?
         var needs_review: Bool?
         var status: String?
+        /// Read out by the phone's information service.
+        var phone: Bool? = nil
     }
 
     struct Document: Codable { var format: String; var entries: [Record] }
@@ -39,7 +41,7 @@ enum KBInterchange {
     struct Report { var added = 0; var updated = 0; var refused: [Problem] = [] }
 
     static let csvColumns = ["external_id", "kind", "category", "language", "office_id", "translation_of", "title", "body", "tags", "legal_basis",
-                             "internal_note", "valid_from", "valid_until", "needs_review", "status"]
+                             "internal_note", "valid_from", "valid_until", "needs_review", "status", "phone"]
 
     enum DecodeError: Error, CustomStringConvertible {
         case unreadable(String)
@@ -67,7 +69,7 @@ enum KBInterchange {
 
     static func decodeCSV(_ text: String) throws -> [Record] {
         let table = CSVTable(text: text)
-        let missing = csvColumns.filter { !table.header.contains($0) && $0 != "translation_of" && $0 != "office_id" }
+        let missing = csvColumns.filter { !table.header.contains($0) && !["translation_of", "office_id", "phone"].contains($0) }
         guard missing.isEmpty else { throw DecodeError.unreadable("missing columns: \(missing.joined(separator: ", "))") }
         return table.records.map { r in
             func o(_ k: String) -> String? { r[k].flatMap { $0.isEmpty ? nil : $0 } }
@@ -75,7 +77,8 @@ enum KBInterchange {
                           office_id: o("office_id"), translation_of: o("translation_of"), title: r["title"] ?? "", body: r["body"] ?? "",
                           tags: KBDraft.tags((r["tags"] ?? "").replacingOccurrences(of: ";", with: ",")), legal_basis: o("legal_basis"),
                           internal_note: o("internal_note"), valid_from: o("valid_from"), valid_until: o("valid_until"),
-                          needs_review: o("needs_review").map { ["1", "true", "yes", "tak"].contains($0.lowercased()) }, status: o("status"))
+                          needs_review: o("needs_review").map { ["1", "true", "yes", "tak"].contains($0.lowercased()) }, status: o("status"),
+                          phone: o("phone").map { ["1", "true", "yes", "tak"].contains($0.lowercased()) })
         }
     }
 
@@ -104,7 +107,8 @@ enum KBInterchange {
         guard let kind, let category else { return (nil, status ?? .draft, problems) }
         let d = KBDraft(kind: kind, category: category, language: r.language, officeID: r.office_id, title: r.title, body: r.body,
                         tags: KBDraft.tags(r.tags.joined(separator: ",")), legalBasis: r.legal_basis ?? "", internalNote: r.internal_note ?? "",
-                        validFrom: from, validUntil: until.map { $0.addingTimeInterval(86_399) }, needsReview: r.needs_review ?? false)
+                        validFrom: from, validUntil: until.map { $0.addingTimeInterval(86_399) }, needsReview: r.needs_review ?? false,
+                        phone: r.phone ?? false)
         problems += d.problems().map { ($0.field, $0.key == "offer.error.required" ? "required (or too short)" :
                                                      $0.key == "offer.error.too_long" ? "at most \($0.arguments["max"] ?? "") characters" :
                                                      $0.key == "kb.error.language" ? "must be pl, en, ru or uk" :
@@ -163,7 +167,7 @@ enum KBInterchange {
             return Record(external_id: ids[e.id]!, kind: d.kind.rawValue, category: d.category.rawValue, language: d.language, office_id: d.officeID,
                           translation_of: e.sourceID.flatMap { ids[$0] }, title: d.title, body: d.body, tags: d.tags, legal_basis: d.legalBasis,
                           internal_note: d.internalNote, valid_from: d.validFrom.map(day.string), valid_until: d.validUntil.map(day.string),
-                          needs_review: d.needsReview, status: e.status.rawValue)
+                          needs_review: d.needsReview, status: e.status.rawValue, phone: d.phone)
         }
     }
 
@@ -177,7 +181,7 @@ enum KBInterchange {
         for r in records {
             let fields: [String] = [r.external_id, r.kind, r.category, r.language, r.office_id ?? "", r.translation_of ?? "", r.title, r.body,
                                     r.tags.joined(separator: ";"), r.legal_basis ?? "", r.internal_note ?? "", r.valid_from ?? "", r.valid_until ?? "",
-                                    (r.needs_review ?? false) ? "true" : "false", r.status ?? "draft"]
+                                    (r.needs_review ?? false) ? "true" : "false", r.status ?? "draft", (r.phone ?? false) ? "true" : "false"]
             lines.append(fields.map(CSVTable.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

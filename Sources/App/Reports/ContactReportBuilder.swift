@@ -28,6 +28,7 @@ struct ContactReportBuilder: Sendable {
         case .topic: .topic
         case .language: .language
         case .consultant: .agent
+        case .line: .line
         }
     }
 

@@ -57,6 +57,9 @@ struct ReportsController: Sendable {
         case .voivodeship: for b in report.breakdown { labels[b.key] = voivodeships[b.key] ?? b.key }
         case .consultant:
             labels = try await StaffStore(db: req.db).names(Set(report.breakdown.compactMap { UUID(uuidString: $0.key) }))
+        case .line:
+            let lines = Dictionary(try await VoiceStore(db: req.db).lines().map { ($0.number, $0.name) }, uniquingKeysWith: { a, _ in a })
+            for b in report.breakdown { labels[b.key] = lines[b.key] ?? b.key }
         }
         let supervises = AuthorizationMatrix.allows(member.roles, .viewOfficeReports)
         var trail: [(String, String?)] = []

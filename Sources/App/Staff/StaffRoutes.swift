@@ -8,7 +8,7 @@ enum StaffRoutes {
         let admin = StaffAdminController(), clients = StaffClientController(), links = ClientLinkController()
         let employers = EmployerVerificationController(), audit = AuditLogController(), home = StaffHomeController()
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
-        let desktop = DesktopController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
+        let desktop = DesktopController(), phone = RemotePhoneController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
         let ivr = IVREditorController(), review = InteractionReviewController(), reports = ReportsController(), requests = DataRequestsController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
@@ -27,6 +27,7 @@ enum StaffRoutes {
             StaffEndpoint(.GET, .staffClients, .readClient, .officeQuery, clients.search),
             StaffEndpoint(.GET, .staffClient(":id"), .readClient, .client, clients.card),
             StaffEndpoint(.POST, .staffClientPIN(":id"), .updateClient, .client, clients.setPIN),
+            StaffEndpoint(.POST, .staffClientRegistration(":id"), .updateClient, .client, clients.setRegistration),
 
             StaffEndpoint(.GET, .staffClientLinks, .verifyClientLink, .officeQuery, links.list),
             StaffEndpoint(.POST, .staffClientLink(":id"), .verifyClientLink, .linkRequest, links.decide),
@@ -46,7 +47,7 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .staffEventDelete(":id"), .editOfficeContent, .event, events.delete),
             StaffEndpoint(.GET, .staffNewsletter, .editOfficeContent, .national, newsletter.list),
             StaffEndpoint(.POST, .staffNewsletter, .editOfficeContent, .national, newsletter.create),
-            // The one IVR of 19524: national administrators.
+            // The flows of 19524 and the other numbers: national administrators.
             StaffEndpoint(.GET, .staffIVR, .editIVR, .national, ivr.overview),
             StaffEndpoint(.GET, .staffIVRDiagram, .editIVR, .national, ivr.diagramSVG),
             StaffEndpoint(.GET, .staffIVRSimulate, .editIVR, .national, ivr.simulate),
@@ -57,6 +58,10 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .staffIVRPublish, .editIVR, .national, ivr.publish),
             StaffEndpoint(.POST, .staffIVRDiscard, .editIVR, .national, ivr.discard),
             StaffEndpoint(.POST, .staffIVRRollback, .editIVR, .national, ivr.rollback),
+            StaffEndpoint(.POST, .staffIVRFlows, .editIVR, .national, ivr.createFlow),
+            StaffEndpoint(.GET, .staffIVRLines, .editIVR, .national, ivr.lines),
+            StaffEndpoint(.POST, .staffIVRLines, .editIVR, .national, ivr.saveLine),
+            StaffEndpoint(.POST, .staffIVRLineDelete(":number"), .editIVR, .national, ivr.deleteLine),
             StaffEndpoint(.GET, .staffKB, .editOfficeContent, .officeQuery, kb.list),
             StaffEndpoint(.GET, .staffKBNew, .editOfficeContent, .system, kb.newForm),
             StaffEndpoint(.POST, .staffKB, .editOfficeContent, .system, kb.create),
@@ -78,6 +83,11 @@ enum StaffRoutes {
             StaffEndpoint(.GET, .desktopContacts, .handleInteractions, .system, desktop.contacts),
             StaffEndpoint(.POST, .desktopState, .handleInteractions, .system, desktop.setState),
             StaffEndpoint(.POST, .desktopQueues, .handleInteractions, .system, desktop.setQueues),
+            StaffEndpoint(.GET, .desktopPhone, .handleInteractions, .system, phone.phonePage),
+            StaffEndpoint(.POST, .desktopPhone, .handleInteractions, .system, phone.setPhone),
+            StaffEndpoint(.POST, .desktopPhoneVerify, .handleInteractions, .system, phone.verifyPhone),
+            StaffEndpoint(.POST, .desktopPhoneRemote, .handleInteractions, .system, phone.setRemote),
+            StaffEndpoint(.POST, .desktopPhoneForget, .handleInteractions, .system, phone.forgetPhone),
             StaffEndpoint(.POST, .desktopOfferAccept(":id"), .handleInteractions, .system, desktop.accept),
             StaffEndpoint(.POST, .desktopOfferDecline(":id"), .handleInteractions, .system, desktop.decline),
             StaffEndpoint(.GET, .desktopInteraction(":id"), .handleInteractions, .heldInteraction, desktop.interaction),

@@ -50,6 +50,7 @@ public enum StorageMigrations {
             M043_AddRestrictionAndRetention(),
             M044_CreatePrivacyExports(),
             M045_IndexSMSByInteraction(),
+            M046_AddLinesInformationAndRemoteWork(),
         ]
     }
 }

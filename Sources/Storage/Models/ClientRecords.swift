@@ -15,6 +15,7 @@ final class ClientRecord: Model, @unchecked Sendable {
     @OptionalField(key: "office_id") var officeID: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "restricted_at") var restrictedAt: Date?
+    @OptionalField(key: "unemployed_since") var unemployedSince: Date?
     init() {}
 }
 

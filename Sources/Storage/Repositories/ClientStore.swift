@@ -70,13 +70,22 @@ public struct ClientStore: Sendable {
         try await r.update(on: db)
     }
 
+    /// Registered as unemployed since `day`, or no longer (nil).
+    public func setUnemployed(_ id: UUID, since day: Date?) async throws {
+        guard let r = try await ClientRecord.find(id, on: db) else { return }
+        r.unemployedSince = day
+        try await r.update(on: db)
+    }
+
     func client(_ r: ClientRecord) async throws -> Client {
         let contacts = try await ClientContactRecord.query(on: db).filter(\.$clientID == r.id!).all()
-        return Client(id: r.id!, number: r.clientNumber, kind: Client.Kind(rawValue: r.kind) ?? .anonymous,
+        var client = Client(id: r.id!, number: r.clientNumber, kind: Client.Kind(rawValue: r.kind) ?? .anonymous,
                       firstName: r.firstName, lastName: r.lastName, peselCiphertext: r.peselCiphertext, hasPIN: r.pinHash != nil,
                       pinHash: r.pinHash, accountID: r.accountID, officeID: r.officeID,
                       phones: contacts.filter { $0.kind == "phone" }.map(\.value).sorted(),
                       emails: contacts.filter { $0.kind == "email" }.map(\.value).sorted(), restricted: r.restrictedAt != nil)
+        client.unemployedSince = r.unemployedSince
+        return client
     }
 }
 

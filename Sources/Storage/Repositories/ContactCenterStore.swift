@@ -20,19 +20,41 @@ public struct ContactCenterStore: Sendable {
     static func json<T: Encodable>(_ value: T) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) }
 
     /// A new interaction in the queue, with its first event and its context (IVR path, digits,
-    /// postal code…: shown on the desktop when it is offered).
+    /// postal code…: shown on the desktop when it is offered); `line`: the number a call came
+    /// in on, which the reports split by.
     @discardableResult
-    public func enqueue(_ i: Interaction, context: ContactContext = ContactContext(), now: Date = Date()) async throws -> Interaction {
+    public func enqueue(_ i: Interaction, context: ContactContext = ContactContext(), line: String? = nil, now: Date = Date()) async throws -> Interaction {
         try await db.transaction { tx in
             try await (tx as! any SQLDatabase).insert(into: "cc_interactions")
                 .columns("id", "channel", "client_id", "language", "topic", "office_id", "voivodeship_code", "state", "priority", "queued_at",
-                         "agent_id", "offered_at", "only_agent", "passed_by", "context", "version", "created_at", "arrived_at")
+                         "agent_id", "offered_at", "only_agent", "passed_by", "context", "version", "created_at", "arrived_at", "line")
                 .values(SQLBind(i.id), SQLBind(i.channel.rawValue), SQLBind(i.clientID), SQLBind(i.language), SQLBind(i.topic), SQLBind(i.officeID),
                         SQLBind(i.voivodeshipCode), SQLBind(i.state.rawValue), SQLBind(i.priority), SQLBind(i.queuedAt), SQLBind(i.agentID),
                         SQLBind(i.offeredAt), SQLBind(i.onlyAgent), SQLBind(Self.json(i.passedBy.sorted())), SQLBind(Self.json(context)),
-                        SQLBind(0), SQLBind(now), SQLBind(i.queuedAt)).run()
+                        SQLBind(0), SQLBind(now), SQLBind(i.queuedAt), SQLBind(line)).run()
             try await Self.record(Interaction.Event(interactionID: i.id, from: .queued, to: .queued, at: i.queuedAt, agentID: nil, note: "created"), on: tx)
             return i
+        }
+    }
+
+    /// A waiting caller asked to be called back without losing their place: the same contact,
+    /// now a callback to their number, keeps its time in the line (it is offered when the call
+    /// would have been answered) and counts once in the reports. False: no longer waiting.
+    @discardableResult
+    public func keepPlaceForCallback(_ id: UUID, phone: String, now: Date) async throws -> Bool {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            var context = try await ContactCenterStore(db: tx).context(of: id)
+            context.phone = phone; context.attempt = 1; context.origin = .ivr
+            context.caseNumber = context.caseNumber ?? ContactMessage.caseNumber(id)
+            let rows = try await sql.raw("""
+                UPDATE cc_interactions SET channel = \(bind: Channel.callback.rawValue), context = \(bind: Self.json(context)), version = version + 1 \
+                WHERE id = \(bind: id) AND state = \(bind: InteractionState.queued.rawValue) AND channel = \(bind: Channel.voice.rawValue) RETURNING id
+                """).all()
+            guard !rows.isEmpty else { return false }
+            try await Self.record(Interaction.Event(interactionID: id, from: .queued, to: .queued, at: now, agentID: nil,
+                                                    note: "callback requested, place kept"), on: tx)
+            return true
         }
     }
 

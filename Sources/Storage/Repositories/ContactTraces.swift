@@ -15,16 +15,16 @@ extension ContactCenterStore {
             officeFilter = " AND i.office_id IN (" + offices.sorted().map { "\(bind: $0)" as SQLQueryString }.joined(separator: ", ") + ")"
         }
         let rows = try await sql.raw("""
-            SELECT i.id, i.channel, i.office_id, i.topic, i.language, i.client_id, e.to_state, e.at, e.agent_id
+            SELECT i.id, i.channel, i.office_id, i.topic, i.language, i.client_id, i.line, e.to_state, e.at, e.agent_id
             FROM cc_interactions i JOIN cc_events e ON e.interaction_id = i.id
             WHERE i.arrived_at >= \(bind: from) AND i.arrived_at < \(bind: until)
             """ + officeFilter + " ORDER BY i.id, e.seq").all()
         var traces: [ContactTrace] = []
-        var current: (id: UUID, channel: String, office: String, topic: String, language: String, client: UUID?, steps: [ContactTrace.Step])?
+        var current: (id: UUID, channel: String, office: String, topic: String, language: String, client: UUID?, line: String?, steps: [ContactTrace.Step])?
         func flush() {
             if let c = current {
                 traces.append(ContactTrace(id: c.id, channel: c.channel, officeID: c.office, topic: c.topic, language: c.language,
-                                           clientID: c.client, steps: c.steps))
+                                           clientID: c.client, line: c.line, steps: c.steps))
             }
         }
         for row in rows {
@@ -33,7 +33,8 @@ extension ContactCenterStore {
                 flush()
                 current = (id, try row.decode(column: "channel", as: String.self), try row.decode(column: "office_id", as: String.self),
                            try row.decode(column: "topic", as: String.self), try row.decode(column: "language", as: String.self),
-                           try row.decodeNil(column: "client_id") ? nil : row.decode(column: "client_id", as: UUID.self), [])
+                           try row.decodeNil(column: "client_id") ? nil : row.decode(column: "client_id", as: UUID.self),
+                           try row.decodeNil(column: "line") ? nil : row.decode(column: "line", as: String.self), [])
             }
             current!.steps.append(ContactTrace.Step(try row.decode(column: "to_state", as: String.self), at: try row.decode(column: "at", as: Date.self),
                                                     agent: try row.decodeNil(column: "agent_id") ? nil : row.decode(column: "agent_id", as: String.self)))

@@ -28,11 +28,12 @@ public struct KnowledgeBaseStore: Sendable {
             try await sql.insert(into: "kb_entries")
                 .columns("id", "kind", "category", "language", "office_id", "source_id", "source_version", "title", "body", "tags", "legal_basis",
                          "internal_note", "valid_from", "valid_until", "needs_review", "status", "version", "helpful_yes", "helpful_no",
-                         "created_by", "updated_by", "created_at", "updated_at")
+                         "created_by", "updated_by", "created_at", "updated_at", "phone")
                 .values(SQLBind(id), SQLBind(d.kind.rawValue), SQLBind(d.category.rawValue), SQLBind(d.language), SQLBind(d.officeID),
                         SQLBind(sourceID), SQLBind(sourceVersion), SQLBind(d.title), SQLBind(d.body), SQLBind(Self.json(d.tags)),
                         SQLBind(d.legalBasis), SQLBind(d.internalNote), SQLBind(d.validFrom), SQLBind(d.validUntil), SQLBind(d.needsReview),
-                        SQLBind(status.rawValue), SQLBind(1), SQLBind(0), SQLBind(0), SQLBind(by), SQLBind(by), SQLBind(now), SQLBind(now)).run()
+                        SQLBind(status.rawValue), SQLBind(1), SQLBind(0), SQLBind(0), SQLBind(by), SQLBind(by), SQLBind(now), SQLBind(now),
+                        SQLBind(d.phone)).run()
             try await Self.snapshot(id, version: 1, status: status, d, by: by, at: now, on: tx)
             let t = Self.tokens(d, analyzer: analyzer)
             try await SearchIndex.kb.put(id, title: t.title, body: t.body, on: tx)
@@ -58,7 +59,7 @@ public struct KnowledgeBaseStore: Sendable {
                 UPDATE kb_entries SET kind = \(bind: d.kind.rawValue), category = \(bind: d.category.rawValue), office_id = \(bind: d.officeID), \
                 title = \(bind: d.title), body = \(bind: d.body), tags = \(bind: Self.json(d.tags)), legal_basis = \(bind: d.legalBasis), \
                 internal_note = \(bind: d.internalNote), valid_from = \(bind: d.validFrom), valid_until = \(bind: d.validUntil), \
-                needs_review = \(bind: d.needsReview), status = \(bind: status.rawValue), version = \(bind: next), \
+                needs_review = \(bind: d.needsReview), phone = \(bind: d.phone), status = \(bind: status.rawValue), version = \(bind: next), \
                 source_version = \(bind: sourceVersion), updated_by = \(bind: by), updated_at = \(bind: now) \
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion) RETURNING id
                 """).all()
@@ -127,7 +128,8 @@ public struct KnowledgeBaseStore: Sendable {
                         language: try row.decode(column: "language", as: String.self), officeID: try os("office_id"),
                         title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self), tags: tags,
                         legalBasis: try row.decode(column: "legal_basis", as: String.self), internalNote: try row.decode(column: "internal_note", as: String.self),
-                        validFrom: try od("valid_from"), validUntil: try od("valid_until"), needsReview: try row.decode(column: "needs_review", as: Bool.self))
+                        validFrom: try od("valid_from"), validUntil: try od("valid_until"), needsReview: try row.decode(column: "needs_review", as: Bool.self),
+                        phone: try row.decode(column: "phone", as: Bool.self))
         return StoredKB(id: try row.decode(column: "id", as: UUID.self), draft: d,
                         status: KBStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
                         version: try row.decode(column: "version", as: Int.self),
@@ -135,6 +137,20 @@ public struct KnowledgeBaseStore: Sendable {
                         sourceVersion: try row.decodeNil(column: "source_version") ? nil : row.decode(column: "source_version", as: Int.self),
                         updatedAt: try row.decode(column: "updated_at", as: Date.self), updatedBy: try row.decode(column: "updated_by", as: UUID.self),
                         helpfulYes: try row.decode(column: "helpful_yes", as: Int.self), helpfulNo: try row.decode(column: "helpful_no", as: Int.self))
+    }
+
+    /// What the phone's information service reads in a language: published entries within their
+    /// dates marked for the phone, national and of `office`, by category and question.
+    public func phoneEntries(language: String, office: String?, now: Date = Date()) async throws -> [StoredKB] {
+        var q = (db as! any SQLDatabase).select().column("*").from("kb_entries").where("language", .equal, SQLBind(language))
+            .where("status", .equal, SQLBind(KBStatus.published.rawValue)).where("phone", .equal, SQLBind(true))
+        if let office {
+            q = q.where(group: { $0.where("office_id", .is, SQLLiteral.null).orWhere("office_id", .equal, SQLBind(office)) })
+        } else {
+            q = q.where("office_id", .is, SQLLiteral.null)
+        }
+        let audience = KBAudience.visitor(office: office)
+        return try await q.orderBy("category").orderBy("title").limit(200).all().map(Self.entry).filter { audience.admits($0, now: now) }
     }
 
     // MARK: search

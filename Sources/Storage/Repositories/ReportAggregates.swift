@@ -17,7 +17,7 @@ public struct ReportAggregates: Sendable {
 
     /// What a report groups the sums by: office (or its voivodeship) and channel are kept with
     /// every row, topic, language and the answering consultant each in rows of their own.
-    public enum Column: String, Sendable { case office = "office_id", voivodeship, channel, topic, language, agent }
+    public enum Column: String, Sendable { case office = "office_id", voivodeship, channel, topic, language, agent, line }
 
     /// What to add up: an area, one channel, one consultant.
     public struct Filter: Sendable, Equatable {
@@ -149,6 +149,7 @@ public struct ReportAggregates: Sendable {
                         Key(office: t.officeID, channel: t.channel, dimension: Column.topic.rawValue, value: t.topic),
                         Key(office: t.officeID, channel: t.channel, dimension: Column.language.rawValue, value: t.language)]
             if let agent = o.agent { keys.append(Key(office: t.officeID, channel: t.channel, dimension: Column.agent.rawValue, value: agent)) }
+            if let line = t.line { keys.append(Key(office: t.officeID, channel: t.channel, dimension: Column.line.rawValue, value: line)) }
             for key in keys {
                 // Steps under a day are shown for all contacts or one consultant's; topic and
                 // language breakdowns read the days.
@@ -343,7 +344,7 @@ public struct ReportAggregates: Sendable {
     static func rows(_ filter: Filter, by column: Column?) -> (join: String, conditions: SQLQueryString, key: String?) {
         var q: SQLQueryString
         switch column {
-        case .topic?, .language?, .agent?:
+        case .topic?, .language?, .agent?, .line?:
             q = " AND r.dimension = \(bind: column!.rawValue)"
             if let agent = filter.agent { q = q + (column == .agent ? " AND r.value = \(bind: agent)" : " AND 1 = 0") }
         default:
@@ -369,7 +370,7 @@ public struct ReportAggregates: Sendable {
         case .office?: "r.office_id"
         case .voivodeship?: level == .office ? "o.voivodeship_code" : "r.office_id"
         case .channel?: "r.channel"
-        case .topic?, .language?, .agent?: "r.value"
+        case .topic?, .language?, .agent?, .line?: "r.value"
         case nil: nil
         }
         return (column == .voivodeship && level == .office ? " JOIN offices o ON o.id = r.office_id" : "", q, key)

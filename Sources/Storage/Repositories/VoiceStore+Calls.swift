@@ -19,11 +19,13 @@ public struct VoiceCallRecord: Sendable, Equatable {
     /// When the caller last heard their place in the queue.
     public var announcedAt: Date?
     public var createdAt: Date
+    /// The number dialled (`VoiceLine.number`), when the carrier said and it is mapped.
+    public var line: String?
 
     public init(callSid: String, caller: String, call: IVRCall, seq: Int = 1, interactionID: UUID? = nil, status: String = "in-progress",
-                lastKey: String, lastResponse: String, announcedAt: Date? = nil, createdAt: Date) {
+                lastKey: String, lastResponse: String, announcedAt: Date? = nil, createdAt: Date, line: String? = nil) {
         self.callSid = callSid; self.caller = caller; self.call = call; self.seq = seq; self.interactionID = interactionID; self.status = status
-        self.lastKey = lastKey; self.lastResponse = lastResponse; self.announcedAt = announcedAt; self.createdAt = createdAt
+        self.lastKey = lastKey; self.lastResponse = lastResponse; self.announcedAt = announcedAt; self.createdAt = createdAt; self.line = line
     }
 }
 
@@ -43,10 +45,10 @@ extension VoiceStore {
         do {
             try await sql.insert(into: "ivr_calls")
                 .columns("call_sid", "caller", "flow_version", "state", "seq", "interaction_id", "status", "last_key", "last_response",
-                         "announced_at", "created_at", "updated_at")
+                         "announced_at", "created_at", "updated_at", "line")
                 .values(SQLBind(c.callSid), SQLBind(c.caller), SQLBind(c.call.flowVersion), SQLBind(try Self.state(c.call)), SQLBind(c.seq),
                         SQLBind(c.interactionID), SQLBind(c.status), SQLBind(c.lastKey), SQLBind(c.lastResponse), SQLBind(c.announcedAt),
-                        SQLBind(c.createdAt), SQLBind(now))
+                        SQLBind(c.createdAt), SQLBind(now), SQLBind(c.line))
                 .run()
             return true
         } catch {
@@ -107,6 +109,7 @@ extension VoiceStore {
                                status: try row.decode(column: "status", as: String.self), lastKey: try row.decode(column: "last_key", as: String.self),
                                lastResponse: try row.decode(column: "last_response", as: String.self),
                                announcedAt: try row.decodeNil(column: "announced_at") ? nil : row.decode(column: "announced_at", as: Date.self),
-                               createdAt: try row.decode(column: "created_at", as: Date.self))
+                               createdAt: try row.decode(column: "created_at", as: Date.self),
+                               line: try row.decodeNil(column: "line") ? nil : row.decode(column: "line", as: String.self))
     }
 }

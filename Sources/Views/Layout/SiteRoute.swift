@@ -35,7 +35,7 @@ public enum SiteRoute: Sendable, Equatable {
     case staffPrivacy, staffPrivacyRequest(String), staffPrivacyAnswer(String), staffPrivacyExtend(String), staffPrivacyIdentity(String),
          staffPrivacyExport(String), staffPrivacyRestrict(String), staffPrivacyErase(String)
     case staffMembers, staffMemberNew, staffMember(String), staffMemberReset2FA(String)
-    case staffClients, staffClient(String), staffClientPIN(String)
+    case staffClients, staffClient(String), staffClientPIN(String), staffClientRegistration(String)
     case staffClientLinks, staffClientLink(String)
     case staffEmployers, staffEmployerVerify(String)
     case staffAudit
@@ -43,7 +43,7 @@ public enum SiteRoute: Sendable, Equatable {
     case staffEvents, staffEventNew, staffEvent(String), staffEventEdit(String), staffEventDelete(String)
     case staffNewsletter
     case staffIVR, staffIVRDiagram, staffIVRSimulate, staffIVRSteps, staffIVRStep(String), staffIVRStepDelete(String)
-    case staffIVRPublish, staffIVRDiscard, staffIVRRollback
+    case staffIVRPublish, staffIVRDiscard, staffIVRRollback, staffIVRFlows, staffIVRLines, staffIVRLineDelete(String)
     case staffKB, staffKBNew, staffKBEntry(String), staffKBEdit(String), staffKBVersions(String), staffKBDelete(String)
     case staffInteractions, staffInteraction(String), staffInteractionRecording(String, recording: String), staffInteractionMonitor(String)
     case staffAgent(String), staffAgentState(String), staffAgentSkills(String)
@@ -51,6 +51,7 @@ public enum SiteRoute: Sendable, Equatable {
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopContacts, desktopState, desktopQueues, desktopSocket, desktopManual
+    case desktopPhone, desktopPhoneVerify, desktopPhoneRemote, desktopPhoneForget
     case desktopOfferAccept(String), desktopOfferDecline(String)
     case desktopInteraction(String), desktopNotes(String), desktopEnd(String), desktopClose(String), desktopTransfer(String)
     case desktopArticles(String), desktopReply(String), desktopVisitReminder(String), desktopAttachment(String)
@@ -59,7 +60,7 @@ public enum SiteRoute: Sendable, Equatable {
 
     // The carrier's webhooks and the SMS gateway's delivery reports
     case voiceIncoming, voiceStep, voiceWait, voiceQueued, voiceStatus, voiceRecording, voiceRecorded, voiceDialed
-    case voiceLegStatus, voiceAgent, voiceMonitor, voiceRequeue
+    case voiceLegStatus, voiceAgent, voiceMonitor, voiceRequeue, voiceWaitKey
     case smsDeliveryReport
 
     // The API
@@ -173,6 +174,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffClients: "/staff/clients"
         case .staffClient(let id): "/staff/clients/\(Self.segment(id))"
         case .staffClientPIN(let id): "/staff/clients/\(Self.segment(id))/pin"
+        case .staffClientRegistration(let id): "/staff/clients/\(Self.segment(id))/registration"
         case .staffClientLinks: "/staff/client-links"
         case .staffClientLink(let id): "/staff/client-links/\(Self.segment(id))"
         case .staffEmployers: "/staff/employers"
@@ -195,6 +197,9 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffIVRPublish: "/staff/ivr/publish"
         case .staffIVRDiscard: "/staff/ivr/discard"
         case .staffIVRRollback: "/staff/ivr/rollback"
+        case .staffIVRFlows: "/staff/ivr/flows"
+        case .staffIVRLines: "/staff/ivr/lines"
+        case .staffIVRLineDelete(let number): "/staff/ivr/lines/\(Self.segment(number))/delete"
         case .staffKB: "/staff/kb"
         case .staffKBNew: "/staff/kb/new"
         case .staffKBEntry(let id): "/staff/kb/\(Self.segment(id))"
@@ -213,6 +218,10 @@ public enum SiteRoute: Sendable, Equatable {
 
         case .desktop: "/desktop"
         case .desktopPanel: "/desktop/panel"
+        case .desktopPhone: "/desktop/phone"
+        case .desktopPhoneVerify: "/desktop/phone/verify"
+        case .desktopPhoneRemote: "/desktop/phone/remote"
+        case .desktopPhoneForget: "/desktop/phone/forget"
         case .desktopContacts: "/desktop/contacts"
         case .desktopState: "/desktop/state"
         case .desktopQueues: "/desktop/queues"
@@ -247,6 +256,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .voiceAgent: "/voice/agent"
         case .voiceMonitor: "/voice/monitor"
         case .voiceRequeue: "/voice/requeue"
+        case .voiceWaitKey: "/voice/wait-key"
         case .smsDeliveryReport: "/sms/dlr"
 
         case .apiOffers: "/api/v1/offers"

@@ -33,6 +33,14 @@ struct CarrierAPI: Sendable {
         return try JSONDecoder().decode(Created.self, from: response.body ?? ByteBuffer()).sid
     }
 
+    /// Places a call that says `twiml` (given inline, so nothing it says passes through a URL);
+    /// its SID.
+    func call(to: String, from: String, twiml: String) async throws -> String {
+        let response = try await post(accountURL + "/Calls.json", ["To": to, "From": from, "Twiml": twiml])
+        struct Created: Decodable { let sid: String }
+        return try JSONDecoder().decode(Created.self, from: response.body ?? ByteBuffer()).sid
+    }
+
     /// Gives a call in progress new instructions (the TwiML at `url`).
     func redirect(_ callSid: String, to url: String) async throws {
         _ = try await post(accountURL + "/Calls/\(callSid).json", ["Url": url, "Method": "POST"])

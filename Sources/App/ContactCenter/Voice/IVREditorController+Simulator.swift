@@ -29,6 +29,15 @@ struct SimulatedLookups: IVRLookups {
     func isOpen() async throws -> Bool { open }
 
     func spokenHours(language: String) -> String { VoiceLookups.spokenHours(hours, language: language) }
+
+    func isRegisteredUnemployed(clientNumber: String) async throws -> Bool {
+        try await ClientStore(db: db).find(number: clientNumber)?.unemployedSince != nil
+    }
+
+    /// The real knowledge base, as a caller would hear it now.
+    func information(language: String, office: String?) async throws -> [IVRInformationTopic] {
+        try await VoiceLookups.information(db, language: language, office: office, now: Date())
+    }
 }
 
 extension IVREditorController {
@@ -37,8 +46,9 @@ extension IVREditorController {
     @Sendable func simulate(req: Request, member: StaffMember) async throws -> Response {
         let t = req.catalogue
         let store = VoiceStore(db: req.db)
-        let (_, draft, current) = try await editing(store)
-        let published = try await store.versions().filter { $0.publishedAt != nil }
+        let id = try await flowID(req)
+        let (_, draft, current) = try await editing(store, flow: id)
+        let published = try await store.versions(flow: id).filter { $0.publishedAt != nil }
         var versions: [(value: String, label: String)] = draft.map { [("draft", t.text("ivr.sim_draft", ["version": "\($0.version)"]))] } ?? []
         versions += published.map { ("\($0.version)", t.text($0.version == current?.version ? "ivr.sim_current" : "ivr.sim_version", ["version": "\($0.version)"])) }
         let q = { (name: String) in (try? req.query.get(String.self, at: name)) ?? "" }
@@ -75,7 +85,7 @@ extension IVREditorController {
             }
         }
         if call.outcome != nil { waiting = nil }
-        let model = IVRSimulatorPage.Model(form: form, versions: versions, hours: [("open", t.text("ivr.sim_open")), ("closed", t.text("ivr.sim_closed"))],
+        let model = IVRSimulatorPage.Model(flow: id, form: form, versions: versions, hours: [("open", t.text("ivr.sim_open")), ("closed", t.text("ivr.sim_closed"))],
                                            history: history.joined(separator: " "), lines: shown, waiting: waiting)
         return .html(IVRSimulatorPage.render(model, req.pageContext), status: form.errors.isEmpty ? .ok : .badRequest)
     }

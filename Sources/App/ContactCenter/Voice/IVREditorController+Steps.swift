@@ -11,9 +11,9 @@ import Clients
 extension IVREditorController {
     static let promptLimit = 600
 
-    func stepModel(_ req: Request, _ flow: IVRFlow, step: String, form: FormState) -> IVRStepPage.Model {
+    func stepModel(_ req: Request, _ flow: IVRFlow, flow id: String, step: String, form: FormState) -> IVRStepPage.Model {
         let t = req.catalogue
-        return .init(step: step, form: form, problems: flow.problems().filter { $0.step == step }.map { Self.describe($0, t) },
+        return .init(flow: id, step: step, form: form, problems: flow.problems().filter { $0.step == step }.map { Self.describe($0, t) },
                      isStart: step == flow.start, kinds: Self.kinds(t), steps: flow.steps.keys.sorted().map { ($0, $0) },
                      topics: ContactTopic.allCases.map { ($0.rawValue, t.text("topic." + $0.rawValue)) },
                      checks: [IVRStep.Check.none, .clientNumber, .pin, .postalCode].map { ($0.rawValue, t.text("ivr.check." + $0.rawValue)) },
@@ -24,35 +24,37 @@ extension IVREditorController {
     static func values(_ s: IVRStep) -> [String: String] {
         var v = ["kind": s.kind.rawValue, "audio_url": s.audioURL ?? "", "next": s.next ?? "", "otherwise": s.otherwise ?? "",
                  "retries": "\(s.retries)", "timeout": "\(s.timeoutSeconds)", "digits": "\(s.digits)", "check": s.check.rawValue,
-                 "topic": s.topic ?? "", "office": s.office ?? "", "number": s.number ?? ""]
+                 "topic": s.topic ?? "", "office": s.office ?? "", "number": s.number ?? "", "information": s.information ?? ""]
         for (lang, text) in s.prompt { v["prompt_\(lang)"] = text }
         for k in IVRStepPage.keys { v[k.field] = s.choices[k.key] ?? "" }
         for (key, lang) in s.languages { v["key_\(lang)"] = key }
         return v
     }
 
-    func step(_ req: Request) async throws -> (IVRFlow, IVRStep) {
-        let flow = try await editing(VoiceStore(db: req.db)).flow
-        guard let id = req.parameters.get("step"), let s = flow.steps[id] else { throw Abort(.notFound) }
-        return (flow, s)
+    func step(_ req: Request) async throws -> (IVRFlow, IVRStep, String) {
+        let id = try await flowID(req)
+        let flow = try await editing(VoiceStore(db: req.db), flow: id).flow
+        guard let step = req.parameters.get("step"), let s = flow.steps[step] else { throw Abort(.notFound) }
+        return (flow, s, id)
     }
 
     @Sendable func stepForm(req: Request, member: StaffMember) async throws -> Response {
-        let (flow, s) = try await step(req)
-        return .html(IVRStepPage.render(stepModel(req, flow, step: s.id, form: FormState(values: Self.values(s))), req.pageContext))
+        let (flow, s, id) = try await step(req)
+        return .html(IVRStepPage.render(stepModel(req, flow, flow: id, step: s.id, form: FormState(values: Self.values(s))), req.pageContext))
     }
 
     @Sendable func saveStep(req: Request, member: StaffMember) async throws -> Response {
-        let (flow, old) = try await step(req)
-        let body = try req.content.decode([String: String].self)
+        let (flow, old, id) = try await step(req)
+        var body = try req.content.decode([String: String].self)
+        body["flow"] = nil
         let (parsed, form) = try await Self.parse(body, old: old, flow: flow, req)
         guard let parsed else {
-            return .html(IVRStepPage.render(stepModel(req, flow, step: old.id, form: form), req.pageContext), status: .badRequest)
+            return .html(IVRStepPage.render(stepModel(req, flow, flow: id, step: old.id, form: form), req.pageContext), status: .badRequest)
         }
         var edited = flow
         edited.steps[old.id] = parsed
-        try await VoiceStore(db: req.db).saveDraft(edited, by: member.displayName, now: Date())
-        return req.redirect(to: SiteRoute.staffIVR.with(["done": "saved"]), redirectType: .normal)
+        try await VoiceStore(db: req.db).saveDraft(edited, flow: id, by: member.displayName, now: Date())
+        return req.redirect(to: Self.path(.staffIVR, id, ["done": "saved"]), redirectType: .normal)
     }
 
     /// The form's fields checked one by one; the step with them, or the form with its errors.
@@ -113,6 +115,9 @@ extension IVREditorController {
         }
         if kind == .enqueue {
             if ContactTopic(rawValue: form["topic"]) != nil { s.topic = form["topic"] } else { fail("topic", "search.error.choice") }
+            if let info = target("information") {
+                if flow.steps[info]?.kind == .information { s.information = info } else { fail("information", "ivr.error.information") }
+            }
         }
         if kind == .enqueue || kind == .record, !form["office"].isEmpty {
             if try await req.directory.office(id: form["office"]) != nil { s.office = form["office"] } else { fail("office", "ivr.error.office") }
@@ -129,7 +134,8 @@ extension IVREditorController {
     @Sendable func addStep(req: Request, member: StaffMember) async throws -> Response {
         let input = try req.content.decode(AddInput.self)
         let t = req.catalogue
-        let flow = try await editing(VoiceStore(db: req.db)).flow
+        let fid = try await flowID(req)
+        let flow = try await editing(VoiceStore(db: req.db), flow: fid).flow
         let id = (input.id ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         var form = FormState(values: ["id": id, "kind": input.kind ?? ""])
         if !(1...40).contains(id.count) || !id.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }) {
@@ -140,30 +146,30 @@ extension IVREditorController {
         let kind = IVRStep.Kind(rawValue: input.kind ?? "")
         if kind == nil { form.errors.append(("kind", t.text("search.error.choice"))) }
         guard form.errors.isEmpty, let kind else {
-            return .html(IVREditorPage.render(try await model(req, addForm: form), req.pageContext), status: .badRequest)
+            return .html(IVREditorPage.render(try await model(req, flow: fid, addForm: form), req.pageContext), status: .badRequest)
         }
         var edited = flow
         var step = IVRStep(id: id, kind: kind)
         if kind == .gather { step.digits = 1 }
         if kind == .enqueue { step.topic = ContactTopic.other.rawValue }
         edited.steps[id] = step
-        try await VoiceStore(db: req.db).saveDraft(edited, by: member.displayName, now: Date())
-        return req.redirect(to: SiteRoute.staffIVRStep(id).path, redirectType: .normal)
+        try await VoiceStore(db: req.db).saveDraft(edited, flow: fid, by: member.displayName, now: Date())
+        return req.redirect(to: Self.path(.staffIVRStep(id), fid), redirectType: .normal)
     }
 
     @Sendable func deleteStep(req: Request, member: StaffMember) async throws -> Response {
-        let (flow, s) = try await step(req)
+        let (flow, s, id) = try await step(req)
         let t = req.catalogue
         let users = flow.steps.values.filter { $0.id != s.id && $0.successors.contains(s.id) }.map(\.id).sorted()
         var refusal: String? = nil
         if s.id == flow.start { refusal = t.text("ivr.error.start") }
         else if !users.isEmpty { refusal = t.text("ivr.error.in_use", ["steps": users.joined(separator: ", ")]) }
         if let refusal {
-            return .html(IVREditorPage.render(try await model(req, refused: [refusal]), req.pageContext), status: .conflict)
+            return .html(IVREditorPage.render(try await model(req, flow: id, refused: [refusal]), req.pageContext), status: .conflict)
         }
         var edited = flow
         edited.steps[s.id] = nil
-        try await VoiceStore(db: req.db).saveDraft(edited, by: member.displayName, now: Date())
-        return req.redirect(to: SiteRoute.staffIVR.with(["done": "deleted"]), redirectType: .normal)
+        try await VoiceStore(db: req.db).saveDraft(edited, flow: id, by: member.displayName, now: Date())
+        return req.redirect(to: Self.path(.staffIVR, id, ["done": "deleted"]), redirectType: .normal)
     }
 }

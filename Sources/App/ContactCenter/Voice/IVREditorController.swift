@@ -6,31 +6,57 @@ import Localization
 import Clients
 
 /// The IVR editor (administrators with national scope: there is one 19524 for the country).
-/// Steps are edited in a draft (started from the published version at the first change); the
-/// draft is published after the flow check, or thrown away; any earlier version can be published
-/// again. Calls in progress stay on the version they started on.
+/// Each flow (the main line, the free line for the unemployed, any added; `?flow=`) is edited
+/// in a draft (started from its published version at the first change); the draft is
+/// published after the flow check, or thrown away; any earlier version can be published again.
+/// Calls in progress stay on the version they started on. Which number leads to which flow is
+/// set on the lines page.
 struct IVREditorController: Sendable {
+    /// The flow the request names (`flow`, the main one when absent); an unknown one is not found.
+    func flowID(_ req: Request) async throws -> String {
+        let id = (try? req.query.get(String.self, at: "flow")) ?? VoiceStore.mainFlow
+        guard try await VoiceStore(db: req.db).flowIDs().contains(id) else { throw Abort(.notFound) }
+        return id
+    }
+
     /// The flow being edited: the draft, else the published version it would start from.
-    func editing(_ store: VoiceStore) async throws -> (flow: IVRFlow, draft: IVRFlowVersion?, current: IVRFlowVersion?) {
-        let draft = try await store.draft(), current = try await store.current()
+    func editing(_ store: VoiceStore, flow id: String) async throws -> (flow: IVRFlow, draft: IVRFlowVersion?, current: IVRFlowVersion?) {
+        let draft = try await store.draft(flow: id), current = try await store.current(flow: id)
         return (draft?.flow ?? current?.flow ?? .standard, draft, current)
     }
 
-    func model(_ req: Request, notice: String? = nil, refused: [String] = [], addForm: FormState = FormState(values: ["kind": "say"])) async throws -> IVREditorPage.Model {
+    /// A path of the editor for this flow, with what happened (`done`).
+    static func path(_ route: SiteRoute, _ flow: String, _ done: KeyValuePairs<String, String> = [:]) -> String {
+        route.with(["flow": flow, "done": done.first { $0.key == "done" }?.value ?? ""])
+    }
+
+    func model(_ req: Request, flow id: String, notice: String? = nil, refused: [String] = [], addForm: FormState = FormState(values: ["kind": "say"]),
+               newFlowForm: FormState = FormState()) async throws -> IVREditorPage.Model {
         let t = req.catalogue
         let store = VoiceStore(db: req.db)
-        let (flow, draft, current) = try await editing(store)
+        let (flow, draft, current) = try await editing(store, flow: id)
         let problems = flow.problems()
         let status: String
         if let draft { status = t.text("ivr.status_draft", ["version": "\(draft.version)", "current": current.map { "\($0.version)" } ?? "–"]) }
         else { status = t.text("ivr.status_published", ["version": current.map { "\($0.version)" } ?? "–"]) }
-        let versions = try await store.versions().map { v in
+        let versions = try await store.versions(flow: id).map { v in
             IVREditorPage.VersionRow(version: v.version, created: DateText.dateTime(v.createdAt, req.language) + " · " + v.createdBy,
                                      state: Self.state(of: v, current: current, t, req.language),
                                      canRestore: v.publishedAt != nil && v.version != current?.version)
         }
-        return .init(status: status, isDraft: draft != nil, notice: notice, refused: refused, diagram: Self.diagram(flow, problems: problems, t),
-                     steps: Self.rows(flow, problems: problems, t), problemCount: problems.count, versions: versions, addForm: addForm, kinds: Self.kinds(t))
+        let lines = try await store.lines()
+        let flows = try await store.flowIDs().map { f in
+            IVREditorPage.FlowLink(id: f, label: Self.flowName(f, t), numbers: lines.filter { $0.flowID == f }.map(\.number).joined(separator: ", "))
+        }
+        return .init(flow: id, flows: flows, status: status, isDraft: draft != nil, notice: notice, refused: refused, diagram: Self.diagram(flow, problems: problems, t),
+                     steps: Self.rows(flow, problems: problems, t), problemCount: problems.count, versions: versions, addForm: addForm, kinds: Self.kinds(t),
+                     newFlowForm: newFlowForm)
+    }
+
+    /// A flow as staff call it: the shipped ones by name, others by their id.
+    static func flowName(_ id: String, _ t: Catalogue) -> String {
+        let named = t.text("ivr.flow." + id)
+        return named.hasPrefix("ivr.flow.") ? id : named
     }
 
     static func state(of v: IVRFlowVersion, current: IVRFlowVersion?, _ t: Catalogue, _ language: Language) -> String {
@@ -81,15 +107,16 @@ struct IVREditorController: Sendable {
 
     @Sendable func overview(req: Request, member: StaffMember) async throws -> Response {
         let done = (try? req.query.get(String.self, at: "done")) ?? ""
-        let notice = ["published", "discarded", "restored", "saved", "added", "deleted", "nothing"].contains(done) ? req.catalogue.text("ivr.done_" + done) : nil
-        return .html(IVREditorPage.render(try await model(req, notice: notice), req.pageContext))
+        let notice = ["published", "discarded", "restored", "saved", "added", "deleted", "nothing", "created"].contains(done) ? req.catalogue.text("ivr.done_" + done) : nil
+        return .html(IVREditorPage.render(try await model(req, flow: try await flowID(req), notice: notice), req.pageContext))
     }
 
     @Sendable func diagramSVG(req: Request, member: StaffMember) async throws -> Response {
         let store = VoiceStore(db: req.db)
-        var flow = try await editing(store).flow
+        let id = try await flowID(req)
+        var flow = try await editing(store, flow: id).flow
         if let v = (try? req.query.get(Int.self, at: "version")) {
-            guard let found = try await store.flow(version: v) else { throw Abort(.notFound) }
+            guard let found = try await store.flow(version: v), found.flowID == id else { throw Abort(.notFound) }
             flow = found.flow
         }
         var headers = HTTPHeaders()
@@ -99,33 +126,62 @@ struct IVREditorController: Sendable {
 
     @Sendable func publish(req: Request, member: StaffMember) async throws -> Response {
         let store = VoiceStore(db: req.db)
+        let id = try await flowID(req)
         do {
-            _ = try await store.publishDraft(by: member.displayName, now: Date())
-            return req.redirect(to: SiteRoute.staffIVR.with(["done": "published"]), redirectType: .normal)
+            _ = try await store.publishDraft(flow: id, by: member.displayName, now: Date())
+            return req.redirect(to: Self.path(.staffIVR, id, ["done": "published"]), redirectType: .normal)
         } catch VoiceStoreError.noDraft {
-            return req.redirect(to: SiteRoute.staffIVR.with(["done": "nothing"]), redirectType: .normal)
+            return req.redirect(to: Self.path(.staffIVR, id, ["done": "nothing"]), redirectType: .normal)
         } catch VoiceStoreError.invalid {
-            let problems = try await editing(store).flow.problems().map { Self.describe($0, req.catalogue) }
-            return .html(IVREditorPage.render(try await model(req, refused: problems), req.pageContext), status: .badRequest)
+            let problems = try await editing(store, flow: id).flow.problems().map { Self.describe($0, req.catalogue) }
+            return .html(IVREditorPage.render(try await model(req, flow: id, refused: problems), req.pageContext), status: .badRequest)
         }
     }
 
     @Sendable func discard(req: Request, member: StaffMember) async throws -> Response {
-        try await VoiceStore(db: req.db).discardDraft()
-        return req.redirect(to: SiteRoute.staffIVR.with(["done": "discarded"]), redirectType: .normal)
+        let id = try await flowID(req)
+        try await VoiceStore(db: req.db).discardDraft(flow: id)
+        return req.redirect(to: Self.path(.staffIVR, id, ["done": "discarded"]), redirectType: .normal)
+    }
+
+    struct NewFlowInput: Content { var new_id: String?; var copy_of: String? }
+
+    /// A new flow: a draft copied from an existing one, edited and published like any other,
+    /// then given numbers on the lines page.
+    @Sendable func createFlow(req: Request, member: StaffMember) async throws -> Response {
+        let input = try req.content.decode(NewFlowInput.self)
+        let store = VoiceStore(db: req.db), t = req.catalogue
+        let id = (input.new_id ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let existing = try await store.flowIDs()
+        let from = input.copy_of.flatMap { existing.contains($0) ? $0 : nil } ?? VoiceStore.mainFlow
+        var errors: [(String, String)] = []
+        if !Self.isFlowID(id) { errors.append(("id", t.text("ivr.error.flow_id"))) }
+        else if existing.contains(id) { errors.append(("id", t.text("ivr.error.flow_exists"))) }
+        guard errors.isEmpty else {
+            let form = FormState(values: ["new_id": id], errors: errors.map { ("new_id", $0.1) })
+            return .html(IVREditorPage.render(try await model(req, flow: from, newFlowForm: form), req.pageContext), status: .badRequest)
+        }
+        try await store.saveDraft(try await editing(store, flow: from).flow, flow: id, by: member.displayName, now: Date())
+        return req.redirect(to: Self.path(.staffIVR, id, ["done": "created"]), redirectType: .normal)
+    }
+
+    /// Lower-case letters, digits and dashes, 2 to 32: it appears in addresses and reports.
+    static func isFlowID(_ id: String) -> Bool {
+        (2...32).contains(id.count) && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     struct RollbackInput: Content { var version: String? }
 
     @Sendable func rollback(req: Request, member: StaffMember) async throws -> Response {
         let input = try req.content.decode(RollbackInput.self)
+        let id = try await flowID(req)
         guard let version = input.version.flatMap({ Int($0) }) else {
-            return .html(IVREditorPage.render(try await model(req, refused: [req.catalogue.text("ivr.error.version")]), req.pageContext), status: .badRequest)
+            return .html(IVREditorPage.render(try await model(req, flow: id, refused: [req.catalogue.text("ivr.error.version")]), req.pageContext), status: .badRequest)
         }
-        do { _ = try await VoiceStore(db: req.db).rollback(to: version, by: member.displayName, now: Date()) }
+        do { _ = try await VoiceStore(db: req.db).rollback(flow: id, to: version, by: member.displayName, now: Date()) }
         catch VoiceStoreError.unknownVersion {
-            return .html(IVREditorPage.render(try await model(req, refused: [req.catalogue.text("ivr.error.version")]), req.pageContext), status: .badRequest)
+            return .html(IVREditorPage.render(try await model(req, flow: id, refused: [req.catalogue.text("ivr.error.version")]), req.pageContext), status: .badRequest)
         }
-        return req.redirect(to: SiteRoute.staffIVR.with(["done": "restored"]), redirectType: .normal)
+        return req.redirect(to: Self.path(.staffIVR, id, ["done": "restored"]), redirectType: .normal)
     }
 }

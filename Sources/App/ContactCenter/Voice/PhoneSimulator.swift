@@ -93,7 +93,10 @@ struct PhoneSimulator {
     /// Asks the wait URL until its answer leaves the queue; "leave", or "hangup" after `maximumWait`.
     func waitInQueue(_ url: String, since started: Date) async throws -> String {
         while Date().timeIntervalSince(started) < maximumWait {
-            for verb in try await post(url, ["QueueTime": String(Int(Date().timeIntervalSince(started)))]) {
+            // What a waiting caller may press comes as a Gather around the announcement and the
+            // pause: this caller presses nothing and hears what is inside.
+            let answer = try await post(url, ["QueueTime": String(Int(Date().timeIntervalSince(started)))])
+            for verb in answer.flatMap({ $0.name == "Gather" ? $0.children : [$0] }) {
                 switch verb.name {
                 case "Say": say("🔊 [\(verb.attributes["language"] ?? "?")] \(verb.text)")
                 case "Play": say("🎵 \(verb.text)")

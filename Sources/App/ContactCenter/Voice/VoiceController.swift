@@ -3,7 +3,7 @@ import ContactCenter
 
 /// The carrier's webhooks (TwiML, form-encoded POSTs signed with `X-Twilio-Signature`):
 /// `/voice/incoming` a new call, `/voice/step` the keys of a step, `/voice/wait` the queue's
-/// wait music, `/voice/queued` the caller left the queue, `/voice/dialed` the end of a Dial,
+/// wait music, `/voice/wait-key` a key pressed while waiting, `/voice/queued` the caller left the queue, `/voice/dialed` the end of a Dial,
 /// `/voice/recorded` the end of a voicemail, `/voice/status` and `/voice/recording` reports.
 /// An unsigned or wrongly signed request gets 403 and changes nothing.
 struct VoiceController: RouteCollection {
@@ -14,6 +14,7 @@ struct VoiceController: RouteCollection {
         let hooks: [(String, @Sendable (Request) async throws -> Response)] = [
             ("incoming", incoming), ("step", step), ("wait", wait), ("queued", queued), ("dialed", dialed), ("recorded", recorded),
             ("status", status), ("recording", recording), ("agent", leg), ("monitor", leg), ("leg-status", legStatus), ("requeue", requeue),
+            ("wait-key", waitKey),
         ]
         for (path, handler) in hooks { voice.on(.POST, PathComponent(stringLiteral: path), body: .collect(maxSize: Self.maxBody), use: handler) }
     }
@@ -67,7 +68,7 @@ struct VoiceController: RouteCollection {
 
     @Sendable func incoming(req: Request) async throws -> Response {
         let s = try Self.verified(req)
-        return try await Self.mapped { try await VoiceService(req).incoming(sid: s.callSid, from: s["From"] ?? "anonymous", key: s.key) }
+        return try await Self.mapped { try await VoiceService(req).incoming(sid: s.callSid, from: s["From"] ?? "anonymous", to: s["To"], key: s.key) }
     }
 
     @Sendable func step(req: Request) async throws -> Response {
@@ -78,6 +79,12 @@ struct VoiceController: RouteCollection {
     @Sendable func wait(req: Request) async throws -> Response {
         let s = try Self.verified(req)
         return try await Self.mapped { try await VoiceService(req).wait(sid: s.callSid) }
+    }
+
+    /// A key pressed while waiting in the queue (information, a callback that keeps the place).
+    @Sendable func waitKey(req: Request) async throws -> Response {
+        let s = try Self.verified(req)
+        return try await Self.mapped { try await VoiceService(req).waitKey(sid: s.callSid, digits: s["Digits"]) }
     }
 
     @Sendable func queued(req: Request) async throws -> Response {

@@ -7,10 +7,12 @@ import Directory
 import Clients
 import Views
 import Localization
+import Knowledge
 
-/// The IVR's questions to the register and the directory, for one caller at one moment:
-/// client number + PIN (with the lockouts of `PhoneIdentification`, per client and per calling
-/// number), postal code → the office serving its powiat, and whether the centre is open.
+/// The IVR's questions to the register, the directory and the knowledge base, for one caller at
+/// one moment: client number + PIN (with the lockouts of `PhoneIdentification`, per client and
+/// per calling number), whether that client is registered as unemployed, postal code → the
+/// office serving its powiat, whether the centre is open, and the answers read on the phone.
 struct VoiceLookups: IVRLookups {
     let db: any Database
     let identification: PhoneIdentification
@@ -35,6 +37,39 @@ struct VoiceLookups: IVRLookups {
     }
 
     func isOpen() async throws -> Bool { calendar.isOpen(at: now) }
+
+    func isRegisteredUnemployed(clientNumber: String) async throws -> Bool {
+        guard let client = try await ClientStore(db: db).find(number: clientNumber), !client.restricted else { return false }
+        return client.unemployedSince.map { $0 <= now } ?? false
+    }
+
+    /// The entries marked for the phone in the caller's language, by category (in the order the
+    /// portal lists categories); each answer read as its question, then its text.
+    func information(language: String, office: String?) async throws -> [IVRInformationTopic] {
+        try await Self.information(db, language: language, office: office, now: now)
+    }
+
+    static func information(_ db: any Database, language: String, office: String?, now: Date) async throws -> [IVRInformationTopic] {
+        let t = Catalogues.bundled[Language(rawValue: language) ?? .pl]
+        let entries = try await KnowledgeBaseStore(db: db).phoneEntries(language: language, office: office, now: now)
+        return KBCategory.allCases.compactMap { category in
+            let answers = entries.filter { $0.draft.category == category }.map { e in
+                IVRInformationTopic.Answer(title: e.draft.title, text: Self.spoken(e.draft))
+            }
+            return answers.isEmpty ? nil : IVRInformationTopic(label: t.text("kb.category." + category.rawValue), answers: answers)
+        }
+    }
+
+    /// What the carrier's voice reads: the question and the answer as plain sentences, cut at a
+    /// sentence within about two minutes of speech.
+    static func spoken(_ d: KBDraft) -> String {
+        let text = KBMarkup.plainText(d.body).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let limit = 1_500
+        guard text.count > limit else { return d.title + " " + text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: ".").map { cut[...$0] } ?? cut
+        return d.title + " " + end
+    }
 
     func spokenHours(language: String) -> String { Self.spokenHours(calendar.hours, language: language) }
 

@@ -19,7 +19,7 @@ extension VoiceService {
         guard try await !VoiceStore(db: db).legs(interaction: id).contains(where: { $0.role == .agent && $0.isLive }) else { return }
         let now = try await ServerClock.now(db)
         do {
-            let leg = try await carrier.call(to: endpointAddress(agent), from: config.voice.fromNumber,
+            let leg = try await carrier.call(to: try await endpointAddress(agent), from: config.voice.fromNumber,
                                              url: url(SiteRoute.voiceAgent.path, [("interaction", id.uuidString)]),
                                              statusCallback: url(SiteRoute.voiceLegStatus.path, [("interaction", id.uuidString)]))
             try await VoiceStore(db: db).add(VoiceLeg(callSid: leg, interactionID: id, role: .agent, staffID: agent, createdAt: now))
@@ -86,7 +86,7 @@ extension VoiceService {
     /// A supervisor's phone called into a conversation in progress, muted or coaching.
     func monitor(_ interaction: Interaction, supervisor: String, role: VoiceLeg.Role) async throws {
         guard let carrier else { throw Abort(.serviceUnavailable) }
-        let sid = try await carrier.call(to: endpointAddress(supervisor), from: config.voice.fromNumber,
+        let sid = try await carrier.call(to: try await endpointAddress(supervisor), from: config.voice.fromNumber,
                                          url: url(SiteRoute.voiceMonitor.path, [("interaction", interaction.id.uuidString)]),
                                          statusCallback: url(SiteRoute.voiceLegStatus.path, [("interaction", interaction.id.uuidString)]))
         try await VoiceStore(db: db).add(VoiceLeg(callSid: sid, interactionID: interaction.id, role: role, staffID: supervisor,

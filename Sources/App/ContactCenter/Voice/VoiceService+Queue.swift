@@ -20,14 +20,63 @@ extension VoiceService {
         }
         let now = try await ServerClock.now(db)
         var verbs: [TwiMLVerb] = []
+        let t = Catalogues.bundled[Language(rawValue: record.call.language) ?? .pl]
+        let options = try await offersWhileWaiting(record, store)
         if record.announcedAt.map({ now.timeIntervalSince($0) >= Double(config.voice.announceSeconds) }) ?? true {
             let (position, minutes) = try await wait.told(i, now: now)
-            let t = Catalogues.bundled[Language(rawValue: record.call.language) ?? .pl]
             verbs.append(.say(t.text("voice.queue_position", ["position": "\(position)", "minutes": "\(minutes)"]), language: record.call.language))
+            if options { verbs.append(.say(t.text("voice.queue_options"), language: record.call.language)) }
             try await store.setAnnounced(sid, at: now)
         }
         verbs.append(.pause(seconds: config.voice.pollSeconds))
-        return TwiML.document(verbs)
+        // The keys are heard all the while: the announcement and the pause are inside the Gather.
+        guard options else { return TwiML.document(verbs) }
+        return TwiML.document([.gather(action: url(SiteRoute.voiceWaitKey.path), timeout: 1, numDigits: 1, prompts: verbs)])
+    }
+
+    /// Whether the step the call waits at offers information and a callback to a waiting caller.
+    func offersWhileWaiting(_ record: VoiceCallRecord, _ store: VoiceStore) async throws -> Bool {
+        guard case .enqueue = record.call.outcome, let flow = try await flows.flow(record.call.flowVersion, store) else { return false }
+        return flow.steps[record.call.step]?.information.flatMap { flow.steps[$0] }?.kind == .information
+    }
+
+    /// A key pressed while waiting: 1 recorded information, 2 a callback that keeps the place.
+    /// The caller leaves the carrier's queue (the contact stays in the ACD's) and the Enqueue's
+    /// action does the rest; any other key, or a call not waiting, goes on waiting.
+    func waitKey(sid: String, digits: String?) async throws -> String {
+        let store = VoiceStore(db: db)
+        guard let record = try await store.call(sid) else { throw VoiceRequestError.unknownCall }
+        guard let exit = digits.flatMap({ $0.first }).flatMap({ IVRCall.QueueExit(rawValue: String($0)) }),
+              try await offersWhileWaiting(record, store) else { return TwiML.document([]) }
+        var next = record
+        next.call.leaving = exit
+        guard try await store.update(next, expectedSeq: record.seq, now: try await ServerClock.now(db)) else { return TwiML.document([]) }
+        return TwiML.document([.leave])
+    }
+
+    /// A number as the carrier's voice should read it back: digit by digit in groups of three
+    /// ("6 0 0, 1 0 0, 2 0 0"), without the country code.
+    static func spokenPhone(_ number: String) -> String {
+        var digits = number.filter(\.isNumber)
+        if number.hasPrefix("+48") { digits = String(digits.dropFirst(2)) }
+        return stride(from: 0, to: digits.count, by: 3).map { start in
+            digits.dropFirst(start).prefix(3).map(String.init).joined(separator: " ")
+        }.joined(separator: ", ")
+    }
+
+    /// The caller put through to the consultant who accepted: their phone dialled, or (with the
+    /// carrier's REST API) the contact's conference, which the consultant's phone joins.
+    func putThrough(_ i: Interaction, agent: String, _ record: VoiceCallRecord, on db: any Database) async throws -> [TwiMLVerb] {
+        let t = Catalogues.bundled[Language(rawValue: record.call.language) ?? .pl]
+        let recording = config.voice.recordingDays > 0 ? url(SiteRoute.voiceRecording.path) : nil
+        let dialed = url(SiteRoute.voiceDialed.path, [("seq", String(record.seq))])
+        guard carrier != nil else {
+            return [.say(t.text("voice.connecting"), language: record.call.language),
+                    .dial(try await endpoint(agent, on: db), action: dialed, timeout: 20, callerID: nil, recordingCallback: recording)]
+        }
+        return [.say(t.text("voice.connecting"), language: record.call.language),
+                .dial(.conference(Self.conferenceName(i.id), .init(startsIt: false, endsIt: true, recordingCallback: recording)),
+                      action: dialed, timeout: 20, callerID: nil, recordingCallback: nil)]
     }
 
     /// The caller left the queue (the Enqueue's action): put through to the consultant who
@@ -40,17 +89,19 @@ extension VoiceService {
                 try await self.abandon(i, note: "caller hung up while waiting", now: now, tx)
                 return [.hangup]
             }
-            if i.state == .connected, let agent = i.agentID {
-                let recording = self.config.voice.recordingDays > 0 ? self.url(SiteRoute.voiceRecording.path) : nil
-                let dialed = self.url(SiteRoute.voiceDialed.path, [("seq", String(next.seq))])
-                guard self.carrier != nil else {
-                    return [.say(t.text("voice.connecting"), language: next.call.language),
-                            .dial(self.endpoint(agent), action: dialed, timeout: 20, callerID: nil, recordingCallback: recording)]
-                }
-                // The caller waits in the conference of this contact until the consultant's phone, called now, joins it.
-                return [.say(t.text("voice.connecting"), language: next.call.language),
-                        .dial(.conference(Self.conferenceName(i.id), .init(startsIt: false, endsIt: true, recordingCallback: recording)),
-                              action: dialed, timeout: 20, callerID: nil, recordingCallback: nil)]
+            let exit = next.call.leaving
+            next.call.leaving = nil
+            if i.state == .connected, let agent = i.agentID { return try await self.putThrough(i, agent: agent, next, on: tx) }
+            if result == "leave", exit == .information, [.queued, .offered].contains(i.state),
+               let flow = try await self.flows.flow(next.call.flowVersion, VoiceStore(db: tx)),
+               let (call, actions) = try await IVREngine(flow: flow, version: next.call.flowVersion).enterInformation(next.call, lookups: self.lookups(next.caller, now: now, on: tx)) {
+                next.call = call
+                return try await self.perform(actions, on: &next, now: now, tx)
+            }
+            if result == "leave", exit == .callback, i.state == .queued {
+                // One contact still: the call becomes a callback in the same place of the line.
+                try await ContactCenterStore(db: tx).keepPlaceForCallback(i.id, phone: next.caller, now: now)
+                return [.say(t.text("voice.callback_kept", ["phone": Self.spokenPhone(next.caller)]), language: next.call.language), .hangup]
             }
             if [.queued, .offered].contains(i.state) {
                 // Left the carrier's queue by itself (queue full, an error): back in it, the ACD keeps its place.
@@ -73,11 +124,15 @@ extension VoiceService {
     }
 
     /// A staff member's phone as the carrier addresses it (client:…, sip:…, +48…).
-    func endpointAddress(_ staffID: String) -> String { config.voice.agentEndpoint.replacingOccurrences(of: "{agent}", with: staffID) }
+    /// A consultant working remotely is called on the number they proved theirs.
+    func endpointAddress(_ staffID: String, on db: (any Database)? = nil) async throws -> String {
+        if let phone = try await AgentPhoneStore(db: db ?? self.db).find(agent: staffID), phone.takesCalls { return phone.phone }
+        return config.voice.agentEndpoint.replacingOccurrences(of: "{agent}", with: staffID)
+    }
 
     /// Where the consultant's phone is: the configured endpoint with their id.
-    func endpoint(_ agent: String) -> TwiMLVerb.DialTarget {
-        let e = endpointAddress(agent)
+    func endpoint(_ agent: String, on db: any Database) async throws -> TwiMLVerb.DialTarget {
+        let e = try await endpointAddress(agent, on: db)
         if e.hasPrefix("client:") { return .client(String(e.dropFirst("client:".count))) }
         if e.hasPrefix("sip:") { return .sip(e) }
         return .number(e)
@@ -126,7 +181,8 @@ extension VoiceService {
         try await store.setStatus(sid, status, now: now)
         guard ["completed", "busy", "failed", "no-answer", "canceled"].contains(status), let id = record.interactionID else { return }
         let agent: String? = try await db.transaction { tx in
-            guard let (i, _) = try await ContactCenterStore(db: tx).find(id) else { return nil }
+            // A caller who asked to be called back hung up on purpose: the contact keeps its place.
+            guard let (i, _) = try await ContactCenterStore(db: tx).find(id), i.channel == .voice else { return nil }
             try await self.abandon(i, note: "caller hung up while waiting", now: now, tx)
             return i.state == .offered ? i.agentID : nil
         }

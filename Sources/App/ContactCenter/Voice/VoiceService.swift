@@ -52,19 +52,25 @@ struct VoiceService {
         return base + path + "?" + query.map { $0.0 + "=" + CarrierSignature.encode($0.1) }.joined(separator: "&")
     }
 
-    func lookups(_ caller: String, now: Date) -> VoiceLookups {
-        VoiceLookups(db: db, identification: identification, calendar: calendar, caller: caller, now: now)
+    /// `on`: the transaction a request is inside, when it is (a second connection would wait for it).
+    func lookups(_ caller: String, now: Date, on db: (any Database)? = nil) -> VoiceLookups {
+        VoiceLookups(db: db ?? self.db, identification: identification, calendar: calendar, caller: caller, now: now)
     }
 
     // MARK: the flow
 
-    func incoming(sid: String, from caller: String, key: String) async throws -> String {
+    /// A new call: the flow of the number dialled (`To`; a number not mapped takes the main
+    /// flow), from its first step.
+    func incoming(sid: String, from caller: String, to dialled: String?, key: String) async throws -> String {
         let store = VoiceStore(db: db)
         if let existing = try await store.call(sid) { return existing.lastResponse }
         let now = try await ServerClock.now(db)
-        guard let current = try await store.current() else { throw Abort(.serviceUnavailable, reason: "no IVR flow published") }
+        let line: VoiceLine? = if let dialled { try await store.line(dialled: dialled) } else { nil }
+        var flow = try await store.current(flow: line?.flowID ?? VoiceStore.mainFlow)
+        if flow == nil { flow = try await store.current(flow: VoiceStore.mainFlow) }
+        guard let current = flow else { throw Abort(.serviceUnavailable, reason: "no IVR flow published") }
         let (call, actions) = try await IVREngine(flow: current.flow, version: current.version).start(lookups: lookups(caller, now: now))
-        let fresh = VoiceCallRecord(callSid: sid, caller: caller, call: call, seq: 1, lastKey: key, lastResponse: "", createdAt: now)
+        let fresh = VoiceCallRecord(callSid: sid, caller: caller, call: call, seq: 1, lastKey: key, lastResponse: "", createdAt: now, line: line?.number)
         let stored: VoiceCallRecord? = try await db.transaction { tx in
             var record = fresh
             record.lastResponse = TwiML.document(try await self.perform(actions, on: &record, now: now, tx))
@@ -84,6 +90,20 @@ struct VoiceService {
         guard seq == record.seq, record.call.outcome == nil else { throw VoiceRequestError.stale }
         guard let flow = try await flows.flow(record.call.flowVersion, store) else { throw Abort(.internalServerError, reason: "flow version missing") }
         let now = try await ServerClock.now(db)
+        // Listening to recorded information out of the queue: a consultant who took the contact meanwhile gets the caller now.
+        if record.call.fromQueue == true, let id = record.interactionID, let (i, _) = try await ContactCenterStore(db: db).find(id),
+           i.state == .connected, let agent = i.agentID {
+            let response = try await save(record, key: key, now: now) { next, tx in
+                next.call.fromQueue = nil; next.call.informationTopic = nil
+                if let queue = next.call.queueStep, let step = flow.steps[queue] {
+                    next.call.step = queue; next.call.queueStep = nil
+                    next.call.outcome = .enqueue(office: i.officeID, topic: step.topic ?? i.topic, language: next.call.language)
+                }
+                return try await self.putThrough(i, agent: agent, next, on: tx)
+            }
+            if carrier != nil { try await callConsultant(sid: sid) }
+            return response
+        }
         let keys = (digits ?? "").filter { $0 != "#" }
         let input: IVRInput = keys.isEmpty ? .timeout : .digits(keys)
         let (call, actions) = try await IVREngine(flow: flow, version: record.call.flowVersion)
@@ -150,6 +170,14 @@ struct VoiceService {
             case .hangup:
                 out += prompts; prompts = []
                 out.append(.hangup)
+            case .requeue:
+                out += prompts; prompts = []
+                guard let id = record.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id), [.queued, .offered, .connected].contains(i.state) else {
+                    out.append(.say(t.text("voice.no_consultant"), language: record.call.language)); out.append(.hangup); continue
+                }
+                if i.state == .connected, let agent = i.agentID { out += try await putThrough(i, agent: agent, record, on: tx); continue }
+                out.append(.say(t.text("voice.back_in_queue"), language: record.call.language))
+                out.append(.enqueue("zl-\(i.officeID)-\(i.topic)", action: url(SiteRoute.voiceQueued.path, [("seq", String(seq))]), waitURL: url(SiteRoute.voiceWait.path)))
             }
         }
         return out + prompts
@@ -167,7 +195,7 @@ struct VoiceService {
                                      origin: origin)
         if record.call.clientNumber != nil { context.identifiedBy = .clientNumberPIN }
         else if let postal = record.call.postalCode { context.identifiedBy = .postalCode; context.postalCode = postal }
-        return try await ContactCenterStore(db: tx).enqueue(i, context: context, now: now)
+        return try await ContactCenterStore(db: tx).enqueue(i, context: context, line: record.line, now: now)
     }
 
     /// A callback at the first free hour the centre is open; nil when none is in sight.

@@ -75,6 +75,7 @@ struct WallboardController: Sendable {
             return !s.agent.offices.isDisjoint(with: offices)
         }
         let staffNames = try await StaffStore(db: req.db).names(Set(statuses.compactMap { UUID(uuidString: $0.agent.id) }))
+        let remote = try await AgentPhoneStore(db: req.db).remoteNumbers()
         var agents: [WallboardPage.AgentRow] = []
         var byState: [String: Int] = [:]
         for s in statuses {
@@ -87,7 +88,7 @@ struct WallboardController: Sendable {
                 .map { t.text("channel." + $0.key.rawValue) + " \($0.value)" }.joined(separator: ", ")
             agents.append(.init(id: s.agent.id, name: staffNames[s.agent.id] ?? s.agent.id, offices: officeNames.joined(separator: ", "),
                                 state: label, timeInState: ContactFacts.duration(now.timeIntervalSince(s.stateSince)),
-                                load: load.isEmpty ? "–" : load, loggedIn: s.agent.isLoggedIn))
+                                load: load.isEmpty ? "–" : load, loggedIn: s.agent.isLoggedIn, remote: remote[s.agent.id] != nil))
         }
         let order = ["available", "busy", "wrap_up", "break", "not_responding", "offline"]
         return WallboardPage.Panel(queues: queues, agents: agents.sorted { ($0.state, $0.name) < ($1.state, $1.name) },

@@ -13,6 +13,7 @@ import Clients
 enum DemoStaff {
     static let office = "pup-2002"
     static let password = "Zielona-Demo-2026"
+    static let registeredSince = ISO8601DateFormatter().date(from: "2026-09-01T00:00:00+02:00")!
     static let accounts: [(email: String, name: String, role: StaffRole, national: Bool)] = [
         ("konsultant.bialystok@example.org", "Demo: konsultant PUP Białystok", .consultant, false),
         ("kierownik.bialystok@example.org", "Demo: kierownik zmiany PUP Białystok", .supervisor, false),
@@ -45,9 +46,11 @@ enum DemoStaff {
                 }
             }
             for c in clients where try await ClientStore(db: tx).find(number: c.number) == nil {
-                _ = try await ClientStore(db: tx).create(NewClient(
+                let id = try await ClientStore(db: tx).create(NewClient(
                     number: c.number, kind: .seeker, firstName: c.first, lastName: c.last, peselCiphertext: try cipher.encrypt(c.pesel),
                     peselIndex: cipher.blindIndex(c.pesel), pinHash: pin, officeID: office, phones: [c.phone], emails: [c.email]))
+                // Jan is registered as unemployed (the free line 9510 lets him through); Olena is not.
+                if c.number == clients[0].number { try await ClientStore(db: tx).setUnemployed(id, since: Self.registeredSince) }
             }
             if try await AccountStore(db: tx).find(email: "rekrutacja.demo@example.org") == nil {
                 _ = try await EmployerStore(db: tx).registerEmployer(

@@ -80,7 +80,8 @@ public enum DesktopPage {
                                 Forms.checkbox("topic_" + t.value, label: t.label, state: FormState(values: ["topic_" + t.value: t.checked ? "on" : ""]))
                             }),
                         .button(.type(.submit), .text(ctx.t("desktop.save_queues")))),
-                    .p(.a(.href(SiteRoute.desktopManual.path), .text(ctx.t("desktop.log_manual"))))),
+                    .p(.a(.href(SiteRoute.desktopManual.path), .text(ctx.t("desktop.log_manual")))),
+                    .p(.a(.href(SiteRoute.desktopPhone.path), .text(ctx.t("remote.link"))))),
                 .div(.class("desk-work"),
                     .section(.class("pane"), .attribute(named: "aria-labelledby", value: "active-heading"),
                         .h2(.id("active-heading"), .text(ctx.t("desktop.in_hand"))),

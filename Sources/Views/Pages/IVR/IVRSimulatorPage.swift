@@ -10,6 +10,8 @@ public enum IVRSimulatorPage {
     }
 
     public struct Model: Sendable {
+        /// The flow simulated (its id).
+        public let flow: String
         public let form: FormState
         public let versions: [(value: String, label: String)]
         public let hours: [(value: String, label: String)]
@@ -18,18 +20,19 @@ public enum IVRSimulatorPage {
         public let lines: [Line]
         /// What the call waits for now; nil when it has ended.
         public let waiting: String?
-        public init(form: FormState, versions: [(value: String, label: String)], hours: [(value: String, label: String)], history: String,
+        public init(flow: String, form: FormState, versions: [(value: String, label: String)], hours: [(value: String, label: String)], history: String,
                     lines: [Line], waiting: String?) {
-            self.form = form; self.versions = versions; self.hours = hours; self.history = history; self.lines = lines; self.waiting = waiting
+            self.flow = flow; self.form = form; self.versions = versions; self.hours = hours; self.history = history; self.lines = lines; self.waiting = waiting
         }
     }
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("ivr.simulate"), main: .group(
-            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffIVR.path), .text("← " + ctx.t("ivr.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffIVR.with(["flow": m.flow])), .text("← " + ctx.t("ivr.title")))),
             .h1(.text(ctx.t("ivr.simulate"))),
             .p(.text(ctx.t("ivr.simulate_intro"))),
             .form(.method(.get), .action(SiteRoute.staffIVRSimulate.path), .class("filters"),
+                .input(.type(.hidden), .name("flow"), .value(m.flow)),
                 Forms.select("version", label: ctx.t("ivr.version"), options: m.versions, state: m.form, ctx: ctx),
                 Forms.select("hours", label: ctx.t("ivr.hours"), options: m.hours, state: m.form, ctx: ctx),
                 .button(.type(.submit), .text(ctx.t("ivr.simulate_restart")))),
@@ -43,6 +46,7 @@ public enum IVRSimulatorPage {
                     .p(.text(waiting)),
                     Forms.errorSummary(m.form, ctx),
                     .form(.method(.get), .action(SiteRoute.staffIVRSimulate.path), .attribute(named: "novalidate", value: "novalidate"),
+                        .input(.type(.hidden), .name("flow"), .value(m.flow)),
                         .input(.type(.hidden), .name("version"), .value(m.form["version"])),
                         .input(.type(.hidden), .name("hours"), .value(m.form["hours"])),
                         .input(.type(.hidden), .name("history"), .value(m.history)),

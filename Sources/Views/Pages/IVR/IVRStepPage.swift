@@ -4,6 +4,8 @@ import Plot
 /// each language, where the call goes on, keys, digits, queue, number).
 public enum IVRStepPage {
     public struct Model: Sendable {
+        /// The flow the step belongs to (its id).
+        public let flow: String
         public let step: String
         public let form: FormState
         public let problems: [String]
@@ -13,10 +15,10 @@ public enum IVRStepPage {
         public let topics: [(value: String, label: String)]
         public let checks: [(value: String, label: String)]
         public let languages: [(value: String, label: String)]
-        public init(step: String, form: FormState, problems: [String], isStart: Bool, kinds: [(value: String, label: String)],
+        public init(flow: String, step: String, form: FormState, problems: [String], isStart: Bool, kinds: [(value: String, label: String)],
                     steps: [(value: String, label: String)], topics: [(value: String, label: String)], checks: [(value: String, label: String)],
                     languages: [(value: String, label: String)]) {
-            self.step = step; self.form = form; self.problems = problems; self.isStart = isStart; self.kinds = kinds; self.steps = steps
+            self.flow = flow; self.step = step; self.form = form; self.problems = problems; self.isStart = isStart; self.kinds = kinds; self.steps = steps
             self.topics = topics; self.checks = checks; self.languages = languages
         }
     }
@@ -26,18 +28,18 @@ public enum IVRStepPage {
 
     public static func render(_ m: Model, _ ctx: PageContext) -> String {
         let kind = m.form["kind"]
-        let speaks = ["say", "menu", "gather", "identify", "language", "callback", "record"].contains(kind)
-        let hasNext = ["say", "gather", "identify", "locate", "language", "hours", "callback"].contains(kind)
-        let hasOtherwise = ["menu", "gather", "identify", "locate", "hours"].contains(kind)
+        let speaks = ["say", "menu", "gather", "identify", "language", "callback", "record", "information"].contains(kind)
+        let hasNext = ["say", "gather", "identify", "locate", "language", "hours", "callback", "registered", "information"].contains(kind)
+        let hasOtherwise = ["menu", "gather", "identify", "locate", "hours", "registered"].contains(kind)
         let asks = ["menu", "gather", "identify"].contains(kind)
         let title = ctx.t("ivr.step_title", ["step": m.step])
         return Layout.render(ctx, title: title, main: .group(
-            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffIVR.path), .text("← " + ctx.t("ivr.title")))),
+            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffIVR.with(["flow": m.flow])), .text("← " + ctx.t("ivr.title")))),
             .h1(.text(title)),
             m.problems.isEmpty ? .empty : .section(.attribute(named: "aria-labelledby", value: "problems-heading"),
                 .h2(.id("problems-heading"), .text(ctx.t("ivr.problems"))), .ul(.forEach(m.problems) { .li(.text($0)) })),
             Forms.errorSummary(m.form, ctx),
-            .form(.method(.post), .action(SiteRoute.staffIVRStep(m.step).path), .attribute(named: "novalidate", value: "novalidate"),
+            .form(.method(.post), .action(SiteRoute.staffIVRStep(m.step).with(["flow": m.flow])), .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 Forms.select("kind", label: ctx.t("ivr.kind"), options: m.kinds, state: m.form, ctx: ctx),
                 .p(.class("hint"), .text(ctx.t("ivr.kind_hint"))),
@@ -65,13 +67,15 @@ public enum IVRStepPage {
                     Forms.field("digits", label: ctx.t("ivr.digits"), type: .number, state: m.form, ctx: ctx),
                     Forms.select("check", label: ctx.t("ivr.check"), options: m.checks, state: m.form, ctx: ctx))),
                 .if(kind == "enqueue", Forms.select("topic", label: ctx.t("ivr.topic"), options: m.topics, state: m.form, ctx: ctx)),
+                .if(kind == "enqueue", Forms.select("information", label: ctx.t("ivr.information_step"), options: m.steps, state: m.form,
+                                                    blank: ctx.t("ivr.none"), hint: ctx.t("ivr.information_step_hint"), ctx: ctx)),
                 .if(kind == "enqueue" || kind == "record",
                     Forms.field("office", label: ctx.t("ivr.office"), state: m.form, required: false, hint: ctx.t("ivr.office_hint"), ctx: ctx)),
                 .if(kind == "transfer", Forms.field("number", label: ctx.t("ivr.number"), type: .tel, state: m.form, hint: ctx.t("ivr.number_hint"), ctx: ctx)),
                 .button(.type(.submit), .text(ctx.t("ivr.save")))),
             .if(!m.isStart, .section(.attribute(named: "aria-labelledby", value: "delete-heading"),
                 .h2(.id("delete-heading"), .text(ctx.t("ivr.delete_step"))),
-                Forms.button(SiteRoute.staffIVRStepDelete(m.step).path, label: ctx.t("ivr.delete"), ctx: ctx)))
+                Forms.button(SiteRoute.staffIVRStepDelete(m.step).with(["flow": m.flow]), label: ctx.t("ivr.delete"), ctx: ctx)))
         ))
     }
 }

@@ -97,6 +97,7 @@ public enum StaffKBFormPage {
                 Forms.field("valid_from", label: ctx.t("kb.staff.valid_from"), type: .date, state: f, required: false, ctx: ctx),
                 Forms.field("valid_until", label: ctx.t("kb.staff.valid_until"), type: .date, state: f, required: false, ctx: ctx),
                 Forms.checkbox("needs_review", label: ctx.t("kb.staff.needs_review"), state: f),
+                Forms.checkbox("phone", label: ctx.t("kb.staff.phone"), state: f),
                 .div(.class("button-row"),
                     .button(.type(.submit), .attribute(named: "name", value: "status"), .attribute(named: "value", value: "draft"), .class("secondary"), .text(ctx.t("kb.staff.save_draft"))),
                     .button(.type(.submit), .attribute(named: "name", value: "status"), .attribute(named: "value", value: "published"), .text(ctx.t("kb.staff.publish"))))),

@@ -61,7 +61,8 @@ public enum ClientReasonPage {
     }
 }
 
-/// The client card: identity, contacts, the linked account, and the phone PIN.
+/// The client card: identity, contacts, the linked account, the phone PIN, and whether the
+/// client is registered as unemployed (the free line 9510 checks it).
 public enum ClientCardPage {
     public struct Model: Sendable {
         public let id: String, number: String, kind: String, name: String
@@ -72,11 +73,16 @@ public enum ClientCardPage {
         public let reason: String
         public let pinForm: FormState
         public let notice: String?
+        /// "since 1 September 2026", or nil when not registered as unemployed.
+        public let unemployedSince: String?
+        public let registrationForm: FormState
         public init(id: String, number: String, kind: String, name: String, pesel: String?, office: String?, phones: [String],
-                    emails: [String], accountEmail: String?, hasPIN: Bool, reason: String, pinForm: FormState, notice: String?) {
+                    emails: [String], accountEmail: String?, hasPIN: Bool, reason: String, pinForm: FormState, notice: String?,
+                    unemployedSince: String?, registrationForm: FormState) {
             self.id = id; self.number = number; self.kind = kind; self.name = name; self.pesel = pesel; self.office = office
             self.phones = phones; self.emails = emails; self.accountEmail = accountEmail; self.hasPIN = hasPIN
             self.reason = reason; self.pinForm = pinForm; self.notice = notice
+            self.unemployedSince = unemployedSince; self.registrationForm = registrationForm
         }
     }
 
@@ -91,7 +97,15 @@ public enum ClientCardPage {
             Components.fact(ctx.t("form.phone"), model.phones.isEmpty ? nil : model.phones.joined(separator: ", "), unknown: unknown),
             Components.fact(ctx.t("form.email"), model.emails.isEmpty ? nil : model.emails.joined(separator: ", "), unknown: unknown),
             Components.fact(ctx.t("clients.account"), model.accountEmail, unknown: ctx.t("clients.no_account")),
-            Components.fact(ctx.t("clients.pin"), ctx.t(model.hasPIN ? "clients.pin_yes" : "clients.pin_no"), unknown: unknown))
+            Components.fact(ctx.t("clients.pin"), ctx.t(model.hasPIN ? "clients.pin_yes" : "clients.pin_no"), unknown: unknown),
+            Components.fact(ctx.t("clients.unemployed"), model.unemployedSince, unknown: ctx.t("clients.unemployed_no")))
+        let registration: Node<HTML.BodyContext> = .form(.method(.post), .action(SiteRoute.staffClientRegistration(model.id).path),
+            .attribute(named: "aria-labelledby", value: "registration-heading"), .attribute(named: "novalidate", value: "novalidate"),
+            Forms.csrf(ctx),
+            .input(.type(.hidden), .name("reason"), .value(model.reason)),
+            Forms.field("since", label: ctx.t("clients.unemployed_since"), type: .date, state: model.registrationForm, required: false,
+                        hint: ctx.t("clients.unemployed_since_hint"), ctx: ctx),
+            .button(.type(.submit), .text(ctx.t("clients.unemployed_save"))))
         let pin: Node<HTML.BodyContext> = .form(.method(.post), .action(SiteRoute.staffClientPIN(model.id).path),
             .attribute(named: "aria-labelledby", value: "pin-heading"), .attribute(named: "novalidate", value: "novalidate"),
             Forms.csrf(ctx),
@@ -106,7 +120,10 @@ public enum ClientCardPage {
             facts,
             .h2(.id("pin-heading"), .text(ctx.t("clients.set_pin"))),
             Forms.errorSummary(model.pinForm, ctx),
-            pin
+            pin,
+            .h2(.id("registration-heading"), .text(ctx.t("clients.unemployed_heading"))),
+            Forms.errorSummary(model.registrationForm, ctx),
+            registration
         ))
     }
 }

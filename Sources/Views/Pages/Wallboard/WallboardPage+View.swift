@@ -47,9 +47,11 @@ public enum WallboardPage {
         public let timeInState: String
         public let load: String
         public let loggedIn: Bool
-        public init(id: String, name: String, offices: String, state: String, timeInState: String, load: String, loggedIn: Bool) {
+        /// Works remotely: calls go to their own phone.
+        public let remote: Bool
+        public init(id: String, name: String, offices: String, state: String, timeInState: String, load: String, loggedIn: Bool, remote: Bool = false) {
             self.id = id; self.name = name; self.offices = offices; self.state = state; self.timeInState = timeInState; self.load = load
-            self.loggedIn = loggedIn
+            self.loggedIn = loggedIn; self.remote = remote
         }
     }
 
@@ -149,7 +151,9 @@ public enum WallboardPage {
                          headers: [ctx.t("wallboard.agent"), ctx.t("wallboard.office"), ctx.t("desktop.state"), ctx.t("wallboard.time_in_state"),
                                    ctx.t("wallboard.load"), ctx.t("wallboard.actions")],
                          rows: p.agents.map { a in
-                             [.a(.href(SiteRoute.staffAgent(a.id).path), .text(a.name)), .text(a.offices), .text(a.state), .text(a.timeInState), .text(a.load),
+                             [.a(.href(SiteRoute.staffAgent(a.id).path), .text(a.name)),
+                              a.remote ? .group(.text(a.offices + " "), .span(.class("badge"), .text(ctx.t("wallboard.remote")))) : .text(a.offices),
+                              .text(a.state), .text(a.timeInState), .text(a.load),
                               a.loggedIn ? .form(.method(.post), .action(SiteRoute.staffAgentState(a.id).path), .class("inline"),
                                                  Forms.csrf(ctx), .input(.type(.hidden), .name("state"), .value("offline")),
                                                  .input(.type(.hidden), .name("return"), .value("wallboard")),
