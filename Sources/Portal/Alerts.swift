@@ -6,6 +6,8 @@ public enum SavedSearchKind: String, Sendable, CaseIterable, Codable {
     case jobFairs = "job_fairs"
     /// Employers only.
     case candidates
+    /// Job seekers only: new offers that fit their CVs (one such search per account).
+    case matches
 }
 
 public enum AlertFrequency: String, Sendable, CaseIterable, Codable {

@@ -25,15 +25,18 @@ public struct CVDraft: Sendable, Equatable, Codable {
     public var licences: String
     public var courses: String
     public var shared: Set<CVSection>
+    /// The work sought, beyond the occupation and place (all in the "desired" section; nil is
+    /// "not said", which matching reads as "any").
+    public var wish: WorkWish?
 
     public init(title: String, desiredJob: String, occupationCode: String? = nil, desiredLocality: String = "", postalCode: String? = nil,
                 education: Education = .none, educationDetails: String = "", experienceMonths: Int = 0, experience: String = "",
                 languages: [LanguageRequirement] = [], skills: String = "", licences: String = "", courses: String = "",
-                shared: Set<CVSection> = []) {
+                shared: Set<CVSection> = [], wish: WorkWish? = nil) {
         self.title = title; self.desiredJob = desiredJob; self.occupationCode = occupationCode; self.desiredLocality = desiredLocality
         self.postalCode = postalCode; self.education = education; self.educationDetails = educationDetails
         self.experienceMonths = experienceMonths; self.experience = experience; self.languages = languages; self.skills = skills
-        self.licences = licences; self.courses = courses; self.shared = shared
+        self.licences = licences; self.courses = courses; self.shared = shared; self.wish = wish
     }
 
     /// How many CVs one seeker may keep.
@@ -55,6 +58,7 @@ public struct CVDraft: Sendable, Equatable, Codable {
         if let code = occupationCode, code.count != 6 || !occupationExists(code) { p.append(.init("occupation", "offer.error.occupation")) }
         if !(0...720).contains(experienceMonths) { p.append(.init("experience_months", "offer.error.experience")) }
         if languages.count > 8 { p.append(.init("languages", "offer.error.too_many_languages")) }
+        if let w = wish { p += w.problems() }
         for l in languages where l.language.count != 2 || !l.language.allSatisfy({ $0.isASCII && $0.isLowercase }) {
             p.append(.init("languages", "offer.error.language"))
         }
@@ -74,7 +78,8 @@ public struct CVDraft: Sendable, Equatable, Codable {
                  languages: shared.contains(.languages) ? languages : nil,
                  skills: shared.contains(.skills) && !skills.isEmpty ? skills : nil,
                  licences: shared.contains(.licences) && !licences.isEmpty ? licences : nil,
-                 courses: shared.contains(.courses) && !courses.isEmpty ? courses : nil)
+                 courses: shared.contains(.courses) && !courses.isEmpty ? courses : nil,
+                 wish: shared.contains(.desired) ? wish : nil)
     }
 }
 
@@ -92,6 +97,7 @@ public struct SharedCV: Sendable, Equatable, Codable {
     public var skills: String?
     public var licences: String?
     public var courses: String?
+    public var wish: WorkWish?
 
     public var isEmpty: Bool {
         desiredJob == nil && education == nil && experienceMonths == nil && languages == nil && skills == nil && licences == nil && courses == nil

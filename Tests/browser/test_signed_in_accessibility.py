@@ -181,6 +181,7 @@ def test_employer_offer_pages(driver):
     check_all_languages(driver, "/employer/offers")
     check_all_languages(driver, "/employer/offers/new")
     check_all_languages(driver, "/employer/offers/00000000-0000-4000-8000-00000000d001/edit")
+    check_all_languages(driver, "/employer/offers/00000000-0000-4000-8000-00000000d001/candidates")
     # The form shown again with its errors.
     driver.get(url("/employer/offers/new", "en"))
     submit(driver, {"title": "", "wage_min": "9000", "wage_max": "100"})
@@ -198,6 +199,9 @@ def test_cv_pages_of_a_seeker(driver):
     password_step(driver, "jan.demo@example.org")
     check_all_languages(driver, "/account/cvs")
     check_all_languages(driver, "/account/cvs/new")
+    check_all_languages(driver, "/account/matches")
+    driver.get(url("/account/matches", "en"))
+    assert "same occupation group" in driver.page_source, "Jan's CV fits the demo C+E offer"
     edit = first_link(driver, "/account/cvs", "main table a")
     check_all_languages(driver, edit)
     check_all_languages(driver, edit.replace("/edit", "/print"))

@@ -98,6 +98,7 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .desktopArticles(":id"), .handleInteractions, .heldInteraction, desktop.sendArticle),
             StaffEndpoint(.POST, .desktopReply(":id"), .handleInteractions, .heldInteraction, desktop.reply),
             StaffEndpoint(.POST, .desktopVisitReminder(":id"), .handleInteractions, .heldInteraction, desktop.visitReminder),
+            StaffEndpoint(.POST, .desktopSendOffer(":id"), .handleInteractions, .heldInteraction, desktop.sendOffer),
             StaffEndpoint(.GET, .desktopAttachment(":id"), .handleInteractions, .heldInteraction, desktop.mailAttachment),
             StaffEndpoint(.GET, .desktopChat(":id"), .handleInteractions, .heldChat, desktop.chatState),
             StaffEndpoint(.POST, .desktopChat(":id"), .handleInteractions, .heldChat, desktop.chatSay),

@@ -51,6 +51,7 @@ public enum StorageMigrations {
             M044_CreatePrivacyExports(),
             M045_IndexSMSByInteraction(),
             M046_AddLinesInformationAndRemoteWork(),
+            M047_AddMatching(),
         ]
     }
 }

@@ -3,6 +3,7 @@ import SQLKit
 import Foundation
 import Portal
 import TextSearch
+import NIOConcurrencyHelpers
 
 public struct StoredCV: Sendable, Equatable {
     public let id: UUID
@@ -15,7 +16,12 @@ public struct StoredCV: Sendable, Equatable {
 public struct CVPlace: Sendable, Equatable {
     public var powiatCode: String?
     public var voivodeshipCode: String?
-    public init(powiatCode: String?, voivodeshipCode: String?) { self.powiatCode = powiatCode; self.voivodeshipCode = voivodeshipCode }
+    /// The postal code's coordinates (for distances in matching).
+    public var latitude: Double?
+    public var longitude: Double?
+    public init(powiatCode: String?, voivodeshipCode: String?, latitude: Double? = nil, longitude: Double? = nil) {
+        self.powiatCode = powiatCode; self.voivodeshipCode = voivodeshipCode; self.latitude = latitude; self.longitude = longitude
+    }
 }
 
 public struct CVFileInfo: Sendable, Equatable {
@@ -61,7 +67,8 @@ public struct CVStore: Sendable {
     /// insert are one transaction, with the account row locked on PostgreSQL so two tabs
     /// cannot both add the fifth.
     public func create(account: UUID, _ draft: CVDraft, place: CVPlace, tokens: SearchTokens, now: Date = Date()) async throws -> UUID {
-        try await db.transaction { tx in
+        defer { Self.changed() }
+        return try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             if SearchIndex.dialect(tx) == .postgres {
                 try await sql.raw("SELECT id FROM accounts WHERE id = \(bind: account) FOR UPDATE").run()
@@ -78,6 +85,7 @@ public struct CVStore: Sendable {
     }
 
     public func update(_ id: UUID, account: UUID, _ draft: CVDraft, place: CVPlace, tokens: SearchTokens, now: Date = Date()) async throws {
+        defer { Self.changed() }
         try await db.transaction { tx in
             guard try await CVStore(db: tx).find(id, account: account) != nil else { throw CVStoreError.notFound }
             try await (tx as! any SQLDatabase).update("cvs").set("title", to: SQLBind(draft.title)).set("content", to: SQLBind(try Self.json(draft)))
@@ -87,6 +95,7 @@ public struct CVStore: Sendable {
     }
 
     public func delete(_ id: UUID, account: UUID) async throws {
+        defer { Self.changed() }
         try await db.transaction { tx in
             guard try await CVStore(db: tx).find(id, account: account) != nil else { throw CVStoreError.notFound }
             try await SearchIndex.cvs.remove(id, on: tx)
@@ -106,15 +115,39 @@ public struct CVStore: Sendable {
             try await SearchIndex.cvs.remove(id, on: db)
             return
         }
-        let languages = shared.languages.map { " " + $0.map(\.language).joined(separator: " ") + " " }
-        try await sql.insert(into: "cv_candidates")
-            .columns("cv_id", "shared", "occupation_code", "voivodeship_code", "powiat_code", "experience_months", "education_rank", "languages", "updated_at")
-            .values(SQLBind(id), SQLBind(String(decoding: try encoder.encode(shared), as: UTF8.self)), SQLBind(shared.occupationCode),
-                    SQLBind(shared.desiredJob == nil ? nil : place.voivodeshipCode), SQLBind(shared.desiredJob == nil ? nil : place.powiatCode),
-                    SQLBind(shared.experienceMonths), SQLBind(shared.education.map { Education.allCases.firstIndex(of: $0)! }),
-                    SQLBind(languages), SQLBind(now)).run()
+        let row = try candidateRow(id, shared, place: place, now: now)
+        try await sql.insert(into: "cv_candidates").columns(row.map(\.0)).values(row.map { $0.1 as any SQLExpression }).run()
         try await SearchIndex.cvs.put(id, title: tokens.title, body: tokens.body, on: db)
     }
+
+    /// The employer-facing row of a CV that shares something: its shared sections, and what
+    /// search and matching filter on — the place only when the "desired" section is shared.
+    static func candidateRow(_ id: UUID, _ shared: SharedCV, place: CVPlace, now: Date) throws -> [(String, SQLBind)] {
+        let languages = shared.languages.map { " " + $0.map(\.language).joined(separator: " ") + " " }
+        let placed = shared.desiredJob != nil
+        return [("cv_id", SQLBind(id)), ("shared", SQLBind(String(decoding: try encoder.encode(shared), as: UTF8.self))),
+                ("occupation_code", SQLBind(shared.occupationCode)), ("voivodeship_code", SQLBind(placed ? place.voivodeshipCode : nil)),
+                ("powiat_code", SQLBind(placed ? place.powiatCode : nil)), ("experience_months", SQLBind(shared.experienceMonths)),
+                ("education_rank", SQLBind(shared.education.map { Education.allCases.firstIndex(of: $0)! })), ("languages", SQLBind(languages)),
+                ("updated_at", SQLBind(now))]
+            + matchColumns(shared, latitude: placed ? place.latitude : nil, longitude: placed ? place.longitude : nil)
+    }
+
+    /// What matching reads of a shared CV, as columns (a section not shared is NULL).
+    static func matchColumns(_ shared: SharedCV, latitude: Double?, longitude: Double?) -> [(String, SQLBind)] {
+        let w = shared.wish
+        return [("latitude", SQLBind(latitude)), ("longitude", SQLBind(longitude)), ("commute_km", SQLBind(w?.commuteKm)),
+                ("willing_to_move", SQLBind(w?.willingToMove ?? false)), ("expected_monthly", SQLBind(w?.expectedMonthly)),
+                ("work_time", SQLBind(w?.time.rawValue)), ("contracts", SQLBind(w.map { $0.contracts.map(\.rawValue).joined(separator: ",") })),
+                ("licences", SQLBind(Int(LicenceSet.parse(shared.licences ?? "").rawValue))),
+                ("language_levels", SQLBind(shared.languages.map(LanguageRequirement.listText)))]
+    }
+
+    /// Raised by every change to CVs in this process, so matching reads them again at once
+    /// (another server's changes show within the matching snapshot's refresh).
+    static let generation = NIOLockedValueBox(0)
+    public static var currentGeneration: Int { generation.withLockedValue { $0 } }
+    public static func changed() { generation.withLockedValue { $0 += 1 } }
 
     /// Every CV employers can search indexed again with `tokens` (the analyzer changed), a
     /// thousand at a time: its shared sections and the powiat it names.

@@ -7,7 +7,7 @@ extension OfferStore {
     /// The offers with these ids, in that order, read in one statement with their company and
     /// occupation names, decoded column by column: Fluent's model decoding reflects over every
     /// property of every row, which cost more than the search itself on a page of results.
-    func offers(ids: [UUID]) async throws -> [StoredOffer] {
+    public func offers(ids: [UUID]) async throws -> [StoredOffer] {
         guard !ids.isEmpty else { return [] }
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""

@@ -90,9 +90,10 @@ public struct SavedSearchStore: Sendable {
     public func recordRun(_ s: SavedSearch, sent items: [UUID], mail: OutboxMessage?, sms: SMSMessage? = nil, now: Date) async throws {
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
-            for item in items {
-                try await sql.insert(into: "alert_deliveries").columns("search_id", "item_id", "sent_at")
-                    .values(SQLBind(s.id), SQLBind(item), SQLBind(now)).run()
+            if !items.isEmpty {
+                var insert = sql.insert(into: "alert_deliveries").columns("search_id", "item_id", "sent_at")
+                for item in items { insert = insert.values(SQLBind(s.id), SQLBind(item), SQLBind(now)) }
+                try await insert.run()
             }
             if let mail { try await Outbox(db: tx).enqueue(mail, now: now) }
             if let sms { try await SMSStore(db: tx).enqueue(sms, now: now) }

@@ -47,7 +47,9 @@ extension CVStore {
             order = "ORDER BY " + match.rank + " DESC, c.updated_at DESC, c.cv_id"
         }
         if let o = c.occupation {
-            conditions.append(o.count == 6 ? "c.occupation_code = \(bind: o)" : "c.occupation_code LIKE \(bind: o + "%")")
+            // A group as a range of codes (":" sorts right after "9"), which an index serves on
+            // both databases; LIKE 'prefix%' uses one on neither by default.
+            conditions.append(o.count == 6 ? "c.occupation_code = \(bind: o)" : "c.occupation_code >= \(bind: o) AND c.occupation_code < \(bind: o + ":")")
         }
         if let v = c.voivodeship { conditions.append("c.voivodeship_code = \(bind: v)") }
         if let p = c.powiat { conditions.append("c.powiat_code = \(bind: p)") }
@@ -69,6 +71,22 @@ extension CVStore {
         let query: SQLQueryString = "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at FROM cv_candidates c "
             + "WHERE c.cv_id = \(bind: id) AND " + Self.notObjecting
         return try await (db as! any SQLDatabase).raw(query).first().map(Self.candidate)
+    }
+
+    /// Candidates by id in that order, leaving out any no longer shared, deleted, or whose
+    /// seeker has since objected (what matching found is checked here before it is shown).
+    public func candidates(_ ids: [UUID]) async throws -> [Candidate] {
+        guard !ids.isEmpty else { return [] }
+        let query: SQLQueryString = "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at FROM cv_candidates c "
+            + "WHERE c.cv_id IN \(SQLGroupExpression(ids.map { SQLBind($0) })) AND " + Self.notObjecting
+        let found = Dictionary(uniqueKeysWithValues: try await (db as! any SQLDatabase).raw(query).all().map(Self.candidate).map { ($0.id, $0) })
+        return ids.compactMap { found[$0] }
+    }
+
+    /// The CVs a company already said "I am interested" in for an offer.
+    public func interests(offer: UUID) async throws -> Set<UUID> {
+        Set(try await (db as! any SQLDatabase).select().column("cv_id").from("cv_interests").where("offer_id", .equal, SQLBind(offer)).all()
+            .map { try $0.decode(column: "cv_id", as: UUID.self) })
     }
 
     /// CVs of seekers who objected to being matched to employers (profiling, art. 21) or had

@@ -82,11 +82,22 @@ public struct BulkLoader: Sendable {
         }
     }
 
-    /// Seeker accounts with profiles (all with one unusable password hash).
-    public func seekers(count: Int, passwordHash: String, profile: (Int) -> SeekerProfile, ids makeID: () -> UUID, now: Date = Date()) async throws {
-        for start in stride(from: 0, to: count, by: Self.batch) {
-            let range = start..<min(start + Self.batch, count)
-            var accounts: [AccountRecord] = [], profiles: [SeekerProfileRecord] = []
+    /// A generated CV with where it is and its search tokens (shared sections only).
+    public struct CVRow: Sendable {
+        public let draft: CVDraft
+        public let place: CVPlace
+        public let tokens: SearchTokens
+        public init(draft: CVDraft, place: CVPlace, tokens: SearchTokens) { self.draft = draft; self.place = place; self.tokens = tokens }
+    }
+
+    /// Seeker accounts with profiles (all with one unusable password hash) and their CVs, each
+    /// shared CV with its employer-facing row and search entry as `CVStore` writes them.
+    /// `first`: the number of the first one (its e-mail is osoba<first>@…), to add more later.
+    public func seekers(count: Int, first: Int = 0, passwordHash: String, profile: (Int) -> SeekerProfile,
+                        cvs: (Int, SeekerProfile) -> [CVRow] = { _, _ in [] }, ids makeID: () -> UUID, now: Date = Date()) async throws {
+        for start in stride(from: first, to: first + count, by: Self.batch) {
+            let range = start..<min(start + Self.batch, first + count)
+            var accounts: [AccountRecord] = [], profiles: [SeekerProfileRecord] = [], cvRows: [(UUID, UUID, CVRow)] = []
             for i in range {
                 let a = AccountRecord()
                 a.id = makeID(); a.kind = Account.Kind.seeker.rawValue; a.email = "osoba\(i)@seed.example.org"; a.passwordHash = passwordHash
@@ -96,12 +107,33 @@ public struct BulkLoader: Sendable {
                 r.id = a.id; r.firstName = p.firstName; r.lastName = p.lastName; r.voivodeshipCode = p.voivodeshipCode
                 r.locality = p.locality; r.postalCode = p.postalCode; r.street = p.street; r.houseNumber = p.houseNumber; r.phone = p.phone
                 accounts.append(a); profiles.append(r)
+                for cv in cvs(i, p) { cvRows.append((makeID(), a.id!, cv)) }
             }
-            try await db.transaction { [accounts, profiles] tx in
+            try await db.transaction { [accounts, profiles, cvRows] tx in
                 try await accounts.create(on: tx)
                 try await profiles.create(on: tx)
+                try await Self.insertCVs(cvRows, now: now, on: tx)
             }
         }
+    }
+
+    static func insertCVs(_ rows: [(id: UUID, account: UUID, cv: CVRow)], now: Date, on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        let sql = db as! any SQLDatabase
+        var cvs = sql.insert(into: "cvs").columns("id", "account_id", "title", "content", "created_at", "updated_at")
+        for r in rows { cvs = cvs.values(SQLBind(r.id), SQLBind(r.account), SQLBind(r.cv.draft.title), SQLBind(try CVStore.json(r.cv.draft)), SQLBind(now), SQLBind(now)) }
+        try await cvs.run()
+        let shared = try rows.filter { !$0.cv.draft.sharedOnly.isEmpty }.map { ($0.id, try CVStore.candidateRow($0.id, $0.cv.draft.sharedOnly, place: $0.cv.place, now: now), $0.cv.tokens) }
+        guard let first = shared.first else { return }
+        var candidates = sql.insert(into: "cv_candidates").columns(first.1.map(\.0))
+        var index = sql.insert(into: SearchIndex.cvs.table).columns("doc_id", "title", "body")
+        for (id, row, tokens) in shared {
+            candidates = candidates.values(row.map { $0.1 as any SQLExpression })
+            index = index.values(SQLBind(id), SQLBind(tokens.title), SQLBind(tokens.body))
+        }
+        try await candidates.run()
+        try await index.run()
+        CVStore.changed()
     }
 
     /// Every postal code with its coordinates, powiat, voivodeship and serving office.

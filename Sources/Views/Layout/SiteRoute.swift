@@ -24,11 +24,12 @@ public enum SiteRoute: Sendable, Equatable {
     case accountAlerts, accountAlert(String), accountAlertDelete(String)
     case accountCVs, accountCVNew, accountCV(String), accountCVEdit(String), accountCVPrint(String), accountCVDelete(String)
     case accountCVFile, accountCVFileDelete
+    case accountMatches, accountMatchesAlert
     case verifyEmail, forgotPassword, resetPassword
 
     // Employers
     case employerOffers, employerOfferNew, employerOffer(String), employerOfferEdit(String), employerOfferRenew(String), employerOfferClose(String)
-    case employerCandidates, employerCandidate(String), employerCandidateInterest(String)
+    case employerCandidates, employerCandidate(String), employerCandidateInterest(String), employerOfferCandidates(String)
 
     // Staff
     case staffHome, staffSecurity, staffRecoveryCodes, staffTokens, staffTokenRevoke(String)
@@ -54,7 +55,7 @@ public enum SiteRoute: Sendable, Equatable {
     case desktopPhone, desktopPhoneVerify, desktopPhoneRemote, desktopPhoneForget
     case desktopOfferAccept(String), desktopOfferDecline(String)
     case desktopInteraction(String), desktopNotes(String), desktopEnd(String), desktopClose(String), desktopTransfer(String)
-    case desktopArticles(String), desktopReply(String), desktopVisitReminder(String), desktopAttachment(String)
+    case desktopArticles(String), desktopReply(String), desktopVisitReminder(String), desktopAttachment(String), desktopSendOffer(String)
     case desktopChat(String), desktopTyping(String)
     case wallboard, wallboardPanel, wallboardSocket
 
@@ -132,6 +133,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .accountAlerts: "/account/alerts"
         case .accountAlert(let id): "/account/alerts/\(Self.segment(id))"
         case .accountAlertDelete(let id): "/account/alerts/\(Self.segment(id))/delete"
+        case .accountMatches: "/account/matches"
+        case .accountMatchesAlert: "/account/matches/alert"
         case .accountCVs: "/account/cvs"
         case .accountCVNew: "/account/cvs/new"
         case .accountCV(let id): "/account/cvs/\(Self.segment(id))"
@@ -150,6 +153,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .employerOfferEdit(let id): "/employer/offers/\(Self.segment(id))/edit"
         case .employerOfferRenew(let id): "/employer/offers/\(Self.segment(id))/renew"
         case .employerOfferClose(let id): "/employer/offers/\(Self.segment(id))/close"
+        case .employerOfferCandidates(let id): "/employer/offers/\(Self.segment(id))/candidates"
         case .employerCandidates: "/employer/candidates"
         case .employerCandidate(let id): "/employer/candidates/\(Self.segment(id))"
         case .employerCandidateInterest(let id): "/employer/candidates/\(Self.segment(id))/interest"
@@ -237,6 +241,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .desktopArticles(let id): "/desktop/interactions/\(Self.segment(id))/articles"
         case .desktopReply(let id): "/desktop/interactions/\(Self.segment(id))/reply"
         case .desktopVisitReminder(let id): "/desktop/interactions/\(Self.segment(id))/visit-reminder"
+        case .desktopSendOffer(let id): "/desktop/interactions/\(Self.segment(id))/offers"
         case .desktopAttachment(let id): "/desktop/interactions/\(Self.segment(id))/attachment"
         case .desktopChat(let id): "/desktop/interactions/\(Self.segment(id))/chat"
         case .desktopTyping(let id): "/desktop/interactions/\(Self.segment(id))/typing"

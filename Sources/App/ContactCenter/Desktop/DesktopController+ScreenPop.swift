@@ -88,10 +88,12 @@ extension DesktopController {
                                            + (surveys[h.interaction.id]?.rating.map { " · " + t.text("survey.rated", ["rating": "\($0)"]) } ?? "") },
                                        notes: h.notes.map { DateText.dateTime($0.at, lang) + ": " + $0.text })
         }
-        return InteractionPage.ClientCard(
+        var card = InteractionPage.ClientCard(
             name: [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " "), number: c.number,
             office: try await c.officeID.asyncMap { try await req.directory.office(id: $0)?.name ?? $0 } ?? nil,
             kind: t.text("clients.kind_" + c.kind.rawValue), cvs: cvs, offers: offers, history: history)
+        if let account = c.accountID { card.fitting = try await fittingOffers(account: account, req) }
+        return card
     }
 
     /// The reply box and where its answer goes, in words.

@@ -18,7 +18,7 @@ struct DesktopController: Sendable {
     // MARK: the desktop and its live panel
 
     static let desktopNotices = ["closed", "transferred", "transferred_waiting", "logged"]
-    static let interactionNotices = ["note", "ended", "article_sent", "article_noted", "replied", "visit_reminder", "visit_opted_out"]
+    static let interactionNotices = ["note", "ended", "article_sent", "article_noted", "replied", "visit_reminder", "visit_opted_out", "offer_sent", "offer_noted"]
 
     /// The confirmation a redirect asked for with `?done=`, if it is one of ours.
     static func notice(_ req: Request, _ known: [String]) -> String? {

@@ -59,6 +59,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: EmployerOfferController())
     try app.register(collection: CVController())
     try app.register(collection: CandidateController())
+    try app.register(collection: MatchController())
     try app.register(collection: EventController())
     try app.register(collection: AlertController())
     try app.register(collection: QueueController())

@@ -11,7 +11,7 @@ import ContactCenter
 /// and prints p50/p95/p99 of each.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "search | routing | voice | reports | privacy")
+        @Argument(name: "what", help: "search | routing | voice | reports | privacy | matching")
         var what: String
         @Option(name: "queries", help: "How many searches (default 1000).")
         var queries: Int?
@@ -31,6 +31,14 @@ struct BenchCommand: AsyncCommand {
         var contacts: Int?
         @Option(name: "interactions", help: "privacy: old contacts retention anonymises (default 100000).")
         var interactions: Int?
+        @Option(name: "offers", help: "matching: live offers to have (default 100000).")
+        var offers: Int?
+        @Option(name: "seekers", help: "matching: generated seekers at the largest step (default 1000000).")
+        var seekers: Int?
+        @Option(name: "steps", help: "matching: sizes measured from seekers/steps up to seekers (default 4).")
+        var steps: Int?
+        @Flag(name: "no-alerts", help: "matching: skip the nightly alerts run.")
+        var noAlerts: Bool
         @Option(name: "think", help: "voice: the longest pause of a caller between requests, in milliseconds (default 0: at once).")
         var thinkMilliseconds: Int?
     }
@@ -39,7 +47,8 @@ struct BenchCommand: AsyncCommand {
         "Benchmark: bench search [--queries N] [--url URL] — latency percentiles of offer searches; bench routing — routing-decision latency; "
             + "bench voice --url URL [--calls 200] [--think 0] — webhook latency of simultaneous calls (VOICE_AUTH_TOKEN as the server's); "
             + "bench reports [--days 365] [--contacts-per-day 7000] [--queries 20] [--url URL] — seeds a national year once, then report latency percentiles; "
-            + "bench privacy [--contacts 1000] [--interactions 100000] — a person's copy, and retention over old contacts with the routing read's latency meanwhile."
+            + "bench privacy [--contacts 1000] [--interactions 100000] — a person's copy, and retention over old contacts with the routing read's latency meanwhile; "
+            + "bench matching [--offers 100000] [--seekers 1000000] [--steps 4] [--queries 200] [--no-alerts] — matching and candidate search as seekers grow, the nightly alerts, the ranking's quality."
     }
 
     static let words = ["kierowca", "kierowcy", "kierowców", "magazyn", "magazynie", "magazynier", "spawacz", "spawaczy", "księgowa",
@@ -75,6 +84,13 @@ struct BenchCommand: AsyncCommand {
                 throw ConsoleCommandError(message: "--contacts 1–100000, --interactions 1–5000000")
             }
             return try await PrivacyBenchmark(context: context, contacts: contacts, interactions: interactions).run()
+        }
+        if signature.what == "matching" {
+            let offers = signature.offers ?? 100_000, seekers = signature.seekers ?? 1_000_000, steps = signature.steps ?? 4, queries = signature.queries ?? 200
+            guard (1...5_000_000).contains(offers), (1...5_000_000).contains(seekers), (1...20).contains(steps), (1...10_000).contains(queries) else {
+                throw ConsoleCommandError(message: "--offers and --seekers 1–5000000, --steps 1–20, --queries 1–10000")
+            }
+            return try await MatchingBenchmark(context: context, offers: offers, seekers: seekers, steps: steps, queries: queries, alerts: !signature.noAlerts).run()
         }
         if signature.what == "reports" {
             let days = signature.days ?? 365, perDay = signature.contactsPerDay ?? 7_000, queries = signature.queries ?? 20

@@ -15,7 +15,7 @@ struct SeedCommand: AsyncCommand {
         var demo: Bool
         @Option(name: "offers", help: "Generate this many published job offers (realistic Polish data).")
         var offers: Int?
-        @Option(name: "seekers", help: "Generate this many job-seeker accounts with profiles.")
+        @Option(name: "seekers", help: "Generate this many job-seeker accounts with profiles and one to three CVs each.")
         var seekers: Int?
         @Option(name: "seed", help: "Seed of the generator (default 1): the same seed gives the same data.")
         var seed: UInt64?
@@ -81,8 +81,9 @@ struct SyntheticDataSet {
     static let firstNames = ["Anna", "Piotr", "Katarzyna", "Tomasz", "Małgorzata", "Paweł", "Agnieszka", "Michał", "Olena", "Andrij", "Ewa", "Łukasz"]
     static let lastNames = ["Nowak", "Kowalski", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowski", "Zielińska", "Szymański", "Kowalczyk", "Łukasik"]
 
-    func generate(offers offerCount: Int, seekers seekerCount: Int) async throws -> Report {
-        var rng = SeededRandom(seed: seed)
+    /// `seekersFrom`: the number of the first seeker (more can be added to those there).
+    func generate(offers offerCount: Int, seekers seekerCount: Int, seekersFrom: Int = 0) async throws -> Report {
+        var rng = SeededRandom(seed: seed &+ UInt64(seekersFrom))
         let loader = BulkLoader(db: app.db)
         let places = try await loader.places()
         let samplePlaces = places.map { SyntheticOffers.Place(postalCode: $0.entry.code, locality: $0.entry.locality) }
@@ -119,11 +120,25 @@ struct SyntheticDataSet {
             try await loader.offers(batch, createdBy: companies[0], ids: { rng.uuid() })
         }
         if seekerCount > 0 {
-            try await loader.seekers(count: seekerCount, passwordHash: unusable, profile: { i in
+            let pool = SyntheticSeekers.Pool(try OccupationList.bundled())
+            let analyzer = app.services.analyzer
+            let powiatNames = Dictionary(uniqueKeysWithValues: try await FluentDirectoryStore(db: app.db).powiats(inVoivodeship: nil).map { ($0.code, $0.name) })
+            var cvRNG = SeededRandom(seed: seed &+ 77 &+ UInt64(seekersFrom))
+            try await loader.seekers(count: seekerCount, first: seekersFrom, passwordHash: unusable, profile: { i in
                 let p = samplePlaces[(i * 7919) % samplePlaces.count]
                 return SeekerProfile(firstName: Self.firstNames[i % Self.firstNames.count], lastName: Self.lastNames[(i / 12) % Self.lastNames.count],
                                      voivodeshipCode: placeByCode[p.postalCode]?.voivodeshipCode ?? "14", locality: p.locality, postalCode: p.postalCode,
                                      street: "Polna", houseNumber: "\(i % 150 + 1)", phone: nil)
+            }, cvs: { i, profile in
+                let code = profile.postalCode
+                guard let place = placeByCode[code] else { return [] }
+                let cvPlace = CVPlace(powiatCode: place.powiatCode, voivodeshipCode: place.voivodeshipCode, latitude: place.latitude, longitude: place.longitude)
+                return SyntheticSeekers.cvs(i, home: .init(postalCode: code, locality: profile.locality), occupations: pool, rng: &cvRNG).map { draft in
+                    let shared = draft.sharedOnly
+                    let tokens = CVController.tokens(shared, occupationName: shared.occupationCode.flatMap(pool.name),
+                                                     powiatName: place.powiatCode.flatMap { powiatNames[$0] }, analyzer: analyzer)
+                    return BulkLoader.CVRow(draft: draft, place: cvPlace, tokens: tokens)
+                }
             }, ids: { rng.uuid() })
         }
         return Report(offers: offerCount, companies: companyCount, seekers: seekerCount)

@@ -62,6 +62,12 @@ struct MailComposer: Sendable {
                 link: publicURL + SiteRoute.faqEntry(id.uuidString.lowercased()).with(["lang": language.rawValue]), args: ["title": title])
     }
 
+    /// A job offer a consultant recommends to the client.
+    func offerForClient(to email: String, title: String, id: UUID, language: Language) -> OutboxMessage {
+        compose(to: email, kind: "offer_recommended", language: language, subjectKey: "mail.offer.subject", paragraphs: ["mail.offer.body"],
+                link: publicURL + SiteRoute.offer(id.uuidString.lowercased()).with(["lang": language.rawValue]), args: ["title": title])
+    }
+
     /// A chat's transcript: one paragraph per line, as said (escaped in the HTML part).
     func chatTranscript(to email: String, lines: [String], case caseNumber: String, language: Language) -> OutboxMessage {
         compose(to: email, kind: "chat_transcript", language: language, subjectKey: "mail.chat.subject", paragraphs: ["mail.chat.body"],

@@ -45,6 +45,8 @@ struct AlertController: RouteCollection {
         }
         guard let kind = SavedSearchKind(rawValue: input.kind ?? "") else { return try await refuse("kind", "search.error.choice") }
         if kind == .candidates && account.kind != .employer { return try await refuse("kind", "search.error.choice") }
+        // "Offers that fit my CV" is set on its own page, one per account.
+        if kind == .matches { return try await refuse("kind", "search.error.choice") }
         guard let frequency = AlertFrequency(rawValue: input.frequency ?? "weekly") else { return try await refuse("frequency", "search.error.choice") }
         let label = (input.label ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard label.count <= 100 else { return try await refuse("label", "offer.error.too_long", ["max": "100"]) }
@@ -59,6 +61,7 @@ struct AlertController: RouteCollection {
         case .trainings: try await probe.query.decode(EventController.Query.self).criteria(.training, probe).1
         case .jobFairs: try await probe.query.decode(EventController.Query.self).criteria(.jobFair, probe).1
         case .candidates: try await probe.query.decode(CandidateRequest.self).criteria(probe).1
+        case .matches: []
         }
         if let first = errors.first { return try await page(req, account, errors: FormState(errors: [("query", first.message)]), status: .badRequest) }
         let name = label.isEmpty ? Self.defaultLabel(kind, items, t) : label

@@ -18,6 +18,7 @@ struct AlertMail {
         case .trainings: SiteRoute.trainings.path
         case .jobFairs: SiteRoute.jobFairs.path
         case .candidates: SiteRoute.employerCandidates.path
+        case .matches: SiteRoute.accountMatches.path
         }
     }
 

@@ -17,11 +17,24 @@ struct AlertRunner {
 
     struct Report: Equatable { var searches = 0; var mails = 0; var texts = 0; var items = 0 }
 
+    /// Every search due, a batch at a time, until none is left (a million seekers' match
+    /// alerts are due at the same 7:00); a search met twice in one run (its record failed)
+    /// ends the run rather than loop.
     @discardableResult
     func runDue(now: Date = Date()) async throws -> Report {
-        var report = Report()
+        var report = Report(), seen = Set<UUID>()
         let store = SavedSearchStore(db: app.db)
-        for search in try await store.due(now: now) {
+        while true {
+            let batch = try await store.due(now: now, limit: 500)
+            guard !batch.isEmpty, seen.isDisjoint(with: batch.map(\.id)) else { return report }
+            seen.formUnion(batch.map(\.id))
+            try await run(batch, now: now, report: &report)
+        }
+    }
+
+    func run(_ batch: [SavedSearch], now: Date, report: inout Report) async throws {
+        let store = SavedSearchStore(db: app.db)
+        for search in batch {
             report.searches += 1
             do {
                 let (matches, mail, sms) = try await run(search, now: now)
@@ -35,7 +48,6 @@ struct AlertRunner {
                 app.logger.notice("alert already sent by another run", metadata: ["search": "\(search.id)"])
             }
         }
-        return report
     }
 
     /// The new matches of one search and its e-mail — or, for a job seeker who asked for
@@ -83,6 +95,18 @@ struct AlertRunner {
             return try await EventStore(db: app.db).search(c, now: now).events.map {
                 Match(id: $0.id, title: $0.draft.title, detail: $0.draft.organiser + ", " + DateText.dateTime($0.draft.startsAt, req.language),
                       path: SiteRoute.event(kind, $0.id.uuidString.lowercased()).path)
+            }
+        case .matches:
+            // New offers that fit the seeker's CVs (read whole: they are the seeker's own),
+            // unless they objected to matching or alerts or had processing restricted.
+            guard try await MatchStore(db: app.db).hold(account: s.accountID) == nil else { return [] }
+            let cvs = try await CVStore(db: app.db).list(account: s.accountID).filter { $0.draft.occupationCode != nil }
+            let text = MatchText(t: req.catalogue, language: req.language)
+            return try await Matching(app).offers(for: cvs, k: limit, since: since, now: now).map { m in
+                Match(id: m.offer.id, title: m.offer.draft.title,
+                      detail: ([m.offer.draft.employerVisible ? m.offer.companyName : nil, m.offer.draft.locality].compactMap { $0 }
+                               + [req.catalogue.text("matches.score", ["score": "\(m.match.score)"]) + ": " + text.line(m.match)]).joined(separator: ", "),
+                      path: SiteRoute.offer(m.offer.id.uuidString.lowercased()).path)
             }
         case .candidates:
             // Only while the account belongs to a verified employer.

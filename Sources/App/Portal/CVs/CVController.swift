@@ -80,7 +80,8 @@ struct CVController: RouteCollection {
         var place = CVPlace(powiatCode: nil, voivodeshipCode: nil)
         if let code = draft?.postalCode {
             if let location = try? await OfficeLocator(store: req.directory).locate(code) {
-                place = CVPlace(powiatCode: location.powiat.code, voivodeshipCode: location.voivodeship.code)
+                place = CVPlace(powiatCode: location.powiat.code, voivodeshipCode: location.voivodeship.code,
+                                latitude: location.postalCode.latitude, longitude: location.postalCode.longitude)
             } else {
                 errors.append(("postal_code", req.catalogue.text("offer.error.place"))); draft = nil
             }

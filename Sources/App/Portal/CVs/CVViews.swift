@@ -24,7 +24,7 @@ enum CVViews {
             if !present.isEmpty { out.append(.init(heading: t.text("cv.section." + key), lines: present)) }
         }
         add("desired", [cv.desiredJob, occupationName.map { t.text("cv.field.occupation") + ": " + $0 },
-                        cv.desiredLocality.map { t.text("cv.field.desired_locality") + ": " + $0 }, place])
+                        cv.desiredLocality.map { t.text("cv.field.desired_locality") + ": " + $0 }, place] + wish(cv.wish, req))
         add("education", [cv.education.map { t.text("cv.education." + $0.rawValue) }, cv.educationDetails])
         add("experience", [cv.experienceMonths.map { experience($0, t) }, cv.experience])
         add("languages", [cv.languages.map { languages($0, req.language) }])
@@ -32,6 +32,17 @@ enum CVViews {
         add("licences", [cv.licences])
         add("courses", [cv.courses])
         return out
+    }
+
+    /// What the seeker said about the work they want, a line each.
+    static func wish(_ w: WorkWish?, _ req: Request) -> [String?] {
+        guard let w else { return [] }
+        let t = req.catalogue
+        let pay = w.expectedWage.map { MatchText(t: t, language: req.language).number($0) + " " + t.text("offer.wage_type." + w.expectedWageType.rawValue) }
+        return [w.commuteKm.map { t.text("cv.wish.commute", ["km": "\($0)"]) }, w.willingToMove ? t.text("cv.wish.move") : nil,
+                pay.map { t.text("cv.wish.pay", ["pay": $0]) },
+                w.time == .any ? nil : t.text("cv.wish.time", ["time": t.text("cv.work_time." + w.time.rawValue)]),
+                w.contracts.isEmpty ? nil : t.text("cv.wish.contract", ["contract": w.contracts.map { t.text("offer.contract." + $0.rawValue) }.joined(separator: ", ")])]
     }
 
     static func printModel(_ d: CVDraft, name: String?, email: String, phone: String?, occupationName: String?, _ req: Request) -> CVPrintPage.Model {

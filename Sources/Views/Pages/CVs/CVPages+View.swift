@@ -81,6 +81,7 @@ public enum CVFormPage {
     }
 
     public static let educationLevels = ["none", "primary", "vocational", "secondary", "post_secondary", "higher"]
+    static let contracts = ["employment", "replacement", "mandate", "specific_work", "temporary_work", "b2b", "seasonal", "internship"]
 
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
         let f = model.form
@@ -108,7 +109,16 @@ public enum CVFormPage {
                 field("title", required: true, hint: ctx.t("cv.title_hint")),
                 section("desired", field("desired_job", required: true),
                         ChoiceFields.occupation(label: ctx.t("cv.field.occupation"), hint: ctx.t("cv.occupation_hint"), state: f, ctx: ctx),
-                        field("desired_locality"), field("postal_code", hint: ctx.t("cv.postal_hint"))),
+                        field("desired_locality"), field("postal_code", hint: ctx.t("cv.postal_hint")),
+                        field("commute_km", hint: ctx.t("cv.commute_hint")),
+                        Forms.checkbox("willing_to_move", label: ctx.t("cv.field.willing_to_move"), state: f),
+                        field("expected_wage", hint: ctx.t("cv.expected_wage_hint")),
+                        Forms.select("expected_wage_type", label: ctx.t("cv.field.expected_wage_type"),
+                                     options: ["monthly", "hourly"].map { ($0, ctx.t("offer.wage_type." + $0)) }, state: f, ctx: ctx),
+                        Forms.select("work_time", label: ctx.t("cv.field.work_time"),
+                                     options: ["any", "full", "part"].map { ($0, ctx.t("cv.work_time." + $0)) }, state: f, ctx: ctx),
+                        Forms.select("contract", label: ctx.t("cv.field.contract"),
+                                     options: [("any", ctx.t("cv.contract_any"))] + contracts.map { ($0, ctx.t("offer.contract." + $0)) }, state: f, ctx: ctx)),
                 section("education",
                         Forms.select("education", label: ctx.t("cv.field.education"),
                                      options: educationLevels.map { ($0, ctx.t("cv.education." + $0)) }, state: f, ctx: ctx),

@@ -23,9 +23,16 @@ public enum InteractionPage {
         public let cvs: [String]
         public let offers: [String]
         public let history: [HistoryRow]
+        /// Offers that fit the client's CVs, with why, to send one in a click.
+        public var fitting: [FittingOffer] = []
         public init(name: String, number: String, office: String?, kind: String, cvs: [String], offers: [String], history: [HistoryRow]) {
             self.name = name; self.number = number; self.office = office; self.kind = kind; self.cvs = cvs; self.offers = offers; self.history = history
         }
+    }
+
+    public struct FittingOffer: Sendable {
+        public let id: String, title: String, detail: String, why: String
+        public init(id: String, title: String, detail: String, why: String) { self.id = id; self.title = title; self.detail = detail; self.why = why }
     }
 
     /// One e-mail of the contact's case.
@@ -108,7 +115,7 @@ public enum InteractionPage {
                     .dl(.class("facts"), .forEach(m.facts) { Components.fact($0.label, $0.value, unknown: unknown) }),
                     m.context.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.no_context"))) :
                     .dl(.class("facts"), .forEach(m.context) { Components.fact($0.label, $0.value, unknown: unknown) })),
-                clientCard(m.client, ctx),
+                clientCard(m.client, interaction: m.id, ctx),
                 history(m.client, ctx),
                 knowledge(m, ctx),
                 .section(.class("pane pane-work"), .attribute(named: "aria-labelledby", value: "work-heading"),
@@ -205,7 +212,7 @@ public enum InteractionPage {
             }))
     }
 
-    static func clientCard(_ card: ClientCard?, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+    static func clientCard(_ card: ClientCard?, interaction: String, _ ctx: PageContext) -> Node<HTML.BodyContext> {
         let unknown = ctx.t("offices.unknown")
         guard let c = card else {
             return .section(.class("pane pane-client"), .attribute(named: "aria-labelledby", value: "client-heading"),
@@ -221,7 +228,14 @@ public enum InteractionPage {
             .h3(.text(ctx.t("desktop.client_cvs"))),
             c.cvs.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.none"))) : .ul(.forEach(c.cvs) { .li(.text($0)) }),
             .h3(.text(ctx.t("desktop.client_offers"))),
-            c.offers.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.none"))) : .ul(.forEach(c.offers) { .li(.text($0)) }))
+            c.offers.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.none"))) : .ul(.forEach(c.offers) { .li(.text($0)) }),
+            .h3(.text(ctx.t("desktop.fitting_offers"))),
+            c.fitting.isEmpty ? .p(.class("empty"), .text(ctx.t("desktop.none"))) : .ul(.forEach(c.fitting) { o in
+                .li(.a(.href(SiteRoute.offer(o.id).path), .text(o.title)), .text(" – " + o.detail),
+                    .p(.class("small"), .text(o.why)),
+                    Forms.button(SiteRoute.desktopSendOffer(interaction).path, label: ctx.t("desktop.offer_send"),
+                                 hidden: [("offer", o.id)], accessibleLabel: ctx.t("desktop.offer_send_named", ["title": o.title]), style: .secondary, ctx: ctx))
+            }))
     }
 
     /// Every earlier contact of the client, of every channel, with its notes and outcome.

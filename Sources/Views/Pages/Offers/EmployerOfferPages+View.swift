@@ -29,6 +29,8 @@ public enum EmployerOffersPage {
              .text(r.validUntil),
              .group(.a(.href(SiteRoute.employerOfferEdit(r.id).path), .text(ctx.t("offers.edit")),
                        .span(.class("visually-hidden"), .text(": " + r.title))),
+                    .if(r.live && model.verified, .group(.text(" "), .a(.href(SiteRoute.employerOfferCandidates(r.id).path), .text(ctx.t("matches.candidates_link")),
+                                                                  .span(.class("visually-hidden"), .text(": " + r.title))))),
                     .if(r.live, Forms.button(SiteRoute.employerOfferRenew(r.id).path, label: ctx.t("offers.renew"),
                                              accessibleLabel: ctx.t("offers.renew") + ": " + r.title, ctx: ctx)),
                     .if(r.closable, Forms.button(SiteRoute.employerOfferClose(r.id).path, label: ctx.t("offers.close"),
