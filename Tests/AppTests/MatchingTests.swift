@@ -221,4 +221,24 @@ import Privacy
                     && shown.contains("Working time: full time") && shown.contains("Contract: employment contract"))
         }
     }
+
+    @Test func generatedSeekersHaveCVsAndABroadSearchCountsOnlyUpToItsLimit() async throws {
+        try await withTestApp { app in
+            _ = try await SyntheticDataSet(app: app, seed: 3).generate(offers: 0, seekers: 900)
+            let sql = app.db as! any SQLDatabase
+            let cvs = try #require(try await sql.raw("SELECT COUNT(*) AS n FROM cvs").first()?.decode(column: "n", as: Int.self))
+            let shared = try #require(try await sql.raw("SELECT COUNT(*) AS n FROM cv_candidates").first()?.decode(column: "n", as: Int.self))
+            #expect(cvs >= 900 && cvs <= 2_700 && shared < cvs && shared > CVStore.countLimit, "\(cvs) CVs, \(shared) shared")
+            let all = try await CVStore(db: app.db).searchCandidates(CandidateCriteria())
+            #expect(all.total == CVStore.countLimit && all.more && all.candidates.count == 20)
+            var narrow = CandidateCriteria()
+            narrow.occupation = "522301"
+            let few = try await CVStore(db: app.db).searchCandidates(narrow)
+            #expect(!few.more && few.total > 0 && few.total < CVStore.countLimit)
+            let boss = try await OfferFlowTests.employer(app, email: "szef@stalmet.pl", nip: "5260250274")
+            let company = try #require(try await EmployerStore(db: app.db).unverified(offices: nil).first)
+            try await EmployerStore(db: app.db).verify(company: company.id, byOffice: "pup-2002")
+            #expect(try await boss.get("/employer/candidates?lang=en").body.string.contains("More than 1000 candidates"))
+        }
+    }
 }

@@ -21,6 +21,13 @@ struct M047_AddMatching: AsyncMigration {
         // Candidate search at a million seekers: its commonest filters, newest first.
         try await sql.create(index: "cv_candidates_occupation_idx").on("cv_candidates").column("occupation_code").column("updated_at").run()
         try await sql.create(index: "cv_candidates_voivodeship_idx").on("cv_candidates").column("voivodeship_code").column("updated_at").run()
+        try await sql.create(index: "cv_candidates_place_occupation_idx").on("cv_candidates")
+            .column("voivodeship_code").column("occupation_code").column("updated_at").column("cv_id").run()
+        // The few accounts that may not be matched, or sent alerts, each set found by an index
+        // of exactly its condition (partial: empty for almost everyone) instead of reading a
+        // million accounts in every candidate search and every batch of alerts.
+        try await sql.raw("CREATE INDEX accounts_matching_hold_idx ON accounts (id) WHERE objects_to_matching_at IS NOT NULL OR restricted_at IS NOT NULL").run()
+        try await sql.raw("CREATE INDEX accounts_alerts_hold_idx ON accounts (id) WHERE objects_to_alerts_at IS NOT NULL OR restricted_at IS NOT NULL").run()
         try await Self.fillCandidates(on: db)
     }
 
@@ -53,7 +60,7 @@ struct M047_AddMatching: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for index in ["offers_updated_idx", "cv_candidates_occupation_idx", "cv_candidates_voivodeship_idx"] {
+        for index in ["offers_updated_idx", "cv_candidates_occupation_idx", "cv_candidates_voivodeship_idx", "cv_candidates_place_occupation_idx", "accounts_matching_hold_idx", "accounts_alerts_hold_idx"] {
             try await (db as! any SQLDatabase).drop(index: index).run()
         }
         for (name, _) in Self.candidateFields { try await db.schema("cv_candidates").deleteField(.string(name)).update() }

@@ -33,14 +33,22 @@ public struct Candidate: Sendable, Equatable {
 }
 
 extension CVStore {
-    public func searchCandidates(_ c: CandidateCriteria) async throws -> (total: Int, candidates: [Candidate]) {
+    /// Candidates are counted up to `countLimit`: at a million CVs, counting every match of a
+    /// broad filter (a voivodeship, a language) costs more than finding the page; past it the
+    /// result says "more than" (`more`), and paging stops there.
+    public static let countLimit = 1_000
+    /// A text search ranks (title matches first, then the newest) the CVs last written among
+    /// those it matches, this many: a common word matches tens of thousands of a million.
+    public static let textWindow = 2_000
+
+    public func searchCandidates(_ c: CandidateCriteria) async throws -> (total: Int, candidates: [Candidate], more: Bool) {
         let sql = db as! any SQLDatabase
         var with: SQLQueryString = ""
         var from: SQLQueryString = "FROM cv_candidates c "
         var conditions: [SQLQueryString] = [Self.notObjecting]
         var order: SQLQueryString = "ORDER BY c.updated_at DESC, c.cv_id"
         if let q = c.query {
-            let match = SearchIndex.cvs.textMatch(q, db: db)
+            let match = SearchIndex.cvs.textMatch(q, db: db, newest: Self.textWindow)
             with = match.with
             from = match.from + "JOIN cv_candidates c ON c.cv_id = s.doc_id "
             if let condition = match.condition { conditions.append(condition) }
@@ -62,8 +70,9 @@ extension CVStore {
         let perPage = max(1, min(c.perPage, 100)), offset = max(0, (c.page - 1) * perPage)
         let rows = try await sql.raw(with + "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at " + from + whereClause + " "
                                      + order + " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String(offset))").all()
-        let total = try await sql.raw(with + "SELECT COUNT(*) AS n " + from + whereClause).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
-        return (total, try rows.map(Self.candidate))
+        let counted = try await sql.raw(with + "SELECT COUNT(*) AS n FROM (SELECT 1 AS x " + from + whereClause
+                                        + " LIMIT \(unsafeRaw: String(Self.countLimit + 1))) t").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        return (min(counted, Self.countLimit), try rows.map(Self.candidate), counted > Self.countLimit)
     }
 
     /// A candidate by id, only while its seeker shares something and has not objected.
@@ -90,10 +99,13 @@ extension CVStore {
     }
 
     /// CVs of seekers who objected to being matched to employers (profiling, art. 21) or had
-    /// their processing restricted (art. 18) are never shown: the few such CVs, left out.
+    /// their processing restricted (art. 18) are never shown: the few such CVs, left out. The
+    /// accounts come from a partial index of exactly this condition (M047), their CVs by
+    /// account, the set built once per statement: nothing reads every account or every CV
+    /// (written as a join, SQLite at times chose to read all CVs).
     static let notObjecting: SQLQueryString = """
-        c.cv_id NOT IN (SELECT v.id FROM cvs v JOIN accounts a ON a.id = v.account_id
-                        WHERE a.objects_to_matching_at IS NOT NULL OR a.restricted_at IS NOT NULL)
+        c.cv_id NOT IN (SELECT v.id FROM cvs v WHERE v.account_id IN
+                        (SELECT a.id FROM accounts a WHERE a.objects_to_matching_at IS NOT NULL OR a.restricted_at IS NOT NULL))
         """
 
     static func candidate(_ row: any SQLRow) throws -> Candidate {

@@ -72,8 +72,10 @@ public struct SearchIndex: Sendable {
         if let existing {
             guard (try? existing.decode(column: "title", as: String.self)) != title
                     || (try? existing.decode(column: "body", as: String.self)) != body else { return }
-            try await sql.update(table).set("title", to: SQLBind(title)).set("body", to: SQLBind(body))
-                .where("doc_id", .equal, SQLBind(id)).run()
+            // Written anew rather than in place, so the sequence follows the last change: a
+            // search can then take its newest matches first without sorting all of them.
+            try await sql.delete(from: table).where("doc_id", .equal, SQLBind(id)).run()
+            try await sql.insert(into: table).columns("doc_id", "title", "body").values(SQLBind(id), SQLBind(title), SQLBind(body)).run()
         } else {
             try await sql.insert(into: table).columns("doc_id", "title", "body").values(SQLBind(id), SQLBind(title), SQLBind(body)).run()
         }
@@ -90,15 +92,18 @@ public struct SearchIndex: Sendable {
     /// title column once more for the rank. PostgreSQL: a condition on the GIN-indexed vector
     /// of the same rows (a self-join there would scan the whole table), the rank from the
     /// small title-only vector kept in the row.
-    func textMatch(_ query: SearchQuery, db: any Database) -> (with: SQLQueryString, from: SQLQueryString, condition: SQLQueryString?, rank: SQLQueryString) {
+    /// `newest`: only the most recently written matches are taken (a search over a million CVs
+    /// for a common word ranks the newest few thousand, not every match).
+    func textMatch(_ query: SearchQuery, db: any Database, newest: Int? = nil) -> (with: SQLQueryString, from: SQLQueryString, condition: SQLQueryString?, rank: SQLQueryString) {
+        let window: SQLQueryString = newest.map { " ORDER BY seq DESC LIMIT \(unsafeRaw: String($0))" } ?? ""
         switch Self.dialect(db) {
         case .postgres:
-            return ("", "FROM \(ident: table) s ", "s.vector @@ to_tsquery('simple', \(bind: query.tsquery))",
-                    "(s.title_vector @@ to_tsquery('simple', \(bind: query.tsquery)))::int")
+            let condition: SQLQueryString = newest == nil ? "s.vector @@ to_tsquery('simple', \(bind: query.tsquery))"
+                : "s.seq IN (SELECT seq FROM \(ident: table) WHERE vector @@ to_tsquery('simple', \(bind: query.tsquery))" + window + ")"
+            return ("", "FROM \(ident: table) s ", condition, "(s.title_vector @@ to_tsquery('simple', \(bind: query.tsquery)))::int")
         case .sqlite:
-            let with: SQLQueryString = """
-                WITH m AS MATERIALIZED (SELECT rowid AS seq FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: query.fts5)), \
-                t AS MATERIALIZED (SELECT rowid AS seq FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: "title : (" + query.fts5 + ")")) 
+            let with: SQLQueryString = "WITH m AS MATERIALIZED (SELECT rowid AS seq FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: query.fts5)" + window + """
+                ), t AS MATERIALIZED (SELECT rowid AS seq FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: "title : (" + query.fts5 + ")")) 
                 """
             return (with, "FROM m JOIN \(ident: table) s ON s.seq = m.seq ", nil, "(s.seq IN (SELECT seq FROM t))")
         }

@@ -40,9 +40,10 @@ struct CandidateController: RouteCollection {
         let (criteria, errors) = try await input.criteria(req)
         let result = errors.isEmpty ? try await CVStore(db: req.db).searchCandidates(criteria) : nil
         let items = try await (result?.candidates ?? []).asyncMapAll { try await summary($0, req) }
-        let model = CandidateSearchPage.Model(form: FormState(values: input.values, errors: errors),
+        var model = CandidateSearchPage.Model(form: FormState(values: input.values, errors: errors),
                                               voivodeships: try await req.directory.voivodeships().map { ($0.code, $0.name) },
                                               total: result?.total, page: criteria.page, perPage: criteria.perPage, items: items)
+        model.more = result?.more ?? false
         return .html(CandidateSearchPage.render(model, req.pageContext), status: errors.isEmpty ? .ok : .badRequest)
     }
 
@@ -136,7 +137,8 @@ struct CandidateController: RouteCollection {
         let updated_at: Date
     }
 
-    struct CandidateListJSON: Content { let total: Int; let page: Int; let per_page: Int; let items: [CandidateJSON] }
+    /// `total_is_lower_bound`: more matched than were counted (see `CVStore.countLimit`).
+    struct CandidateListJSON: Content { let total: Int; let total_is_lower_bound: Bool; let page: Int; let per_page: Int; let items: [CandidateJSON] }
 
     /// The same search as JSON, for a signed-in verified employer.
     func api(req: Request) async throws -> CandidateListJSON {
@@ -149,7 +151,7 @@ struct CandidateController: RouteCollection {
         let (criteria, errors) = try await req.query.decode(CandidateRequest.self).criteria(req)
         try Problem.check(errors, req)
         let result = try await CVStore(db: req.db).searchCandidates(criteria)
-        return CandidateListJSON(total: result.total, page: criteria.page, per_page: criteria.perPage, items: result.candidates.map { c in
+        return CandidateListJSON(total: result.total, total_is_lower_bound: result.more, page: criteria.page, per_page: criteria.perPage, items: result.candidates.map { c in
             CandidateJSON(id: c.id, desired_job: c.cv.desiredJob, occupation: c.cv.occupationCode.map { .init(code: $0, name: nil) },
                           desired_locality: c.cv.desiredLocality, voivodeship: c.voivodeshipCode, powiat: c.powiatCode,
                           education: c.cv.education?.rawValue, education_details: c.cv.educationDetails, experience_months: c.cv.experienceMonths,

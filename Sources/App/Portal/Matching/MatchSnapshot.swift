@@ -42,8 +42,9 @@ actor MatchSnapshot<Index: Sendable> {
             Task { try? await self.rebuild(db); self.rebuilt() }
         }
         let b = base!
-        // A minute back from when the snapshot was read: a change committed just after.
-        let index = try await changes(db, b.index, b.readAt.addingTimeInterval(-60))
+        // A little before the snapshot was read: a change committed just after it. (Not much
+        // more: after a bulk import everything is "changed", and a large overlay slows scans.)
+        let index = try await changes(db, b.index, b.readAt.addingTimeInterval(-5))
         current = (index, ContinuousClock.now, gen)
         return index
     }

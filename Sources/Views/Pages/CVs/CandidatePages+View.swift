@@ -15,6 +15,8 @@ public enum CandidateSearchPage {
         public let form: FormState
         public let voivodeships: [(value: String, label: String)]
         public let total: Int?
+        /// More match than were counted (`total` is then the limit).
+        public var more = false
         public let page: Int, perPage: Int
         public let items: [Item]
         public init(form: FormState, voivodeships: [(value: String, label: String)], total: Int?, page: Int, perPage: Int, items: [Item]) {
@@ -39,7 +41,8 @@ public enum CandidateSearchPage {
                          options: CVFormPage.educationLevels.map { ($0, ctx.t("offer.education." + $0)) }, state: f, blank: ctx.t("offers.any"), ctx: ctx),
             .button(.type(.submit), .text(ctx.t("candidates.search_button"))))
         let count: Node<HTML.BodyContext> = model.total.map { total in
-            .p(.class("result-count"), .attribute(named: "role", value: "status"), .text(ctx.plural("candidates.count", total, ["count": "\(total)"])))
+            .p(.class("result-count"), .attribute(named: "role", value: "status"),
+               .text(model.more ? ctx.t("candidates.count_more", ["count": "\(total)"]) : ctx.plural("candidates.count", total, ["count": "\(total)"])))
         } ?? .empty
         let list: Node<HTML.BodyContext> = .ol(.class("offer-list"), .forEach(model.items) { item in
             .li(.article(
