@@ -20,7 +20,10 @@ struct M047_AddMatching: AsyncMigration {
         try await sql.create(index: "offers_updated_idx").on("offers").column("updated_at").run()
         // Candidate search at a million seekers: its commonest filters, newest first.
         try await sql.create(index: "cv_candidates_occupation_idx").on("cv_candidates").column("occupation_code").column("updated_at").run()
-        try await sql.create(index: "cv_candidates_voivodeship_idx").on("cv_candidates").column("voivodeship_code").column("updated_at").run()
+        // Newest first within a voivodeship, carrying what the other filters read, so a search
+        // by place, experience, education and language is answered from the index alone.
+        try await sql.create(index: "cv_candidates_voivodeship_idx").on("cv_candidates").column("voivodeship_code").column("updated_at")
+            .column("experience_months").column("education_rank").column("languages").column("cv_id").run()
         try await sql.create(index: "cv_candidates_place_occupation_idx").on("cv_candidates")
             .column("voivodeship_code").column("occupation_code").column("updated_at").column("cv_id").run()
         // The few accounts that may not be matched, or sent alerts, each set found by an index

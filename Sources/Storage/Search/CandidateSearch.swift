@@ -37,18 +37,27 @@ extension CVStore {
     /// broad filter (a voivodeship, a language) costs more than finding the page; past it the
     /// result says "more than" (`more`), and paging stops there.
     public static let countLimit = 1_000
-    /// A text search ranks (title matches first, then the newest) the CVs last written among
-    /// those it matches, this many: a common word matches tens of thousands of a million.
-    public static let textWindow = 2_000
+    /// A common word matches tens of thousands of a million CVs. On SQLite a text search ranks
+    /// (title matches first, then the newest) the 2 000 CVs written last among its matches; on
+    /// PostgreSQL the matches among the 100 000 CVs written last, and only when fewer than
+    /// `countLimit` are there does it look at every CV (rare words: few to read).
+    public static let textWindow = (sqlite: 2_000, postgres: 100_000)
 
     public func searchCandidates(_ c: CandidateCriteria) async throws -> (total: Int, candidates: [Candidate], more: Bool) {
+        guard c.query != nil else { return try await searchCandidates(c, newest: nil) }
+        if SearchIndex.dialect(db) == .sqlite { return try await searchCandidates(c, newest: Self.textWindow.sqlite) }
+        let recent = try await searchCandidates(c, newest: Self.textWindow.postgres)
+        return recent.more ? recent : try await searchCandidates(c, newest: nil)
+    }
+
+    func searchCandidates(_ c: CandidateCriteria, newest: Int?) async throws -> (total: Int, candidates: [Candidate], more: Bool) {
         let sql = db as! any SQLDatabase
         var with: SQLQueryString = ""
         var from: SQLQueryString = "FROM cv_candidates c "
         var conditions: [SQLQueryString] = [Self.notObjecting]
         var order: SQLQueryString = "ORDER BY c.updated_at DESC, c.cv_id"
         if let q = c.query {
-            let match = SearchIndex.cvs.textMatch(q, db: db, newest: Self.textWindow)
+            let match = SearchIndex.cvs.textMatch(q, db: db, newest: newest)
             with = match.with
             from = match.from + "JOIN cv_candidates c ON c.cv_id = s.doc_id "
             if let condition = match.condition { conditions.append(condition) }

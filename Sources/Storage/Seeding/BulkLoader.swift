@@ -87,7 +87,11 @@ public struct BulkLoader: Sendable {
         public let draft: CVDraft
         public let place: CVPlace
         public let tokens: SearchTokens
-        public init(draft: CVDraft, place: CVPlace, tokens: SearchTokens) { self.draft = draft; self.place = place; self.tokens = tokens }
+        /// When it was last changed (real CVs are changed at all times, not in one instant).
+        public let updatedAt: Date?
+        public init(draft: CVDraft, place: CVPlace, tokens: SearchTokens, updatedAt: Date? = nil) {
+            self.draft = draft; self.place = place; self.tokens = tokens; self.updatedAt = updatedAt
+        }
     }
 
     /// Seeker accounts with profiles (all with one unusable password hash) and their CVs, each
@@ -121,9 +125,13 @@ public struct BulkLoader: Sendable {
         guard !rows.isEmpty else { return }
         let sql = db as! any SQLDatabase
         var cvs = sql.insert(into: "cvs").columns("id", "account_id", "title", "content", "created_at", "updated_at")
-        for r in rows { cvs = cvs.values(SQLBind(r.id), SQLBind(r.account), SQLBind(r.cv.draft.title), SQLBind(try CVStore.json(r.cv.draft)), SQLBind(now), SQLBind(now)) }
+        for r in rows {
+            let at = r.cv.updatedAt ?? now
+            cvs = cvs.values(SQLBind(r.id), SQLBind(r.account), SQLBind(r.cv.draft.title), SQLBind(try CVStore.json(r.cv.draft)), SQLBind(at), SQLBind(at))
+        }
         try await cvs.run()
-        let shared = try rows.filter { !$0.cv.draft.sharedOnly.isEmpty }.map { ($0.id, try CVStore.candidateRow($0.id, $0.cv.draft.sharedOnly, place: $0.cv.place, now: now), $0.cv.tokens) }
+        let shared = try rows.filter { !$0.cv.draft.sharedOnly.isEmpty }
+            .map { ($0.id, try CVStore.candidateRow($0.id, $0.cv.draft.sharedOnly, place: $0.cv.place, now: $0.cv.updatedAt ?? now), $0.cv.tokens) }
         guard let first = shared.first else { return }
         var candidates = sql.insert(into: "cv_candidates").columns(first.1.map(\.0))
         var index = sql.insert(into: SearchIndex.cvs.table).columns("doc_id", "title", "body")

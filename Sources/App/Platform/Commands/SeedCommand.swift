@@ -137,7 +137,9 @@ struct SyntheticDataSet {
                     let shared = draft.sharedOnly
                     let tokens = CVController.tokens(shared, occupationName: shared.occupationCode.flatMap(pool.name),
                                                      powiatName: place.powiatCode.flatMap { powiatNames[$0] }, analyzer: analyzer)
-                    return BulkLoader.CVRow(draft: draft, place: cvPlace, tokens: tokens)
+                    // Changed at some moment of the last two years, as real CVs are.
+                    return BulkLoader.CVRow(draft: draft, place: cvPlace, tokens: tokens,
+                                            updatedAt: Date().addingTimeInterval(-Double(cvRNG.next() % (730 * 86_400))))
                 }
             }, ids: { rng.uuid() })
         }
