@@ -38,6 +38,9 @@ import Privacy
     @Test func accountsOpenedBeforeTheLedgerGetTheirConsentFromTheirOpening() async throws {
         try await withTestDatabase { db in
             let opened = Date(timeIntervalSince1970: 1_700_000_000)
+            // Back to before the ledger as the migrator would go: later migrations first (M047's
+            // indexes name the objection columns M041 adds).
+            try await M047_AddMatching().revert(on: db)
             try await M041_CreateConsents().revert(on: db)
             let sql = db as! any SQLDatabase
             let seeker = UUID(), staff = UUID()
@@ -47,6 +50,7 @@ import Privacy
                     .run()
             }
             try await M041_CreateConsents().prepare(on: db)
+            try await M047_AddMatching().prepare(on: db)
             let ledger = ConsentLedger(db: db)
             let consents = try await ledger.list(.account(seeker))
             #expect(consents.count == 1 && consents[0].kind == .accountServices && consents[0].version == 0)

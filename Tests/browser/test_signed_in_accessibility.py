@@ -220,7 +220,10 @@ def test_cv_pages_of_a_seeker(driver):
     driver.find_element("css selector", objection).click()
     WebDriverWait(driver, 15).until(lambda d: "/account/privacy/objection" in d.current_url)
     assert_accessible(driver, "objection recorded", "uk")
+    # Lifted again; wait for that page, or its late arrival lands on the next test's page.
+    old = driver.find_element("tag name", "html")
     driver.find_element("css selector", objection).click()
+    WebDriverWait(driver, 15).until(page_left(old))
     driver.delete_all_cookies()
 
 
