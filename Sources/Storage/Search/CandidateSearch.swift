@@ -37,31 +37,27 @@ extension CVStore {
     /// broad filter (a voivodeship, a language) costs more than finding the page; past it the
     /// result says "more than" (`more`), and paging stops there.
     public static let countLimit = 1_000
-    /// A common word matches tens of thousands of a million CVs. On SQLite a text search ranks
-    /// (title matches first, then the newest) the 2 000 CVs written last among its matches; on
-    /// PostgreSQL the matches among the 100 000 CVs written last, and only when fewer than
-    /// `countLimit` are there does it look at every CV (rare words: few to read).
-    public static let textWindow = (sqlite: 2_000, postgres: 100_000)
+    /// A common word matches tens of thousands of a million CVs. A word search lists the
+    /// newest first — by the search rows' sequence, which follows the last change (rows are
+    /// written anew), so an index read backwards stops at the page — and counts up to
+    /// `wordCountLimit`: PostgreSQL rechecks every match it counts in the table.
+    public static let wordCountLimit = 200
+    /// On SQLite the matches are read from FTS5's newest end, this many at most (more than
+    /// the count looks at, so "newest first" is exact).
+    static let wordWindow = 2_000
 
     public func searchCandidates(_ c: CandidateCriteria) async throws -> (total: Int, candidates: [Candidate], more: Bool) {
-        guard c.query != nil else { return try await searchCandidates(c, newest: nil) }
-        if SearchIndex.dialect(db) == .sqlite { return try await searchCandidates(c, newest: Self.textWindow.sqlite) }
-        let recent = try await searchCandidates(c, newest: Self.textWindow.postgres)
-        return recent.more ? recent : try await searchCandidates(c, newest: nil)
-    }
-
-    func searchCandidates(_ c: CandidateCriteria, newest: Int?) async throws -> (total: Int, candidates: [Candidate], more: Bool) {
         let sql = db as! any SQLDatabase
         var with: SQLQueryString = ""
         var from: SQLQueryString = "FROM cv_candidates c "
         var conditions: [SQLQueryString] = [Self.notObjecting]
         var order: SQLQueryString = "ORDER BY c.updated_at DESC, c.cv_id"
         if let q = c.query {
-            let match = SearchIndex.cvs.textMatch(q, db: db, newest: newest)
+            let match = SearchIndex.cvs.textMatch(q, db: db, newest: SearchIndex.dialect(db) == .sqlite ? Self.wordWindow : nil)
             with = match.with
             from = match.from + "JOIN cv_candidates c ON c.cv_id = s.doc_id "
             if let condition = match.condition { conditions.append(condition) }
-            order = "ORDER BY " + match.rank + " DESC, c.updated_at DESC, c.cv_id"
+            order = "ORDER BY s.seq DESC"
         }
         if let o = c.occupation {
             // A group as a range of codes (":" sorts right after "9"), which an index serves on
@@ -79,9 +75,10 @@ extension CVStore {
         let perPage = max(1, min(c.perPage, 100)), offset = max(0, (c.page - 1) * perPage)
         let rows = try await sql.raw(with + "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at " + from + whereClause + " "
                                      + order + " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String(offset))").all()
+        let limit = c.query == nil ? Self.countLimit : Self.wordCountLimit
         let counted = try await sql.raw(with + "SELECT COUNT(*) AS n FROM (SELECT 1 AS x " + from + whereClause
-                                        + " LIMIT \(unsafeRaw: String(Self.countLimit + 1))) t").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
-        return (min(counted, Self.countLimit), try rows.map(Self.candidate), counted > Self.countLimit)
+                                        + " LIMIT \(unsafeRaw: String(limit + 1))) t").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        return (min(counted, limit), try rows.map(Self.candidate), counted > limit)
     }
 
     /// A candidate by id, only while its seeker shares something and has not objected.
