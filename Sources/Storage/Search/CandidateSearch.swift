@@ -53,7 +53,7 @@ extension CVStore {
         var conditions: [SQLQueryString] = [Self.notObjecting]
         var order: SQLQueryString = "ORDER BY c.updated_at DESC, c.cv_id"
         if let q = c.query {
-            let match = SearchIndex.cvs.textMatch(q, db: db, newest: SearchIndex.dialect(db) == .sqlite ? Self.wordWindow : nil)
+            let match = SearchIndex.cvs.textMatch(q, db: db, newest: Self.wordWindow)
             with = match.with
             from = match.from + "JOIN cv_candidates c ON c.cv_id = s.doc_id "
             if let condition = match.condition { conditions.append(condition) }

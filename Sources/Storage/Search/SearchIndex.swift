@@ -92,19 +92,13 @@ public struct SearchIndex: Sendable {
     /// title column once more for the rank. PostgreSQL: a condition on the GIN-indexed vector
     /// of the same rows (a self-join there would scan the whole table), the rank from the
     /// small title-only vector kept in the row.
-    /// `newest`: a search over a million CVs for a common word looks at the newest documents
-    /// first instead of every match — on SQLite the `newest` matches written last (FTS5 reads
-    /// its lists from the end), on PostgreSQL the matches among the `newest` rows written last
-    /// (a range of the sequence the GIN bitmap is intersected with; it cannot read newest first).
+    /// `newest` (SQLite): only the matches written last, this many — FTS5 reads its lists
+    /// from the newest end. PostgreSQL has no such order in GIN; callers order by `s.seq`.
     func textMatch(_ query: SearchQuery, db: any Database, newest: Int? = nil) -> (with: SQLQueryString, from: SQLQueryString, condition: SQLQueryString?, rank: SQLQueryString) {
         let window: SQLQueryString = newest.map { " ORDER BY seq DESC LIMIT \(unsafeRaw: String($0))" } ?? ""
         switch Self.dialect(db) {
         case .postgres:
-            var condition: SQLQueryString = "s.vector @@ to_tsquery('simple', \(bind: query.tsquery))"
-            if let newest {
-                condition = condition + " AND s.seq > (SELECT COALESCE(MAX(seq), 0) FROM \(ident: table)) - \(unsafeRaw: String(newest))"
-            }
-            return ("", "FROM \(ident: table) s ", condition, "(s.title_vector @@ to_tsquery('simple', \(bind: query.tsquery)))::int")
+            return ("", "FROM \(ident: table) s ", "s.vector @@ to_tsquery('simple', \(bind: query.tsquery))", "(s.title_vector @@ to_tsquery('simple', \(bind: query.tsquery)))::int")
         case .sqlite:
             let with: SQLQueryString = "WITH m AS MATERIALIZED (SELECT rowid AS seq FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: query.fts5)" + window + """
                 ), t AS MATERIALIZED (SELECT rowid AS seq FROM \(ident: fts) WHERE \(ident: fts) MATCH \(bind: "title : (" + query.fts5 + ")")) 

@@ -12,10 +12,9 @@ extension DesktopController {
     static let fittingShown = 5
 
     func fittingOffers(account: UUID, _ req: Request) async throws -> [InteractionPage.FittingOffer] {
-        guard try await MatchStore(db: req.db).hold(account: account) == nil else { return [] }
-        let cvs = try await CVStore(db: req.db).list(account: account).filter { $0.draft.occupationCode != nil }
+        guard case .found(let found) = try await Matching(req).offers(forSeeker: account, k: Self.fittingShown) else { return [] }
         let text = MatchText(t: req.catalogue, language: req.language)
-        return try await Matching(req).offers(for: cvs, k: Self.fittingShown).map { m in
+        return found.map { m in
             InteractionPage.FittingOffer(id: m.offer.id.uuidString.lowercased(), title: m.offer.draft.title,
                                          detail: [m.offer.draft.employerVisible ? m.offer.companyName : nil, m.offer.draft.locality].compactMap { $0 }.joined(separator: ", "),
                                          why: req.catalogue.text("matches.score", ["score": "\(m.match.score)"]) + " – " + text.line(m.match))

@@ -99,10 +99,9 @@ struct AlertRunner {
         case .matches:
             // New offers that fit the seeker's CVs (read whole: they are the seeker's own),
             // unless they objected to matching or alerts or had processing restricted.
-            guard try await MatchStore(db: app.db).hold(account: s.accountID) == nil else { return [] }
-            let cvs = try await CVStore(db: app.db).list(account: s.accountID).filter { $0.draft.occupationCode != nil }
+            guard case .found(let found) = try await Matching(app).offers(forSeeker: s.accountID, k: limit, since: since, now: now) else { return [] }
             let text = MatchText(t: req.catalogue, language: req.language)
-            return try await Matching(app).offers(for: cvs, k: limit, since: since, now: now).map { m in
+            return found.map { m in
                 Match(id: m.offer.id, title: m.offer.draft.title,
                       detail: ([m.offer.draft.employerVisible ? m.offer.companyName : nil, m.offer.draft.locality].compactMap { $0 }
                                + [req.catalogue.text("matches.score", ["score": "\(m.match.score)"]) + ": " + text.line(m.match)]).joined(separator: ", "),

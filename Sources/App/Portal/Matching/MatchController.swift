@@ -16,13 +16,11 @@ struct MatchController: RouteCollection {
 
     /// The seeker's matches, or why there are none.
     func matches(_ req: Request, _ account: Account) async throws -> (items: [Matching.OfferMatch], blocked: String?) {
-        let t = req.catalogue
-        if let hold = try await MatchStore(db: req.db).hold(account: account.id) {
-            return ([], t.text("matches.blocked." + hold.rawValue))
+        switch try await Matching(req).offers(forSeeker: account.id) {
+        case .held(let hold): return ([], req.catalogue.text("matches.blocked." + hold.rawValue))
+        case .noCV: return ([], req.catalogue.text("matches.no_cv"))
+        case .found(let found): return (found, nil)
         }
-        let cvs = try await CVStore(db: req.db).list(account: account.id).filter { $0.draft.occupationCode != nil }
-        guard !cvs.isEmpty else { return ([], t.text("matches.no_cv")) }
-        return (try await Matching(req).offers(for: cvs), nil)
     }
 
     func item(_ m: Matching.OfferMatch, _ req: Request, showCV: Bool) -> MatchItem {

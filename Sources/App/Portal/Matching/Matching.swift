@@ -40,6 +40,17 @@ struct Matching {
 
     struct OfferMatch { let offer: StoredOffer; let match: MatchModel.Match; let cv: StoredCV }
 
+    enum SeekerMatches { case held(MatchStore.Hold), noCV, found([OfferMatch]) }
+
+    /// A seeker's offers that fit, or why there are none: they objected or are restricted, or
+    /// no CV of theirs names an occupation (the CVs are read whole: they are their own).
+    func offers(forSeeker account: UUID, k: Int = 20, since: Date? = nil, now: Date = Date()) async throws -> SeekerMatches {
+        if let hold = try await MatchStore(db: db).hold(account: account) { return .held(hold) }
+        let cvs = try await CVStore(db: db).list(account: account).filter { $0.draft.occupationCode != nil }
+        guard !cvs.isEmpty else { return .noCV }
+        return .found(try await offers(for: cvs, k: k, since: since, now: now))
+    }
+
     /// The offers that fit any of these CVs best, each once (under the CV it fits best);
     /// `since`: published after it (alerts); `skip`: already sent.
     func offers(for cvs: [StoredCV], k: Int = 20, since: Date? = nil, skip: Set<UUID> = [], now: Date = Date()) async throws -> [OfferMatch] {
