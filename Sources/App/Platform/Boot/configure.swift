@@ -15,6 +15,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try DatabaseSetup.configure(app, config)
     let postgres = DatabaseSetup.kind(of: config.databaseURL) == .postgres
     app.ivrFlows = IVRFlowCache()
+    app.matchSnapshots = MatchSnapshots()
     app.desktopEvents = DesktopEvents(schema: config.databaseSchema, usesNotify: postgres)
     if postgres {
         app.clusterLink = ClusterLink(configuration: try SQLPostgresConfiguration(url: config.databaseURL!).coreConfiguration,

@@ -35,7 +35,7 @@ struct MatchingBenchmark {
             let size = seekers * step / steps
             try await ensureSeekers(size)
             let started = ContinuousClock.now
-            let index = try await app.services.candidateMatches.warm(app.db)
+            let index = try await app.matchSnapshots.candidates.warm(app.db)
             let load = BenchCommand.milliseconds(ContinuousClock.now - started) / 1000
             let (top, search, offersFor) = try await measure()
             rows.append((size, index.groups.count, load, top, search, offersFor, Self.residentMB()))
@@ -94,7 +94,7 @@ struct MatchingBenchmark {
         var top: [Double] = [], search: [Double] = [], offersFor: [Double] = [], byKind: [[Double]] = [[], [], [], []]
         let store = OfferStore(db: app.db), cvStore = CVStore(db: app.db)
         let occupations = SyntheticSeekers.Pool(try OccupationList.bundled())
-        _ = try await app.services.offerMatches.warm(app.db)
+        _ = try await app.matchSnapshots.offers.warm(app.db)
         for n in 0..<queries {
             guard let offer = try await store.find(offerIDs[Int(rng.next() % UInt64(offerIDs.count))]) else { continue }
             top.append(try await BenchCommand.time { _ = try await matching.candidates(for: offer) })

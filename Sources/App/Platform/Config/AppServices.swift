@@ -27,9 +27,6 @@ struct AppServices: Sendable {
     /// Each office's observed handle times per channel, for the router's prediction: the
     /// reports' sums of the last week, read again every five minutes.
     let handleTimes = CachedValue<HandleTimes>(ttl: .seconds(300))
-    /// Live offers and the CVs employers may be shown, in memory for matching (`Matching`).
-    let offerMatches = Matching.offerSnapshot()
-    let candidateMatches = Matching.candidateSnapshot()
     /// Offer searches and empty results per day, for the portal figures of the reports.
     var searchTally = SearchTally(calendar: ReportInterval.polishCalendar)
 }

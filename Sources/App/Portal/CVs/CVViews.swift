@@ -38,7 +38,7 @@ enum CVViews {
     static func wish(_ w: WorkWish?, _ req: Request) -> [String?] {
         guard let w else { return [] }
         let t = req.catalogue
-        let pay = w.expectedWage.map { MatchText(t: t, language: req.language).number($0) + " " + t.text("offer.wage_type." + w.expectedWageType.rawValue) }
+        let pay = w.expectedWage.map { NumberText.decimal($0, req.language) + " " + t.text("offer.wage_type." + w.expectedWageType.rawValue) }
         return [w.commuteKm.map { t.text("cv.wish.commute", ["km": "\($0)"]) }, w.willingToMove ? t.text("cv.wish.move") : nil,
                 pay.map { t.text("cv.wish.pay", ["pay": $0]) },
                 w.time == .any ? nil : t.text("cv.wish.time", ["time": t.text("cv.work_time." + w.time.rawValue)]),

@@ -55,12 +55,5 @@ struct MatchText {
             .map { $0.1.first!.isUppercase ? $0.1 : t.text("licence." + $0.1) }.joined(separator: ", ")
     }
 
-    /// A sum as the reader writes numbers, with the grosze only when there are any.
-    func number(_ amount: Double) -> String {
-        let f = NumberFormatter()
-        f.locale = Locale(identifier: language.rawValue); f.numberStyle = .decimal; f.maximumFractionDigits = 2
-        return f.string(from: NSNumber(value: amount)) ?? "\(amount)"
-    }
-
-    func money(_ amount: Int) -> String { number(Double(amount)) + " zł" }
+    func money(_ amount: Int) -> String { NumberText.decimal(Double(amount), language) + " zł" }
 }

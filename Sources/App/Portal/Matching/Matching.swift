@@ -8,12 +8,12 @@ import Directory
 /// in-memory indexes, each checked against the database before it is shown (an offer closed
 /// or a CV withdrawn meanwhile is left out).
 struct Matching {
-    let services: AppServices
+    let snapshots: MatchSnapshots
     let db: any Database
     let directory: any DirectoryStore
 
-    init(_ req: Request) { services = req.services; db = req.db; directory = req.directory }
-    init(_ app: Application) { services = app.services; db = app.db; directory = FluentDirectoryStore(db: app.db) }
+    init(_ req: Request) { snapshots = req.application.matchSnapshots; db = req.db; directory = req.directory }
+    init(_ app: Application) { snapshots = app.matchSnapshots; db = app.db; directory = FluentDirectoryStore(db: app.db) }
 
     static func offerSnapshot() -> MatchSnapshot<OfferMatchIndex> {
         MatchSnapshot(refreshEvery: .seconds(20), generation: { SearchResultCache.currentGeneration },
@@ -55,7 +55,7 @@ struct Matching {
     /// `since`: published after it (alerts); `skip`: already sent.
     func offers(for cvs: [StoredCV], k: Int = 20, since: Date? = nil, skip: Set<UUID> = [], now: Date = Date()) async throws -> [OfferMatch] {
         guard !cvs.isEmpty else { return [] }
-        let index = try await services.offerMatches.index(db)
+        let index = try await snapshots.offers.index(db)
         var best: [UUID: (offer: OfferProfile, cv: CVProfile, stored: StoredCV, score: Int)] = [:]
         for cv in cvs {
             let p = try await profile(own: cv)
@@ -76,7 +76,7 @@ struct Matching {
     /// not objected to matching nor had processing restricted (checked again here).
     func candidates(for offer: StoredOffer, k: Int = 20) async throws -> [(candidate: Candidate, match: MatchModel.Match)] {
         let profile = Self.profile(offer)
-        let top = try await services.candidateMatches.index(db).top(k * 2, for: profile)
+        let top = try await snapshots.candidates.index(db).top(k * 2, for: profile)
         let byID = Dictionary(top.map { ($0.cv.id, $0.cv) }, uniquingKeysWith: { a, _ in a })
         return try await CVStore(db: db).candidates(top.map(\.cv.id)).prefix(k).compactMap { c in
             byID[c.id].flatMap { MatchModel.explain(profile, $0) }.map { (c, $0) }
@@ -85,5 +85,20 @@ struct Matching {
 
     static func profile(_ o: StoredOffer) -> OfferProfile {
         OfferProfile(id: o.id, o.draft, latitude: o.latitude, longitude: o.longitude, publishedAt: o.publishedAt ?? o.createdAt)
+    }
+}
+
+/// The matching indexes of one running server (made at start, filled at first use).
+struct MatchSnapshots: Sendable {
+    let offers = Matching.offerSnapshot()
+    let candidates = Matching.candidateSnapshot()
+}
+
+extension Application {
+    private struct MatchSnapshotsKey: StorageKey { typealias Value = MatchSnapshots }
+
+    var matchSnapshots: MatchSnapshots {
+        get { storage[MatchSnapshotsKey.self]! }
+        set { storage[MatchSnapshotsKey.self] = newValue }
     }
 }
