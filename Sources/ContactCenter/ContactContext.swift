@@ -55,15 +55,18 @@ public struct ContactContext: Sendable, Equatable, Codable {
     /// The contact this one continues (a callback tried again, a reply to a mail thread).
     public var previous: UUID?
     public var origin: Origin?
+    /// The country the person writes from (ISO 3166-1 alpha-2), where no powiat applies.
+    public var country: String?
 
     public init(caller: String? = nil, identifiedBy: Identification? = nil, postalCode: PostalCode? = nil, powiat: String? = nil,
                 locality: String? = nil, ivrPath: [String] = [], keys: [Key] = [], email: String? = nil, phone: String? = nil,
                 name: String? = nil, subject: String? = nil, message: String? = nil, caseNumber: String? = nil, slot: String? = nil,
-                meeting: String? = nil, who: String? = nil, attempt: Int? = nil, previous: UUID? = nil, origin: Origin? = nil) {
+                meeting: String? = nil, who: String? = nil, attempt: Int? = nil, previous: UUID? = nil, origin: Origin? = nil, country: String? = nil) {
         self.caller = caller; self.identifiedBy = identifiedBy; self.postalCode = postalCode; self.powiat = powiat
         self.locality = locality; self.ivrPath = ivrPath; self.keys = keys; self.email = email; self.phone = phone
         self.name = name; self.subject = subject; self.message = message; self.caseNumber = caseNumber; self.slot = slot
         self.meeting = meeting; self.who = who; self.attempt = attempt; self.previous = previous; self.origin = origin
+        self.country = country
     }
 
     /// The next attempt of a callback: the same context, counted on, pointing back.
@@ -75,17 +78,17 @@ public struct ContactContext: Sendable, Equatable, Codable {
     }
 
     /// What statistics and the routing history keep once the person's identity and words go
-    /// (retention, erasure): the place to powiat level, the IVR path, the kind of caller, the
-    /// attempt and the origin. The keys pressed go too: they may be a client number or a PIN.
+    /// (retention, erasure): the place to powiat level (or the country), the IVR path, the kind
+    /// of caller, the attempt and the origin. The keys pressed go too: they may be a client number or a PIN.
     public var anonymised: ContactContext {
-        ContactContext(powiat: powiat, ivrPath: ivrPath, who: who, attempt: attempt, origin: origin)
+        ContactContext(powiat: powiat, ivrPath: ivrPath, who: who, attempt: attempt, origin: origin, country: country)
     }
 
     /// The screen pop's lines: a name (the catalogue's `context.<name>`) and the value as stored,
     /// which the page shows in words when the catalogue has `context.<name>.<value>`.
     public var lines: [(name: String, value: String)] {
         var out: [(String, String?)] = [
-            ("attempt", attempt.map(String.init)), ("caller", caller), ("case", caseNumber),
+            ("attempt", attempt.map(String.init)), ("caller", caller), ("case", caseNumber), ("country", country),
             ("digits", keys.isEmpty ? nil : keys.map { "\($0.step): \($0.digits)" }.joined(separator: ", ")),
             ("email", email), ("identified_by", identifiedBy?.rawValue), ("ivr_path", ivrPath.isEmpty ? nil : ivrPath.joined(separator: " › ")),
             ("locality", locality), ("meeting", meeting), ("message", message), ("name", name), ("phone", phone),
@@ -104,7 +107,7 @@ public struct ContactContext: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case v, caller, identifiedBy = "identified_by", postalCode = "postal_code", powiat, locality, ivrPath = "ivr_path", keys,
-             email, phone, name, subject, message, caseNumber = "case", slot, meeting, who, attempt, previous, origin
+             email, phone, name, subject, message, caseNumber = "case", slot, meeting, who, attempt, previous, origin, country
     }
 
     public init(from decoder: any Decoder) throws {
@@ -133,6 +136,7 @@ public struct ContactContext: Sendable, Equatable, Codable {
         attempt = try c.decodeIfPresent(Int.self, forKey: .attempt)
         previous = try c.decodeIfPresent(UUID.self, forKey: .previous)
         origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
+        country = try c.decodeIfPresent(String.self, forKey: .country)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -157,6 +161,7 @@ public struct ContactContext: Sendable, Equatable, Codable {
         try c.encodeIfPresent(attempt, forKey: .attempt)
         try c.encodeIfPresent(previous, forKey: .previous)
         try c.encodeIfPresent(origin, forKey: .origin)
+        try c.encodeIfPresent(country, forKey: .country)
     }
 
     /// A row of version 1: the flat map the channels wrote by convention.

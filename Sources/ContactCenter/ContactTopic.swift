@@ -1,6 +1,16 @@
 /// What a contact is about: one queue per office and topic, and a routing skill.
 public enum ContactTopic: String, Sendable, CaseIterable, Codable {
     case registration, benefits, offers, trainings, employers, foreigners, other
+    /// Questions about coming back to work in Poland (powroty.gov.pl's "Zadaj pytanie o
+    /// powrót"): asked from abroad, so no office is the asker's own; one national queue.
+    case returns
+
+    /// The topics a caller or visitor chooses among on the general line and contact form.
+    public static let general: [ContactTopic] = allCases.filter { !$0.isNational }
+
+    /// Whether the topic's contacts are one national queue: any consultant who takes the topic
+    /// may answer at once, wherever they work (its office is only where it is reported).
+    public var isNational: Bool { self == .returns }
 }
 
 /// How a consultant closes an interaction (reporting counts these).

@@ -67,7 +67,7 @@ extension IVRFlow {
                              next: "located", otherwise: "topic")
         postal.digits = 5; postal.check = .postalCode
         steps += [language, postal]
-        for topic in ContactTopic.allCases {
+        for topic in ContactTopic.general {
             var q = IVRStep(id: "q-" + topic.rawValue, kind: .enqueue)
             q.topic = topic.rawValue
             q.information = "info"

@@ -167,7 +167,7 @@ public struct Router: Sendable {
     /// the tiers are still tried in order, so a free consultant of the voivodeship comes first.
     public func reach(_ i: Interaction, now: Date, officeStaffed: Bool, voivodeshipStaffed: Bool, atRisk: Bool = false) -> Tier {
         let waited = now.timeIntervalSince(i.queuedAt)
-        if waited >= policy.nationalAfter || atRisk { return .national }
+        if waited >= policy.nationalAfter || atRisk || ContactTopic(rawValue: i.topic)?.isNational == true { return .national }
         if waited >= policy.voivodeshipAfter || !officeStaffed { return voivodeshipStaffed ? .voivodeship : .national }
         return .office
     }

@@ -12,10 +12,11 @@ import Testing
         let flow = IVRFlow.standard
         #expect(flow.problems().isEmpty, "\(flow.problems())")
         #expect(flow.languages == ["pl", "en", "ru", "uk"])
-        // Every topic has its queue, reachable from the topic menu.
+        // Every topic of the general line has its queue, reachable from the topic menu; the
+        // national returns questions come in writing from abroad, not through this menu.
         let queues = Set(flow.steps.values.filter { $0.kind == .enqueue }.compactMap(\.topic))
-        #expect(queues == Set(ContactTopic.allCases.map(\.rawValue)))
-        #expect(Set(flow.steps["topic"]!.choices.values).isSuperset(of: ContactTopic.allCases.map { "q-" + $0.rawValue }))
+        #expect(queues == Set(ContactTopic.general.map(\.rawValue)) && !queues.contains(ContactTopic.returns.rawValue))
+        #expect(Set(flow.steps["topic"]!.choices.values).isSuperset(of: ContactTopic.general.map { "q-" + $0.rawValue }))
         #expect(flow.steps["hours"]?.otherwise == "closed" && flow.steps["closed"]?.next == "info-offer")
         // After hours the recorded information, then the callback; while waiting, the same information.
         #expect(flow.steps["info-offer"]?.choices == ["1": "info", "2": "offer-callback"] && flow.steps["info"]?.kind == .information)

@@ -121,6 +121,23 @@ struct RouterTests {
         #expect(router.bestAgent(for: c, agents: agents.map { var a = $0; a.state = .available; return a }, now: Self.at(500))?.agentID == "own")
     }
 
+    @Test func aNationalTopicGoesToWhoeverTakesItAtOnceAfterItsOwnOffice() {
+        // Everyone of the returns office busy: a returns question does not wait its minute for
+        // them; a general question of the same office does.
+        var agents = [Self.busy(Self.agent("own", office: "pup-2002")), Self.agent("national", office: "", national: true),
+                      Self.agent("general-only", office: "", national: true, topics: ["registration"])]
+        let question = Interaction(channel: .webForm, language: "pl", topic: ContactTopic.returns.rawValue, officeID: "pup-2002",
+                               voivodeshipCode: "20", queuedAt: Self.at(0))
+        #expect(timeOnly.bestAgent(for: question, agents: agents, now: Self.at(0)) == RoutingDecision(interactionID: question.id, agentID: "national", tier: .national))
+        #expect(timeOnly.bestAgent(for: Self.call(channel: .webForm), agents: agents, now: Self.at(0)) == nil)
+        // A consultant who chose other topics is not offered it; one of its own office free comes first.
+        agents.remove(at: 1)
+        #expect(timeOnly.bestAgent(for: question, agents: agents, now: Self.at(0)) == nil)
+        agents[0] = Self.agent("own", office: "pup-2002")
+        #expect(timeOnly.bestAgent(for: question, agents: agents + [Self.agent("national", office: "", national: true)], now: Self.at(0))?.agentID == "own")
+        #expect(ContactTopic.general.contains(.registration) && !ContactTopic.general.contains(.returns))
+    }
+
     @Test func nobodyOfTheOfficeLoggedInOverflowsAtOnce() {
         let agents = [Self.agent("own", office: "pup-2002", state: .offline), Self.agent("neighbour", office: "pup-2003"),
                       Self.agent("neighbour-2", office: "pup-2003", idle: 5), Self.agent("national", office: "", national: true)]

@@ -2,6 +2,7 @@
 PAGES = [
     "/",
     "/contact",
+    "/returns",
     "/newsletter",
     "/accessibility",
     "/privacy",

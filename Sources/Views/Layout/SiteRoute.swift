@@ -10,7 +10,7 @@ public enum SiteRoute: Sendable, Equatable {
     // Public pages
     case home, offers, offer(String), trainings, training(String), jobFairs, jobFair(String), faq, faqEntry(String), faqHelpful(String)
     case occupations
-    case contact, callback, video, survey(String), offices, office(id: String), accessibility, privacy, complaints, stylesheet, script(String)
+    case contact, returns, callback, video, survey(String), offices, office(id: String), accessibility, privacy, complaints, stylesheet, script(String)
     case chat, chatNew, chatSay, chatEnd, chatRate, chatTranscript, chatSocket
     case newsletter, newsletterConfirm, newsletterUnsubscribe
     case alerts, alertsUnsubscribe, alertsResubscribe
@@ -81,6 +81,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .faqHelpful(let id): "/faq/\(Self.segment(id))/helpful"
         case .occupations: "/occupations"
         case .contact: "/contact"
+        case .returns: "/returns"
         case .callback: "/callback"
         case .video: "/video"
         case .survey(let token): "/survey/\(Self.segment(token))"

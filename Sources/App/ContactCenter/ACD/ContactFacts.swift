@@ -68,6 +68,7 @@ enum ContactFacts {
                 let register = try await req.services.directoryCache.register(req.db)
                 value = register.powiat(item.value).map { "\($0.displayName) (\(item.value))" } ?? item.value
             case "previous": value = context.previous.map { ContactMessage.caseNumber($0) } ?? item.value
+            case "country": value = Countries.name(item.value, in: req.language) + " (\(item.value))"
             default:
                 let words = t.text("context.\(item.name).\(item.value)")
                 value = words.hasPrefix("context.") ? item.value : words

@@ -129,7 +129,7 @@ extension DesktopController {
         case .trainings: .trainings
         case .employers: .employers
         case .foreigners: .foreigners
-        case .other, nil: nil
+        case .other, .returns, nil: nil
         }
     }
 

@@ -14,7 +14,7 @@ struct ContactFormController: Sendable {
     static func model(_ req: Request, form: FormState) async throws -> ContactPage.Model {
         var m = ContactPage.Model(operatorInfo: req.services.config.operatorInfo)
         m.powiats = try await req.services.directoryCache.snapshot(req.db).powiatChoices
-        m.topics = ContactTopic.allCases.map { ($0.rawValue, req.catalogue.text("topic." + $0.rawValue)) }
+        m.topics = ContactTopic.general.map { ($0.rawValue, req.catalogue.text("topic." + $0.rawValue)) }
         m.form = form
         return m
     }
@@ -50,7 +50,7 @@ struct ContactFormController: Sendable {
             office = try await req.directory.servingOffice(powiat: powiatCode)
             if office == nil { form.errors.append(("powiat", t.text("contact.powiat_required"))) }
         }
-        let topic = ContactTopic(rawValue: input.topic ?? "")
+        let topic = ContactTopic(rawValue: input.topic ?? "").flatMap { ContactTopic.general.contains($0) ? $0 : nil }
         if topic == nil { form.errors.append(("topic", t.text("desktop.topic_unknown"))) }
         let text = (input.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.count < 10 { form.errors.append(("message", t.text("contact.message_short"))) }

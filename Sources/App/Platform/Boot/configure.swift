@@ -49,6 +49,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.middleware.use(CSRFMiddleware(key: app.services.secrets.csrfKey, secureCookies: https))
 
     try app.register(collection: SiteController())
+    try app.register(collection: ReturnsQuestionController())
     try app.register(collection: OfficeController())
     try app.register(collection: CalendarController())
     try app.register(collection: ValidationController())

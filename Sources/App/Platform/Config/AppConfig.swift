@@ -45,6 +45,9 @@ public struct AppConfig: Sendable {
     public var serviceAddress: String = "kontakt@localhost"
     /// The office for mail that names none (an unknown sender, no +office in the address).
     public var mailDefaultOffice: String = "pup-2002"
+    /// The office the national returns questions (`/returns`) are reported under and whose
+    /// consultants see them first; the national pool takes them at once too.
+    public var returnsOffice: String = "pup-2002"
     /// Larger messages are kept as their header only.
     public var mailMaxBytes: Int = 10 * 1_024 * 1_024
     /// The SMS gateway (Kannel's sendsms interface); nil: text messages wait in their outbox.
@@ -109,6 +112,7 @@ public struct AppConfig: Sendable {
         ("MAIL_POLL_SECONDS", "30", "how often the mailbox is read"),
         ("MAIL_SERVICE_ADDRESS", "kontakt@<PUBLIC_URL host>", "the address clients write to (Reply-To of replies; never answered automatically)"),
         ("MAIL_DEFAULT_OFFICE", "pup-2002", "office for mail from unknown senders that names no office (kontakt+OFFICE@… names one)"),
+        ("RETURNS_OFFICE", "pup-2002", "office under which questions about returning to Poland (/returns) are queued; the national pool answers them too"),
         ("MAIL_MAX_BYTES", "10485760", "larger messages are kept as their header only"),
         ("SMS_GATEWAY_URL", "(none: SMS wait in their outbox)", "Kannel sendsms address, e.g. http://127.0.0.1:13013/cgi-bin/sendsms"),
         ("SMS_GATEWAY_USERNAME, SMS_GATEWAY_PASSWORD", "(none)", "the sendsms-user of the gateway"),
@@ -254,6 +258,7 @@ public struct AppConfig: Sendable {
         config.serviceAddress = env["MAIL_SERVICE_ADDRESS"].flatMap { $0.isEmpty ? nil : $0.lowercased() }
             ?? "kontakt@" + (URLComponents(string: publicURL)?.host ?? "localhost")
         config.mailDefaultOffice = env["MAIL_DEFAULT_OFFICE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pup-2002"
+        config.returnsOffice = env["RETURNS_OFFICE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pup-2002"
         config.voice = try VoiceConfiguration.fromEnvironment(env, production: mode == .production)
         guard let inactive = Int(env["RETENTION_ACCOUNT_INACTIVE_DAYS"] ?? "1095"), (30...36_500).contains(inactive) else {
             throw ConfigError.invalid("RETENTION_ACCOUNT_INACTIVE_DAYS", "a whole number of days from 30 to 36500")

@@ -18,7 +18,8 @@ extension ContactPage {
                 .p(.text(ctx.t("contact.hours", ["hours": ctx.hoursLongText]))),
                 .p(.text(ctx.t("contact.cost"))),
                 .p(.a(.href(SiteRoute.callback.path), .text(ctx.t("callback.link")))),
-                .p(.a(.href(SiteRoute.video.path), .text(ctx.t("video.title"))))
+                .p(.a(.href(SiteRoute.video.path), .text(ctx.t("video.title")))),
+                .p(.a(.href(SiteRoute.returns.path), .text(ctx.t("contact.returns_link"))))
             ),
             .section(.attribute(named: "aria-labelledby", value: "office-heading"),
                 .h2(.id("office-heading"), .text(ctx.t("contact.your_office_heading"))),
