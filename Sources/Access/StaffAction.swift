@@ -23,6 +23,10 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case manageStaff = "staff.manage"
     case editIVR = "ivr.edit"
     case manageOffices = "offices.manage"
+    /// Fabryka CV: taking a request and delivering the CV (the centre's national service).
+    case workCVFactory = "cvfactory.work"
+    /// Handing a Fabryka CV request to a colleague.
+    case assignCVFactory = "cvfactory.assign"
 }
 
 /// Whether an action concerns one office's data (then the office must be in the staff
@@ -46,9 +50,10 @@ public enum AccessDecision: Equatable, Sendable {
 /// The authorization matrix: role × action, and office scoping on top.
 public enum AuthorizationMatrix {
     static let grants: [StaffRole: Set<StaffAction>] = [
-        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions, .viewReports],
+        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions, .viewReports, .workCVFactory],
         .supervisor: [.readClient, .updateClient, .lookUpClientByPESEL, .verifyClientLink, .verifyEmployer, .handleInteractions,
-                      .viewWallboard, .viewReports, .viewOfficeReports, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog],
+                      .viewWallboard, .viewReports, .viewOfficeReports, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog,
+                      .workCVFactory, .assignCVFactory],
         .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer],
         .dataProtectionOfficer: [.readClient, .lookUpClientByPESEL, .viewAuditLog, .handleDataRequests, .listenToRecordings],
         .administrator: [.manageStaff, .editIVR, .manageOffices, .viewAuditLog],

@@ -16,7 +16,7 @@ public enum RetentionPeriod: Sendable, Equatable {
     case yearsSinceLastContact(Int)
     /// Until the consent is withdrawn.
     case untilWithdrawn
-    /// This many days from when it was made (the deployment may set them).
+    /// This many days from when it was made or, for a service, ended (the deployment may set them).
     case days(Int)
 }
 
@@ -91,6 +91,12 @@ public enum ProcessingRegister {
               retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .processors], tables: ["cc_chats", "cc_chat_lines"], profiling: []),
         .init(id: "newsletter", basis: .consent, categories: [.email], retention: .untilWithdrawn, recipients: [.processors],
               tables: ["newsletter_subscribers", "newsletter_deliveries"], profiling: []),
+        // Fabryka CV (seed 003 names it with the account's services, on consent): what the
+        // requester sent and the centre made, kept while it is worked on and 90 days after.
+        .init(id: "cv_factory", basis: .consent,
+              categories: [.email, .name, .cvFiles, .occupation, .education, .languages, .experience, .trainings, .skills, .licences,
+                           .wantedJob, .messages],
+              retention: .days(90), recipients: [.processors], tables: ["cv_factory_requests", "cv_factory_files"], profiling: []),
         .init(id: "recruitment", basis: .consent,
               categories: [.name, .birthDate, .address, .email, .education, .languages, .experience, .trainings, .skills, .licences,
                            .employmentHistory, .photo, .recruitmentOther],

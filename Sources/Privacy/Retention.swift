@@ -56,6 +56,8 @@ public enum Retention {
     public static var complaints: RetentionRule { of(purpose: "complaints")! }
     /// The security log (who read what): the security purpose's rule.
     public static var securityLog: RetentionRule { of(purpose: "security")! }
+    /// Fabryka CV's working copies, from when a request ended.
+    public static var cvFactory: RetentionRule { of(purpose: "cv_factory")! }
     /// Mail sent to people (the outbox keeps a copy): the forms-and-e-mail purpose's rule.
     public static var sentMail: RetentionRule { of(purpose: "forms_and_email")! }
 

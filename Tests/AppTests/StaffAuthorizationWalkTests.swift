@@ -229,8 +229,18 @@ import TextSearch
     }
 
     /// A request each national route accepts when allowed (the n-th walk adds and deletes a step of its own).
-    static func nationalRequest(_ e: StaffEndpoint, n: Int) -> (path: String, form: [String: String]) {
-        switch e.pathString {
+    /// `cvFactory`: a seeker's open Fabryka CV request of this walk, `staff`: who walks (a
+    /// supervisor hands the request to themselves, then writes and delivers it).
+    static func nationalRequest(_ e: StaffEndpoint, n: Int, cvFactory: UUID, staff: UUID) -> (path: String, form: [String: String]) {
+        if e.pathString.hasPrefix("/staff/cv-factory/:id") {
+            let path = e.pathString.replacingOccurrences(of: ":id", with: cvFactory.uuidString.lowercased())
+            switch e.pathString {
+            case "/staff/cv-factory/:id/assign": return (path, ["assignee": staff.uuidString])
+            case "/staff/cv-factory/:id/deliver": return (path, MatchingTests.cv)
+            default: return (path, [:])
+            }
+        }
+        return switch e.pathString {
         case "/staff/newsletter": (e.pathString, ["language": "pl", "subject": "Nowości", "body": "Nowe szkolenia w urzędach pracy w grudniu."])
         case "/staff/ivr/steps": (e.pathString, ["id": "walk-\(n)", "kind": "hangup"])
         case "/staff/ivr/steps/:step": ("/staff/ivr/steps/end", ["kind": "hangup"])
@@ -248,12 +258,19 @@ import TextSearch
         try await withTestApp { app in
             let national = StaffRoutes.all.filter(Self.nationalOnly)
             #expect(!national.isEmpty)
+            _ = try await MatchingTests.seeker(app, email: "walk.seeker@example.org")
+            let seeker = try #require(try await AccountStore(db: app.db).find(email: "walk.seeker@example.org"))
+            let cv = try #require(try await CVStore(db: app.db).list(account: seeker.id).first)
             for (n, role) in StaffRole.allCases.enumerated() {
                 for (m, scope) in [OfficeScope.national, .offices([Self.own])].enumerated() {
                     let staff = try await TestStaff.create(app, email: "n\(n)-\(scope == .national ? "kraj" : "pup")@example.org", roles: [role], scope: scope)
                     let browser = try await staff.signIn(app)
+                    let request = CVFactoryRequest(kind: .improve, targetLanguage: "pl", accountID: seeker.id, email: seeker.email, name: nil, language: "pl",
+                                                   note: "Proszę o poprawę.", sourceCV: cv.id, hasSourceFile: true, dueAt: Date().addingTimeInterval(86_400),
+                                                   createdAt: Date())
+                    try await CVFactoryStore(db: app.db).create(request, file: ("cv.pdf", CVFlowTests.pdf()))
                     for endpoint in national {
-                        let (path, form) = Self.nationalRequest(endpoint, n: n * 2 + m)
+                        let (path, form) = Self.nationalRequest(endpoint, n: n * 2 + m, cvFactory: request.id, staff: staff.id)
                         let res = endpoint.method == .GET ? try await browser.get(path)
                             : try await browser.post(path, form, csrfFrom: "/staff/home")
                         let allowed = scope == .national && (endpoint.action.map { AuthorizationMatrix.allows(role, $0) } ?? true)

@@ -3,6 +3,7 @@ PAGES = [
     "/",
     "/contact",
     "/returns",
+    "/cv-factory",
     "/newsletter",
     "/accessibility",
     "/privacy",

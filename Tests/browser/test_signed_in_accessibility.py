@@ -710,3 +710,29 @@ def test_requests_register_of_the_data_protection_officer(driver):
     check_all_languages(driver, "/staff/privacy")
     check_all_languages(driver, first_link(driver, "/staff/privacy", "main table a"))
     driver.delete_all_cookies()
+
+
+def test_cv_factory_from_the_seeker_to_the_centre(driver):
+    """Jan asks for his CV to be improved; the centre's consultant sees the request, takes it and
+    writes the CV; the form states with errors too."""
+    password_step(driver, "jan.demo@example.org")
+    check_all_languages(driver, "/cv-factory")
+    driver.get(url("/cv-factory", "en"))
+    submit(driver, {"note": "short"})
+    assert "Note for the consultant: write at least 10 characters." in driver.page_source
+    assert_accessible(driver, "/cv-factory with errors", "en")
+    Select(driver.find_element("name", "source_cv")).select_by_index(1)
+    submit(driver, {"note": "Proszę poprawić CV pod pracę kierowcy w Niemczech."})
+    assert "Request received" in driver.page_source
+    status = driver.find_element("css selector", "main [role=status] a").get_attribute("href").replace(BASE, "")
+    check_all_languages(driver, status)
+    driver.delete_all_cookies()
+    enrol(driver, "konsultant.centrum@example.org")
+    check_all_languages(driver, "/staff/cv-factory")
+    request = first_link(driver, "/staff/cv-factory", "main table a")
+    check_all_languages(driver, request)
+    driver.get(url(request, "pl"))
+    driver.find_element("css selector", f"form[action='{request}/take'] button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: "notice=taken" in d.current_url)
+    check_all_languages(driver, request + "/write")
+    driver.delete_all_cookies()

@@ -95,7 +95,7 @@ enum StaffGuard {
         let t = req.catalogue
         let handles = AuthorizationMatrix.allows(member.roles, .handleInteractions)
         var shell = StaffShell(name: member.displayName,
-                               areas: StaffHomeController.areas.filter { AuthorizationMatrix.allows(member.roles, $0.action) }
+                               areas: StaffHomeController.areas(for: member)
                                    .map { StaffShell.Area(path: $0.path, label: t.text($0.key)) },
                                handlesContacts: handles)
         if handles { shell.agentPanel = try await DesktopController.bar(req, member) }

@@ -14,6 +14,7 @@ struct StaffHomeController: Sendable {
         (SiteRoute.staffPrivacy.path, "staff.area_privacy", .handleDataRequests),
         (SiteRoute.staffClients.path, "staff.area_clients", .readClient),
         (SiteRoute.staffClientLinks.path, "staff.area_links", .verifyClientLink),
+        (SiteRoute.staffCVFactory.path, "staff.area_cv_factory", .workCVFactory),
         (SiteRoute.staffEmployers.path, "staff.area_employers", .verifyEmployer),
         (SiteRoute.staffOffers.path, "staff.area_offers", .moderateOffers),
         (SiteRoute.staffEvents.path, "staff.area_events", .editOfficeContent),
@@ -25,9 +26,17 @@ struct StaffHomeController: Sendable {
         (SiteRoute.staffMembers.path, "staff.area_staff", .manageStaff),
     ]
 
+    /// Areas that are national services: open only to staff of national scope.
+    static let nationalAreas: Set<String> = [SiteRoute.staffCVFactory.path]
+
+    /// The areas a member's roles and scope open.
+    static func areas(for member: StaffMember) -> [(path: String, key: String, action: StaffAction)] {
+        areas.filter { AuthorizationMatrix.allows(member.roles, $0.action) && (member.scope == .national || !nationalAreas.contains($0.path)) }
+    }
+
     @Sendable func home(req: Request, member: StaffMember) async throws -> Response {
         let t = req.catalogue
-        let links = Self.areas.filter { AuthorizationMatrix.allows(member.roles, $0.action) }.map { (path: $0.path, label: t.text($0.key)) }
+        let links = Self.areas(for: member).map { (path: $0.path, label: t.text($0.key)) }
         var model = StaffHomePage.Model(name: member.displayName, email: member.email,
                                         roles: member.roles.map { t.text("role." + $0.rawValue) }.sorted(),
                                         offices: try await officeNames(req, member),

@@ -10,6 +10,7 @@ enum StaffRoutes {
         let moderation = OfferModerationController(), events = EventAdminController(), agents = AgentSupervisionController()
         let desktop = DesktopController(), phone = RemotePhoneController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
         let ivr = IVREditorController(), review = InteractionReviewController(), reports = ReportsController(), requests = DataRequestsController()
+        let cvFactory = CVFactoryDeskController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -36,6 +37,15 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .staffEmployerVerify(":id"), .verifyEmployer, .company, employers.verify),
 
             StaffEndpoint(.GET, .staffAudit, .viewAuditLog, .officeQuery, audit.list),
+
+            // Fabryka CV: the centre's national service.
+            StaffEndpoint(.GET, .staffCVFactory, .workCVFactory, .national, cvFactory.list),
+            StaffEndpoint(.GET, .staffCVFactoryRequest(":id"), .workCVFactory, .national, cvFactory.show),
+            StaffEndpoint(.GET, .staffCVFactorySource(":id"), .workCVFactory, .national, cvFactory.sourceFile),
+            StaffEndpoint(.POST, .staffCVFactoryTake(":id"), .workCVFactory, .national, cvFactory.take),
+            StaffEndpoint(.POST, .staffCVFactoryAssign(":id"), .assignCVFactory, .national, cvFactory.assign),
+            StaffEndpoint(.GET, .staffCVFactoryWrite(":id"), .workCVFactory, .national, cvFactory.writeForm),
+            StaffEndpoint(.POST, .staffCVFactoryDeliver(":id"), .workCVFactory, .national, cvFactory.deliver),
 
             StaffEndpoint(.GET, .staffOffers, .moderateOffers, .officeQuery, moderation.queue),
             StaffEndpoint(.POST, .staffOfferModerate(":id"), .moderateOffers, .offer, moderation.decide),

@@ -52,6 +52,7 @@ public enum StorageMigrations {
             M045_IndexSMSByInteraction(),
             M046_AddLinesInformationAndRemoteWork(),
             M047_AddMatching(),
+            M048_CreateCVFactory(),
         ]
     }
 }

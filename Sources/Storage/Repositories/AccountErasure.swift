@@ -51,6 +51,12 @@ public struct AccountErasure: Sendable {
         if !cvs.isEmpty { erased.append(.init(name: "cvs", count: cvs.count)) }
         for cv in cvs { try await SearchIndex.cvs.remove(cv, on: tx) }
         try await sql.delete(from: "cvs").where("account_id", .equal, SQLBind(id)).run()
+        // Fabryka CV requests with their files (what was sent and what the centre made).
+        if try await count("cv_factory", "cv_factory_requests", "account_id", SQLBind(id)) > 0 {
+            try await sql.delete(from: "cv_factory_files")
+                .where(SQLQueryString("request_id IN (SELECT id FROM cv_factory_requests WHERE account_id = \(bind: id))")).run()
+            try await sql.delete(from: "cv_factory_requests").where("account_id", .equal, SQLBind(id)).run()
+        }
         for (name, table) in [("files", "cv_files"), ("photo", "account_photos"), ("searches", "saved_searches"), ("tokens", "account_tokens"),
                               ("link_requests", "client_link_requests"), ("consents", "consents"), ("exports", "privacy_exports")] {
             if try await count(name, table, "account_id", SQLBind(id)) > 0 {

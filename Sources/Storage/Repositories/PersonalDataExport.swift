@@ -100,6 +100,19 @@ public struct PersonalDataExport: Sendable {
             let ext = (try photo.decode(column: "content_type", as: String.self)).contains("png") ? "png" : "jpg"
             out.files.append(File(path: "files/photo." + ext, data: try photo.decode(column: "data", as: Data.self)))
         }
+        try add("cv_factory", try await rows("""
+            SELECT kind, target_language, note, status, due_at, created_at, finished_at, result, return_reason
+            FROM cv_factory_requests WHERE account_id = \(bind: id) ORDER BY created_at
+            """, [("kind", .text), ("target_language", .text), ("note", .text), ("status", .text), ("due_at", .date), ("created_at", .date),
+                  ("finished_at", .date), ("result", .json), ("return_reason", .text)]))
+        for f in try await sql.raw("""
+            SELECT f.request_id, f.role, f.file_name, f.data FROM cv_factory_files f JOIN cv_factory_requests r ON r.id = f.request_id
+            WHERE r.account_id = \(bind: id)
+            """).all() {
+            let name = (try f.decode(column: "file_name", as: String.self)).replacingOccurrences(of: "/", with: "_")
+            let folder = try f.decode(column: "request_id", as: UUID.self).uuidString.lowercased() + "-" + f.decode(column: "role", as: String.self)
+            out.files.append(File(path: "files/cv-factory/" + folder + "/" + name, data: try f.decode(column: "data", as: Data.self)))
+        }
         try add("alerts", try await rows("SELECT kind, label, query, frequency, active, created_at, last_run_at FROM saved_searches WHERE account_id = \(bind: id)",
                                          [("kind", .text), ("label", .text), ("query", .text), ("frequency", .text), ("active", .bool),
                                           ("created_at", .date), ("last_run_at", .date)]),

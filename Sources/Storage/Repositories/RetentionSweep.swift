@@ -22,6 +22,8 @@ public struct RetentionReport: Sendable, Equatable {
     public var counters = 0
     /// Copies of people's data past their week.
     public var exports = 0
+    /// Fabryka CV requests finished (or their result unanswered) long enough ago.
+    public var cvFactory = 0
     /// False when another process held the retention lock: it does the work.
     public var ran = true
 
@@ -32,7 +34,7 @@ public struct RetentionReport: Sendable, Equatable {
         ["clients_anonymised=\(clients)", "contacts_anonymised=\(contacts)", "recordings_deleted=\(recordings.count)",
          "accounts_warned=\(accountsWarned)", "accounts_deleted=\(accountsDeleted)", "newsletter_subscribers_ended=\(subscribers)",
          "requests_anonymised=\(requests)", "mail_deleted=\(mail)", "sms_deleted=\(smsWithoutContact)", "audit_entries_deleted=\(auditEntries)",
-         "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)"]
+         "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)", "cv_factory_requests_deleted=\(cvFactory)"]
     }
 }
 
@@ -195,6 +197,9 @@ public struct RetentionSweep: Sendable {
             (\.auditEntries, "audit_log", "id", "\(ident: "at") < \(bind: Retention.securityLog.cutoff(now: now))"),
             (\.exports, "privacy_exports", "id", "expires_at < \(bind: now)"),
             (\.counters, "rate_limits", "key", "window_start < \(bind: Retention.attemptCounters.cutoff(now: now))"),
+            // A result nobody accepted or sent back counts as ended when it was delivered.
+            (\.cvFactory, "cv_factory_requests", "id",
+             "finished_at < \(bind: Retention.cvFactory.cutoff(now: now)) OR (status = 'delivered' AND updated_at < \(bind: Retention.cvFactory.cutoff(now: now)))"),
         ]
         for (field, table, key, condition) in steps {
             if dryRun { report[keyPath: field] += try await count(table, condition); continue }

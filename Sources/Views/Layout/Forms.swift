@@ -122,6 +122,19 @@ extension Forms {
         return .raw(h.html)
     }
 
+    /// A PDF to upload: label, hint and error tied to the input as for the other fields.
+    static func pdfFile(_ name: String, label: String, hint: String, state: FormState) -> Node<HTML.FormContext> {
+        let error = state.error(name)
+        var input: [Attribute<HTML.InputContext>] = [.type(.file), .id(name), .name(name), .attribute(named: "accept", value: "application/pdf,.pdf"),
+                                                      .attribute(named: "aria-describedby", value: error == nil ? "\(name)-hint" : "\(name)-hint \(name)-error")]
+        if error != nil { input.append(.attribute(named: "aria-invalid", value: "true")) }
+        return .div(.class(error == nil ? "field" : "field has-error"),
+                    .label(.for(name), .text(label)),
+                    .p(.id("\(name)-hint"), .class("hint"), .text(hint)),
+                    error.map { .p(.id("\(name)-error"), .class("field-error"), .text($0)) } ?? .empty,
+                    .selfClosedElement(named: "input", attributes: input))
+    }
+
     /// A checkbox with its label after it; "on" when ticked.
     static func checkbox(_ name: String, label: String, state: FormState, required: Bool = false) -> Node<HTML.FormContext> {
         let error = state.error(name)

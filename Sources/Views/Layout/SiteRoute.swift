@@ -10,6 +10,7 @@ public enum SiteRoute: Sendable, Equatable {
     // Public pages
     case home, offers, offer(String), trainings, training(String), jobFairs, jobFair(String), faq, faqEntry(String), faqHelpful(String)
     case occupations
+    case cvFactory, cvFactoryStatus(String), cvFactoryStep(String), cvFactoryResultFile(String)
     case contact, returns, callback, video, survey(String), offices, office(id: String), accessibility, privacy, complaints, stylesheet, script(String)
     case chat, chatNew, chatSay, chatEnd, chatRate, chatTranscript, chatSocket
     case newsletter, newsletterConfirm, newsletterUnsubscribe
@@ -38,6 +39,8 @@ public enum SiteRoute: Sendable, Equatable {
     case staffMembers, staffMemberNew, staffMember(String), staffMemberReset2FA(String)
     case staffClients, staffClient(String), staffClientPIN(String), staffClientRegistration(String)
     case staffClientLinks, staffClientLink(String)
+    case staffCVFactory, staffCVFactoryRequest(String), staffCVFactoryTake(String), staffCVFactoryAssign(String), staffCVFactoryDeliver(String),
+         staffCVFactorySource(String), staffCVFactoryWrite(String)
     case staffEmployers, staffEmployerVerify(String)
     case staffAudit
     case staffOffers, staffOfferModerate(String)
@@ -82,6 +85,12 @@ public enum SiteRoute: Sendable, Equatable {
         case .occupations: "/occupations"
         case .contact: "/contact"
         case .returns: "/returns"
+        case .cvFactory: "/cv-factory"
+        // A request's key: a seeker's own by its id (their session proves it theirs), a
+        // visitor's by the token of their status link, which stands in for a session.
+        case .cvFactoryStatus(let token): "/cv-factory/status/\(Self.segment(token))"
+        case .cvFactoryStep(let key): "/cv-factory/steps/\(Self.segment(key))"
+        case .cvFactoryResultFile(let key): "/cv-factory/files/\(Self.segment(key))"
         case .callback: "/callback"
         case .video: "/video"
         case .survey(let token): "/survey/\(Self.segment(token))"
@@ -181,6 +190,13 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffClientPIN(let id): "/staff/clients/\(Self.segment(id))/pin"
         case .staffClientRegistration(let id): "/staff/clients/\(Self.segment(id))/registration"
         case .staffClientLinks: "/staff/client-links"
+        case .staffCVFactory: "/staff/cv-factory"
+        case .staffCVFactoryRequest(let id): "/staff/cv-factory/\(Self.segment(id))"
+        case .staffCVFactoryTake(let id): "/staff/cv-factory/\(Self.segment(id))/take"
+        case .staffCVFactoryAssign(let id): "/staff/cv-factory/\(Self.segment(id))/assign"
+        case .staffCVFactoryDeliver(let id): "/staff/cv-factory/\(Self.segment(id))/deliver"
+        case .staffCVFactorySource(let id): "/staff/cv-factory/\(Self.segment(id))/source"
+        case .staffCVFactoryWrite(let id): "/staff/cv-factory/\(Self.segment(id))/write"
         case .staffClientLink(let id): "/staff/client-links/\(Self.segment(id))"
         case .staffEmployers: "/staff/employers"
         case .staffEmployerVerify(let id): "/staff/employers/\(Self.segment(id))/verify"

@@ -22,6 +22,9 @@ enum DemoStaff {
         ("admin.bialystok@example.org", "Demo: administrator PUP Białystok", .administrator, false),
         ("admin.krajowy@example.org", "Demo: administrator krajowy", .administrator, true),
         ("redaktor.krajowy@example.org", "Demo: redaktor krajowy", .officeEditor, true),
+        // The centre's own staff, national: the national pool and Fabryka CV.
+        ("konsultant.centrum@example.org", "Demo: konsultant Centrum (Fabryka CV)", .consultant, true),
+        ("kierownik.centrum@example.org", "Demo: kierownik zmiany Centrum", .supervisor, true),
     ]
     static let clients: [(number: String, first: String, last: String, pesel: String, phone: String, email: String)] = [
         ("100000009", "Jan", "Demo-Kowalski", "85031501234", "+48600100200", "jan.demo@example.org"),
@@ -41,8 +44,8 @@ enum DemoStaff {
                                                              scope: a.national ? .national : .offices([office]), language: "pl")
                 // Those who take contacts are on the wallboard from the start, logged out of the queues.
                 if a.role == .consultant || a.role == .supervisor {
-                    try await ContactCenterStore(db: tx).save(Agent(id: id.uuidString, offices: [office], voivodeships: ["20"], state: .offline,
-                                                                    idleSince: Date()))
+                    try await ContactCenterStore(db: tx).save(Agent(id: id.uuidString, offices: a.national ? [] : [office], voivodeships: a.national ? [] : ["20"],
+                                                                    nationalPool: a.national, state: .offline, idleSince: Date()))
                 }
             }
             for c in clients where try await ClientStore(db: tx).find(number: c.number) == nil {

@@ -11,6 +11,8 @@ struct Secrets: Sendable {
     let newsletterKey: SymmetricKey
     /// Signs the delivery-report addresses given to the SMS gateway.
     let smsKey: SymmetricKey
+    /// Signs the status links of Fabryka CV requests.
+    let cvFactoryKey: SymmetricKey
 
     init(dataKey: Data) {
         self.dataKey = SymmetricKey(data: dataKey)
@@ -18,6 +20,7 @@ struct Secrets: Sendable {
         alertKey = Self.derive(dataKey, "zielona/alerts")
         newsletterKey = Self.derive(dataKey, "zielona/newsletter")
         smsKey = Self.derive(dataKey, "zielona/sms")
+        cvFactoryKey = Self.derive(dataKey, "zielona/cv-factory")
     }
 
     static func derive(_ key: Data, _ label: String) -> SymmetricKey {

@@ -77,20 +77,32 @@ struct CVController: RouteCollection {
         input.occupation = code.isEmpty ? nil : code
         input.languages = LanguageRows.text(req) ?? input.languages
         var (draft, errors) = input.draft(req.catalogue, occupationExists: { _ in occupation != nil })
-        var place = CVPlace(powiatCode: nil, voivodeshipCode: nil)
-        if let code = draft?.postalCode {
-            if let location = try? await OfficeLocator(store: req.directory).locate(code) {
-                place = CVPlace(powiatCode: location.powiat.code, voivodeshipCode: location.voivodeship.code,
-                                latitude: location.postalCode.latitude, longitude: location.postalCode.longitude)
-            } else {
-                errors.append(("postal_code", req.catalogue.text("offer.error.place"))); draft = nil
-            }
+        var placed: (CVPlace, SearchTokens)? = nil
+        if let d = draft {
+            placed = try await self.placed(d, req, occupationName: occupation?.name)
+            if placed == nil { errors.append(("postal_code", req.catalogue.text("offer.error.place"))); draft = nil }
         }
-        guard let draft, errors.isEmpty else {
+        guard let draft, let (place, tokens) = placed, errors.isEmpty else {
             req.storage[CVErrorsKey.self] = FormState(values: input.values, errors: errors)
             return nil
         }
-        return (draft, place, try await tokens(draft.sharedOnly, occupationName: occupation?.name, place: place, req))
+        return (draft, place, tokens)
+    }
+
+    /// Where a checked draft's seeker wants to work and its index tokens (shared sections
+    /// only); nil when its postal code is not one of the directory's.
+    func placed(_ draft: CVDraft, _ req: Request, occupationName: String?? = nil) async throws -> (CVPlace, SearchTokens)? {
+        var place = CVPlace(powiatCode: nil, voivodeshipCode: nil)
+        if let code = draft.postalCode {
+            guard let location = try? await OfficeLocator(store: req.directory).locate(code) else { return nil }
+            place = CVPlace(powiatCode: location.powiat.code, voivodeshipCode: location.voivodeship.code,
+                            latitude: location.postalCode.latitude, longitude: location.postalCode.longitude)
+        }
+        let name: String?
+        if let given = occupationName { name = given } else {
+            name = try await draft.occupationCode.asyncMap { try await OfferStore(db: req.db).occupation($0)?.name } ?? nil
+        }
+        return (place, try await tokens(draft.sharedOnly, occupationName: name, place: place, req))
     }
 
     struct CVErrorsKey: StorageKey { typealias Value = FormState }
@@ -185,9 +197,14 @@ struct CVController: RouteCollection {
 
     func download(req: Request) async throws -> Response {
         guard let account = try await seeker(req), let file = try await CVStore(db: req.db).file(account: account.id) else { throw Abort(.notFound) }
-        let res = Response(status: .ok, body: .init(data: file.data))
+        return Self.pdf(file.name, file.data)
+    }
+
+    /// A PDF to save, never kept by a cache on the way.
+    static func pdf(_ name: String, _ data: Data) -> Response {
+        let res = Response(status: .ok, body: .init(data: data))
         res.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        let ascii = file.name.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
+        let ascii = name.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
         res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"")
         res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return res

@@ -37,11 +37,6 @@ public enum CVListPage {
                     Forms.button(SiteRoute.accountCVDelete(r.id).path, label: ctx.t("cv.delete"), accessibleLabel: ctx.t("cv.delete") + ": " + r.title, ctx: ctx))]
         }
         let f = model.fileForm
-        let fileError = f.error("file")
-        var input: [Attribute<HTML.InputContext>] = [.type(.file), .id("file"), .name("file"),
-                                                      .attribute(named: "accept", value: "application/pdf,.pdf"),
-                                                      .attribute(named: "aria-describedby", value: fileError == nil ? "file-hint" : "file-hint file-error")]
-        if fileError != nil { input.append(.attribute(named: "aria-invalid", value: "true")) }
         return Layout.render(ctx, title: ctx.t("cv.list_title"), main: .group(
             .p(.class("breadcrumb"), .a(.href(SiteRoute.account.path), .text("← " + ctx.t("account.title")))),
             .h1(.text(ctx.t("cv.list_title"))),
@@ -61,11 +56,7 @@ public enum CVListPage {
             Forms.errorSummary(f, ctx),
             .form(.method(.post), .action(SiteRoute.accountCVFile.path), .enctype(.multipartData),
                 Forms.csrf(ctx),
-                .div(.class(fileError == nil ? "field" : "field has-error"),
-                     .label(.for("file"), .text(ctx.t("cv.field.file"))),
-                     .p(.id("file-hint"), .class("hint"), .text(ctx.t("cv.file_hint"))),
-                     fileError.map { .p(.id("file-error"), .class("field-error"), .text($0)) } ?? .empty,
-                     .selfClosedElement(named: "input", attributes: input)),
+                Forms.pdfFile("file", label: ctx.t("cv.field.file"), hint: ctx.t("cv.file_hint"), state: f),
                 .button(.type(.submit), .text(ctx.t("cv.file_upload"))))
         ))
     }
@@ -77,6 +68,12 @@ public enum CVFormPage {
     public struct Model: Sendable {
         public let form: FormState
         public let editingID: String?
+        /// Another use of the same form (the centre writing a CV for a Fabryka CV request):
+        /// where it posts, its heading and introduction, and the way back.
+        public var action: String? = nil
+        public var title: String? = nil
+        public var intro: String? = nil
+        public var back: (href: String, label: String)? = nil
         public init(form: FormState, editingID: String?) { self.form = form; self.editingID = editingID }
     }
 
@@ -97,13 +94,14 @@ public enum CVFormPage {
         func section(_ name: String, _ nodes: Node<HTML.FormContext>...) -> Node<HTML.FormContext> {
             .fieldset(.element(named: "legend", text: ctx.t("cv.section." + name)), .group(nodes), share(name))
         }
-        let title = ctx.t(model.editingID == nil ? "cv.new_title" : "cv.edit_title")
+        let title = model.title ?? ctx.t(model.editingID == nil ? "cv.new_title" : "cv.edit_title")
+        let back = model.back ?? (SiteRoute.accountCVs.path, ctx.t("cv.list_title"))
         return Layout.render(ctx, title: title, scripts: [SuggestScript.path], main: .group(
-            .p(.class("breadcrumb"), .a(.href(SiteRoute.accountCVs.path), .text("← " + ctx.t("cv.list_title")))),
+            .p(.class("breadcrumb"), .a(.href(back.href), .text("← " + back.label))),
             .h1(.text(title)),
-            .p(.text(ctx.t("cv.form_intro"))),
+            .p(.text(model.intro ?? ctx.t("cv.form_intro"))),
             Forms.errorSummary(f, ctx),
-            .form(.method(.post), .action(model.editingID.map { SiteRoute.accountCV($0).path } ?? SiteRoute.accountCVs.path),
+            .form(.method(.post), .action(model.action ?? model.editingID.map { SiteRoute.accountCV($0).path } ?? SiteRoute.accountCVs.path),
                   .attribute(named: "novalidate", value: "novalidate"),
                 Forms.csrf(ctx),
                 field("title", required: true, hint: ctx.t("cv.title_hint")),
