@@ -68,7 +68,7 @@ public enum SiteRoute: Sendable, Equatable {
     case smsDeliveryReport
 
     // The API
-    case apiOffers, apiKBSuggest, apiReport(String), apiOccupations
+    case apiOffers, apiKBSuggest, apiReport(String), apiOccupations, apiOpenAPI
 
     public var path: String {
         switch self {
@@ -285,6 +285,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .apiOccupations: "/api/v1/occupations"
         case .apiKBSuggest: "/api/v1/kb/suggest"
         case .apiReport(let kind): "/api/v1/reports/\(Self.segment(kind))"
+        case .apiOpenAPI: "/api/openapi.json"
         }
     }
 

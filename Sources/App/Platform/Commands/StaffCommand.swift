@@ -9,7 +9,7 @@ import Storage
 /// new member gets a welcome e-mail with a link to set their password; the link is printed too.
 struct StaffCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "add")
+        @Argument(name: "action", help: "add, or token (a personal API token of an existing staff member, for scripts)")
         var action: String
         @Option(name: "email", help: "The staff member's e-mail (their login).")
         var email: String?
@@ -23,16 +23,31 @@ struct StaffCommand: AsyncCommand {
         var national: Bool
     }
 
-    var help: String { "Add a staff account: add --email E --name N --roles R[,R] (--offices ID[,ID] | --national)." }
+    var help: String {
+        "Add a staff account: add --email E --name N --roles R[,R] (--offices ID[,ID] | --national). "
+            + "A personal API token for reading the API: token --email E --name LABEL (valid a day; listed and revocable at /staff/security)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard signature.action == "add" else { throw ConsoleCommandError(message: "unknown action \(signature.action); use add") }
+        guard ["add", "token"].contains(signature.action) else { throw ConsoleCommandError(message: "unknown action \(signature.action); use add or token") }
         guard let rawEmail = signature.email, let email = try? EmailAddress(rawEmail) else {
             throw ConsoleCommandError(message: "--email must be a valid e-mail address")
         }
         let name = (signature.name ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw ConsoleCommandError(message: "--name is required") }
+        if signature.action == "token" {
+            try await DatabasePreparation.prepare(app, demo: false)
+            guard let account = try await AccountStore(db: app.db).find(email: email.value), account.kind == .staff else {
+                throw ConsoleCommandError(message: "no staff account \(email.value)")
+            }
+            let token = Secrets.randomToken()
+            _ = try await StaffTokenStore(db: app.db).create(account: account.id, name: name, hash: Secrets.sha256Hex(token),
+                                                             expiresAt: Date().addingTimeInterval(86_400))
+            // The token alone on the last line, for scripts.
+            context.console.print(token)
+            return
+        }
         let roleNames = (signature.roles ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let roles = Set(roleNames.compactMap(StaffRole.init(rawValue:)))
         guard !roles.isEmpty, roles.count == roleNames.count else {

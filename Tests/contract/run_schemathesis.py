@@ -1,0 +1,51 @@
+"""Runs schemathesis over the OpenAPI document of a live server (ZIELONA_URL), once anonymous,
+once with a staff member's personal API token, once as a signed-in job seeker and once as a
+signed-in employer: every operation, every time. Fails on any 5xx and on any answer whose
+status, content type, headers or body the document does not describe.
+
+Needs: ZIELONA_URL, ZIELONA_BIN and ZIELONA_DIR (to make the staff token), the demo data."""
+import os
+import re
+import subprocess
+import sys
+
+import requests
+
+BASE = os.environ["ZIELONA_URL"]
+CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance"
+DEMO_PASSWORD = "Zielona-Demo-2026"
+
+
+def session_cookie(email):
+    """Signs in through the login form as a browser does; returns the cookies as a header."""
+    s = requests.Session()
+    page = s.get(BASE + "/login?lang=en").text
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    res = s.post(BASE + "/login", data={"email": email, "password": DEMO_PASSWORD, "_csrf": token}, allow_redirects=False)
+    assert res.status_code == 303, f"sign-in of {email}: {res.status_code}"
+    return "; ".join(f"{c.name}={c.value}" for c in s.cookies)
+
+
+def staff_token(email):
+    out = subprocess.run([os.environ["ZIELONA_BIN"], "staff", "token", "--email", email, "--name", "contract test"],
+                         cwd=os.environ["ZIELONA_DIR"], capture_output=True, text=True, check=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def run(label, headers):
+    print(f"-- schemathesis {label}", flush=True)
+    args = ["schemathesis", "run", BASE + "/api/openapi.json", "--checks", CHECKS, "--max-examples", "25",
+            "--seed", "20261206", "--no-color"]
+    for h in headers:
+        args += ["-H", h]
+    res = subprocess.run(args, capture_output=True, text=True)
+    tail = res.stdout.strip().splitlines()[-25:]
+    print("\n".join(tail))
+    return res.returncode == 0
+
+
+ok = run("anonymous", [])
+ok &= run("staff (supervisor's API token)", ["Authorization: Bearer " + staff_token("kierownik.bialystok@example.org")])
+ok &= run("job seeker (session)", ["Cookie: " + session_cookie("jan.demo@example.org")])
+ok &= run("employer (session)", ["Cookie: " + session_cookie("transport.demo@example.org")])
+sys.exit(0 if ok else 1)
