@@ -81,7 +81,7 @@ public enum ProcessingRegister {
                            .experience, .trainings, .skills, .licences, .wantedJob, .workplacePreferences, .employmentHistory, .cvFiles, .savedSearches],
               retention: .accountLifetime, recipients: [.employers, .officeStaff, .processors],
               tables: ["accounts", "account_tokens", "account_photos", "seeker_profiles", "cvs", "cv_files", "cv_candidates", "cv_interests",
-                       "cv_search", "saved_searches", "alert_deliveries", "companies", "employer_users", "company_invitations", "offers",
+                       "cv_search", "saved_searches", "alert_deliveries", "app_tokens", "companies", "employer_users", "company_invitations", "offers",
                        "privacy_exports"],
               profiling: [.alerts, .candidateMatching]),
         .init(id: "forms_and_email", basis: .legalObligation, categories: [.email, .name, .location, .country, .messages, .contactHistory],

@@ -29,16 +29,20 @@ import VaporTesting
             #expect(documented == registered, "documented only: \(documented.subtracting(registered).sorted()); registered only: \(registered.subtracting(documented).sorted())")
 
             // Every reference resolves; every error answer is a problem document.
-            let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let components = try #require(doc["components"] as? [String: [String: Any]])
             let text = String(decoding: body, as: UTF8.self)
-            let refs = text.matches(of: /"\$ref": "#\/components\/schemas\/(\w+)"/).map { String($0.1) }
-            #expect(!refs.isEmpty && refs.allSatisfy { schemas[$0] != nil }, "\(Set(refs).subtracting(schemas.keys))")
+            let refs = text.matches(of: /"\$ref": "#\/components\/(\w+)\/(\w+)"/).map { (String($0.1), String($0.2)) }
+            #expect(!refs.isEmpty && refs.allSatisfy { components[$0.0]?[$0.1] != nil }, "\(refs.filter { components[$0.0]?[$0.1] == nil })")
+            func resolved(_ r: [String: Any]) -> [String: Any]? {
+                guard let ref = r["$ref"] as? String else { return r }
+                return components["responses"]?[String(ref.split(separator: "/").last!)] as? [String: Any]
+            }
             for (path, ops) in paths {
                 for (method, op) in ops {
                     let responses = try #require((op as? [String: Any])?["responses"] as? [String: [String: Any]])
-                    #expect(responses["200"] != nil, "\(method) \(path)")
+                    #expect(responses.keys.contains { $0.hasPrefix("2") }, "\(method) \(path)")
                     for (code, r) in responses where code.hasPrefix("4") {
-                        #expect((r["content"] as? [String: Any])?["application/problem+json"] != nil, "\(method) \(path) \(code)")
+                        #expect((resolved(r)?["content"] as? [String: Any])?["application/problem+json"] != nil, "\(method) \(path) \(code)")
                     }
                 }
             }

@@ -1,6 +1,6 @@
 """Runs schemathesis over the OpenAPI document of a live server (ZIELONA_URL), once anonymous,
-once with a staff member's personal API token, once as a signed-in job seeker and once as a
-signed-in employer: every operation, every time. Fails on any 5xx and on any answer whose
+once with a staff member's personal API token, once as a signed-in job seeker (browser session),
+once with a job seeker's app token and once as a signed-in employer: every operation, every time. Fails on any 5xx and on any answer whose
 status, content type, headers or body the document does not describe.
 
 Needs: ZIELONA_URL, ZIELONA_BIN and ZIELONA_DIR (to make the staff token), the demo data."""
@@ -32,6 +32,12 @@ def staff_token(email):
     return out.stdout.strip().splitlines()[-1]
 
 
+def app_token(email):
+    res = requests.post(BASE + "/api/v1/app/sign-in", json={"email": email, "password": DEMO_PASSWORD, "device": "contract test"})
+    assert res.status_code == 201, f"app sign-in of {email}: {res.status_code} {res.text}"
+    return res.json()["token"]
+
+
 def run(label, headers):
     print(f"-- schemathesis {label}", flush=True)
     args = ["schemathesis", "run", BASE + "/api/openapi.json", "--checks", CHECKS, "--max-examples", "25",
@@ -44,8 +50,15 @@ def run(label, headers):
     return res.returncode == 0
 
 
+# Every credential first: the runs try the sign-in with made-up addresses until this address is
+# limited, after which no sign-in would pass.
+staff = "Authorization: Bearer " + staff_token("kierownik.bialystok@example.org")
+seeker = "Cookie: " + session_cookie("jan.demo@example.org")
+device = "Authorization: Bearer " + app_token("jan.demo@example.org")
+employer = "Cookie: " + session_cookie("transport.demo@example.org")
 ok = run("anonymous", [])
-ok &= run("staff (supervisor's API token)", ["Authorization: Bearer " + staff_token("kierownik.bialystok@example.org")])
-ok &= run("job seeker (session)", ["Cookie: " + session_cookie("jan.demo@example.org")])
-ok &= run("employer (session)", ["Cookie: " + session_cookie("transport.demo@example.org")])
+ok &= run("staff (supervisor's API token)", [staff])
+ok &= run("job seeker (session)", [seeker])
+ok &= run("job seeker (app token)", [device])
+ok &= run("employer (session)", [employer])
 sys.exit(0 if ok else 1)

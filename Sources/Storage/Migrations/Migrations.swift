@@ -53,6 +53,7 @@ public enum StorageMigrations {
             M046_AddLinesInformationAndRemoteWork(),
             M047_AddMatching(),
             M048_CreateCVFactory(),
+            M049_CreateAppTokens(),
         ]
     }
 }

@@ -58,7 +58,8 @@ public struct AccountErasure: Sendable {
             try await sql.delete(from: "cv_factory_requests").where("account_id", .equal, SQLBind(id)).run()
         }
         for (name, table) in [("files", "cv_files"), ("photo", "account_photos"), ("searches", "saved_searches"), ("tokens", "account_tokens"),
-                              ("link_requests", "client_link_requests"), ("consents", "consents"), ("exports", "privacy_exports")] {
+                              ("link_requests", "client_link_requests"), ("consents", "consents"), ("exports", "privacy_exports"),
+                              ("devices", "app_tokens")] {
             if try await count(name, table, "account_id", SQLBind(id)) > 0 {
                 try await sql.delete(from: table).where("account_id", .equal, SQLBind(id)).run()
             }

@@ -22,7 +22,7 @@ public enum SiteRoute: Sendable, Equatable {
     case account, accountPassword, accountEmail, accountEmailConfirm, accountSignOutEverywhere, accountClientLink
     case accountPhoto, accountPhotoDelete, accountCompanyInvite, accountSMS, accountPrivacy, accountPrivacyWithdraw, accountPrivacyObjection,
          accountPrivacyRestriction, accountPrivacyErase, accountPrivacyExport, accountPrivacyExportFile(String)
-    case accountAlerts, accountAlert(String), accountAlertDelete(String)
+    case accountAlerts, accountAlert(String), accountAlertDelete(String), accountDeviceRevoke(String)
     case accountCVs, accountCVNew, accountCV(String), accountCVEdit(String), accountCVPrint(String), accountCVDelete(String)
     case accountCVFile, accountCVFileDelete
     case accountMatches, accountMatchesAlert
@@ -69,6 +69,7 @@ public enum SiteRoute: Sendable, Equatable {
 
     // The API
     case apiOffers, apiKBSuggest, apiReport(String), apiOccupations, apiOpenAPI
+    case apiAppSignIn, apiAppTokenCurrent, apiAccountAlerts, apiAccountAlert(String)
 
     public var path: String {
         switch self {
@@ -143,6 +144,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .accountAlerts: "/account/alerts"
         case .accountAlert(let id): "/account/alerts/\(Self.segment(id))"
         case .accountAlertDelete(let id): "/account/alerts/\(Self.segment(id))/delete"
+        case .accountDeviceRevoke(let id): "/account/devices/\(Self.segment(id))/revoke"
         case .accountMatches: "/account/matches"
         case .accountMatchesAlert: "/account/matches/alert"
         case .accountCVs: "/account/cvs"
@@ -286,6 +288,10 @@ public enum SiteRoute: Sendable, Equatable {
         case .apiKBSuggest: "/api/v1/kb/suggest"
         case .apiReport(let kind): "/api/v1/reports/\(Self.segment(kind))"
         case .apiOpenAPI: "/api/openapi.json"
+        case .apiAppSignIn: "/api/v1/app/sign-in"
+        case .apiAppTokenCurrent: "/api/v1/app/tokens/current"
+        case .apiAccountAlerts: "/api/v1/account/alerts"
+        case .apiAccountAlert(let id): "/api/v1/account/alerts/\(Self.segment(id))"
         }
     }
 

@@ -52,6 +52,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: ReturnsQuestionController())
     try app.register(collection: CVFactoryController())
     try app.register(collection: OpenAPIController())
+    try app.register(collection: AppSignInController())
     try app.register(collection: OfficeController())
     try app.register(collection: CalendarController())
     try app.register(collection: ValidationController())

@@ -1,5 +1,13 @@
 import Vapor
 import Storage
+import Portal
+import Views
+
+/// A request signed in with a device's app token: which token and what it may do.
+struct AppTokenAuth: Sendable {
+    let token: UUID
+    let scopes: Set<AppScope>
+}
 
 /// Who is signed in: the account id in the database-backed session.
 extension Request {
@@ -23,12 +31,32 @@ extension Request {
     var signedInEmail: String? { signedInAccountID == nil ? nil : session.data[Self.sessionEmailKey] }
 
     func signedInAccount() async throws -> Account? {
-        guard let id = signedInAccountID else { return nil }
+        guard let id = signedInAccountID else { return try await appTokenAccount() }
         guard let account = try await AccountStore(db: db).find(id: id) else {
             session.destroy()
             return nil
         }
         return account
+    }
+
+    private struct AppTokenKey: StorageKey { typealias Value = AppTokenAuth }
+
+    /// The token a device of the Moja Praca app signed in with, when this API request came with one.
+    var appToken: AppTokenAuth? { storage[AppTokenKey.self] }
+
+    /// On the API, a device's token (`Authorization: Bearer zla_…`) stands for its account.
+    private func appTokenAccount() async throws -> Account? {
+        guard url.path.hasPrefix(SiteRoute.apiPrefix), let bearer = headers.bearerAuthorization, bearer.token.hasPrefix(AppTokenPolicy.prefix),
+              let found = try await AppTokenStore(db: db).use(hash: Secrets.sha256Hex(bearer.token)) else { return nil }
+        storage[AppTokenKey.self] = AppTokenAuth(token: found.token, scopes: found.scopes)
+        return try await AccountStore(db: db).find(id: found.account)
+    }
+
+    /// A device's token must carry the scope for what it asks (a browser's session may do all).
+    func requireAppScope(_ scope: AppScope) throws {
+        if let token = appToken, !token.scopes.contains(scope) {
+            throw Abort(.forbidden, reason: catalogue.text("app.scope_missing", ["scope": scope.rawValue]))
+        }
     }
 
     /// Signs `account` in, under a new session id: an id the browser brought (one an attacker

@@ -129,27 +129,16 @@ struct AccountController: RouteCollection {
         let input = try req.content.decode(LoginInput.self)
         let t = req.catalogue
         let email = (input.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let limiter = RateLimiter(db: req.db)
-        let emailKey = "login:email:" + Secrets.sha256Hex(email)
-        let ipKey = "login:ip:" + (req.clientAddress)
         func refuse(_ message: String, status: HTTPStatus) -> Response {
             .html(LoginPage.render(.init(form: FormState(values: ["email": email], errors: [("email", message)])), req.pageContext),
                   status: status)
         }
-        let emailBlocked = try await limiter.isBlocked(emailKey, limit: AccountPolicy.loginLimit.attempts, window: AccountPolicy.loginLimit.window)
-        let ipAllowed = try await limiter.hit(ipKey, limit: AccountPolicy.addressLimit.attempts, window: AccountPolicy.addressLimit.window)
-        if emailBlocked || !ipAllowed {
-            return refuse(t.text("login.locked", ["minutes": "15"]), status: .tooManyRequests)
+        let account: Account
+        switch try await SignInCheck.check(email: email, password: input.password ?? "", req) {
+        case .locked: return refuse(t.text("login.locked", ["minutes": "15"]), status: .tooManyRequests)
+        case .failed: return refuse(t.text("login.failed"), status: .unauthorized)
+        case .signedIn(let a): account = a
         }
-        let account = try await AccountStore(db: req.db).find(email: email)
-        // Verify against a fixed hash when the account does not exist, so timing does not tell.
-        let ok = try await req.password.async.verify(input.password ?? "", created: account?.passwordHash ?? req.services.dummyPasswordHash)
-        guard let account, ok else {
-            _ = try await limiter.hit(emailKey, limit: AccountPolicy.loginLimit.attempts, window: AccountPolicy.loginLimit.window)
-            return refuse(t.text("login.failed"), status: .unauthorized)
-        }
-        try await limiter.reset(emailKey)
-        try await AccountStore(db: req.db).signedIn(account.id)
         if account.kind == .staff {
             guard let member = try await StaffStore(db: req.db).find(account.id), member.active else {
                 return refuse(t.text("login.failed"), status: .unauthorized)
@@ -179,7 +168,8 @@ struct AccountController: RouteCollection {
 
     func account(req: Request) async throws -> Response {
         guard let account = try await req.signedInAccount() else { return req.redirect(to: SiteRoute.login.path) }
-        return .html(AccountPage.render(try await accountModel(req, account, form: FormState(), notice: nil), req.pageContext))
+        let notice = (try? req.query.get(String.self, at: "notice")) == "device_revoked" ? req.catalogue.text("app.device_revoked") : nil
+        return .html(AccountPage.render(try await accountModel(req, account, form: FormState(), notice: notice), req.pageContext))
     }
 
     func accountModel(_ req: Request, _ account: Account, form: FormState, notice: String?) async throws -> AccountPage.Model {
@@ -203,12 +193,22 @@ struct AccountController: RouteCollection {
             company = .init(name: c.name, verified: c.verified, users: users)
         }
         let kind: AccountPage.Model.Kind = switch account.kind { case .seeker: .seeker; case .employer: .employer; case .staff: .staff }
-        return AccountPage.Model(kind: kind, email: account.email, emailVerified: account.emailVerified,
-                                 name: profile.map { "\($0.firstName) \($0.lastName)" },
-                                 address: profile.map { "\($0.street) \($0.houseNumber), \($0.postalCode) \($0.locality)" },
-                                 linkStatus: linkStatus, mayRequestLink: mayRequestLink,
-                                 hasPhoto: try await AccountPhotos(db: req.db).get(account.id) != nil, company: company,
-                                 form: form, notice: notice)
+        var model = AccountPage.Model(kind: kind, email: account.email, emailVerified: account.emailVerified,
+                                      name: profile.map { "\($0.firstName) \($0.lastName)" },
+                                      address: profile.map { "\($0.street) \($0.houseNumber), \($0.postalCode) \($0.locality)" },
+                                      linkStatus: linkStatus, mayRequestLink: mayRequestLink,
+                                      hasPhoto: try await AccountPhotos(db: req.db).get(account.id) != nil, company: company,
+                                      form: form, notice: notice)
+        if account.kind == .seeker {
+            model.devices = try await AppTokenStore(db: req.db).list(account: account.id).map { d in
+                AccountPage.Device(id: d.id.uuidString.lowercased(), name: d.device,
+                                   scopes: d.scopes.map { t.text("app.scope." + $0.rawValue) }.sorted().joined(separator: ", "),
+                                   created: DateText.dateTime(d.createdAt, req.language),
+                                   lastUsed: d.lastUsedAt.map { DateText.dateTime($0, req.language) } ?? t.text("app.never_used"),
+                                   expires: DateText.date(d.expiresAt, req.language))
+            }
+        }
+        return model
     }
 
     struct PasswordInput: Content { var current_password: String?; var password: String? }

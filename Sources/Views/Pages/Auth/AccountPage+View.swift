@@ -23,11 +23,21 @@ public enum AccountPage {
         /// One state for every form of the page (their field names differ).
         public let form: FormState
         public let notice: String?
+        /// Devices signed in to the Moja Praca app (job seekers).
+        public var devices: [Device] = []
         public init(kind: Kind, email: String, emailVerified: Bool, name: String?, address: String?, linkStatus: String?,
                     mayRequestLink: Bool, hasPhoto: Bool, company: CompanyInfo?, form: FormState, notice: String?) {
             self.kind = kind; self.email = email; self.emailVerified = emailVerified; self.name = name; self.address = address
             self.linkStatus = linkStatus; self.mayRequestLink = mayRequestLink; self.hasPhoto = hasPhoto; self.company = company
             self.form = form; self.notice = notice
+        }
+    }
+
+    /// A device signed in to the app, in words.
+    public struct Device: Sendable {
+        public let id: String, name: String, scopes: String, created: String, lastUsed: String, expires: String
+        public init(id: String, name: String, scopes: String, created: String, lastUsed: String, expires: String) {
+            self.id = id; self.name = name; self.scopes = scopes; self.created = created; self.lastUsed = lastUsed; self.expires = expires
         }
     }
 
@@ -61,7 +71,17 @@ public enum AccountPage {
             .button(.type(.submit), .text(ctx.t("account.change_password")))))
         let sessions = section("sessions-heading", ctx.t("account.sessions_heading"), .group(
             .p(.text(ctx.t("account.sessions_text"))),
-            form(SiteRoute.accountSignOutEverywhere.path, ctx, .button(.type(.submit), .text(ctx.t("account.sign_out_everywhere"))))))
+            form(SiteRoute.accountSignOutEverywhere.path, ctx, .button(.type(.submit), .text(ctx.t("account.sign_out_everywhere")))),
+            .if(model.kind == .seeker, .group(
+                .h3(.text(ctx.t("app.devices_heading"))),
+                .p(.text(ctx.t("app.devices_intro"))),
+                Tables.table(caption: ctx.t("app.devices_heading"),
+                             headers: [ctx.t("app.device"), ctx.t("app.scopes_heading"), ctx.t("app.signed_in"), ctx.t("app.last_used"), ctx.t("app.expires"), ""],
+                             rows: model.devices.map { d in
+                                 [.text(d.name), .text(d.scopes), .text(d.created), .text(d.lastUsed), .text(d.expires),
+                                  Forms.button(SiteRoute.accountDeviceRevoke(d.id).path, label: ctx.t("app.revoke"),
+                                               accessibleLabel: ctx.t("app.revoke") + ": " + d.name, style: .danger, ctx: ctx)]
+                             }, empty: ctx.t("app.no_devices"))))))
         let email = section("email-heading", ctx.t("account.change_email"), .group(
             .p(.text(ctx.t("account.change_email_intro"))),
             form(SiteRoute.accountEmail.path, ctx,

@@ -1,0 +1,118 @@
+import Vapor
+import Views
+import Portal
+import Storage
+import Localization
+import Identity
+
+/// The Moja Praca app's sign-in (`POST /api/v1/app/sign-in`): e-mail and password, with the
+/// same limits as the login form, give a job seeker's device a token of its own — scoped,
+/// valid 90 days, listed on the account page where it can be revoked, and ended with the
+/// account's sessions. With it the device reads the account's API (`/api/v1/matches`,
+/// `/api/v1/account/alerts`) and, with the `alerts` scope, removes saved searches.
+struct AppSignInController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post(SiteRoute.apiAppSignIn.pathComponents, use: signIn)
+        routes.delete(SiteRoute.apiAppTokenCurrent.pathComponents, use: signOut)
+        routes.get(SiteRoute.apiAccountAlerts.pathComponents, use: alerts)
+        routes.delete(SiteRoute.apiAccountAlert(":id").pathComponents, use: deleteAlert)
+        routes.post(SiteRoute.accountDeviceRevoke(":id").pathComponents, use: revokeDevice)
+    }
+
+    struct SignInInput: Content { var email: String?; var password: String?; var device: String?; var scopes: String? }
+
+    struct TokenJSON: Content {
+        let token: String
+        let id: UUID
+        let device: String
+        let scopes: [String]
+        let expires_at: Date
+    }
+
+    @Sendable func signIn(req: Request) async throws -> Response {
+        let input = try req.content.decode(SignInInput.self)
+        let t = req.catalogue
+        var errors: [(field: String, message: String)] = []
+        let device = (input.device ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if device.isEmpty || device.count > AppTokenPolicy.maximumDeviceName {
+            errors.append(("device", t.text("app.device_name", ["max": "\(AppTokenPolicy.maximumDeviceName)"])))
+        }
+        let scopes = input.scopes.map(AppScope.parse) ?? Set(AppScope.allCases)
+        if scopes == nil || scopes?.isEmpty == true {
+            errors.append(("scopes", t.text("app.scopes", ["list": AppScope.allCases.map(\.rawValue).joined(separator: ", ")])))
+        }
+        let email = (input.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if email.isEmpty { errors.append(("email", t.text("validation.required"))) }
+        if (input.password ?? "").isEmpty { errors.append(("password", t.text("validation.required"))) }
+        try Problem.check(errors, req)
+        let account: Account
+        switch try await SignInCheck.check(email: email, password: input.password ?? "", req) {
+        case .locked: throw Abort(.tooManyRequests, reason: t.text("login.locked", ["minutes": "15"]))
+        case .failed: throw Abort(.unauthorized, reason: t.text("login.failed"))
+        case .signedIn(let a): account = a
+        }
+        guard account.kind == .seeker else { throw Abort(.forbidden, reason: t.text("app.seekers_only")) }
+        let token = AppTokenPolicy.prefix + Secrets.randomToken()
+        let made = try await AppTokenStore(db: req.db).create(account: account.id, device: device, scopes: scopes ?? [], hash: Secrets.sha256Hex(token),
+                                                              sessionEpoch: account.sessionEpoch)
+        let json = TokenJSON(token: token, id: made.id, device: made.device, scopes: made.scopes.map(\.rawValue).sorted(), expires_at: made.expiresAt)
+        let res = Response(status: .created)
+        try res.content.encode(json)
+        res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return res
+    }
+
+    /// The device signs itself out: its token ends.
+    @Sendable func signOut(req: Request) async throws -> HTTPStatus {
+        guard let account = try await req.signedInAccount(), let token = req.appToken else {
+            throw Abort(.unauthorized, reason: req.catalogue.text("app.token_required"))
+        }
+        try await AppTokenStore(db: req.db).revoke(token.token, account: account.id)
+        return .noContent
+    }
+
+    struct AlertJSON: Content {
+        let id: UUID
+        let kind: String
+        let label: String
+        let query: String
+        let frequency: String
+        let active: Bool
+        let created_at: Date
+        let last_run_at: Date?
+    }
+
+    struct AlertListJSON: Content { let items: [AlertJSON] }
+
+    func seeker(_ req: Request) async throws -> Account {
+        guard let account = try await req.signedInAccount() else { throw Abort(.unauthorized, reason: req.catalogue.text("app.sign_in")) }
+        guard account.kind == .seeker else { throw Abort(.forbidden, reason: req.catalogue.text("app.seekers_only")) }
+        return account
+    }
+
+    @Sendable func alerts(req: Request) async throws -> AlertListJSON {
+        let account = try await seeker(req)
+        try req.requireAppScope(.read)
+        return AlertListJSON(items: try await SavedSearchStore(db: req.db).list(account: account.id).map {
+            AlertJSON(id: $0.id, kind: $0.kind.rawValue, label: $0.label, query: $0.query, frequency: $0.frequency.rawValue, active: $0.active,
+                      created_at: $0.createdAt, last_run_at: $0.lastRunAt)
+        })
+    }
+
+    @Sendable func deleteAlert(req: Request) async throws -> HTTPStatus {
+        let account = try await seeker(req)
+        try req.requireAppScope(.alerts)
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        do { try await SavedSearchStore(db: req.db).delete(id, account: account.id) } catch SavedSearchError.notFound { throw Abort(.notFound) }
+        return .noContent
+    }
+
+    /// From the account page: one device's sign-in ends.
+    @Sendable func revokeDevice(req: Request) async throws -> Response {
+        guard let account = try await req.signedInAccount() else { return req.redirect(to: SiteRoute.login.path) }
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), try await AppTokenStore(db: req.db).revoke(id, account: account.id) else {
+            throw Abort(.notFound)
+        }
+        return req.redirect(to: SiteRoute.account.with(["notice": "device_revoked"]), redirectType: .normal)
+    }
+}
