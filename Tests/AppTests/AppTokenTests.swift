@@ -60,6 +60,20 @@ import Portal
             let full = try await Self.signIn(app, device: "Tablet")
             #expect(try await Self.call(app, .DELETE, "/api/v1/account/alerts/\(saved)", token: full).0 == .noContent)
             #expect(try await SavedSearchStore(db: app.db).list(account: account.id).isEmpty)
+            // Saving a search: the query checked as the search checks it; the reader may not.
+            #expect(try await Self.call(app, .POST, "/api/v1/account/alerts", token: reader, json: ["kind": "offers", "query": "q=spawacz"]).0 == .forbidden)
+            let (bad, badQuery, _) = try await Self.call(app, .POST, "/api/v1/account/alerts?lang=en", token: full,
+                                                         json: ["kind": "offers", "query": "q=spawacz&voivodeship=99"])
+            #expect(bad == .badRequest && (badQuery["errors"] as? [[String: String]])?.first?["field"] == "query")
+            let (made, alert, _) = try await Self.call(app, .POST, "/api/v1/account/alerts", token: full,
+                                                       json: ["kind": "offers", "query": "q=spawacz&voivodeship=20", "frequency": "daily"])
+            #expect(made == .created && alert["label"] as? String == "spawacz" && alert["frequency"] as? String == "daily")
+            #expect(try await SavedSearchStore(db: app.db).list(account: account.id).map(\.label) == ["spawacz"])
+            // The CVs and what each shares.
+            let (cvsStatus, cvs, _) = try await Self.call(app, .GET, "/api/v1/account/cvs", token: reader)
+            let cv = try #require((cvs["items"] as? [[String: Any]])?.first)
+            #expect(cvsStatus == .ok && cv["title"] as? String == "Magazyn" && cv["shared"] as? [String] == ["desired", "languages", "licences"])
+
             // A staff token's place is not an app token's: a made-up one is nobody.
             #expect(try await Self.call(app, .GET, "/api/v1/account/alerts", token: "zla_" + String(repeating: "x", count: 43)).0 == .unauthorized)
 

@@ -460,6 +460,62 @@ enum OpenAPIDocument {
           "403": {"$ref": "#/components/responses/Forbidden"}
         },
         "security": [{"session": []}, {"appToken": []}]
+      },
+      "post": {
+        "summary": "Saves a search with its alert (scope alerts); the query is checked as the search checks it",
+        "tags": ["seekers"],
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "responses": {
+          "201": {
+            "description": "Saved",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Alert"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          }
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "kind": {"type": "string", "enum": ["offers", "trainings", "job_fairs"]},
+                  "query": {
+                    "type": "string",
+                    "description": "The search's parameters as in its address, e.g. q=magazynier&voivodeship=20."
+                  },
+                  "label": {"type": "string", "maxLength": 100},
+                  "frequency": {"type": "string", "enum": ["daily", "weekly"]}
+                },
+                "required": ["kind"]
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/account/cvs": {
+      "get": {
+        "summary": "The signed-in seeker's CVs and what each shares with employers (scope read)",
+        "tags": ["seekers"],
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CVList"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"}
+        },
+        "security": [{"session": []}, {"appToken": []}]
       }
     },
     "/api/v1/account/alerts/{id}": {
@@ -1197,7 +1253,26 @@ enum OpenAPIDocument {
         },
         "required": ["token", "id", "device", "scopes", "expires_at"]
       },
+      "Alert": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "string", "format": "uuid"},
+          "kind": {"type": "string", "enum": ["offers", "trainings", "job_fairs", "candidates", "matches"]},
+          "label": {"type": "string"},
+          "query": {"type": "string"},
+          "frequency": {"type": "string", "enum": ["daily", "weekly"]},
+          "active": {"type": "boolean"},
+          "created_at": {"type": "string", "format": "date-time"},
+          "last_run_at": {"type": "string", "format": "date-time"}
+        },
+        "required": ["id", "kind", "label", "query", "frequency", "active", "created_at"]
+      },
       "AlertList": {
+        "type": "object",
+        "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Alert"}}},
+        "required": ["items"]
+      },
+      "CVList": {
         "type": "object",
         "properties": {
           "items": {
@@ -1206,15 +1281,19 @@ enum OpenAPIDocument {
               "type": "object",
               "properties": {
                 "id": {"type": "string", "format": "uuid"},
-                "kind": {"type": "string"},
-                "label": {"type": "string"},
-                "query": {"type": "string"},
-                "frequency": {"type": "string"},
-                "active": {"type": "boolean"},
-                "created_at": {"type": "string", "format": "date-time"},
-                "last_run_at": {"type": "string", "format": "date-time"}
+                "title": {"type": "string"},
+                "desired_job": {"type": "string"},
+                "occupation_code": {"type": "string"},
+                "shared": {
+                  "type": "array",
+                  "items": {
+                    "type": "string",
+                    "enum": ["desired", "education", "experience", "languages", "skills", "licences", "courses"]
+                  }
+                },
+                "updated_at": {"type": "string", "format": "date-time"}
               },
-              "required": ["id", "kind", "label", "query", "frequency", "active", "created_at"]
+              "required": ["id", "title", "desired_job", "shared", "updated_at"]
             }
           }
         },

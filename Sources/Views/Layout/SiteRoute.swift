@@ -69,7 +69,7 @@ public enum SiteRoute: Sendable, Equatable {
 
     // The API
     case apiOffers, apiKBSuggest, apiReport(String), apiOccupations, apiOpenAPI
-    case apiAppSignIn, apiAppTokenCurrent, apiAccountAlerts, apiAccountAlert(String)
+    case apiAppSignIn, apiAppTokenCurrent, apiAccountAlerts, apiAccountAlert(String), apiAccountCVs
 
     public var path: String {
         switch self {
@@ -291,6 +291,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .apiAppSignIn: "/api/v1/app/sign-in"
         case .apiAppTokenCurrent: "/api/v1/app/tokens/current"
         case .apiAccountAlerts: "/api/v1/account/alerts"
+        case .apiAccountCVs: "/api/v1/account/cvs"
         case .apiAccountAlert(let id): "/api/v1/account/alerts/\(Self.segment(id))"
         }
     }

@@ -9,12 +9,15 @@ import Identity
 /// same limits as the login form, give a job seeker's device a token of its own — scoped,
 /// valid 90 days, listed on the account page where it can be revoked, and ended with the
 /// account's sessions. With it the device reads the account's API (`/api/v1/matches`,
-/// `/api/v1/account/alerts`) and, with the `alerts` scope, removes saved searches.
+/// `/api/v1/account/alerts`, `/api/v1/account/cvs`) and, with the `alerts` scope, saves and
+/// removes saved searches.
 struct AppSignInController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post(SiteRoute.apiAppSignIn.pathComponents, use: signIn)
         routes.delete(SiteRoute.apiAppTokenCurrent.pathComponents, use: signOut)
         routes.get(SiteRoute.apiAccountAlerts.pathComponents, use: alerts)
+        routes.post(SiteRoute.apiAccountAlerts.pathComponents, use: createAlert)
+        routes.get(SiteRoute.apiAccountCVs.pathComponents, use: cvs)
         routes.delete(SiteRoute.apiAccountAlert(":id").pathComponents, use: deleteAlert)
         routes.post(SiteRoute.accountDeviceRevoke(":id").pathComponents, use: revokeDevice)
     }
@@ -93,9 +96,47 @@ struct AppSignInController: RouteCollection {
     @Sendable func alerts(req: Request) async throws -> AlertListJSON {
         let account = try await seeker(req)
         try req.requireAppScope(.read)
-        return AlertListJSON(items: try await SavedSearchStore(db: req.db).list(account: account.id).map {
-            AlertJSON(id: $0.id, kind: $0.kind.rawValue, label: $0.label, query: $0.query, frequency: $0.frequency.rawValue, active: $0.active,
-                      created_at: $0.createdAt, last_run_at: $0.lastRunAt)
+        return AlertListJSON(items: try await SavedSearchStore(db: req.db).list(account: account.id).map(Self.json))
+    }
+
+    /// A new saved search, checked as the search checks its query (`query` as in the search's address).
+    @Sendable func createAlert(req: Request) async throws -> Response {
+        let account = try await seeker(req)
+        try req.requireAppScope(.alerts)
+        switch try await AlertController().save(try req.content.decode(AlertController.CreateInput.self), account: account, req) {
+        case .refused(let field, let message): try Problem.check([(field, message)], req); throw Abort(.badRequest)
+        case .saved(let id):
+            guard let saved = try await SavedSearchStore(db: req.db).find(id) else { throw Abort(.notFound) }
+            let res = Response(status: .created)
+            try res.content.encode(Self.json(saved))
+            return res
+        }
+    }
+
+    static func json(_ s: SavedSearch) -> AlertJSON {
+        AlertJSON(id: s.id, kind: s.kind.rawValue, label: s.label, query: s.query, frequency: s.frequency.rawValue, active: s.active,
+                  created_at: s.createdAt, last_run_at: s.lastRunAt)
+    }
+
+    struct CVJSON: Content {
+        let id: UUID
+        let title: String
+        let desired_job: String
+        let occupation_code: String?
+        /// The sections employers may see.
+        let shared: [String]
+        let updated_at: Date
+    }
+
+    struct CVListJSON: Content { let items: [CVJSON] }
+
+    /// The seeker's CVs (scope read).
+    @Sendable func cvs(req: Request) async throws -> CVListJSON {
+        let account = try await seeker(req)
+        try req.requireAppScope(.read)
+        return CVListJSON(items: try await CVStore(db: req.db).list(account: account.id).map {
+            CVJSON(id: $0.id, title: $0.draft.title, desired_job: $0.draft.desiredJob, occupation_code: $0.draft.occupationCode,
+                   shared: $0.draft.shared.map(\.rawValue).sorted(), updated_at: $0.updatedAt)
         })
     }
 

@@ -37,19 +37,27 @@ struct AlertController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         guard let account = try await req.signedInAccount(), account.kind != .staff else { return req.redirect(to: SiteRoute.login.path) }
-        let input = try req.content.decode(CreateInput.self)
-        let t = req.catalogue
-        func refuse(_ field: String, _ key: String, _ args: [String: String] = [:]) async throws -> Response {
-            let message = t.text("form.invalid_field", ["field": t.text("alerts.field." + field), "reason": t.text(key, args)])
-            return try await page(req, account, errors: FormState(errors: [(field, message)]), status: .badRequest)
+        switch try await save(try req.content.decode(CreateInput.self), account: account, req) {
+        case .saved: return req.redirect(to: SiteRoute.accountAlerts.with(["notice": "saved"]), redirectType: .normal)
+        case .refused(let field, let message): return try await page(req, account, errors: FormState(errors: [(field, message)]), status: .badRequest)
         }
-        guard let kind = SavedSearchKind(rawValue: input.kind ?? "") else { return try await refuse("kind", "search.error.choice") }
-        if kind == .candidates && account.kind != .employer { return try await refuse("kind", "search.error.choice") }
+    }
+
+    enum SaveOutcome { case saved(UUID), refused(field: String, message: String) }
+
+    /// A saved search checked as the search itself checks its query (the page and the app's API).
+    func save(_ input: CreateInput, account: Account, _ req: Request) async throws -> SaveOutcome {
+        let t = req.catalogue
+        func refuse(_ field: String, _ key: String, _ args: [String: String] = [:]) -> SaveOutcome {
+            .refused(field: field, message: t.text("form.invalid_field", ["field": t.text("alerts.field." + field), "reason": t.text(key, args)]))
+        }
+        guard let kind = SavedSearchKind(rawValue: input.kind ?? "") else { return refuse("kind", "search.error.choice") }
+        if kind == .candidates && account.kind != .employer { return refuse("kind", "search.error.choice") }
         // "Offers that fit my CV" is set on its own page, one per account.
-        if kind == .matches { return try await refuse("kind", "search.error.choice") }
-        guard let frequency = AlertFrequency(rawValue: input.frequency ?? "weekly") else { return try await refuse("frequency", "search.error.choice") }
+        if kind == .matches { return refuse("kind", "search.error.choice") }
+        guard let frequency = AlertFrequency(rawValue: input.frequency ?? "weekly") else { return refuse("frequency", "search.error.choice") }
         let label = (input.label ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard label.count <= 100 else { return try await refuse("label", "offer.error.too_long", ["max": "100"]) }
+        guard label.count <= 100 else { return refuse("label", "offer.error.too_long", ["max": "100"]) }
         let raw = String((input.query ?? "").prefix(2000))
         let items = URLComponents(string: "/?" + raw)?.queryItems?.map { (name: $0.name, value: $0.value ?? "") } ?? []
         let query = AlertSchedule.canonicalQuery(items)
@@ -63,14 +71,13 @@ struct AlertController: RouteCollection {
         case .candidates: try await probe.query.decode(CandidateRequest.self).criteria(probe).1
         case .matches: []
         }
-        if let first = errors.first { return try await page(req, account, errors: FormState(errors: [("query", first.message)]), status: .badRequest) }
+        if let first = errors.first { return .refused(field: "query", message: first.message) }
         let name = label.isEmpty ? Self.defaultLabel(kind, items, t) : label
         do {
-            _ = try await SavedSearchStore(db: req.db).create(account: account.id, kind: kind, query: query, label: name, frequency: frequency)
+            return .saved(try await SavedSearchStore(db: req.db).create(account: account.id, kind: kind, query: query, label: name, frequency: frequency))
         } catch SavedSearchError.limitReached {
-            return try await refuse("label", "alerts.limit", ["max": "\(AlertSchedule.maximumPerAccount)"])
+            return refuse("label", "alerts.limit", ["max": "\(AlertSchedule.maximumPerAccount)"])
         }
-        return req.redirect(to: SiteRoute.accountAlerts.with(["notice": "saved"]), redirectType: .normal)
     }
 
     static func defaultLabel(_ kind: SavedSearchKind, _ items: [(name: String, value: String)], _ t: Catalogue) -> String {
