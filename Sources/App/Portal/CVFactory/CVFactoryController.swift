@@ -195,8 +195,10 @@ struct CVFactoryController: RouteCollection {
             case "accept":
                 // For an account the result becomes a CV: the new version of the CV improved, else a new one.
                 let placed: (CVPlace, SearchTokens)? = try await r.result.asyncMap { try await CVController().placed($0, req) } ?? nil
-                try await CVFactoryStore(db: req.db).step(r.id, .accept, now: now, within: { tx, _ in
-                    guard let account, let draft = r.result else { return }
+                try await CVFactoryStore(db: req.db).step(r.id, .accept, now: now, within: { tx, locked in
+                    // What is accepted is what the requester was shown, read again under the lock.
+                    guard locked.result == r.result else { throw Abort(.conflict, reason: t.text("cvf.changed")) }
+                    guard let account, let draft = locked.result else { return }
                     guard let (place, tokens) = placed else { throw Abort(.conflict, reason: t.text("offer.error.place")) }
                     if r.kind == .improve, let source = r.sourceCV, try await CVStore(db: tx).find(source, account: account.id) != nil {
                         try await CVStore(db: tx).update(source, account: account.id, draft, place: place, tokens: tokens, now: now)
