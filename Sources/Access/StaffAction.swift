@@ -27,6 +27,9 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case workCVFactory = "cvfactory.work"
     /// Handing a Fabryka CV request to a colleague.
     case assignCVFactory = "cvfactory.assign"
+    /// Recruitment ordered by an employer and run by the offer's office: finding, screening and
+    /// presenting candidates, closing the order.
+    case runRecruitment = "recruitment.run"
 }
 
 /// Whether an action concerns one office's data (then the office must be in the staff
@@ -50,10 +53,10 @@ public enum AccessDecision: Equatable, Sendable {
 /// The authorization matrix: role × action, and office scoping on top.
 public enum AuthorizationMatrix {
     static let grants: [StaffRole: Set<StaffAction>] = [
-        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions, .viewReports, .workCVFactory],
+        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions, .viewReports, .workCVFactory, .runRecruitment],
         .supervisor: [.readClient, .updateClient, .lookUpClientByPESEL, .verifyClientLink, .verifyEmployer, .handleInteractions,
                       .viewWallboard, .viewReports, .viewOfficeReports, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog,
-                      .workCVFactory, .assignCVFactory],
+                      .workCVFactory, .assignCVFactory, .runRecruitment],
         .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer],
         .dataProtectionOfficer: [.readClient, .lookUpClientByPESEL, .viewAuditLog, .handleDataRequests, .listenToRecordings],
         .administrator: [.manageStaff, .editIVR, .manageOffices, .viewAuditLog],

@@ -9,6 +9,8 @@ public enum ConsentKind: String, Sendable, CaseIterable, Codable {
     case smsAlerts = "sms_alerts"
     /// Taking part in a recruitment run by the centre.
     case recruitment
+    /// Being kept, after a recruitment ends, to be considered for the centre's future ones.
+    case futureRecruitments = "future_recruitments"
     /// Chats kept under an e-mail address.
     case chatHistory = "chat_history"
 
@@ -17,7 +19,7 @@ public enum ConsentKind: String, Sendable, CaseIterable, Codable {
         switch self {
         case .accountServices, .smsAlerts: "portal_account"
         case .newsletter: "newsletter"
-        case .recruitment: "recruitment"
+        case .recruitment, .futureRecruitments: "recruitment"
         case .chatHistory: "chat"
         }
     }

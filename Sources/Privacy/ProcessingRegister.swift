@@ -81,7 +81,7 @@ public enum ProcessingRegister {
                            .experience, .trainings, .skills, .licences, .wantedJob, .workplacePreferences, .employmentHistory, .cvFiles, .savedSearches],
               retention: .accountLifetime, recipients: [.employers, .officeStaff, .processors],
               tables: ["accounts", "account_tokens", "account_photos", "seeker_profiles", "cvs", "cv_files", "cv_candidates", "cv_interests",
-                       "cv_search", "saved_searches", "alert_deliveries", "app_tokens", "companies", "employer_users", "company_invitations", "offers",
+                       "cv_search", "saved_searches", "alert_deliveries", "app_tokens", "push_subscriptions", "push_outbox", "companies", "employer_users", "company_invitations", "offers",
                        "privacy_exports"],
               profiling: [.alerts, .candidateMatching]),
         .init(id: "forms_and_email", basis: .legalObligation, categories: [.email, .name, .location, .country, .messages, .contactHistory],
@@ -100,7 +100,10 @@ public enum ProcessingRegister {
         .init(id: "recruitment", basis: .consent,
               categories: [.name, .birthDate, .address, .email, .education, .languages, .experience, .trainings, .skills, .licences,
                            .employmentHistory, .photo, .recruitmentOther],
-              retention: .untilWithdrawn, recipients: [.employers, .processors], tables: [], profiling: []),
+              // Kept 30 days after the order ends (questions about the outcome), longer only
+              // with the consent to future recruitments (RecruitmentPolicy.keptAfterCloseDays).
+              retention: .days(30), recipients: [.employers, .processors],
+              tables: ["recruitment_orders", "recruitment_candidates", "recruitment_notes"], profiling: []),
         .init(id: "surveys", basis: .legalObligation, categories: [.surveyAnswers, .email, .phone], retention: .yearsSinceLastContact(5),
               recipients: [.processors], tables: ["cc_surveys"], profiling: []),
         .init(id: "statistics", basis: .legalObligation, categories: [.contactHistory], retention: .yearsSinceLastContact(5),

@@ -58,6 +58,8 @@ public enum Retention {
     public static var securityLog: RetentionRule { of(purpose: "security")! }
     /// Fabryka CV's working copies, from when a request ended.
     public static var cvFactory: RetentionRule { of(purpose: "cv_factory")! }
+    /// A recruitment's candidates, from when the order ended.
+    public static var recruitment: RetentionRule { of(purpose: "recruitment")! }
     /// Mail sent to people (the outbox keeps a copy): the forms-and-e-mail purpose's rule.
     public static var sentMail: RetentionRule { of(purpose: "forms_and_email")! }
 

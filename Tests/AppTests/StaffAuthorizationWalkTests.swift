@@ -27,6 +27,9 @@ import TextSearch
         var company: [String: UUID] = [:]
         var offer: [String: UUID] = [:]
         var event: [String: UUID] = [:]
+        /// A recruitment order for each office's offer, with the office's seeker as its candidate.
+        var order: [String: UUID] = [:]
+        var candidate: [String: UUID] = [:]
         /// A contact in progress: own office — held by the staff member walking; foreign — by a colleague.
         var interaction: [String: UUID] = [:]
         var chat: [String: UUID] = [:]
@@ -108,6 +111,16 @@ import TextSearch
                     now: Date(), calendar: ReportInterval.polishCalendar) { _, _ in
                         OutboxMessage(recipient: "skarga\(n)@example.org", subject: "s", textBody: "t", htmlBody: "h", language: "pl", kind: "k")
                     }.id
+                let cv = try await CVStore(db: app.db).create(account: seeker, CVDraft(title: "CV", desiredJob: "Magazynier", occupationCode: "432103",
+                                                                                     shared: [.desired]),
+                                                              place: CVPlace(powiatCode: nil, voivodeshipCode: nil), tokens: SearchTokens(title: "magazynier", body: ""))
+                let order = RecruitmentOrder(offerID: f.offer[office]!, companyID: companyID, officeID: office, orderedBy: nil, requirements: "",
+                                             createdAt: Date())
+                try await RecruitmentStore(db: app.db).create(order)
+                let candidate = RecruitmentCandidate(orderID: order.id, cvID: cv, accountID: seeker, source: .search, createdAt: Date())
+                try await RecruitmentStore(db: app.db).add(candidate)
+                f.order[office] = order.id
+                f.candidate[office] = candidate.id
                 f.event[office] = try await EventStore(db: app.db).create(
                     EventDraft(kind: .jobFair, title: "Targi", organiser: "PUP", description: "Targi pracy w urzędzie.", locality: "X",
                                postalCode: "15-371", startsAt: Date().addingTimeInterval(86_400 * 5), officeID: office),
@@ -131,10 +144,12 @@ import TextSearch
             case .heldChat: chat[office]
             case .kbEntry: kb[office]
             case .privacyRequest: request[office]
+            case .recruitmentOrder: order[office]
             default: nil
             }
             if let id { path = path.replacingOccurrences(of: ":id", with: id.uuidString) }
             path = path.replacingOccurrences(of: ":kind", with: "contacts")
+            if let c = candidate[office] { path = path.replacingOccurrences(of: ":candidate", with: c.uuidString) }
             var form: [String: String] = [:]
             switch e.target {
             case .officeQuery: path += "?office=\(office)"

@@ -736,3 +736,61 @@ def test_cv_factory_from_the_seeker_to_the_centre(driver):
     WebDriverWait(driver, 15).until(lambda d: "notice=taken" in d.current_url)
     check_all_languages(driver, request + "/write")
     driver.delete_all_cookies()
+
+
+def test_recruitment_run_by_the_office(driver):
+    """The transport company orders a recruitment for its offer; Jan applies through the office,
+    consenting; the office's supervisor presents him; the company then sees him. Every page in
+    four languages, the forms with their errors too."""
+    offer = "00000000-0000-4000-8000-00000000d001"
+    password_step(driver, "transport.demo@example.org")
+    check_all_languages(driver, f"/employer/recruitments/new?offer={offer}")
+    driver.get(url(f"/employer/recruitments/new?offer={offer}", "en"))
+    driver.execute_script("document.getElementById('requirements').value = 'x'.repeat(4001)")
+    submit(driver, {})
+    assert "at most 4000 characters" in driver.page_source
+    assert_accessible(driver, "recruitment order with errors", "en")
+    driver.get(url(f"/employer/recruitments/new?offer={offer}", "pl"))
+    submit(driver, {"requirements": "Prawo jazdy C+E, praca od zaraz."})
+    assert "notice=ordered" in driver.current_url, driver.current_url
+    check_all_languages(driver, "/employer/recruitments")
+    order = first_link(driver, "/employer/recruitments", "main table a")
+    check_all_languages(driver, order)
+    driver.delete_all_cookies()
+
+    password_step(driver, "jan.demo@example.org")
+    check_all_languages(driver, f"/offers/{offer}")
+    check_all_languages(driver, f"/offers/{offer}/recruitment")
+    driver.get(url(f"/offers/{offer}/recruitment", "en"))
+    submit(driver, {})
+    assert "Consent: without it you cannot take part" in driver.page_source
+    assert_accessible(driver, "recruitment application with errors", "en")
+    driver.find_element("id", "consent").click()
+    submit(driver, {})
+    assert "You applied" in driver.page_source
+    check_all_languages(driver, "/account/recruitments")
+    driver.delete_all_cookies()
+
+    key, _ = STATE["supervisor"]
+    password_step(driver, "kierownik.bialystok@example.org")
+    time.sleep(max(0, 30 - time.time() % 30) + 1)
+    submit(driver, {"code": totp(key)})
+    check_all_languages(driver, "/staff/recruitments")
+    pipeline = first_link(driver, "/staff/recruitments", "main table a")
+    check_all_languages(driver, pipeline)
+    driver.get(url(pipeline, "en"))
+    assert "Jan Demo-Kowalski" in driver.page_source
+    form = driver.find_element("css selector", "form[action*='/candidates/']")
+    Select(form.find_element("css selector", "select")).select_by_value("presented")
+    old = driver.find_element("tag name", "html")
+    form.find_element("css selector", "button[type=submit]").click()
+    WebDriverWait(driver, 15).until(page_left(old))
+    assert "notice=moved" in driver.current_url, driver.current_url
+    assert_accessible(driver, "pipeline after presenting", "en")
+    driver.delete_all_cookies()
+
+    password_step(driver, "transport.demo@example.org")
+    driver.get(url(order, "en"))
+    assert "Jan Demo-Kowalski" in driver.page_source
+    check_all_languages(driver, order)
+    driver.delete_all_cookies()

@@ -105,7 +105,11 @@ struct AccountPrivacyController: RouteCollection {
                     try await store.setPreferences(phone, p, now: now)
                 }
                 return try await ledger.withdraw(.smsAlerts, for: .account(account.id), channel: .web, now: now)
-            case .recruitment, .chatHistory, .accountServices:
+            case .recruitment:
+                // Out of every recruitment at once: the employers no longer see them.
+                let left = try await RecruitmentStore(db: tx).withdrawAll(account: account.id, now: now)
+                return try await ledger.withdraw(kind, for: .account(account.id), channel: .web, now: now) || left > 0
+            case .futureRecruitments, .chatHistory, .accountServices:
                 return try await ledger.withdraw(kind, for: .account(account.id), channel: .web, now: now)
             }
         }

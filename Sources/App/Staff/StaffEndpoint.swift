@@ -42,6 +42,8 @@ enum StaffTarget: Sendable {
     case kbEntry
     /// The contact `:id`, seen by its office's supervisors (whoever handled it).
     case interaction
+    /// The recruitment order `:id`: the office of its offer.
+    case recruitmentOrder
 }
 
 /// One staff route: method, path, the action it needs (nil: any signed-in staff member) and
@@ -154,6 +156,9 @@ enum StaffGuard {
         case .privacyRequest:
             guard let r = try await DataRequestStore(db: req.db).find(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
             return r.officeID.map(ActionTarget.office) ?? .national
+        case .recruitmentOrder:
+            guard let o = try await RecruitmentStore(db: req.db).order(try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
+            return .office(o.officeID)
         case .company:
             guard let company = try await EmployerStore(db: req.db).find(company: try req.parameters.require("id", as: UUID.self)) else { throw Abort(.notFound) }
             return company.officeID.map(ActionTarget.office) ?? .national

@@ -15,6 +15,7 @@ struct StaffHomeController: Sendable {
         (SiteRoute.staffClients.path, "staff.area_clients", .readClient),
         (SiteRoute.staffClientLinks.path, "staff.area_links", .verifyClientLink),
         (SiteRoute.staffCVFactory.path, "staff.area_cv_factory", .workCVFactory),
+        (SiteRoute.staffRecruitments.path, "staff.area_recruitment", .runRecruitment),
         (SiteRoute.staffEmployers.path, "staff.area_employers", .verifyEmployer),
         (SiteRoute.staffOffers.path, "staff.area_offers", .moderateOffers),
         (SiteRoute.staffEvents.path, "staff.area_events", .editOfficeContent),

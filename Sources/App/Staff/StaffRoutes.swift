@@ -11,6 +11,7 @@ enum StaffRoutes {
         let desktop = DesktopController(), phone = RemotePhoneController(), wallboard = WallboardController(), kb = KBAdminController(), newsletter = NewsletterAdminController()
         let ivr = IVREditorController(), review = InteractionReviewController(), reports = ReportsController(), requests = DataRequestsController()
         let cvFactory = CVFactoryDeskController()
+        let recruitment = RecruitmentDeskController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -46,6 +47,14 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .staffCVFactoryAssign(":id"), .assignCVFactory, .national, cvFactory.assign),
             StaffEndpoint(.GET, .staffCVFactoryWrite(":id"), .workCVFactory, .national, cvFactory.writeForm),
             StaffEndpoint(.POST, .staffCVFactoryDeliver(":id"), .workCVFactory, .national, cvFactory.deliver),
+
+            // Recruitment ordered by an employer: run by the offer's office.
+            StaffEndpoint(.GET, .staffRecruitments, .runRecruitment, .officeQuery, recruitment.list),
+            StaffEndpoint(.GET, .staffRecruitment(":id"), .runRecruitment, .recruitmentOrder, recruitment.show),
+            StaffEndpoint(.POST, .staffRecruitmentCandidates(":id"), .runRecruitment, .recruitmentOrder, recruitment.add),
+            StaffEndpoint(.POST, .staffRecruitmentCandidate(":id", candidate: ":candidate"), .runRecruitment, .recruitmentOrder, recruitment.move),
+            StaffEndpoint(.POST, .staffRecruitmentAsk(":id", candidate: ":candidate"), .runRecruitment, .recruitmentOrder, recruitment.ask),
+            StaffEndpoint(.POST, .staffRecruitmentClose(":id"), .runRecruitment, .recruitmentOrder, recruitment.close),
 
             StaffEndpoint(.GET, .staffOffers, .moderateOffers, .officeQuery, moderation.queue),
             StaffEndpoint(.POST, .staffOfferModerate(":id"), .moderateOffers, .offer, moderation.decide),

@@ -54,6 +54,8 @@ public enum StorageMigrations {
             M047_AddMatching(),
             M048_CreateCVFactory(),
             M049_CreateAppTokens(),
+            M050_CreateRecruitment(),
+            M051_CreatePushSubscriptions(),
         ]
     }
 }

@@ -57,9 +57,14 @@ public struct AccountErasure: Sendable {
                 .where(SQLQueryString("request_id IN (SELECT id FROM cv_factory_requests WHERE account_id = \(bind: id))")).run()
             try await sql.delete(from: "cv_factory_requests").where("account_id", .equal, SQLBind(id)).run()
         }
-        for (name, table) in [("files", "cv_files"), ("photo", "account_photos"), ("searches", "saved_searches"), ("tokens", "account_tokens"),
+        // Recruitments: what the centre noted, then the participations; an employer's orders stay
+        // with the company, without who ordered them.
+        try await sql.delete(from: "recruitment_notes")
+            .where(SQLQueryString("candidate_id IN (SELECT id FROM recruitment_candidates WHERE account_id = \(bind: id))")).run()
+        try await sql.update("recruitment_orders").set("ordered_by", to: SQLLiteral.null).where("ordered_by", .equal, SQLBind(id)).run()
+        for (name, table) in [("recruitments", "recruitment_candidates"), ("files", "cv_files"), ("photo", "account_photos"), ("searches", "saved_searches"), ("tokens", "account_tokens"),
                               ("link_requests", "client_link_requests"), ("consents", "consents"), ("exports", "privacy_exports"),
-                              ("devices", "app_tokens")] {
+                              ("devices", "app_tokens"), ("push_devices", "push_subscriptions"), ("push_messages", "push_outbox")] {
             if try await count(name, table, "account_id", SQLBind(id)) > 0 {
                 try await sql.delete(from: table).where("account_id", .equal, SQLBind(id)).run()
             }

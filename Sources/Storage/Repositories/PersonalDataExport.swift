@@ -100,6 +100,19 @@ public struct PersonalDataExport: Sendable {
             let ext = (try photo.decode(column: "content_type", as: String.self)).contains("png") ? "png" : "jpg"
             out.files.append(File(path: "files/photo." + ext, data: try photo.decode(column: "data", as: Data.self)))
         }
+        try add("push_devices", try await rows("""
+            SELECT endpoint, created_at, last_sent_at FROM push_subscriptions WHERE account_id = \(bind: id) ORDER BY created_at
+            """, [("endpoint", .text), ("created_at", .date), ("last_sent_at", .date)]))
+        try add("recruitments", try await rows("""
+            SELECT f.title AS offer, o.status AS order_status, c.source, c.stage, c.consent, c.consent_at, c.outcome_sent_at, c.created_at
+            FROM recruitment_candidates c JOIN recruitment_orders o ON o.id = c.order_id JOIN offers f ON f.id = o.offer_id
+            WHERE c.account_id = \(bind: id) ORDER BY c.created_at
+            """, [("offer", .text), ("order_status", .text), ("source", .text), ("stage", .text), ("consent", .text), ("consent_at", .date),
+                  ("outcome_sent_at", .date), ("created_at", .date)]))
+        try add("recruitment_notes", try await rows("""
+            SELECT n.stage, n.text, n.at FROM recruitment_notes n JOIN recruitment_candidates c ON c.id = n.candidate_id
+            WHERE c.account_id = \(bind: id) ORDER BY n.at
+            """, [("stage", .text), ("text", .text), ("at", .date)]))
         try add("cv_factory", try await rows("""
             SELECT kind, target_language, note, status, due_at, created_at, finished_at, result, return_reason
             FROM cv_factory_requests WHERE account_id = \(bind: id) ORDER BY created_at

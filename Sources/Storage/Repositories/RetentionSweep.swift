@@ -24,6 +24,8 @@ public struct RetentionReport: Sendable, Equatable {
     public var exports = 0
     /// Fabryka CV requests finished (or their result unanswered) long enough ago.
     public var cvFactory = 0
+    public var recruitmentCandidates = 0
+    public var recruitmentNotes = 0
     /// False when another process held the retention lock: it does the work.
     public var ran = true
 
@@ -34,7 +36,7 @@ public struct RetentionReport: Sendable, Equatable {
         ["clients_anonymised=\(clients)", "contacts_anonymised=\(contacts)", "recordings_deleted=\(recordings.count)",
          "accounts_warned=\(accountsWarned)", "accounts_deleted=\(accountsDeleted)", "newsletter_subscribers_ended=\(subscribers)",
          "requests_anonymised=\(requests)", "mail_deleted=\(mail)", "sms_deleted=\(smsWithoutContact)", "audit_entries_deleted=\(auditEntries)",
-         "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)", "cv_factory_requests_deleted=\(cvFactory)"]
+         "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)", "cv_factory_requests_deleted=\(cvFactory)", "recruitment_candidates_deleted=\(recruitmentCandidates)"]
     }
 }
 
@@ -190,7 +192,7 @@ public struct RetentionSweep: Sendable {
     /// The tables whose rows go whole at their time.
     func tables(now: Date, dryRun: Bool, into report: inout RetentionReport) async throws {
         let unconfirmed = Retention.unconfirmedSignUp.cutoff(now: now)
-        let steps: [(WritableKeyPath<RetentionReport, Int>, String, String, SQLQueryString)] = [
+        var steps: [(WritableKeyPath<RetentionReport, Int>, String, String, SQLQueryString)] = [
             (\.subscribers, "newsletter_subscribers", "id", "unsubscribed_at IS NOT NULL OR (confirmed_at IS NULL AND requested_at < \(bind: unconfirmed))"),
             (\.mail, "outbox", "id", "created_at < \(bind: Retention.sentMail.cutoff(now: now))"),
             (\.smsWithoutContact, "sms_messages", "id", "interaction_id IS NULL AND created_at < \(bind: Retention.contactCentre.cutoff(now: now))"),
@@ -201,6 +203,15 @@ public struct RetentionSweep: Sendable {
             (\.cvFactory, "cv_factory_requests", "id",
              "finished_at < \(bind: Retention.cvFactory.cutoff(now: now)) OR (status = 'delivered' AND updated_at < \(bind: Retention.cvFactory.cutoff(now: now)))"),
         ]
+        // A recruitment's candidates leave it 30 days after it ended, except those who agreed
+        // to future ones (the centre's pool) while that consent lasts; their notes go first.
+        let ended: SQLQueryString = """
+            order_id IN (SELECT o.id FROM recruitment_orders o WHERE o.closed_at < \(bind: Retention.recruitment.cutoff(now: now))) \
+            AND (consent IS NULL OR consent <> 'given' OR account_id NOT IN \
+                 (SELECT k.account_id FROM consents k WHERE k.kind = 'future_recruitments' AND k.withdrawn_at IS NULL AND k.account_id IS NOT NULL))
+            """
+        steps.append((\.recruitmentNotes, "recruitment_notes", "id", "candidate_id IN (SELECT id FROM recruitment_candidates WHERE " + ended + ")"))
+        steps.append((\.recruitmentCandidates, "recruitment_candidates", "id", ended))
         for (field, table, key, condition) in steps {
             if dryRun { report[keyPath: field] += try await count(table, condition); continue }
             report[keyPath: field] += try await deleteInBatches(table, key: key, condition)

@@ -199,3 +199,25 @@ enum Tables {
                 .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })))
     }
 }
+
+extension Node where Context == HTML.FormContext {
+    /// The same field once per item of a list on one page: its ids (and what refers to them)
+    /// made unique by a suffix, the name kept.
+    func withID(suffix: String) -> Node<HTML.FormContext> {
+        let html = self.render()
+        var out = html
+        for attribute in ["id=\"", "for=\"", "aria-describedby=\""] {
+            var result = "", rest = Substring(out)
+            while let r = rest.range(of: attribute) {
+                result += rest[..<r.upperBound]
+                rest = rest[r.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                let ids = rest[..<end].split(separator: " ").map { $0 + "-" + suffix }.joined(separator: " ")
+                result += ids
+                rest = rest[end...]
+            }
+            out = result + rest
+        }
+        return .raw(out)
+    }
+}

@@ -12,7 +12,7 @@ public enum Layout {
         if let staff = ctx.staff { return StaffLayout.render(ctx, staff, title: title, scripts: scripts, main: main) }
         let fullTitle = title == ctx.t("site.name") ? title : "\(title) – \(ctx.t("site.name"))"
         let widget = ChatWidget.shown(on: ctx.path)
-        let scripts = [MenuScript.path] + (widget && ctx.chatOpen && !scripts.contains(ChatScript.path) ? scripts + [ChatScript.path] : scripts)
+        let scripts = [MenuScript.path, AppScript.path] + (widget && ctx.chatOpen && !scripts.contains(ChatScript.path) ? scripts + [ChatScript.path] : scripts)
         var page = HTMLText(capacity: 16_384)
         document(&page, ctx, title: fullTitle, scripts: scripts) { head in
             let text = description ?? ctx.t("site.tagline")
@@ -20,6 +20,9 @@ public enum Layout {
             head.void("meta", ["name": "twitter:description", "content": text])
             head.void("meta", ["property": "og:description", "content": text])
             for lang in Language.allCases { head.void("link", ["rel": "alternate", "href": ctx.link(to: lang), "hreflang": lang.rawValue]) }
+            // Moja Praca installs from any public page (the manifest in the page's language).
+            head.void("link", ["rel": "manifest", "href": SiteRoute.appManifest.with(["lang": ctx.language.rawValue])])
+            head.void("meta", ["name": "theme-color", "content": AppManifest.themeColor])
         }
         page.open("body")
         page.element("a", ["class": "skip-link", "href": "#main"], text: ctx.t("shell.skip_to_content"))

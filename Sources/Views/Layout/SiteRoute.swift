@@ -11,6 +11,8 @@ public enum SiteRoute: Sendable, Equatable {
     case home, offers, offer(String), trainings, training(String), jobFairs, jobFair(String), faq, faqEntry(String), faqHelpful(String)
     case occupations
     case cvFactory, cvFactoryStatus(String), cvFactoryStep(String), cvFactoryResultFile(String)
+    case offerRecruitmentApply(String)
+    case appManifest, serviceWorker, offline, appIcon(Int), pushKey
     case contact, returns, callback, video, survey(String), offices, office(id: String), accessibility, privacy, complaints, stylesheet, script(String)
     case chat, chatNew, chatSay, chatEnd, chatRate, chatTranscript, chatSocket
     case newsletter, newsletterConfirm, newsletterUnsubscribe
@@ -26,11 +28,14 @@ public enum SiteRoute: Sendable, Equatable {
     case accountCVs, accountCVNew, accountCV(String), accountCVEdit(String), accountCVPrint(String), accountCVDelete(String)
     case accountCVFile, accountCVFileDelete
     case accountMatches, accountMatchesAlert
+    case accountRecruitments, accountRecruitmentAnswer(String)
+    case accountNotifications, accountPushSubscriptions, accountPushUnsubscribe, accountPushTest
     case verifyEmail, forgotPassword, resetPassword
 
     // Employers
     case employerOffers, employerOfferNew, employerOffer(String), employerOfferEdit(String), employerOfferRenew(String), employerOfferClose(String)
     case employerCandidates, employerCandidate(String), employerCandidateInterest(String), employerOfferCandidates(String)
+    case employerRecruitments, employerRecruitmentNew, employerRecruitment(String)
 
     // Staff
     case staffHome, staffSecurity, staffRecoveryCodes, staffTokens, staffTokenRevoke(String)
@@ -41,6 +46,8 @@ public enum SiteRoute: Sendable, Equatable {
     case staffClientLinks, staffClientLink(String)
     case staffCVFactory, staffCVFactoryRequest(String), staffCVFactoryTake(String), staffCVFactoryAssign(String), staffCVFactoryDeliver(String),
          staffCVFactorySource(String), staffCVFactoryWrite(String)
+    case staffRecruitments, staffRecruitment(String), staffRecruitmentCandidates(String), staffRecruitmentCandidate(String, candidate: String),
+         staffRecruitmentAsk(String, candidate: String), staffRecruitmentClose(String)
     case staffEmployers, staffEmployerVerify(String)
     case staffAudit
     case staffOffers, staffOfferModerate(String)
@@ -92,6 +99,12 @@ public enum SiteRoute: Sendable, Equatable {
         case .cvFactoryStatus(let token): "/cv-factory/status/\(Self.segment(token))"
         case .cvFactoryStep(let key): "/cv-factory/steps/\(Self.segment(key))"
         case .cvFactoryResultFile(let key): "/cv-factory/files/\(Self.segment(key))"
+        case .offerRecruitmentApply(let id): "/offers/\(Self.segment(id))/recruitment"
+        case .appManifest: "/manifest.webmanifest"
+        case .serviceWorker: "/sw.js"
+        case .offline: "/offline"
+        case .appIcon(let size): "/assets/app-\(size).png"
+        case .pushKey: "/push/key"
         case .callback: "/callback"
         case .video: "/video"
         case .survey(let token): "/survey/\(Self.segment(token))"
@@ -145,6 +158,12 @@ public enum SiteRoute: Sendable, Equatable {
         case .accountAlert(let id): "/account/alerts/\(Self.segment(id))"
         case .accountAlertDelete(let id): "/account/alerts/\(Self.segment(id))/delete"
         case .accountDeviceRevoke(let id): "/account/devices/\(Self.segment(id))/revoke"
+        case .accountRecruitments: "/account/recruitments"
+        case .accountNotifications: "/account/notifications"
+        case .accountPushSubscriptions: "/account/notifications/devices"
+        case .accountPushUnsubscribe: "/account/notifications/devices/remove"
+        case .accountPushTest: "/account/notifications/test"
+        case .accountRecruitmentAnswer(let id): "/account/recruitments/\(Self.segment(id))"
         case .accountMatches: "/account/matches"
         case .accountMatchesAlert: "/account/matches/alert"
         case .accountCVs: "/account/cvs"
@@ -169,6 +188,9 @@ public enum SiteRoute: Sendable, Equatable {
         case .employerCandidates: "/employer/candidates"
         case .employerCandidate(let id): "/employer/candidates/\(Self.segment(id))"
         case .employerCandidateInterest(let id): "/employer/candidates/\(Self.segment(id))/interest"
+        case .employerRecruitments: "/employer/recruitments"
+        case .employerRecruitmentNew: "/employer/recruitments/new"
+        case .employerRecruitment(let id): "/employer/recruitments/\(Self.segment(id))"
 
         case .staffHome: "/staff/home"
         case .staffPrivacy: "/staff/privacy"
@@ -199,6 +221,12 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffCVFactoryDeliver(let id): "/staff/cv-factory/\(Self.segment(id))/deliver"
         case .staffCVFactorySource(let id): "/staff/cv-factory/\(Self.segment(id))/source"
         case .staffCVFactoryWrite(let id): "/staff/cv-factory/\(Self.segment(id))/write"
+        case .staffRecruitments: "/staff/recruitments"
+        case .staffRecruitment(let id): "/staff/recruitments/\(Self.segment(id))"
+        case .staffRecruitmentCandidates(let id): "/staff/recruitments/\(Self.segment(id))/candidates"
+        case .staffRecruitmentCandidate(let id, let c): "/staff/recruitments/\(Self.segment(id))/candidates/\(Self.segment(c))"
+        case .staffRecruitmentAsk(let id, let c): "/staff/recruitments/\(Self.segment(id))/candidates/\(Self.segment(c))/ask"
+        case .staffRecruitmentClose(let id): "/staff/recruitments/\(Self.segment(id))/close"
         case .staffClientLink(let id): "/staff/client-links/\(Self.segment(id))"
         case .staffEmployers: "/staff/employers"
         case .staffEmployerVerify(let id): "/staff/employers/\(Self.segment(id))/verify"

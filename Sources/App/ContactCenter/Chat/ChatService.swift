@@ -132,6 +132,14 @@ struct ChatService {
         guard i.state == .connected else { throw DesktopError.finished }
         do { try await ChatStore(db: db).add(id, author: .agent, agent: agent, text: text, at: now) } catch ChatStore.LineError.tooManyLines { throw ChatError.tooMany }
         await tell(i)
+        // A seeker known to the office may have left the chat's page: their devices that take
+        // chat replies are told (the app does not show it over the open chat).
+        if let clientID = i.clientID, let account = try await ClientStore(db: db).find(id: clientID)?.accountID {
+            let t = Catalogues.bundled[Language(rawValue: i.language) ?? .pl]
+            try await PushOutbox(db: db).enqueue(PendingPush(accountID: account, kind: .chat, title: t.text("push.chat.title"),
+                                                             body: String(text.prefix(120)), url: SiteRoute.chat.path,
+                                                             tag: "chat-" + id.uuidString.lowercased(), sendAt: now), now: now)
+        }
     }
 
     func agentTyping(_ id: UUID, agent: String) async throws {

@@ -48,6 +48,13 @@ extension DesktopController {
         let noted = t.text("desktop.visit_noted", ["when": when]), refused = t.text("desktop.visit_opted_out", ["when": when])
         let queued: Bool = try await req.db.transaction { tx in
             let queued = try await SMSStore(db: tx).enqueue(sms, now: now)
+            // The seeker's devices that take visit reminders get it at the same time as the SMS.
+            if let account = client?.accountID {
+                try await PushOutbox(db: tx).enqueue(PendingPush(
+                    accountID: account, kind: .visits, title: Catalogues.bundled[language].text("push.visit.title"),
+                    body: Catalogues.bundled[language].text("push.visit.body", ["office": office?.name ?? i.officeID, "when": when]),
+                    url: SiteRoute.account.path, tag: "visit-" + i.id.uuidString.lowercased(), sendAt: sms.sendAt), now: now)
+            }
             try await ContactCenterStore(db: tx).addNote(i.id, author: member.id.uuidString, text: queued ? noted : refused, at: now)
             return queued
         }

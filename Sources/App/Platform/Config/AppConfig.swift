@@ -48,6 +48,11 @@ public struct AppConfig: Sendable {
     /// The office the national returns questions (`/returns`) are reported under and whose
     /// consultants see them first; the national pool takes them at once too.
     public var returnsOffice: String = "pup-2002"
+    /// The push services Web Push messages may be sent to (the endpoints browsers give are
+    /// addresses this server will call: only these hosts, over HTTPS; a host given with
+    /// `http://` here is allowed over plain HTTP, for a test push service on the loopback).
+    public var pushServiceHosts: [String] = AppConfig.defaultPushServices
+    public static let defaultPushServices = ["fcm.googleapis.com", "updates.push.services.mozilla.com", "web.push.apple.com", "*.notify.windows.com"]
     /// Larger messages are kept as their header only.
     public var mailMaxBytes: Int = 10 * 1_024 * 1_024
     /// The SMS gateway (Kannel's sendsms interface); nil: text messages wait in their outbox.
@@ -113,6 +118,8 @@ public struct AppConfig: Sendable {
         ("MAIL_SERVICE_ADDRESS", "kontakt@<PUBLIC_URL host>", "the address clients write to (Reply-To of replies; never answered automatically)"),
         ("MAIL_DEFAULT_OFFICE", "pup-2002", "office for mail from unknown senders that names no office (kontakt+OFFICE@… names one)"),
         ("RETURNS_OFFICE", "pup-2002", "office under which questions about returning to Poland (/returns) are queued; the national pool answers them too"),
+        ("PUSH_SERVICE_HOSTS", AppConfig.defaultPushServices.joined(separator: ","),
+         "push services Web Push may be sent to (comma-separated hosts, `*.` for subdomains; `http://host:port` allows a plain-HTTP test service)"),
         ("MAIL_MAX_BYTES", "10485760", "larger messages are kept as their header only"),
         ("SMS_GATEWAY_URL", "(none: SMS wait in their outbox)", "Kannel sendsms address, e.g. http://127.0.0.1:13013/cgi-bin/sendsms"),
         ("SMS_GATEWAY_USERNAME, SMS_GATEWAY_PASSWORD", "(none)", "the sendsms-user of the gateway"),
@@ -259,6 +266,9 @@ public struct AppConfig: Sendable {
             ?? "kontakt@" + (URLComponents(string: publicURL)?.host ?? "localhost")
         config.mailDefaultOffice = env["MAIL_DEFAULT_OFFICE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pup-2002"
         config.returnsOffice = env["RETURNS_OFFICE"].flatMap { $0.isEmpty ? nil : $0 } ?? "pup-2002"
+        if let hosts = env["PUSH_SERVICE_HOSTS"], !hosts.isEmpty {
+            config.pushServiceHosts = hosts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         config.voice = try VoiceConfiguration.fromEnvironment(env, production: mode == .production)
         guard let inactive = Int(env["RETENTION_ACCOUNT_INACTIVE_DAYS"] ?? "1095"), (30...36_500).contains(inactive) else {
             throw ConfigError.invalid("RETENTION_ACCOUNT_INACTIVE_DAYS", "a whole number of days from 30 to 36500")

@@ -29,9 +29,10 @@ struct CSRFMiddleware: AsyncMiddleware {
             return Self.constantTimeEqual(sent, Self.token(for: seed, key: key))
         }
         if Self.isWrite(req.method) && !req.isAPI && !req.isCarrierWebhook {
-            // A file upload arrives streamed; the token is inside it, so the body is read first
-            // (bounded: the route's own limit applies after this).
-            if req.body.data == nil, req.headers.contentType?.type == "multipart" {
+            // A body bigger than the first read (a file, or a form with a long text) arrives
+            // streamed and the token is inside it, so the body is read first (bounded: the
+            // route's own limit applies after this).
+            if req.body.data == nil {
                 _ = try await req.body.collect(max: Self.maxUploadBytes).get()
             }
             guard tokenMatches() else { throw Abort(.forbidden, reason: req.catalogue.text("error.csrf")) }

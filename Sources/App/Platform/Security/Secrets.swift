@@ -13,6 +13,9 @@ struct Secrets: Sendable {
     let smsKey: SymmetricKey
     /// Signs the status links of Fabryka CV requests.
     let cvFactoryKey: SymmetricKey
+    /// Identifies this server to browsers' push services (VAPID): derived, so every process of
+    /// a deployment signs with the same key and subscriptions survive restarts.
+    let vapidKey: P256.Signing.PrivateKey
 
     init(dataKey: Data) {
         self.dataKey = SymmetricKey(data: dataKey)
@@ -21,10 +24,21 @@ struct Secrets: Sendable {
         newsletterKey = Self.derive(dataKey, "zielona/newsletter")
         smsKey = Self.derive(dataKey, "zielona/sms")
         cvFactoryKey = Self.derive(dataKey, "zielona/cv-factory")
+        vapidKey = Self.signingKey(dataKey, "zielona/vapid")
     }
 
     static func derive(_ key: Data, _ label: String) -> SymmetricKey {
         SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(label.utf8), using: SymmetricKey(data: key))))
+    }
+
+    /// A P-256 key from derived bytes; the rare value that is no valid scalar is derived again.
+    static func signingKey(_ key: Data, _ label: String) -> P256.Signing.PrivateKey {
+        var attempt = 0
+        while true {
+            let bytes = derive(key, attempt == 0 ? label : label + "/\(attempt)").withUnsafeBytes { Data($0) }
+            if let k = try? P256.Signing.PrivateKey(rawRepresentation: bytes) { return k }
+            attempt += 1
+        }
     }
 
     /// 32 random bytes, URL-safe base64: e-mail links, session-independent cookies.

@@ -42,12 +42,27 @@ struct AlertRunner {
                 if mail != nil { report.mails += 1 }
                 if sms != nil { report.texts += 1 }
                 if mail != nil || sms != nil { report.items += matches.count }
+                if mail != nil || sms != nil { try await pushAlert(search, matches, now: now) }
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Another server ran this search at the same moment and recorded the same
                 // matches first: nothing more to send.
                 app.logger.notice("alert already sent by another run", metadata: ["search": "\(search.id)"])
             }
         }
+    }
+
+    /// New offers also go to the seeker's devices that take them (after the record: the
+    /// e-mail or SMS is the alert; the push a nudge toward it).
+    func pushAlert(_ s: SavedSearch, _ matches: [Match], now: Date) async throws {
+        guard s.kind == .offers || s.kind == .matches, let first = matches.first,
+              try await PushSubscriptionStore(db: app.db).kinds(account: s.accountID).contains(.offers),
+              let account = try await AccountStore(db: app.db).find(id: s.accountID) else { return }
+        let t = Catalogues.bundled[Language(rawValue: account.language) ?? .pl]
+        let url = AlertMail.searchPath(s.kind) + (s.kind == .offers && !s.query.isEmpty ? "?" + s.query : "")
+        try await PushOutbox(db: app.db).enqueue(PendingPush(
+            accountID: s.accountID, kind: .offers, title: t.text("push.offers.title", ["count": "\(matches.count)", "label": s.label]),
+            body: matches.count == 1 ? first.title : t.text("push.offers.body", ["title": first.title, "more": "\(matches.count - 1)"]),
+            url: url, tag: "alert-" + s.id.uuidString.lowercased(), sendAt: now), now: now)
     }
 
     /// The new matches of one search and its e-mail — or, for a job seeker who asked for

@@ -56,7 +56,8 @@ struct OfferController: RouteCollection {
 
     func detail(req: Request) async throws -> Response {
         let offer = try await liveOffer(req)
-        let model = try await OfferViews.detail(offer, req)
+        var model = try await OfferViews.detail(offer, req)
+        model.recruiting = try await RecruitmentStore(db: req.db).openOrder(offer: offer.id) != nil
         return .html(OfferDetailPage.render(model, req.pageContext))
     }
 }

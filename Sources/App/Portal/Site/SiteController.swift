@@ -19,7 +19,7 @@ struct SiteController: RouteCollection {
     /// Every script of the site, each at its path.
     static let scripts: [(path: String, source: String)] = [
         (LiveScript.path, LiveScript.source), (WorkstationScript.path, WorkstationScript.source), (MenuScript.path, MenuScript.source),
-        (SuggestScript.path, SuggestScript.source), (ChatScript.path, ChatScript.source),
+        (SuggestScript.path, SuggestScript.source), (ChatScript.path, ChatScript.source), (AppScript.path, AppScript.source),
     ]
 
     func home(req: Request) async throws -> Response {

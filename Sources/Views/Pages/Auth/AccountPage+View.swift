@@ -92,6 +92,8 @@ public enum AccountPage {
         let cvs: Node<HTML.BodyContext> = .group(
             .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountCVs.path), .text(ctx.t("cv.list_title"))))),
             .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountMatches.path), .text(ctx.t("matches.title"))))),
+            .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountRecruitments.path), .text(ctx.t("recruitment.seeker_title"))))),
+            .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountNotifications.path), .text(ctx.t("app.notifications_title"))))),
             .if(model.kind != .staff, .p(.a(.href(SiteRoute.accountAlerts.path), .text(ctx.t("alerts.title"))))),
             .if(model.kind == .seeker, .p(.a(.href(SiteRoute.accountSMS.path), .text(ctx.t("sms.prefs_title"))))),
             .if(model.kind != .staff, .p(.a(.href(SiteRoute.accountPrivacy.path), .text(ctx.t("account_privacy.link"))))))

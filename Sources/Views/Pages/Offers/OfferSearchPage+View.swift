@@ -100,6 +100,8 @@ public enum OfferDetailPage {
         public let licences: String?, startDate: String?
         public let howToApply: String
         public let jsonLD: String
+        /// The centre runs a recruitment for this offer: seekers may apply through it.
+        public var recruiting = false
         public init(summary: OfferSearchPage.Item, occupation: String, duties: String, shifts: String, positions: String, education: String,
                     languages: [String], experience: String, licences: String?, startDate: String?, howToApply: String, jsonLD: String) {
             self.summary = summary; self.occupation = occupation; self.duties = duties; self.shifts = shifts; self.positions = positions
@@ -135,6 +137,8 @@ public enum OfferDetailPage {
             .h2(.text(ctx.t("offer.duties"))), .p(.class("prewrap"), .text(model.duties)),
             .h2(.text(ctx.t("offer.requirements"))), requirements,
             .h2(.text(ctx.t("offer.how_to_apply"))), .p(.class("prewrap"), .text(model.howToApply)),
+            .if(model.recruiting, .p(.class("notice"), .text(ctx.t("recruitment.offer_notice") + " "),
+                                     .a(.href(SiteRoute.offerRecruitmentApply(s.id).path), .text(ctx.t("recruitment.apply_heading"))))),
             .raw("<script type=\"application/ld+json\">\(Markup.scriptJSON(model.jsonLD))</script>")
         ))
     }
