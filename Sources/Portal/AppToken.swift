@@ -6,6 +6,10 @@ public enum AppScope: String, Sendable, CaseIterable, Codable {
     case read
     /// Change or delete the account's saved searches and alerts.
     case alerts
+    /// Write, change, share and delete the account's CVs.
+    case cvs
+    /// Ask for a copy of the account's data and download it (with the password again).
+    case privacy
 
     /// Scopes as a device asks for them ("read alerts"); nil when one is unknown.
     public static func parse(_ text: String) -> Set<AppScope>? {

@@ -29,7 +29,7 @@ import Portal
         let (status, json, text) = try await call(app, .POST, "/api/v1/app/sign-in", json: form)
         #expect(status == .created, "\(text)")
         let token = try #require(json["token"] as? String)
-        #expect(token.hasPrefix("zla_") && (json["scopes"] as? [String]) == (scopes.map { $0.split(separator: " ").map(String.init).sorted() } ?? ["alerts", "read"]))
+        #expect(token.hasPrefix("zla_") && (json["scopes"] as? [String]) == (scopes.map { $0.split(separator: " ").map(String.init).sorted() } ?? AppScope.allCases.map(\.rawValue).sorted()))
         return token
     }
 

@@ -45,8 +45,10 @@ def run(label, headers):
     for h in headers:
         args += ["-H", h]
     res = subprocess.run(args, capture_output=True, text=True)
-    tail = res.stdout.strip().splitlines()[-25:]
-    print("\n".join(tail))
+    lines = res.stdout.strip().splitlines()
+    # A failing run shows its failures whole (operation, answer, how to reproduce); a passing one its summary.
+    start = next((n for n, l in enumerate(lines) if "FAILURES" in l), None) if res.returncode else None
+    print("\n".join(lines[start:] if start is not None else lines[-25:]))
     return res.returncode == 0
 
 

@@ -421,7 +421,7 @@ enum OpenAPIDocument {
                   "email": {"type": "string"},
                   "password": {"type": "string"},
                   "device": {"type": "string", "minLength": 1, "maxLength": 80},
-                  "scopes": {"type": "string", "description": "Space-separated: read, alerts (default both)."}
+                  "scopes": {"type": "string", "description": "Space-separated: read, alerts, cvs, privacy (default all)."}
                 },
                 "required": ["email", "password", "device"]
               }
@@ -514,6 +514,242 @@ enum OpenAPIDocument {
           },
           "401": {"$ref": "#/components/responses/Unauthorized"},
           "403": {"$ref": "#/components/responses/Forbidden"}
+        },
+        "security": [{"session": []}, {"appToken": []}]
+      },
+      "post": {
+        "summary": "Writes a new CV (scope cvs), checked as the CV form checks it",
+        "tags": ["seekers"],
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CVInput"}}}
+        },
+        "responses": {
+          "201": {
+            "description": "Written",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CV"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "409": {
+            "description": "The account has as many CVs as it may.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          }
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/account/cvs/{id}": {
+      "get": {
+        "summary": "One of the seeker's CVs, whole (scope read)",
+        "tags": ["seekers"],
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "description": "CV id (UUID).", "schema": {"type": "string"}},
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CV"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        },
+        "security": [{"session": []}, {"appToken": []}]
+      },
+      "put": {
+        "summary": "Rewrites one of the seeker's CVs (scope cvs)",
+        "tags": ["seekers"],
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "description": "CV id (UUID).", "schema": {"type": "string"}},
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CVInput"}}}
+        },
+        "responses": {
+          "200": {
+            "description": "Rewritten",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CV"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          }
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      },
+      "delete": {
+        "summary": "Deletes one of the seeker's CVs (scope cvs)",
+        "tags": ["seekers"],
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "description": "CV id (UUID).", "schema": {"type": "string"}},
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "responses": {
+          "204": {"description": "Deleted"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/account/cvs/{id}/sharing": {
+      "put": {
+        "summary": "Chooses which sections of a CV employers see (scope cvs); only those are searchable",
+        "tags": ["seekers"],
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "description": "CV id (UUID).", "schema": {"type": "string"}},
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "shared": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "enum": ["desired", "education", "experience", "languages", "skills", "licences", "courses"]
+                    }
+                  }
+                },
+                "required": ["shared"]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Shared as asked",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CV"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {
+            "description": "The CV's postal code is no longer in the directory.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          }
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/account/exports": {
+      "post": {
+        "summary": "Asks for a copy of the account's data (scope privacy), with the password again; built in the background",
+        "tags": ["seekers"],
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"type": "object", "properties": {"password": {"type": "string"}}, "required": ["password"]}
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Asked for",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Export"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "409": {
+            "description": "A copy is being made already.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          }
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/account/exports/{id}": {
+      "get": {
+        "summary": "Where a copy of the account's data is (scope privacy)",
+        "tags": ["seekers"],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "Copy id (UUID).",
+            "schema": {"type": "string"}
+          },
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Export"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        },
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/account/exports/{id}/file": {
+      "get": {
+        "summary": "The copy of the account's data as a ZIP, for a week after it is made (scope privacy)",
+        "tags": ["seekers"],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "Copy id (UUID).",
+            "schema": {"type": "string"}
+          },
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "responses": {
+          "200": {
+            "description": "The ZIP",
+            "content": {"application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {
+            "description": "The copy is still being made.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "410": {
+            "description": "The week is over; ask for a new copy.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          }
         },
         "security": [{"session": []}, {"appToken": []}]
       }
@@ -864,6 +1100,108 @@ enum OpenAPIDocument {
   },
   "components": {
     "schemas": {
+      "CVLanguage": {
+        "type": "object",
+        "properties": {
+          "language": {"type": "string", "description": "ISO 639-1 code."},
+          "level": {"type": "string", "enum": ["A1", "A2", "B1", "B2", "C1", "C2"]}
+        },
+        "required": ["language", "level"]
+      },
+      "CVWish": {
+        "type": "object",
+        "description": "Where, how far and for what pay the seeker would work.",
+        "properties": {
+          "commute_km": {"type": ["integer", "null"]},
+          "willing_to_move": {"type": ["boolean", "null"]},
+          "expected_wage": {"type": ["number", "null"]},
+          "expected_wage_type": {"type": ["string", "null"], "enum": ["monthly", "hourly", null]},
+          "work_time": {"type": ["string", "null"]},
+          "contract": {"type": ["string", "null"]}
+        }
+      },
+      "CVInput": {
+        "type": "object",
+        "description": "The fields of the CV form; the same checks.",
+        "properties": {
+          "title": {"type": "string"},
+          "desired_job": {"type": "string"},
+          "desired_locality": {"type": "string"},
+          "education_details": {"type": "string"},
+          "experience": {"type": "string"},
+          "skills": {"type": "string"},
+          "licences": {"type": "string"},
+          "courses": {"type": "string"},
+          "occupation": {"type": "string", "description": "KZiS occupation code (6 digits) or name."},
+          "postal_code": {"type": "string", "description": "Where the seeker wants to work (NN-NNN)."},
+          "education": {"type": "string"},
+          "experience_months": {"type": "integer", "minimum": 0},
+          "languages": {"type": "array", "items": {"$ref": "#/components/schemas/CVLanguage"}},
+          "shared": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "The sections employers may see: desired, education, experience, languages, skills, licences, courses."
+          },
+          "wish": {"$ref": "#/components/schemas/CVWish"}
+        },
+        "required": ["title", "desired_job"]
+      },
+      "CV": {
+        "type": "object",
+        "properties": {
+          "title": {"type": "string"},
+          "desired_job": {"type": "string"},
+          "desired_locality": {"type": "string"},
+          "education_details": {"type": "string"},
+          "experience": {"type": "string"},
+          "skills": {"type": "string"},
+          "licences": {"type": "string"},
+          "courses": {"type": "string"},
+          "id": {"type": "string", "format": "uuid"},
+          "occupation": {"type": ["string", "null"]},
+          "postal_code": {"type": ["string", "null"]},
+          "education": {"type": "string"},
+          "experience_months": {"type": "integer"},
+          "languages": {"type": "array", "items": {"$ref": "#/components/schemas/CVLanguage"}},
+          "shared": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": ["desired", "education", "experience", "languages", "skills", "licences", "courses"]
+            }
+          },
+          "wish": {"oneOf": [{"$ref": "#/components/schemas/CVWish"}, {"type": "null"}]},
+          "updated_at": {"type": "string", "format": "date-time"}
+        },
+        "required": [
+          "id",
+          "title",
+          "desired_job",
+          "education",
+          "experience_months",
+          "languages",
+          "shared",
+          "updated_at",
+          "desired_locality",
+          "education_details",
+          "experience",
+          "skills",
+          "licences",
+          "courses"
+        ]
+      },
+      "Export": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "string", "format": "uuid"},
+          "status": {"type": "string", "enum": ["queued", "building", "ready", "expired"]},
+          "requested_at": {"type": "string", "format": "date-time"},
+          "expires_at": {"type": ["string", "null"], "format": "date-time"},
+          "size": {"type": ["integer", "null"]},
+          "file": {"type": ["string", "null"], "description": "The ZIP's address once ready."}
+        },
+        "required": ["id", "status", "requested_at"]
+      },
       "Problem": {
         "type": "object",
         "properties": {
@@ -1248,7 +1586,7 @@ enum OpenAPIDocument {
           "token": {"type": "string", "pattern": "^zla_"},
           "id": {"type": "string", "format": "uuid"},
           "device": {"type": "string"},
-          "scopes": {"type": "array", "items": {"type": "string", "enum": ["read", "alerts"]}},
+          "scopes": {"type": "array", "items": {"type": "string", "enum": ["read", "alerts", "cvs", "privacy"]}},
           "expires_at": {"type": "string", "format": "date-time"}
         },
         "required": ["token", "id", "device", "scopes", "expires_at"]

@@ -199,16 +199,20 @@ struct AccountPrivacyController: RouteCollection {
         guard let account = try await account(req) else { return req.redirect(to: SiteRoute.login.path) }
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound) }
         do {
-            let zip = try await PrivacyExportStore(db: req.db).download(id, account: account.id)
-            let res = Response(status: .ok, body: .init(data: zip))
-            res.headers.contentType = HTTPMediaType(type: "application", subType: "zip")
-            res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"zielona-linia-dane.zip\"")
-            res.headers.cacheControl = .init(noStore: true)
-            return res
+            return Self.zip(try await PrivacyExportStore(db: req.db).download(id, account: account.id))
         } catch PrivacyExportError.notFound, PrivacyExportError.notReady {
             throw Abort(.notFound)
         } catch PrivacyExportError.expired {
             return try await render(req, account, notice: req.catalogue.text("account_privacy.export_expired"), status: .gone)
         }
+    }
+
+    /// The copy as a download nobody caches.
+    static func zip(_ data: Data) -> Response {
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.contentType = HTTPMediaType(type: "application", subType: "zip")
+        res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"zielona-linia-dane.zip\"")
+        res.headers.cacheControl = .init(noStore: true)
+        return res
     }
 }

@@ -77,6 +77,7 @@ public enum SiteRoute: Sendable, Equatable {
     // The API
     case apiOffers, apiKBSuggest, apiReport(String), apiOccupations, apiOpenAPI
     case apiAppSignIn, apiAppTokenCurrent, apiAccountAlerts, apiAccountAlert(String), apiAccountCVs
+    case apiAccountCV(String), apiAccountCVSharing(String), apiAccountExports, apiAccountExport(String), apiAccountExportFile(String)
 
     public var path: String {
         switch self {
@@ -320,6 +321,11 @@ public enum SiteRoute: Sendable, Equatable {
         case .apiAppTokenCurrent: "/api/v1/app/tokens/current"
         case .apiAccountAlerts: "/api/v1/account/alerts"
         case .apiAccountCVs: "/api/v1/account/cvs"
+        case .apiAccountCV(let id): "/api/v1/account/cvs/\(Self.segment(id))"
+        case .apiAccountCVSharing(let id): "/api/v1/account/cvs/\(Self.segment(id))/sharing"
+        case .apiAccountExports: "/api/v1/account/exports"
+        case .apiAccountExport(let id): "/api/v1/account/exports/\(Self.segment(id))"
+        case .apiAccountExportFile(let id): "/api/v1/account/exports/\(Self.segment(id))/file"
         case .apiAccountAlert(let id): "/api/v1/account/alerts/\(Self.segment(id))"
         }
     }

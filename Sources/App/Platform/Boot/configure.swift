@@ -54,6 +54,8 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: EmployerRecruitmentController())
     try app.register(collection: SeekerRecruitmentController())
     try app.register(collection: AppController())
+    try app.register(collection: CVAPIController())
+    try app.register(collection: PrivacyAPIController())
     try app.register(collection: OpenAPIController())
     try app.register(collection: AppSignInController())
     try app.register(collection: OfficeController())

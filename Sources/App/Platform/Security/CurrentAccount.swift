@@ -52,6 +52,15 @@ extension Request {
         return try await AccountStore(db: db).find(id: found.account)
     }
 
+    /// The job seeker an API call is made for (a session or a device's token), with the scope
+    /// it needs: 401 without a sign-in, 403 for another kind of account or a missing scope.
+    func apiSeeker(_ scope: AppScope) async throws -> Account {
+        guard let account = try await signedInAccount() else { throw Abort(.unauthorized, reason: catalogue.text("app.sign_in")) }
+        guard account.kind == .seeker else { throw Abort(.forbidden, reason: catalogue.text("app.seekers_only")) }
+        try requireAppScope(scope)
+        return account
+    }
+
     /// A device's token must carry the scope for what it asks (a browser's session may do all).
     func requireAppScope(_ scope: AppScope) throws {
         if let token = appToken, !token.scopes.contains(scope) {

@@ -87,22 +87,14 @@ struct AppSignInController: RouteCollection {
 
     struct AlertListJSON: Content { let items: [AlertJSON] }
 
-    func seeker(_ req: Request) async throws -> Account {
-        guard let account = try await req.signedInAccount() else { throw Abort(.unauthorized, reason: req.catalogue.text("app.sign_in")) }
-        guard account.kind == .seeker else { throw Abort(.forbidden, reason: req.catalogue.text("app.seekers_only")) }
-        return account
-    }
-
     @Sendable func alerts(req: Request) async throws -> AlertListJSON {
-        let account = try await seeker(req)
-        try req.requireAppScope(.read)
+        let account = try await req.apiSeeker(.read)
         return AlertListJSON(items: try await SavedSearchStore(db: req.db).list(account: account.id).map(Self.json))
     }
 
     /// A new saved search, checked as the search checks its query (`query` as in the search's address).
     @Sendable func createAlert(req: Request) async throws -> Response {
-        let account = try await seeker(req)
-        try req.requireAppScope(.alerts)
+        let account = try await req.apiSeeker(.alerts)
         switch try await AlertController().save(try req.content.decode(AlertController.CreateInput.self), account: account, req) {
         case .refused(let field, let message): try Problem.check([(field, message)], req); throw Abort(.badRequest)
         case .saved(let id):
@@ -132,8 +124,7 @@ struct AppSignInController: RouteCollection {
 
     /// The seeker's CVs (scope read).
     @Sendable func cvs(req: Request) async throws -> CVListJSON {
-        let account = try await seeker(req)
-        try req.requireAppScope(.read)
+        let account = try await req.apiSeeker(.read)
         return CVListJSON(items: try await CVStore(db: req.db).list(account: account.id).map {
             CVJSON(id: $0.id, title: $0.draft.title, desired_job: $0.draft.desiredJob, occupation_code: $0.draft.occupationCode,
                    shared: $0.draft.shared.map(\.rawValue).sorted(), updated_at: $0.updatedAt)
@@ -141,8 +132,7 @@ struct AppSignInController: RouteCollection {
     }
 
     @Sendable func deleteAlert(req: Request) async throws -> HTTPStatus {
-        let account = try await seeker(req)
-        try req.requireAppScope(.alerts)
+        let account = try await req.apiSeeker(.alerts)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         do { try await SavedSearchStore(db: req.db).delete(id, account: account.id) } catch SavedSearchError.notFound { throw Abort(.notFound) }
         return .noContent

@@ -73,9 +73,16 @@ struct CVController: RouteCollection {
     /// The checked draft, where its seeker wants to work, and its index tokens (shared sections only).
     func prepare(_ req: Request) async throws -> (CVDraft, CVPlace, SearchTokens)? {
         var input = try req.content.decode(CVForm.self)
+        input.languages = LanguageRows.text(req) ?? input.languages
+        return try await prepare(input, req)
+    }
+
+    /// The same checks for a CV however it came (the form, the app's JSON); the errors by field
+    /// in `CVErrorsKey`.
+    func prepare(_ given: CVForm, _ req: Request) async throws -> (CVDraft, CVPlace, SearchTokens)? {
+        var input = given
         let (code, occupation) = try await OccupationInput.resolve(input.occupation, req)
         input.occupation = code.isEmpty ? nil : code
-        input.languages = LanguageRows.text(req) ?? input.languages
         var (draft, errors) = input.draft(req.catalogue, occupationExists: { _ in occupation != nil })
         var placed: (CVPlace, SearchTokens)? = nil
         if let d = draft {
