@@ -10,6 +10,8 @@ public enum AppScope: String, Sendable, CaseIterable, Codable {
     case cvs
     /// Ask for a copy of the account's data and download it (with the password again).
     case privacy
+    /// Write to the office (the contact form) and book a callback, as the account.
+    case contact
 
     /// Scopes as a device asks for them ("read alerts"); nil when one is unknown.
     public static func parse(_ text: String) -> Set<AppScope>? {

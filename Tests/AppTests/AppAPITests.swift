@@ -103,4 +103,38 @@ import Portal
             #expect(downloaded == .ok && zip.readableBytesView.prefix(2).elementsEqual([0x50, 0x4B]), "a ZIP")
         }
     }
+
+    @Test func aDeviceWritesToTheOfficeAndBooksACallbackAsTheSeeker() async throws {
+        try await withTestApp { app in
+            _ = try await MatchingTests.seeker(app, cv: nil)
+            let reader = try await AppTokenTests.signIn(app, device: "Telefon", scopes: "read")
+            let message: [String: Any] = ["powiat": "2061", "topic": "registration", "message": "Jak zarejestrować się jako bezrobotna?"]
+            #expect(try await Self.call(app, .POST, "/api/v1/contact", token: reader, json: message).0 == .forbidden)
+            let device = try await AppTokenTests.signIn(app, device: "Tablet", scopes: "contact")
+            let (bad, problem, _) = try await Self.call(app, .POST, "/api/v1/contact?lang=en", token: device,
+                                                        json: ["powiat": "9999", "topic": "registration", "message": "krótko"])
+            let fields = Set(((problem["errors"] as? [[String: String]]) ?? []).compactMap { $0["field"] })
+            #expect(bad == .badRequest && fields == ["powiat", "message"])
+            let (sent, accepted, _) = try await Self.call(app, .POST, "/api/v1/contact", token: device, json: message)
+            let caseNumber = try #require(accepted["case_number"] as? String)
+            #expect(sent == .created && (accepted["office"] as? [String: Any])?["id"] as? String == "pup-2002")
+            // As the seeker: their address gets the confirmation with the case number.
+            #expect(try await Outbox(db: app.db).recent().contains { $0.kind == "contact_confirmation" && $0.recipient == "anna.nowak@example.org"
+                && $0.textBody.contains(caseNumber) })
+
+            var slots: [String: Any] = [:]
+            try await app.testing().test(.GET, "/api/v1/callbacks/slots?lang=en") { res in
+                slots = (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any]) ?? [:]
+            }
+            let slot = try #require((slots["items"] as? [[String: String]])?.first?["value"])
+            var booking: [String: Any] = ["slot": slot, "powiat": "2061", "locality": "Białystok", "postal_code": "15-371", "topic": "benefits"]
+            let (noPhone, missing, _) = try await Self.call(app, .POST, "/api/v1/callbacks?lang=en", token: device, json: booking)
+            #expect(noPhone == .badRequest && ((missing["errors"] as? [[String: String]])?.map { $0["field"] } ?? []) == ["phone"], "no phone in the profile")
+            booking["phone"] = "600 100 200"
+            let (booked, callback, _) = try await Self.call(app, .POST, "/api/v1/callbacks", token: device, json: booking)
+            #expect(booked == .created && callback["slot"] as? String != nil)
+            #expect(try await SMSStore(db: app.db).recent().contains { $0.kind == "callback_confirmation" && $0.phone == "+48600100200" })
+        }
+    }
 }
+

@@ -421,7 +421,7 @@ enum OpenAPIDocument {
                   "email": {"type": "string"},
                   "password": {"type": "string"},
                   "device": {"type": "string", "minLength": 1, "maxLength": 80},
-                  "scopes": {"type": "string", "description": "Space-separated: read, alerts, cvs, privacy (default all)."}
+                  "scopes": {"type": "string", "description": "Space-separated: read, alerts, cvs, privacy, contact (default all)."}
                 },
                 "required": ["email", "password", "device"]
               }
@@ -751,6 +751,123 @@ enum OpenAPIDocument {
             "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
           }
         },
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/contact": {
+      "post": {
+        "summary": "Writes to the office of a powiat as the signed-in seeker (scope contact); the contact form's checks, a confirmation e-mail",
+        "tags": ["seekers"],
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "powiat": {"type": "string", "description": "TERYT code of the powiat (4 digits)."},
+                  "topic": {
+                    "type": "string",
+                    "description": "A topic of the contact form (see the page's list), e.g. registration, benefits, offers, other."
+                  },
+                  "message": {"type": "string", "minLength": 10}
+                },
+                "required": ["powiat", "topic", "message"]
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Received",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Accepted"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "429": {"$ref": "#/components/responses/TooManyRequests"}
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/callbacks/slots": {
+      "get": {
+        "summary": "The hours a callback can be booked for: opening hours, holidays left out",
+        "tags": ["seekers"],
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {"value": {"type": "string"}, "label": {"type": "string"}},
+                        "required": ["value", "label"]
+                      }
+                    }
+                  },
+                  "required": ["items"]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/callbacks": {
+      "post": {
+        "summary": "Books a callback as the signed-in seeker (scope contact): the callback form's checks, an SMS confirmation",
+        "tags": ["seekers"],
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "phone": {"type": "string", "description": "Defaults to the phone of the seeker's profile."},
+                  "slot": {"type": "string", "description": "A `value` from /api/v1/callbacks/slots."},
+                  "powiat": {"type": "string"},
+                  "locality": {"type": "string"},
+                  "postal_code": {"type": "string"},
+                  "topic": {
+                    "type": "string",
+                    "description": "A topic of the contact form (see the page's list), e.g. registration, benefits, offers, other."
+                  }
+                },
+                "required": ["slot", "powiat", "locality", "postal_code", "topic"]
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Booked",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Accepted"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "429": {"$ref": "#/components/responses/TooManyRequests"}
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
         "security": [{"session": []}, {"appToken": []}]
       }
     },
@@ -1100,6 +1217,19 @@ enum OpenAPIDocument {
   },
   "components": {
     "schemas": {
+      "Accepted": {
+        "type": "object",
+        "properties": {
+          "case_number": {"type": "string"},
+          "office": {
+            "type": "object",
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+            "required": ["id", "name"]
+          },
+          "slot": {"type": "string", "description": "The hour booked (callbacks)."}
+        },
+        "required": ["case_number", "office"]
+      },
       "CVLanguage": {
         "type": "object",
         "properties": {
@@ -1586,7 +1716,7 @@ enum OpenAPIDocument {
           "token": {"type": "string", "pattern": "^zla_"},
           "id": {"type": "string", "format": "uuid"},
           "device": {"type": "string"},
-          "scopes": {"type": "array", "items": {"type": "string", "enum": ["read", "alerts", "cvs", "privacy"]}},
+          "scopes": {"type": "array", "items": {"type": "string", "enum": ["read", "alerts", "cvs", "privacy", "contact"]}},
           "expires_at": {"type": "string", "format": "date-time"}
         },
         "required": ["token", "id", "device", "scopes", "expires_at"]

@@ -78,6 +78,7 @@ public enum SiteRoute: Sendable, Equatable {
     case apiOffers, apiKBSuggest, apiReport(String), apiOccupations, apiOpenAPI
     case apiAppSignIn, apiAppTokenCurrent, apiAccountAlerts, apiAccountAlert(String), apiAccountCVs
     case apiAccountCV(String), apiAccountCVSharing(String), apiAccountExports, apiAccountExport(String), apiAccountExportFile(String)
+    case apiContact, apiCallbacks, apiCallbackSlots
 
     public var path: String {
         switch self {
@@ -324,6 +325,9 @@ public enum SiteRoute: Sendable, Equatable {
         case .apiAccountCV(let id): "/api/v1/account/cvs/\(Self.segment(id))"
         case .apiAccountCVSharing(let id): "/api/v1/account/cvs/\(Self.segment(id))/sharing"
         case .apiAccountExports: "/api/v1/account/exports"
+        case .apiContact: "/api/v1/contact"
+        case .apiCallbacks: "/api/v1/callbacks"
+        case .apiCallbackSlots: "/api/v1/callbacks/slots"
         case .apiAccountExport(let id): "/api/v1/account/exports/\(Self.segment(id))"
         case .apiAccountExportFile(let id): "/api/v1/account/exports/\(Self.segment(id))/file"
         case .apiAccountAlert(let id): "/api/v1/account/alerts/\(Self.segment(id))"

@@ -51,6 +51,23 @@ struct CallbackController: RouteCollection {
             form.errors.append(("phone", t.text("contact.too_many")))
             return .html(CallbackPage.render(try await model(req, form: form), req.pageContext), status: .tooManyRequests)
         }
+        switch try await Self.intake(input, req) {
+        case .refused(let errors):
+            form.errors = errors
+            return .html(CallbackPage.render(try await model(req, form: form), req.pageContext), status: .badRequest)
+        case .booked(let caseNumber, let slot, let office):
+            return .html(CallbackPage.render(try await model(req, form: FormState(values: ["who": "seeker", "topic": "other"]),
+                                                             booked: (caseNumber, slot, office.name)), req.pageContext))
+        }
+    }
+
+    enum Intake { case refused([(field: String, message: String)]), booked(caseNumber: String, slot: String, office: Office) }
+
+    /// The checks and the booking they make (with its SMS confirmation, in one transaction),
+    /// from the form or the app.
+    static func intake(_ input: Input, _ req: Request) async throws -> Intake {
+        let t = req.catalogue
+        var form = FormState()
         func identifier<T>(_ field: String, _ label: String, _ make: () throws -> T) -> T? {
             do { return try make() } catch let e as IdentifierError {
                 form.errors.append((field, t.text("form.invalid_field", ["field": label, "reason": t.text(e.catalogueKey, e.arguments)]))); return nil
@@ -73,9 +90,7 @@ struct CallbackController: RouteCollection {
         if topic == nil { form.errors.append(("topic", t.text("desktop.topic_unknown"))) }
         let name = (input.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.count > ContactMessage.maximumName { form.errors.append(("name", t.text("offer.error.too_long", ["max": "\(ContactMessage.maximumName)"]))) }
-        guard form.errors.isEmpty, let phone, let postal, let slot, let office, let who, let topic else {
-            return .html(CallbackPage.render(try await model(req, form: form), req.pageContext), status: .badRequest)
-        }
+        guard form.errors.isEmpty, let phone, let postal, let slot, let office, let who, let topic else { return .refused(form.errors) }
         let clients = try await ClientStore(db: req.db).find(contact: "phone", value: phone.value)
         let interaction = Interaction(channel: .callback, clientID: clients.count == 1 ? clients[0].id : nil, language: req.language.rawValue,
                                       topic: topic.rawValue, officeID: office.id, voivodeshipCode: office.voivodeshipCode, queuedAt: slot.date,
@@ -91,7 +106,6 @@ struct CallbackController: RouteCollection {
             try await ContactCenterStore(db: tx).enqueue(interaction, context: frozen, now: now)
             try await SMSStore(db: tx).enqueue(confirmation, now: now)
         }
-        return .html(CallbackPage.render(try await model(req, form: FormState(values: ["who": "seeker", "topic": "other"]),
-                                                         booked: (caseNumber, slot.label, office.name)), req.pageContext))
+        return .booked(caseNumber: caseNumber, slot: slot.label, office: office)
     }
 }

@@ -37,6 +37,24 @@ struct ContactFormController: Sendable {
             form.errors.append(("message", t.text("contact.too_many")))
             return .html(ContactPage.render(try await Self.model(req, form: form), req.pageContext), status: .tooManyRequests)
         }
+        switch try await Self.intake(input, req) {
+        case .refused(let errors):
+            form.errors = errors
+            return .html(ContactPage.render(try await Self.model(req, form: form), req.pageContext), status: .badRequest)
+        case .accepted(let caseNumber, let office):
+            var m = try await Self.model(req, form: FormState(values: ["topic": "other"]))
+            m.sent = (caseNumber, office.name)
+            return .html(ContactPage.render(m, req.pageContext))
+        }
+    }
+
+    enum Intake { case refused([(field: String, message: String)]), accepted(caseNumber: String, office: Office) }
+
+    /// The checks and the contact they make (with the confirmation e-mail, in one transaction),
+    /// however the message came: the form, or the app for a signed-in seeker.
+    static func intake(_ input: Input, _ req: Request) async throws -> Intake {
+        let t = req.catalogue
+        var form = FormState()
         let email = EmailAddress.checked(input.email ?? "")
         if case .failure(let e) = email {
             form.errors.append(("email", t.text("form.invalid_field", ["field": t.text("form.email"), "reason": t.text(e.catalogueKey, e.arguments)])))
@@ -57,9 +75,7 @@ struct ContactFormController: Sendable {
         if text.count > ContactMessage.maximumText { form.errors.append(("message", t.text("desktop.note_too_long", ["max": "\(ContactMessage.maximumText)"]))) }
         let name = (input.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.count > ContactMessage.maximumName { form.errors.append(("name", t.text("offer.error.too_long", ["max": "\(ContactMessage.maximumName)"]))) }
-        guard form.errors.isEmpty, case .success(let email) = email, let office, let topic else {
-            return .html(ContactPage.render(try await Self.model(req, form: form), req.pageContext), status: .badRequest)
-        }
+        guard form.errors.isEmpty, case .success(let email) = email, let office, let topic else { return .refused(form.errors) }
         // A known client (one record with this address) gets the contact in their history.
         let clients = try await ClientStore(db: req.db).find(contact: "email", value: email.value)
         let now = try await ServerClock.now(req.db)
@@ -76,8 +92,6 @@ struct ContactFormController: Sendable {
             try await Outbox(db: tx).enqueue(mail)
         }
         await req.application.desktopEvents.publish(DesktopMessage(agents: [], kind: "queue"), on: req.db, logger: req.logger)
-        var m = try await Self.model(req, form: FormState(values: ["topic": "other"]))
-        m.sent = (caseNumber, office.name)
-        return .html(ContactPage.render(m, req.pageContext))
+        return .accepted(caseNumber: caseNumber, office: office)
     }
 }
