@@ -136,5 +136,58 @@ import Portal
             #expect(try await SMSStore(db: app.db).recent().contains { $0.kind == "callback_confirmation" && $0.phone == "+48600100200" })
         }
     }
+
+    static func chatCall(_ app: Application, _ method: HTTPMethod, _ path: String, token: String, chat: String?, json: Any? = nil) async throws -> (HTTPStatus, [String: Any]) {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        if let chat { headers.add(name: ChatAPIController.tokenHeader, value: chat) }
+        var body = ByteBuffer()
+        if let json { headers.contentType = .json; body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json)) }
+        var out: (HTTPStatus, [String: Any]) = (.ok, [:])
+        try await app.testing().test(method, path, headers: headers, body: body) { res in
+            out = (res.status, (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any]) ?? [:])
+        }
+        return out
+    }
+
+    @Test func aDeviceChatsWithTheConsultantUntilTheSeekerEndsIt() async throws {
+        try await withTestApp { app in
+            ChatTests.hours(app, open: false)
+            _ = try await MatchingTests.seeker(app, cv: nil)
+            let device = try await AppTokenTests.signIn(app, device: "Telefon", scopes: "contact")
+            let start: [String: Any] = ["topic": "registration", "powiat": "2061", "language": "pl", "message": "Dzień dobry, jak się zarejestrować?"]
+            // Nobody can chat after hours: the app is told to write instead.
+            let (closed, _) = try await Self.chatCall(app, .POST, "/api/v1/chats?lang=en", token: device, chat: nil, json: start)
+            #expect(closed == .conflict)
+            ChatTests.hours(app, open: true)
+            let (staff, desk) = try await DesktopTests.consultant(app, "k1@example.org")
+            let (badStatus, problem) = try await Self.chatCall(app, .POST, "/api/v1/chats?lang=en", token: device, chat: nil,
+                                                               json: ["topic": "nothing", "powiat": "2061"])
+            #expect(badStatus == .badRequest && ((problem["errors"] as? [[String: String]])?.map { $0["field"] } ?? []) == ["topic"])
+            let (started, chat) = try await Self.chatCall(app, .POST, "/api/v1/chats", token: device, chat: nil, json: start)
+            let chatToken = try #require(chat["token"] as? String)
+            #expect(started == .created && chat["phase"] as? String == "waiting")
+            let interaction = try await ChatTests.chat(app)
+            #expect(interaction.officeID == "pup-2002" && interaction.topic == "registration")
+
+            // The token is the chat: none or another opens nothing.
+            #expect(try await Self.chatCall(app, .GET, "/api/v1/chats/current", token: device, chat: nil).0 == .notFound)
+            #expect(try await Self.chatCall(app, .GET, "/api/v1/chats/current", token: device, chat: "x" + chatToken).0 == .notFound)
+
+            #expect(try await DesktopTests.route(app).agents == [staff.id.uuidString])
+            #expect(try await desk.post("/desktop/offers/\(interaction.id)/accept", [:], csrfFrom: "/desktop").status == .seeOther)
+            try await ChatService(app: app, logger: app.logger).agentSays(interaction.id, agent: staff.id.uuidString, text: "Dzień dobry, w czym mogę pomóc?")
+            let (read, talking) = try await Self.chatCall(app, .GET, "/api/v1/chats/current", token: device, chat: chatToken)
+            let lines = (talking["lines"] as? [[String: Any]]) ?? []
+            #expect(read == .ok && talking["phase"] as? String == "talking" && lines.contains { $0["author"] as? String == "agent" && $0["text"] as? String == "Dzień dobry, w czym mogę pomóc?" })
+
+            #expect(try await Self.chatCall(app, .POST, "/api/v1/chats/current/lines", token: device, chat: chatToken, json: ["text": " "]).0 == .badRequest)
+            let (said, after) = try await Self.chatCall(app, .POST, "/api/v1/chats/current/lines", token: device, chat: chatToken, json: ["text": "Dziękuję!"])
+            #expect(said == .created && ((after["lines"] as? [[String: Any]])?.last?["text"] as? String) == "Dziękuję!")
+            let (ended, over) = try await Self.chatCall(app, .POST, "/api/v1/chats/current/end", token: device, chat: chatToken)
+            #expect(ended == .ok && over["phase"] as? String == "ended")
+            #expect(try await Self.chatCall(app, .POST, "/api/v1/chats/current/lines", token: device, chat: chatToken, json: ["text": "Halo?"]).0 == .conflict)
+        }
+    }
 }
 

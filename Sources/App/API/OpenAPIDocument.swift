@@ -871,6 +871,153 @@ enum OpenAPIDocument {
         "security": [{"session": []}, {"appToken": []}]
       }
     },
+    "/api/v1/chats": {
+      "post": {
+        "summary": "Starts a live chat as the signed-in seeker (scope contact); routed like the page's chat",
+        "tags": ["seekers"],
+        "parameters": [{"$ref": "#/components/parameters/lang"}],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "topic": {"type": "string"},
+                  "language": {"type": "string", "enum": ["pl", "en", "ru", "uk"]},
+                  "powiat": {"type": "string", "description": "TERYT code; or give postal_code."},
+                  "postal_code": {"type": "string"},
+                  "message": {"type": "string", "description": "The first line, if any."}
+                },
+                "required": ["topic"]
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Started; `token` goes in X-Chat-Token from now on",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Chat"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "409": {
+            "description": "Nobody can chat now (after hours, or no consultant of the language): write through /api/v1/contact.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "429": {"$ref": "#/components/responses/TooManyRequests"}
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/chats/current": {
+      "get": {
+        "summary": "The chat the token opens: its phase, status and lines (scope contact)",
+        "tags": ["seekers"],
+        "parameters": [
+          {
+            "name": "X-Chat-Token",
+            "in": "header",
+            "required": true,
+            "description": "The chat's token, given when it started.",
+            "schema": {"type": "string"}
+          },
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Chat"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        },
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/chats/current/lines": {
+      "post": {
+        "summary": "Says something in the chat (scope contact)",
+        "tags": ["seekers"],
+        "parameters": [
+          {
+            "name": "X-Chat-Token",
+            "in": "header",
+            "required": true,
+            "description": "The chat's token, given when it started.",
+            "schema": {"type": "string"}
+          },
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Said",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Chat"}}}
+          },
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {
+            "description": "The chat has ended.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "415": {
+            "description": "The body is neither JSON nor a form.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          },
+          "429": {"$ref": "#/components/responses/TooManyRequests"}
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
+    "/api/v1/chats/current/end": {
+      "post": {
+        "summary": "Ends the chat on the seeker's side (scope contact)",
+        "tags": ["seekers"],
+        "parameters": [
+          {
+            "name": "X-Chat-Token",
+            "in": "header",
+            "required": true,
+            "description": "The chat's token, given when it started.",
+            "schema": {"type": "string"}
+          },
+          {"$ref": "#/components/parameters/lang"}
+        ],
+        "responses": {
+          "200": {
+            "description": "Ended",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Chat"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthorized"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {
+            "description": "The chat has ended already.",
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+          }
+        },
+        "description": "A write with the session cookie needs the page's CSRF token (`X-CSRF-Token`) or a same-site `Origin`; with an app token it needs neither.",
+        "security": [{"session": []}, {"appToken": []}]
+      }
+    },
     "/api/v1/account/alerts/{id}": {
       "delete": {
         "summary": "Deletes one of the seeker's saved searches (scope alerts)",
@@ -1217,6 +1364,30 @@ enum OpenAPIDocument {
   },
   "components": {
     "schemas": {
+      "Chat": {
+        "type": "object",
+        "properties": {
+          "case_number": {"type": "string"},
+          "phase": {"type": "string", "enum": ["waiting", "talking", "ended"]},
+          "status": {"type": "string"},
+          "token": {"type": "string"},
+          "lines": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {"type": "integer"},
+                "author": {"type": "string", "enum": ["visitor", "agent", "system"]},
+                "who": {"type": "string"},
+                "text": {"type": "string"},
+                "time": {"type": "string"}
+              },
+              "required": ["id", "author", "who", "text", "time"]
+            }
+          }
+        },
+        "required": ["case_number", "phase", "status", "lines"]
+      },
       "Accepted": {
         "type": "object",
         "properties": {

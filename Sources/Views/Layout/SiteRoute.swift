@@ -78,7 +78,7 @@ public enum SiteRoute: Sendable, Equatable {
     case apiOffers, apiKBSuggest, apiReport(String), apiOccupations, apiOpenAPI
     case apiAppSignIn, apiAppTokenCurrent, apiAccountAlerts, apiAccountAlert(String), apiAccountCVs
     case apiAccountCV(String), apiAccountCVSharing(String), apiAccountExports, apiAccountExport(String), apiAccountExportFile(String)
-    case apiContact, apiCallbacks, apiCallbackSlots
+    case apiContact, apiCallbacks, apiCallbackSlots, apiChats, apiChatCurrent, apiChatLines, apiChatEnd
 
     public var path: String {
         switch self {
@@ -328,6 +328,10 @@ public enum SiteRoute: Sendable, Equatable {
         case .apiContact: "/api/v1/contact"
         case .apiCallbacks: "/api/v1/callbacks"
         case .apiCallbackSlots: "/api/v1/callbacks/slots"
+        case .apiChats: "/api/v1/chats"
+        case .apiChatCurrent: "/api/v1/chats/current"
+        case .apiChatLines: "/api/v1/chats/current/lines"
+        case .apiChatEnd: "/api/v1/chats/current/end"
         case .apiAccountExport(let id): "/api/v1/account/exports/\(Self.segment(id))"
         case .apiAccountExportFile(let id): "/api/v1/account/exports/\(Self.segment(id))/file"
         case .apiAccountAlert(let id): "/api/v1/account/alerts/\(Self.segment(id))"

@@ -82,6 +82,37 @@ struct ChatController: RouteCollection {
             form.errors.append(("message", t.text("contact.too_many")))
             return render(req, try await model(req, form: form, chat: nil), status: .tooManyRequests)
         }
+        switch try await Self.open(input, req) {
+        case .refused(let errors):
+            form.errors = errors
+            return render(req, try await model(req, form: form, chat: nil), status: .badRequest)
+        case .offline(let powiat, let topic):
+            // After hours, or nobody who could answer is logged in: the question becomes a
+            // message answered by e-mail (the contact form, filled with what was typed).
+            var contact = try await ContactFormController.model(req, form: FormState(values: [
+                "email": input.email ?? "", "name": input.name ?? "", "powiat": powiat, "topic": topic, "message": input.message ?? ""]))
+            contact.notice = t.text("chat.offline")
+            return .html(ContactPage.render(contact, req.pageContext))
+        case .started(let token, _):
+            let res = req.redirect(to: SiteRoute.chat.path, redirectType: .normal)
+            res.cookies[Self.cookie] = HTTPCookies.Value(string: token, maxAge: 86_400, path: "/", isSecure: req.services.config.publicURL.hasPrefix("https://"),
+                                                         isHTTPOnly: true, sameSite: .lax)
+            return res
+        }
+    }
+
+    enum Opening {
+        case refused([(field: String, message: String)])
+        /// Nobody can chat now (after hours, or no consultant of the language logged in).
+        case offline(powiat: String, topic: String)
+        /// The chat's token (whoever holds it is the visitor) and its contact.
+        case started(token: String, interaction: UUID)
+    }
+
+    /// The checks and the chat they open, from the page or the app.
+    static func open(_ input: StartInput, _ req: Request) async throws -> Opening {
+        let t = req.catalogue
+        var form = FormState()
         let name = (input.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.count > ContactMessage.maximumName { form.errors.append(("name", t.text("offer.error.too_long", ["max": "\(ContactMessage.maximumName)"]))) }
         var email: EmailAddress? = nil
@@ -102,18 +133,9 @@ struct ChatController: RouteCollection {
         if !message.isEmpty {
             do { first = try ChatService.checked(message) } catch let e as ChatError { form.errors.append(("message", t.text(e.key, ["max": "\(ChatLine.maximumText)"]))) }
         }
-        guard form.errors.isEmpty, let office, let language, let topic else {
-            return render(req, try await model(req, form: form, chat: nil), status: .badRequest)
-        }
+        guard form.errors.isEmpty, let office, let language, let topic else { return .refused(form.errors) }
         let now = try await ServerClock.now(req.db)
-        // After hours, or nobody who could answer is logged in: the question becomes a message
-        // answered by e-mail (the contact form, filled with what was typed).
-        guard try await Self.someoneCanChat(req, language: language.rawValue, now: now) else {
-            var contact = try await ContactFormController.model(req, form: FormState(values: [
-                "email": email?.value ?? "", "name": name, "powiat": office.powiat, "topic": topic.rawValue, "message": message]))
-            contact.notice = t.text("chat.offline")
-            return .html(ContactPage.render(contact, req.pageContext))
-        }
+        guard try await Self.someoneCanChat(req, language: language.rawValue, now: now) else { return .offline(powiat: office.powiat, topic: topic.rawValue) }
         var clientID: UUID? = nil
         if let email {
             let clients = try await ClientStore(db: req.db).find(contact: "email", value: email.value)
@@ -127,10 +149,7 @@ struct ChatController: RouteCollection {
         try await ChatStore(db: req.db).start(interaction, tokenHash: ChatService.publicTokenHash(token), name: name.isEmpty ? nil : name,
                                               email: email?.value, firstLine: first, context: context, now: now)
         await req.application.desktopEvents.publish(DesktopMessage(agents: [], kind: "queue"), on: req.db, logger: req.logger)
-        let res = req.redirect(to: SiteRoute.chat.path, redirectType: .normal)
-        res.cookies[Self.cookie] = HTTPCookies.Value(string: token, maxAge: 86_400, path: "/", isSecure: req.services.config.publicURL.hasPrefix("https://"),
-                                                     isHTTPOnly: true, sameSite: .lax)
-        return res
+        return .started(token: token, interaction: interaction.id)
     }
 
     /// The office that answers: by postal code when one is given, else by the powiat chosen.

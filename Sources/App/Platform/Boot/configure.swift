@@ -57,6 +57,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: CVAPIController())
     try app.register(collection: PrivacyAPIController())
     try app.register(collection: ContactAPIController())
+    try app.register(collection: ChatAPIController())
     try app.register(collection: OpenAPIController())
     try app.register(collection: AppSignInController())
     try app.register(collection: OfficeController())
