@@ -138,6 +138,35 @@ public enum RecruitmentPolicy {
         return stage
     }
 
+    /// Where the centre may move a candidate now (none once they declined or withdrew, or the
+    /// order ended): a later stage, or out; past "found" only with consent.
+    public static func choices(_ c: RecruitmentCandidate, in order: RecruitmentOrder) -> [RecruitmentStage] {
+        guard order.status == .open, c.consent != .declined, c.consent != .withdrawn else { return [] }
+        return c.stage.next.filter { !$0.needsConsent || c.consent == .given }
+    }
+
+    /// A note is kept about someone still in the recruitment (who declined or withdrew is not).
+    public static func canNote(_ c: RecruitmentCandidate, in order: RecruitmentOrder) throws {
+        guard order.status == .open else { throw RecruitmentRefusal.orderClosed }
+        guard c.consent != .declined, c.consent != .withdrawn else { throw RecruitmentRefusal.needsConsent }
+    }
+
+    /// What the candidate answered: yes or no to the request while the order runs, or taking a
+    /// given consent back at any time.
+    public enum Answer: String, Sendable, CaseIterable { case give, decline, withdraw }
+
+    public static func answer(_ a: Answer, _ c: RecruitmentCandidate, in order: RecruitmentOrder) throws -> RecruitmentConsent {
+        switch a {
+        case .give, .decline:
+            guard order.status == .open else { throw RecruitmentRefusal.orderClosed }
+            guard c.consent == .asked else { throw RecruitmentRefusal.consentNotAskable(c.consent) }
+            return a == .give ? .given : .declined
+        case .withdraw:
+            guard c.consent == .given else { throw RecruitmentRefusal.consentNotAskable(c.consent) }
+            return .withdrawn
+        }
+    }
+
     /// The centre asks a found candidate once; one who declined or withdrew is not asked again
     /// for the same order.
     public static func canAsk(_ c: RecruitmentCandidate, in order: RecruitmentOrder) throws {

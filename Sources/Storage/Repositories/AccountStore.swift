@@ -26,6 +26,9 @@ public struct SeekerProfile: Sendable, Equatable {
     public var houseNumber: String
     public var phone: String?
 
+    /// The name as letters and forms address the person.
+    public var fullName: String { firstName + " " + lastName }
+
     public init(firstName: String, lastName: String, voivodeshipCode: String, locality: String, postalCode: String,
                 street: String, houseNumber: String, phone: String?) {
         self.firstName = firstName; self.lastName = lastName; self.voivodeshipCode = voivodeshipCode; self.locality = locality

@@ -46,7 +46,7 @@ struct ChatAPIController: RouteCollection {
             throw Abort(.tooManyRequests, reason: t.text("contact.too_many"))
         }
         let profile = try await AccountStore(db: req.db).profile(account.id)
-        let name = [profile?.firstName, profile?.lastName].compactMap { $0 }.joined(separator: " ")
+        let name = profile?.fullName ?? ""
         let opening = try await ChatController.open(.init(name: name, email: account.email, postal_code: input.postal_code, powiat: input.powiat,
                                                           language: input.language ?? req.language.rawValue, topic: input.topic, message: input.message), req)
         switch opening {

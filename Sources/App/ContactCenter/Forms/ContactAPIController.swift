@@ -44,7 +44,7 @@ struct ContactAPIController: RouteCollection {
         let input = try req.content.decode(ContactInput.self)
         try await limit("contact", account, req)
         let profile = try await AccountStore(db: req.db).profile(account.id)
-        let name = [profile?.firstName, profile?.lastName].compactMap { $0 }.joined(separator: " ")
+        let name = profile?.fullName ?? ""
         switch try await ContactFormController.intake(.init(email: account.email, name: name, powiat: input.powiat, topic: input.topic,
                                                             message: input.message), req) {
         case .refused(let errors): try Problem.check(errors, req); throw Abort(.badRequest)
@@ -61,7 +61,7 @@ struct ContactAPIController: RouteCollection {
         let input = try req.content.decode(CallbackInput.self)
         try await limit("callback", account, req)
         let profile = try await AccountStore(db: req.db).profile(account.id)
-        let name = [profile?.firstName, profile?.lastName].compactMap { $0 }.joined(separator: " ")
+        let name = profile?.fullName ?? ""
         let phone = (input.phone ?? "").isEmpty ? profile?.phone : input.phone
         switch try await CallbackController.intake(.init(phone: phone, slot: input.slot, powiat: input.powiat, locality: input.locality,
                                                          postal_code: input.postal_code, who: "seeker", topic: input.topic, name: name), req) {

@@ -194,7 +194,7 @@ struct AccountController: RouteCollection {
         }
         let kind: AccountPage.Model.Kind = switch account.kind { case .seeker: .seeker; case .employer: .employer; case .staff: .staff }
         var model = AccountPage.Model(kind: kind, email: account.email, emailVerified: account.emailVerified,
-                                      name: profile.map { "\($0.firstName) \($0.lastName)" },
+                                      name: profile.map (\.fullName),
                                       address: profile.map { "\($0.street) \($0.houseNumber), \($0.postalCode) \($0.locality)" },
                                       linkStatus: linkStatus, mayRequestLink: mayRequestLink,
                                       hasPhoto: try await AccountPhotos(db: req.db).get(account.id) != nil, company: company,

@@ -136,7 +136,7 @@ struct CVFactoryController: RouteCollection {
             name = given.isEmpty ? nil : given
             if input.consent != "on" { form.errors.append(("consent", t.text("cvf.consent_required"))) }
         } else if let account {
-            name = try await AccountStore(db: req.db).profile(account.id).map { $0.firstName + " " + $0.lastName }
+            name = try await AccountStore(db: req.db).profile(account.id).map (\.fullName)
         }
         guard form.errors.isEmpty, let kind else {
             let tooBig = form.errors.contains { $0.field == "file" } && (input.file?.data.readableBytes ?? 0) > CVFile.maximumBytes

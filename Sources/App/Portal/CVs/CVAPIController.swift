@@ -156,14 +156,18 @@ struct CVAPIController: RouteCollection {
     @Sendable func share(req: Request) async throws -> Response {
         let account = try await req.apiSeeker(.cvs)
         let cv = try await own(req, account)
-        let sections = try req.content.decode(SharingInput.self).shared.map { $0.compactMap(CVSection.init(rawValue:)) }
-        guard let sections, sections.count == (try req.content.decode(SharingInput.self).shared ?? []).count else {
+        let asked = try req.content.decode(SharingInput.self).shared
+        let sections = asked?.compactMap(CVSection.init(rawValue:))
+        guard let asked, let sections, sections.count == asked.count else {
             try Problem.check([("shared", Self.sectionsError(req))], req)
             throw Abort(.badRequest)
         }
         var draft = cv.draft
         draft.shared = Set(sections)
-        guard let (place, tokens) = try await CVController().placed(draft, req) else { throw Abort(.conflict) }
+        guard let (place, tokens) = try await CVController().placed(draft, req) else {
+            throw Abort(.conflict, reason: req.catalogue.text("form.invalid_field", ["field": req.catalogue.text("cv.field.postal_code"),
+                                                                                    "reason": req.catalogue.text("offer.error.place")]))
+        }
         try await CVStore(db: req.db).update(cv.id, account: account.id, draft, place: place, tokens: tokens)
         return try created(try await own(req, account), status: .ok)
     }

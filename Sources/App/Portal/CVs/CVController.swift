@@ -170,7 +170,7 @@ struct CVController: RouteCollection {
         let cv = try await ownCV(req, account)
         let profile = try await AccountStore(db: req.db).profile(account.id)
         let occupation = try await cv.draft.occupationCode.asyncMap { try await OfferStore(db: req.db).occupation($0)?.name } ?? nil
-        return .html(CVPrintPage.render(CVViews.printModel(cv.draft, name: profile.map { $0.firstName + " " + $0.lastName },
+        return .html(CVPrintPage.render(CVViews.printModel(cv.draft, name: profile.map (\.fullName),
                                                              email: account.email, phone: profile?.phone, occupationName: occupation,
                                                              req), req.pageContext))
     }

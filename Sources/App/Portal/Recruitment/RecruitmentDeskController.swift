@@ -69,10 +69,8 @@ struct RecruitmentDeskController: Sendable {
                 RecruitmentPage.Note(when: DateText.dateTime(n.at, req.language), who: n.staffID.flatMap { staff[$0.uuidString.lowercased()] } ?? "",
                                      stage: text.stage(n.stage), text: n.text)
             }
-            if o.status == .open, c.consent != .declined, c.consent != .withdrawn {
-                row.nextStages = c.stage.next.filter { !$0.needsConsent || c.consent == .given }.map { ($0.rawValue, text.stage($0)) }
-                row.canAsk = c.consent == nil
-            }
+            row.nextStages = RecruitmentPolicy.choices(c, in: o).map { ($0.rawValue, text.stage($0)) }
+            row.canAsk = (try? RecruitmentPolicy.canAsk(c, in: o)) != nil
             m.candidates.append(row)
         }
         if o.status == .open {
@@ -182,9 +180,8 @@ struct RecruitmentDeskController: Sendable {
         let publicURL = req.services.config.publicURL, staffID = member.id, now = Date()
         do {
             try await RecruitmentStore(db: req.db).change(id, now: now) { c, order in
-                guard order.status == .open else { throw RecruitmentRefusal.orderClosed }
+                try RecruitmentPolicy.canNote(c, in: order)
                 if let stage { c.stage = try RecruitmentPolicy.move(c, in: order, to: stage) }
-                guard c.consent != .declined, c.consent != .withdrawn else { throw RecruitmentRefusal.needsConsent }
                 if !note.isEmpty { c.notes.append(RecruitmentNote(at: now, staffID: staffID, stage: c.stage, text: note)) }
             } within: { tx, c, order in
                 guard stage == .presented, let by = order.orderedBy, let employer = try await AccountStore(db: tx).find(id: by) else { return }

@@ -45,7 +45,7 @@ struct RecruitmentText {
     func person(_ account: UUID) async throws -> (name: String, email: String, contact: String, language: Language) {
         let a = try await AccountStore(db: req.db).find(id: account)
         let p = try await AccountStore(db: req.db).profile(account)
-        let name = [p?.firstName, p?.lastName].compactMap { $0 }.joined(separator: " ")
+        let name = p?.fullName ?? ""
         let email = a?.email ?? ""
         let contact = [email, p?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         return (name, email, contact, Language(rawValue: a?.language ?? "") ?? .pl)

@@ -59,26 +59,18 @@ struct SeekerRecruitmentController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self), let mine = try await RecruitmentStore(db: req.db).candidate(id), mine.accountID == account.id else {
             throw NotFoundError(detail: t.text("recruitment.not_found"))
         }
-        guard let answer = input.answer, ["give", "decline", "withdraw"].contains(answer) else {
+        guard let answer = input.answer.flatMap(RecruitmentPolicy.Answer.init(rawValue:)) else {
             throw FieldValidationError(field: "answer", reason: t.text("form.invalid_field", ["field": t.text("recruitment.consent"),
                                                                                              "reason": t.text("offer.error.choice")]))
         }
-        if answer == "give", input.consent != "on" {
+        if answer == .give, input.consent != "on" {
             let form = FormState(errors: [("consent", t.text("recruitment.error.consent"))])
             return try await render(req, account, form: form, status: .badRequest)
         }
         let now = Date()
         do {
             try await RecruitmentStore(db: req.db).change(id, now: now) { c, order in
-                switch answer {
-                case "give", "decline":
-                    guard order.status == .open else { throw RecruitmentRefusal.orderClosed }
-                    guard c.consent == .asked else { throw RecruitmentRefusal.consentNotAskable(c.consent) }
-                    c.consent = answer == "give" ? .given : .declined
-                default:
-                    guard c.consent == .given else { throw RecruitmentRefusal.consentNotAskable(c.consent) }
-                    c.consent = .withdrawn
-                }
+                c.consent = try RecruitmentPolicy.answer(answer, c, in: order)
                 c.consentAt = now
             } within: { tx, c, _ in
                 if c.consent == .given { try await Self.record(input, account: account.id, on: tx, now: now) }
@@ -88,7 +80,7 @@ struct SeekerRecruitmentController: RouteCollection {
                 }
             }
         } catch let r as RecruitmentRefusal { throw text.refusal(r) }
-        return try await render(req, account, notice: t.text("recruitment.answered." + answer))
+        return try await render(req, account, notice: t.text("recruitment.answered." + answer.rawValue))
     }
 
     // MARK: Applying
