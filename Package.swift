@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "Knowledge", dependencies: ["TextSearch", "Portal"], resources: [.copy("Data")]),
         .target(name: "Privacy"),
         .target(name: "Reporting"),
+        .target(name: "Foreigners", dependencies: ["Identity", "Directory"], resources: [.copy("Data")]),
 
         // SMTP delivery over SwiftNIO (STARTTLS or implicit TLS, AUTH PLAIN/LOGIN).
         .target(name: "Mailer", dependencies: [
@@ -51,14 +52,14 @@ let package = Package(
         ]),
         .target(name: "QRCode"),
         .target(name: "Portal", dependencies: ["TextSearch"], resources: [.copy("Data")]),
-        .target(name: "ContactCenter", dependencies: ["Reporting", "Identity"]),
+        .target(name: "ContactCenter", dependencies: ["Reporting", "Identity", "Directory"]),
         .target(name: "Views", dependencies: [
             "Localization", "Directory", "QRCode", "Portal", "Knowledge",
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
             "Storage", "Views", "Localization", "Directory", "Identity", "Mailer", "Access", "Portal", "TextSearch", "ContactCenter",
-            "Clients", "Knowledge", "Privacy", "Reporting",
+            "Clients", "Knowledge", "Privacy", "Reporting", "Foreigners",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -77,6 +78,7 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "TextSearchTests", dependencies: ["TextSearch"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal"]),
+        .testTarget(name: "ForeignersTests", dependencies: ["Foreigners", "Directory"]),
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Identity", "Reporting"]),
         .testTarget(name: "ClientsTests", dependencies: ["Clients"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "TextSearch"]),
@@ -98,7 +100,7 @@ let package = Package(
         ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Storage", "Directory", "Mailer", "TestSupport", "Access", "Portal", "TextSearch", "ContactCenter",
-            "Clients", "Knowledge", "Privacy", "Identity", "Views", "Reporting", "Localization",
+            "Clients", "Knowledge", "Privacy", "Identity", "Views", "Reporting", "Localization", "Foreigners",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),

@@ -40,10 +40,31 @@ report() {  # report PATH... : each page's requests/s and its ratio to /healthz 
 mkdir -p "$WORK/demo"; serve "$WORK/demo"
 OFFER=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/offers?per_page=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
 FAQ=$(curl -fsS "http://127.0.0.1:$PORT/api/v1/kb?per_page=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['items'][0]['id'])")
+# A complete declaration of the foreigners' generator, to measure its steps, checklist, printout and PDF.
+DRAFT=$(python3 - "$PORT" <<'PY'
+import datetime, http.cookiejar, re, sys, urllib.parse, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}"
+web = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+def post(path, fields):
+    token = re.search(r'name="_csrf" value="([^"]+)"', web.open(base + path).read().decode()).group(1)
+    return web.open(base + path, urllib.parse.urlencode(dict(fields, _csrf=token)).encode()).geturl().replace(base, "")
+draft = post("/foreigners/work-declaration", {}).split("/steps/")[0]
+start = datetime.date.today() + datetime.timedelta(days=10)
+post(draft + "/steps/1", {"employer_name": "Firma", "employer_street": "Piotrkowska 100", "employer_locality": "Łódź",
+                          "employer_postal_code": "90-001", "employer_nip": "7251801126", "employer_phone": "+48 42 123 45 67"})
+post(draft + "/steps/2", {"surname": "SHEVCHENKO", "given_names": "OLENA", "sex": "F", "birth_date": "1990-04-12", "citizenship": "UA",
+                          "passport_number": "FX123456", "passport_expiry": "2031-01-01"})
+post(draft + "/steps/3", {"position": "MURARZ", "work_place": "ŁÓDŹ", "seasonal": "no", "contract": "employment", "weekly_hours": "40",
+                          "pay_unit": "monthly", "pay": "6200", "comparable_pay": "yes", "work_from": start.isoformat(),
+                          "work_to": (start + datetime.timedelta(days=20)).isoformat()})
+print(draft)
+PY
+)
 echo "== demo data (SQLite)"
 report / /offers "/offers?q=magazyn" "/offers/$OFFER" /trainings /job-fairs /faq "/faq?q=zasi%C5%82ek" "/faq/$FAQ" /offices "/offices?q=15-371" \
        /offices/pup-2002 /contact /callback /video /chat /newsletter /register /register/employer /login /forgot-password /privacy \
-       /accessibility /complaints "/occupations?q=spaw" "/api/v1/offices?postal_code=15-371" "/api/v1/offers" "/api/v1/kb?q=zasi%C5%82ek"
+       /accessibility /complaints "/occupations?q=spaw" "/api/v1/offices?postal_code=15-371" "/api/v1/offers" "/api/v1/kb?q=zasi%C5%82ek" \
+       /foreigners /foreigners/temporary-residence "$DRAFT/steps/1" "$DRAFT/steps/3" "$DRAFT/check" "$DRAFT/print" "$DRAFT/application.pdf"
 
 echo "== $OFFERS generated offers (SQLite)"
 mkdir -p "$WORK/big"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Builds Sources/Directory/Data/offices.csv: the 16 WUPs and one PUP per powiat (or per city +
-surrounding powiat where one office serves both). Seats and names come from the project's own
+"""Builds Sources/Directory/Data/offices.csv: the 16 WUPs, one PUP per powiat (or per city +
+surrounding powiat where one office serves both) and the 16 voivode's offices (foreigners' departments). Seats and names come from the project's own
 knowledge, not from an official register, so every record is marked unverified; a deployment
 loads the official list with `zielona import offices FILE.csv` (same columns)."""
 import csv, os, sys
@@ -137,6 +137,29 @@ WUP = {"02": ("Dolnośląski Wojewódzki Urząd Pracy", "Wałbrzych"), "04": ("W
 NOTE = ("name and seat from TERYT and project knowledge; address, phone, e-mail and opening hours "
         "not verified - import the official list")
 
+# The voivode's offices (urząd wojewódzki) with their foreigners' departments: the authority for
+# residence and type A work permits, and operators of foreigners' helplines ("uw-" + voivodeship).
+# voivodeship: (name – department, seat, street, postal code, what is known)
+UW = {
+    '02': ('Dolnośląski Urząd Wojewódzki we Wrocławiu – Wydział Spraw Obywatelskich i Cudzoziemców', 'Wrocław', 'pl. Powstańców Warszawy 1', '50-153', "seat of the office from project knowledge; the foreigners' department may receive elsewhere - not verified"),
+    '04': ('Kujawsko-Pomorski Urząd Wojewódzki w Bydgoszczy – Wydział Spraw Cudzoziemców', 'Bydgoszcz', 'ul. Jagiellońska 3', '85-950', 'seat of the office from project knowledge; not verified'),
+    '06': ('Lubelski Urząd Wojewódzki w Lublinie – Wydział Spraw Cudzoziemców', 'Lublin', 'ul. Spokojna 4', '20-914', 'seat of the office from project knowledge; not verified'),
+    '08': ('Lubuski Urząd Wojewódzki w Gorzowie Wielkopolskim – Wydział Spraw Obywatelskich i Cudzoziemców', 'Gorzów Wielkopolski', 'ul. Jagiellończyka 8', '66-400', 'seat of the office from project knowledge; not verified'),
+    '10': ('Łódzki Urząd Wojewódzki w Łodzi – Wydział Spraw Obywatelskich i Cudzoziemców', 'Łódź', 'ul. Piotrkowska 104', '90-926', 'seat of the office from project knowledge; not verified'),
+    '12': ('Małopolski Urząd Wojewódzki w Krakowie – Wydział Spraw Cudzoziemców', 'Kraków', 'ul. Przy Rondzie 6', '31-547', "department's address as the office's INFO.OPT page gives it (infoopt.pl); postal code not verified"),
+    '14': ('Mazowiecki Urząd Wojewódzki w Warszawie – Wydział Spraw Cudzoziemców', 'Warszawa', 'ul. Marszałkowska 3/5', '00-624', "department's address from project knowledge; not verified"),
+    '16': ('Opolski Urząd Wojewódzki w Opolu – Wydział Spraw Obywatelskich i Cudzoziemców', 'Opole', 'ul. Piastowska 14', '45-082', 'seat of the office from project knowledge; not verified'),
+    '18': ('Podkarpacki Urząd Wojewódzki w Rzeszowie – Wydział Spraw Cudzoziemców', 'Rzeszów', 'ul. Grunwaldzka 15', '35-959', 'seat of the office from project knowledge; not verified'),
+    '20': ('Podlaski Urząd Wojewódzki w Białymstoku – Wydział Spraw Obywatelskich i Cudzoziemców', 'Białystok', 'ul. Mickiewicza 3/4', '15-213', 'seat of the office from project knowledge; not verified'),
+    '22': ('Pomorski Urząd Wojewódzki w Gdańsku – Wydział Spraw Cudzoziemców', 'Gdańsk', 'ul. Okopowa 21/27', '80-810', 'seat of the office from project knowledge; not verified'),
+    '24': ('Śląski Urząd Wojewódzki w Katowicach – Wydział Spraw Cudzoziemców', 'Katowice', 'ul. Jagiellońska 25', '40-032', 'seat of the office from project knowledge; not verified'),
+    '26': ('Świętokrzyski Urząd Wojewódzki w Kielcach – Wydział Spraw Obywatelskich i Cudzoziemców', 'Kielce', 'al. IX Wieków Kielc 3', '25-516', 'seat of the office from project knowledge; not verified'),
+    '28': ('Warmińsko-Mazurski Urząd Wojewódzki w Olsztynie – Wydział Spraw Obywatelskich i Cudzoziemców', 'Olsztyn', 'al. Piłsudskiego 7/9', '10-575', 'seat of the office from project knowledge; not verified'),
+    '30': ('Wielkopolski Urząd Wojewódzki w Poznaniu – Wydział Spraw Cudzoziemców', 'Poznań', 'al. Niepodległości 16/18', '61-713', 'seat of the office from project knowledge; not verified'),
+    '32': ('Zachodniopomorski Urząd Wojewódzki w Szczecinie – Wydział Spraw Cudzoziemców', 'Szczecin', 'Wały Chrobrego 4', '70-502', 'seat of the office from project knowledge; not verified'),
+}
+
+
 def main():
     seats = {}
     for item in SEATS.replace("\n", "").split(";"):
@@ -164,6 +187,9 @@ def main():
         rows.append(dict(id=f"pup-{lead}", kind="pup", name=name, locality=seat, voivodeship=lead[:2],
                          powiats=" ".join(codes), street="", postal_code="", phone="", email="", website="",
                          hours="", verified="false", note=NOTE))
+    for woj, (name, seat, street, postal, note) in sorted(UW.items()):
+        rows.append(dict(id=f"uw-{woj}", kind="uw", name=name, locality=seat, voivodeship=woj, powiats="",
+                         street=street, postal_code=postal, phone="", email="", website="", hours="", verified="false", note=note))
     missing = [c for c in groups if c not in seats]
     if missing:
         sys.exit(f"no seat for {missing}")
@@ -175,6 +201,6 @@ def main():
         w = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    print(f"{len(rows)} offices ({len(rows) - 16} PUPs) -> {os.path.relpath(OUT)}")
+    print(f"{len(rows)} offices ({len(rows) - 32} PUPs) -> {os.path.relpath(OUT)}")
 
 main()

@@ -30,6 +30,11 @@ public enum StaffAction: String, CaseIterable, Sendable {
     /// Recruitment ordered by an employer and run by the offer's office: finding, screening and
     /// presenting candidates, closing the order.
     case runRecruitment = "recruitment.run"
+    /// Opening a foreigner's application draft by its code from the screen pop, with the
+    /// caller's consent, to guide them through it.
+    case guideForeigners = "foreigners.guide"
+    /// The generator's quality figures: which fields are most often wrong or abandoned (counts only).
+    case viewForeignerForms = "foreigners.quality"
 }
 
 /// Whether an action concerns one office's data (then the office must be in the staff
@@ -53,11 +58,11 @@ public enum AccessDecision: Equatable, Sendable {
 /// The authorization matrix: role × action, and office scoping on top.
 public enum AuthorizationMatrix {
     static let grants: [StaffRole: Set<StaffAction>] = [
-        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions, .viewReports, .workCVFactory, .runRecruitment],
+        .consultant: [.readClient, .updateClient, .lookUpClientByPESEL, .handleInteractions, .viewReports, .workCVFactory, .runRecruitment, .guideForeigners],
         .supervisor: [.readClient, .updateClient, .lookUpClientByPESEL, .verifyClientLink, .verifyEmployer, .handleInteractions,
                       .viewWallboard, .viewReports, .viewOfficeReports, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog,
-                      .workCVFactory, .assignCVFactory, .runRecruitment],
-        .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer],
+                      .workCVFactory, .assignCVFactory, .runRecruitment, .guideForeigners, .viewForeignerForms],
+        .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer, .viewForeignerForms],
         .dataProtectionOfficer: [.readClient, .lookUpClientByPESEL, .viewAuditLog, .handleDataRequests, .listenToRecordings],
         .administrator: [.manageStaff, .editIVR, .manageOffices, .viewAuditLog],
     ]

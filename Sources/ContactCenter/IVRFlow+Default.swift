@@ -99,4 +99,46 @@ extension IVRFlow {
             next: "goodbye")
         return IVRFlow(languages: standard.languages, start: standard.start, steps: Array(steps.values).sorted { $0.id < $1.id })
     }()
+
+    /// A voivode's foreigners' helpline (seed 004): the language first (a foreigner may speak
+    /// no Polish), then the matter — legalisation of stay, work, citizenship — into the queues
+    /// of its own office. No postal code, no client number: a labour office's client register
+    /// is not this line's.
+    public static func foreignersHelpline(office: String, name: [String: String]) -> IVRFlow {
+        var language = IVRStep(id: "language", kind: .language, prompt: standard.steps["language"]!.prompt, next: "welcome")
+        language.languages = ["1": "pl", "2": "en", "3": "ru", "4": "uk"]
+        var steps: [IVRStep] = [
+            language,
+            IVRStep(id: "welcome", kind: .say, prompt: p(
+                "Dzień dobry, tu infolinia dla cudzoziemców: \(name["pl"]!).", "Hello, this is the foreigners' helpline of \(name["en"]!).",
+                "Здравствуйте, это горячая линия для иностранцев: \(name["ru"]!).", "Добрий день, це гаряча лінія для іноземців: \(name["uk"]!)."),
+                    next: "hours"),
+            IVRStep(id: "hours", kind: .hours, next: "topic", otherwise: "closed"),
+            IVRStep(id: "topic", kind: .menu, prompt: p(
+                "Legalizacja pobytu – 1. Praca cudzoziemców – 2. Obywatelstwo polskie – 3.",
+                "Legalisation of stay – 1. Work – 2. Polish citizenship – 3.",
+                "Легализация пребывания – 1. Работа – 2. Польское гражданство – 3.",
+                "Легалізація перебування – 1. Робота – 2. Польське громадянство – 3."),
+                    otherwise: "q-foreigners_stay", choices: ["1": "q-foreigners_stay", "2": "q-foreigners_work", "3": "q-citizenship"]),
+            IVRStep(id: "closed", kind: .say, prompt: p(
+                "Infolinia jest teraz nieczynna. Konsultanci odbierają: {hours}, z wyjątkiem świąt. Wniosek możesz przygotować na portalu, w zakładce dla cudzoziemców.",
+                "The helpline is closed now. Consultants answer: {hours}, except public holidays. You can prepare your application on the portal, under applications for foreigners.",
+                "Горячая линия сейчас не работает. Консультанты отвечают: {hours}, кроме праздников. Заявление можно подготовить на портале, в разделе для иностранцев.",
+                "Гаряча лінія зараз не працює. Консультанти відповідають: {hours}, крім свят. Заяву можна підготувати на порталі, у розділі для іноземців."),
+                    next: "end"),
+            IVRStep(id: "end", kind: .hangup),
+        ]
+        for topic in ContactTopic.helpline {
+            var q = IVRStep(id: "q-" + topic.rawValue, kind: .enqueue)
+            q.topic = topic.rawValue
+            q.office = office
+            steps.append(q)
+        }
+        return IVRFlow(languages: ["pl", "en", "ru", "uk"], start: "language", steps: steps)
+    }
+
+    /// The Łódź voivode's office line of seed 004.
+    public static let lodzForeignersHelpline = foreignersHelpline(office: "uw-10", name: p(
+        "Łódzki Urząd Wojewódzki", "the Łódź Voivode's Office", "Лодзинское воеводское управление", "Лодзинське воєводське управління"))
 }
+

@@ -1,4 +1,5 @@
 import Foundation
+import Directory
 
 /// One contact in any channel, from arrival to close. Every change of state is an event with
 /// its time; reporting reads the events.
@@ -77,6 +78,10 @@ public struct Interaction: Sendable, Equatable, Identifiable {
     }
 
     /// Points an interaction at another office (a transfer), keeping its skills.
+    /// Whether its office answers a line of its own (another operator on the same engine):
+    /// then it never overflows beyond that office.
+    public var isOnOwnLine: Bool { officeID.hasPrefix(Office.ownLinePrefix) }
+
     public mutating func retarget(officeID: String, voivodeshipCode: String, topic: String? = nil, onlyAgent: String? = nil) {
         self.officeID = officeID; self.voivodeshipCode = voivodeshipCode
         if let topic { self.topic = topic }

@@ -166,6 +166,8 @@ public struct Router: Sendable {
     /// The farthest tier the interaction may be offered to now. At risk, it may go anywhere:
     /// the tiers are still tried in order, so a free consultant of the voivodeship comes first.
     public func reach(_ i: Interaction, now: Date, officeStaffed: Bool, voivodeshipStaffed: Bool, atRisk: Bool = false) -> Tier {
+        // A line of its own (a voivode's foreigners' helpline) is answered by its consultants only.
+        if i.isOnOwnLine { return .office }
         let waited = now.timeIntervalSince(i.queuedAt)
         if waited >= policy.nationalAfter || atRisk || ContactTopic(rawValue: i.topic)?.isNational == true { return .national }
         if waited >= policy.voivodeshipAfter || !officeStaffed { return voivodeshipStaffed ? .voivodeship : .national }

@@ -1,8 +1,14 @@
 import Foundation
 
-/// A labour office: a voivodeship office (WUP) or a powiat office (PUP) serving one or more powiats.
+/// A labour office: a voivodeship office (WUP) or a powiat office (PUP) serving one or more
+/// powiats; or another operator on the same engine: a voivode's office (UW, "uw-NN") whose
+/// foreigners' department runs a helpline of its own.
 public struct Office: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case wup, pup }
+    public enum Kind: String, Sendable, Codable {
+        case wup, pup
+        /// A voivode's office (urząd wojewódzki): its id is "uw-" and the voivodeship's code.
+        case uw
+    }
 
     public var id: String
     public var kind: Kind
@@ -22,6 +28,12 @@ public struct Office: Hashable, Sendable, Codable {
     public var verified: Bool
     /// What is known and what is not, in plain words.
     public var note: String?
+
+    /// Offices of an operator other than the labour offices answer their own line: their
+    /// contacts never overflow to labour offices and their consultants take nothing else.
+    public static let ownLinePrefix = "uw-"
+
+    public var answersOwnLine: Bool { kind == .uw }
 
     public init(id: String, kind: Kind, name: String, locality: String, voivodeshipCode: String, powiatCodes: [String],
                 street: String? = nil, postalCode: String? = nil, phone: String? = nil, email: String? = nil,
@@ -63,7 +75,11 @@ public enum OfficeCSV {
             guard let id = value("id") else { errors.append(.init(line: line, field: "id", reason: "empty")); continue }
             guard seen.insert(id).inserted else { errors.append(.init(line: line, field: "id", reason: "duplicate")); continue }
             guard let kind = value("kind").flatMap(Office.Kind.init(rawValue:)) else {
-                errors.append(.init(line: line, field: "kind", reason: "must be wup or pup")); continue
+                errors.append(.init(line: line, field: "kind", reason: "must be wup, pup or uw")); continue
+            }
+            // A voivode's office answers its own line; the router knows one by its id.
+            guard (kind == .uw) == id.hasPrefix(Office.ownLinePrefix) else {
+                errors.append(.init(line: line, field: "id", reason: "a voivode's office and only one has an id starting uw-")); continue
             }
             guard let name = value("name") else { errors.append(.init(line: line, field: "name", reason: "empty")); continue }
             guard let woj = value("voivodeship"), register.voivodeship(woj) != nil else {

@@ -8,6 +8,9 @@ public enum KBCategory: String, Sendable, CaseIterable, Codable {
     case labourCode = "labour_code"
     case employers
     case zielonaLinia = "zielona_linia"
+    /// A foreigners' helpline's own: legalisation of stay, and citizenship.
+    case foreignersStay = "foreigners_stay"
+    case citizenship
 }
 
 public enum KBKind: String, Sendable, CaseIterable, Codable {

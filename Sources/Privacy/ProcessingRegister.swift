@@ -41,6 +41,7 @@ public enum DataCategory: String, Sendable, CaseIterable {
     case callerKind = "caller_kind", ivrPath = "ivr_path", recordings, image, birthDate = "birth_date", recruitmentOther = "recruitment_other"
     case surveyAnswers = "survey_answers", contactHistory = "contact_history", savedSearches = "saved_searches"
     case complaintText = "complaint_text", accessLog = "access_log", staffRole = "staff_role"
+    case travelDocument = "travel_document", familyMembers = "family_members", criminalRecord = "criminal_record"
 }
 
 /// The three cases of profiling the policy explains.
@@ -104,6 +105,12 @@ public enum ProcessingRegister {
               // with the consent to future recruitments (RecruitmentPolicy.keptAfterCloseDays).
               retention: .days(30), recipients: [.employers, .processors],
               tables: ["recruitment_orders", "recruitment_candidates", "recruitment_notes"], profiling: []),
+        // The foreigners' application generator: a draft without an account is deleted 30 days
+        // after its last change; one kept in an account lives with the account.
+        .init(id: "foreigner_forms", basis: .consent,
+              categories: [.name, .birthDate, .address, .phone, .email, .pesel, .country, .travelDocument, .familyMembers, .criminalRecord,
+                           .employmentHistory],
+              retention: .days(30), recipients: [.officeStaff, .processors], tables: ["foreigner_drafts"], profiling: []),
         .init(id: "surveys", basis: .legalObligation, categories: [.surveyAnswers, .email, .phone], retention: .yearsSinceLastContact(5),
               recipients: [.processors], tables: ["cc_surveys"], profiling: []),
         .init(id: "statistics", basis: .legalObligation, categories: [.contactHistory], retention: .yearsSinceLastContact(5),
@@ -126,7 +133,7 @@ public enum ProcessingRegister {
     public static let tablesWithoutPersonalData: Set<String> = [
         "_fluent_migrations", "app_meta", "voivodeships", "powiats", "postal_codes", "postal_code_overrides", "offices", "occupations",
         "kb_entries", "kb_versions", "kb_search", "events", "event_search", "offer_search", "ivr_flows", "voice_lines", "newsletter_editions",
-        "report_state", "portal_search_days",
+        "report_state", "portal_search_days", "foreigner_form_counts",
     ]
 
     public static func purpose(_ id: String) -> ProcessingPurpose? { purposes.first { $0.id == id } }

@@ -60,6 +60,8 @@ public enum Retention {
     public static var cvFactory: RetentionRule { of(purpose: "cv_factory")! }
     /// A recruitment's candidates, from when the order ended.
     public static var recruitment: RetentionRule { of(purpose: "recruitment")! }
+    /// A draft of the foreigners' generator without an account, from its last change.
+    public static var foreignerDrafts: RetentionRule { of(purpose: "foreigner_forms")! }
     /// Mail sent to people (the outbox keeps a copy): the forms-and-e-mail purpose's rule.
     public static var sentMail: RetentionRule { of(purpose: "forms_and_email")! }
 

@@ -95,7 +95,7 @@ import Portal
             #expect(try await Self.call(app, .POST, "/api/v1/account/exports", token: device, json: ["password": AccountTests.goodForm["password"]!]).0 == .conflict)
             #expect(try await Self.call(app, .GET, "/api/v1/account/exports/\(id)/file", token: device).0 == .conflict, "not made yet")
 
-            #expect(try await DataExportBuilder(db: app.db, publicURL: app.services.config.publicURL).buildNext())
+            #expect(try await DataExportBuilder(db: app.db, publicURL: app.services.config.publicURL, cipher: app.services.cipher).buildNext())
             let (ready, status, _) = try await Self.call(app, .GET, "/api/v1/account/exports/\(id)", token: device)
             #expect(ready == .ok && status["status"] as? String == "ready")
             let file = try #require(status["file"] as? String)

@@ -39,7 +39,7 @@ import ZIPFoundation
                                               csrfFrom: "/account/privacy")
             #expect(twice.status == .conflict && twice.body.string.contains("already being prepared"))
 
-            let builder = DataExportBuilder(db: app.db, publicURL: app.services.config.publicURL)
+            let builder = DataExportBuilder(db: app.db, publicURL: app.services.config.publicURL, cipher: app.services.cipher)
             #expect(try await builder.buildNext())
             #expect(try await !builder.buildNext(), "one job, built once")
             let job = try #require(try await PrivacyExportStore(db: app.db).latest(account: account.id))

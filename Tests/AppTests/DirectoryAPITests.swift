@@ -65,7 +65,8 @@ import Directory
             }
             try await app.testing().test(.GET, "/api/v1/offices?voivodeship=20") { res in
                 let list = try #require(try res.json() as? [[String: Any]])
-                #expect(list.count == 15, "14 PUPs and the WUP of podlaskie")
+                #expect(list.count == 16, "14 PUPs, the WUP and the voivode's office of podlaskie")
+                #expect(list.filter { $0["kind"] as? String == "uw" }.compactMap { $0["id"] as? String } == ["uw-20"])
             }
             try await app.testing().test(.GET, "/api/v1/offices?voivodeship=99") { res in
                 #expect(res.status == .badRequest)
@@ -95,7 +96,7 @@ import Directory
             let again = try await ReferenceDataLoader(db: app.db).loadBundled()
             #expect(again.loaded.isEmpty)
             #expect(try await PostalCodeRecord.query(on: app.db).count() == 22_090)
-            #expect(try await OfficeRecord.query(on: app.db).count() == 360)
+            #expect(try await OfficeRecord.query(on: app.db).count() == 376)
             #expect(try await DemoDataLoader(db: app.db).load() == true)
             #expect(try await DemoDataLoader(db: app.db).load() == false)
             #expect(try await OfficeRecord.find("pup-2002", on: app.db)?.hours == "mon-fri 07:30-15:30")

@@ -36,8 +36,9 @@ import FoundationXML
             #expect(saved.status == .seeOther)
             let store = VoiceStore(db: app.db)
             let draft = try #require(try await store.draft())
-            // Versions are numbered across the flows: the main line's 1, the free line's 2, then this draft.
-            #expect(draft.version == 3 && draft.flow.steps["topic"]?.choices == ["1": "q-benefits", "0": "q-other"])
+            // Versions are numbered across the flows: the main line's 1, the free line's 2, the
+            // foreigners' helpline's 3, then this draft.
+            #expect(draft.version == 4 && draft.flow.steps["topic"]?.choices == ["1": "q-benefits", "0": "q-other"])
             #expect(draft.flow.steps["topic"]?.retries == 1 && draft.flow.steps["topic"]?.timeoutSeconds == 6)
             #expect(try await store.current()?.version == 1, "a draft changes nothing for callers")
             // q-registration and the others are now unreachable: publishing is refused, naming them.
@@ -54,15 +55,15 @@ import FoundationXML
                 #expect(try await admin.post("/staff/ivr/steps/\(gone)/delete", [:], csrfFrom: "/staff/ivr").status == .seeOther)
             }
             #expect(try await admin.post("/staff/ivr/publish?lang=en", [:], csrfFrom: "/staff/ivr").status == .seeOther)
-            #expect(try await store.current()?.version == 3)
+            #expect(try await store.current()?.version == 4)
             #expect(try await store.draft() == nil)
             #expect(try await store.current(flow: "unemployed")?.version == 2, "the other flow is untouched")
             let after = try await admin.get("/staff/ivr?lang=pl").body.string
-            #expect(after.contains("Nowe połączenia obsługuje wersja 3.") && after.contains("Opublikuj ponownie wersję 1"))
+            #expect(after.contains("Nowe połączenia obsługuje wersja 4.") && after.contains("Opublikuj ponownie wersję 1"))
 
             #expect(try await admin.post("/staff/ivr/rollback", ["version": "1"], csrfFrom: "/staff/ivr").status == .seeOther)
             let restored = try #require(try await store.current())
-            #expect(restored.version == 4 && restored.flow == IVRFlow.standard && restored.note == "rollback to 1")
+            #expect(restored.version == 5 && restored.flow == IVRFlow.standard && restored.note == "rollback to 1")
             // A version of another flow is not this flow's to restore.
             #expect(try await admin.post("/staff/ivr/rollback?lang=en", ["version": "2"], csrfFrom: "/staff/ivr").status == .badRequest)
             #expect(try await admin.post("/staff/ivr/rollback?lang=en", ["version": "99"], csrfFrom: "/staff/ivr").body.string.contains("Choose a published version."))

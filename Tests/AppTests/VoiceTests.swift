@@ -207,7 +207,7 @@ import Clients
             edited.steps["topic"]?.prompt = ["pl": "Nowe menu – 1.", "en": "New menu – 1.", "ru": "Новое меню – 1.", "uk": "Нове меню – 1."]
             let store = VoiceStore(db: app.db)
             try await store.saveDraft(edited, by: "admin", now: Date())
-            #expect(try await store.publishDraft(by: "admin", now: Date()) == 3, "after the shipped main line (1) and free line (2)")
+            #expect(try await store.publishDraft(by: "admin", now: Date()) == 4, "after the shipped main line (1), free line (2) and foreigners' helpline (3)")
 
             let number = try await carrier.keys(who, "1").body.string
             let pinPrompt = try await carrier.keys(number, "100000009#").body.string

@@ -14,6 +14,7 @@ PAGES = [
     "/offices?q=augustow&voivodeship=20",
     "/offices/pup-2002",
     "/offices/wup-20",
+    "/offices/uw-10",
     "/this-page-does-not-exist",
     "/register",
     "/register/employer",

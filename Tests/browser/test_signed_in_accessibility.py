@@ -4,6 +4,9 @@ enrolment, code from the shown key, recovery codes) and the account pages of the
 employer. Needs a freshly started demo server (the demo staff enrol at their first sign-in)."""
 import base64
 import hmac
+import http.cookiejar
+import urllib.parse
+import urllib.request
 import os
 import re
 import subprocess
@@ -66,6 +69,27 @@ def submit(driver, fields):
     WebDriverWait(driver, 15).until(page_left(old))
 
 
+def foreigner_draft_code():
+    """Starts a work permit application as a visitor would (its first step filled) and gives
+    the short code its pages show, for the helpline."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def csrf(path):
+        page = opener.open(BASE + path).read().decode()
+        return re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+
+    started = opener.open(BASE + "/foreigners/work-permit-a",
+                          urllib.parse.urlencode({"_csrf": csrf("/foreigners/work-permit-a")}).encode())
+    step = started.geturl().replace(BASE, "")
+    fields = {"employer_name": "Firma Budowlana", "employer_street": "Piotrkowska 100", "employer_locality": "Łódź",
+              "employer_postal_code": "90-001", "employer_nip": "7251801126", "employer_phone": "+48 42 123 45 67"}
+    fields["_csrf"] = csrf(step)
+    opener.open(BASE + step, urllib.parse.urlencode(fields).encode())
+    check = opener.open(BASE + step.split("/steps/")[0] + "/check").read().decode()
+    return re.search(r'class="draft-code">([2-9A-Z]{4}-[2-9A-Z]{4})', check).group(1)
+
+
 def check_all_languages(driver, page):
     for lang in LANGUAGES:
         driver.get(url(page, lang))
@@ -100,7 +124,8 @@ def test_staff_pages_of_a_supervisor(driver):
     key = enrol(driver, "kierownik.bialystok@example.org")
     for page in ["/staff/home", "/staff/security", "/staff/clients", "/staff/clients?by=number&q=100000009&reason=call",
                  "/staff/client-links", "/staff/employers", "/staff/audit", "/staff/offers", "/account", "/wallboard",
-                 "/wallboard?voivodeship=20", "/desktop", "/staff/reports", "/staff/reports?interval=week&by=topic&channel=voice"]:
+                 "/wallboard?voivodeship=20", "/desktop", "/staff/reports", "/staff/reports?interval=week&by=topic&channel=voice",
+                 "/staff/foreigners"]:
         check_all_languages(driver, page)
     # The wallboard fits a screen and a laptop at 200 % zoom, never scrolling sideways.
     for width in (1280, 640):
@@ -292,6 +317,17 @@ def test_consultant_desktop_and_screen_pop(driver):
     driver.find_element("css selector", f"form[action='/desktop/interactions/{contact}/close'] button").click()
     WebDriverWait(driver, 15).until(page_left(old))
     assert_accessible(driver, "screen pop with an error", "en")
+    # A foreigner reads out the code of their application draft: opened with their consent, read only.
+    code = foreigner_draft_code()
+    driver.get(url(f"/desktop/interactions/{contact}", "en"))
+    submit_to(driver, f"/desktop/interactions/{contact}/foreigner-draft", {"code": "2222-2222"})
+    assert "Confirm the caller" in driver.page_source
+    assert_accessible(driver, "screen pop with a draft code refused", "en")
+    driver.find_element("name", "code").clear()
+    driver.find_element("id", "consent").click()
+    submit_to(driver, f"/desktop/interactions/{contact}/foreigner-draft", {"code": code})
+    assert "The caller" in driver.page_source and "FIRMA BUDOWLANA" in driver.page_source, driver.page_source[:2000]
+    assert_accessible(driver, "a foreigner's draft opened from the screen pop", "en")
     # The workstation fits a 1280 × 800 screen and a laptop at 200 % zoom (640 px): panes side
     # by side, then one column, never a page that scrolls sideways.
     for width in (1280, 640):
@@ -643,6 +679,7 @@ def test_ivr_editor_of_a_national_administrator(driver):
     assert_accessible(driver, "IVR draft discarded", "en")
     # The free line's flow, the recorded-information step, the numbers and their flows.
     check_all_languages(driver, "/staff/ivr?flow=unemployed")
+    check_all_languages(driver, "/staff/ivr?flow=foreigners-uw-10")
     check_all_languages(driver, "/staff/ivr/steps/info")
     check_all_languages(driver, "/staff/ivr/lines")
     driver.get(url("/staff/ivr/lines", "en"))

@@ -11,6 +11,8 @@ import ZIPFoundation
 struct DataExportBuilder: Sendable {
     let db: any Database
     let publicURL: String
+    /// Opens what is sealed at rest (drafts of the foreigners' generator).
+    let cipher: FieldCipher
 
     func zip(_ contents: PersonalDataExport.Contents, language: Language, now: Date) throws -> Data {
         let archive = try Archive(accessMode: .create)
@@ -57,7 +59,9 @@ struct DataExportBuilder: Sendable {
         let store = PrivacyExportStore(db: db)
         guard let job = try await store.claimNext(now: now) else { return false }
         let language = Language(rawValue: job.language) ?? .pl
-        let data = try zip(try await PersonalDataExport(db: db).collect(account: job.accountID), language: language, now: now)
+        var contents = try await PersonalDataExport(db: db).collect(account: job.accountID)
+        try await ForeignerDraftExport(db: db, cipher: cipher).add(account: job.accountID, to: &contents)
+        let data = try zip(contents, language: language, now: now)
         guard let account = try await AccountStore(db: db).find(id: job.accountID) else { return true }
         try await db.transaction { tx in
             try await PrivacyExportStore(db: tx).finish(job.id, zip: data, now: now)
@@ -72,7 +76,7 @@ extension DataExportBuilder {
     /// Waiting copies are built within seconds of being asked for.
     static var job: RepeatingJob {
         RepeatingJob("privacy export", every: .seconds(5)) { app in
-            let builder = DataExportBuilder(db: app.db, publicURL: app.services.config.publicURL)
+            let builder = DataExportBuilder(db: app.db, publicURL: app.services.config.publicURL, cipher: app.services.cipher)
             return { while try await builder.buildNext() {} }
         }
     }

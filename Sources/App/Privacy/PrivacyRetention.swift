@@ -13,18 +13,20 @@ struct PrivacyRetention: Sendable {
     let config: AppConfig
     let carrier: CarrierAPI?
     let logger: Logger
+    let cipher: FieldCipher
 
     init(app: Application) {
-        db = app.db; config = app.services.config
+        db = app.db; config = app.services.config; cipher = app.services.cipher
         carrier = CarrierAPI(app.services.config.voice, client: app.client); logger = app.logger
     }
 
     func sweep(now: Date = Date(), dryRun: Bool = false) async throws -> RetentionReport {
         let composer = MailComposer(publicURL: config.publicURL)
-        let report = try await RetentionSweep(db: db, inactivity: config.accountInactivity) { account, deletion in
+        var report = try await RetentionSweep(db: db, inactivity: config.accountInactivity) { account, deletion in
             let language = Language(rawValue: account.language) ?? .pl
             return composer.accountDeletionWarning(to: account.email, date: DateText.date(deletion, language), language: language)
         }.run(now: now, dryRun: dryRun)
+        if report.ran { report.foreignerDrafts = try await ForeignerDraftRetention(db: db, cipher: cipher).sweep(now: now, dryRun: dryRun) }
         for sid in report.recordings {
             do { try await carrier?.deleteRecording(sid) } catch {
                 logger.warning("privacy: the carrier's copy of an anonymised contact's recording could not be deleted", metadata: ["recording": "\(sid)"])

@@ -12,6 +12,7 @@ enum StaffRoutes {
         let ivr = IVREditorController(), review = InteractionReviewController(), reports = ReportsController(), requests = DataRequestsController()
         let cvFactory = CVFactoryDeskController()
         let recruitment = RecruitmentDeskController()
+        let foreigners = ForeignersDeskController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -55,6 +56,11 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .staffRecruitmentCandidate(":id", candidate: ":candidate"), .runRecruitment, .recruitmentOrder, recruitment.move),
             StaffEndpoint(.POST, .staffRecruitmentAsk(":id", candidate: ":candidate"), .runRecruitment, .recruitmentOrder, recruitment.ask),
             StaffEndpoint(.POST, .staffRecruitmentClose(":id"), .runRecruitment, .recruitmentOrder, recruitment.close),
+
+            // The foreigners' generator: its quality figures (counts, no personal data), and a
+            // caller's draft opened from the screen pop with their consent.
+            StaffEndpoint(.GET, .staffForeigners, .viewForeignerForms, .system, foreigners.quality),
+            StaffEndpoint(.POST, .desktopForeignerDraft(":id"), .guideForeigners, .heldInteraction, foreigners.guide),
 
             StaffEndpoint(.GET, .staffOffers, .moderateOffers, .officeQuery, moderation.queue),
             StaffEndpoint(.POST, .staffOfferModerate(":id"), .moderateOffers, .offer, moderation.decide),

@@ -56,6 +56,7 @@ public enum StorageMigrations {
             M049_CreateAppTokens(),
             M050_CreateRecruitment(),
             M051_CreatePushSubscriptions(),
+            M052_CreateForeignerDrafts(),
         ]
     }
 }

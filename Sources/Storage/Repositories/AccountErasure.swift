@@ -64,7 +64,8 @@ public struct AccountErasure: Sendable {
         try await sql.update("recruitment_orders").set("ordered_by", to: SQLLiteral.null).where("ordered_by", .equal, SQLBind(id)).run()
         for (name, table) in [("recruitments", "recruitment_candidates"), ("files", "cv_files"), ("photo", "account_photos"), ("searches", "saved_searches"), ("tokens", "account_tokens"),
                               ("link_requests", "client_link_requests"), ("consents", "consents"), ("exports", "privacy_exports"),
-                              ("devices", "app_tokens"), ("push_devices", "push_subscriptions"), ("push_messages", "push_outbox")] {
+                              ("devices", "app_tokens"), ("push_devices", "push_subscriptions"), ("push_messages", "push_outbox"),
+                              ("foreigner_drafts", "foreigner_drafts")] {
             if try await count(name, table, "account_id", SQLBind(id)) > 0 {
                 try await sql.delete(from: table).where("account_id", .equal, SQLBind(id)).run()
             }

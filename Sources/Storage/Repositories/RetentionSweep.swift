@@ -26,6 +26,8 @@ public struct RetentionReport: Sendable, Equatable {
     public var cvFactory = 0
     public var recruitmentCandidates = 0
     public var recruitmentNotes = 0
+    /// Drafts of the foreigners' generator whose 30 days ran out (the application's part of the sweep).
+    public var foreignerDrafts = 0
     /// False when another process held the retention lock: it does the work.
     public var ran = true
 
@@ -36,7 +38,8 @@ public struct RetentionReport: Sendable, Equatable {
         ["clients_anonymised=\(clients)", "contacts_anonymised=\(contacts)", "recordings_deleted=\(recordings.count)",
          "accounts_warned=\(accountsWarned)", "accounts_deleted=\(accountsDeleted)", "newsletter_subscribers_ended=\(subscribers)",
          "requests_anonymised=\(requests)", "mail_deleted=\(mail)", "sms_deleted=\(smsWithoutContact)", "audit_entries_deleted=\(auditEntries)",
-         "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)", "cv_factory_requests_deleted=\(cvFactory)", "recruitment_candidates_deleted=\(recruitmentCandidates)"]
+         "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)", "cv_factory_requests_deleted=\(cvFactory)", "recruitment_candidates_deleted=\(recruitmentCandidates)",
+         "foreigner_drafts_deleted=\(foreignerDrafts)"]
     }
 }
 

@@ -36,8 +36,11 @@ public struct VoiceStore: Sendable {
 
     /// The flow 19524 and any number not mapped elsewhere take.
     public static let mainFlow = "main"
-    /// The shipped flows: the main line and the free line for the registered unemployed.
-    public static let shippedFlows: [(id: String, flow: IVRFlow)] = [(mainFlow, .standard), ("unemployed", .unemployedLine)]
+    /// The shipped flows: the main line, the free line for the registered unemployed, and the
+    /// Łódź voivode's office foreigners' helpline (numbered by a deployment that runs it).
+    public static let shippedFlows: [(id: String, flow: IVRFlow)] = [(mainFlow, .standard), ("unemployed", .unemployedLine),
+                                                                      (foreignersFlow, .lodzForeignersHelpline)]
+    public static let foreignersFlow = "foreigners-uw-10"
 
     /// The version new calls of the flow take.
     public func current(flow id: String = mainFlow) async throws -> IVRFlowVersion? {

@@ -12,6 +12,9 @@ public enum SiteRoute: Sendable, Equatable {
     case occupations
     case cvFactory, cvFactoryStatus(String), cvFactoryStep(String), cvFactoryResultFile(String)
     case offerRecruitmentApply(String)
+    case foreigners, foreignerForm(String), foreignerDraft(String, draft: String), foreignerStep(String, draft: String, step: String)
+    case foreignerCheck(String, draft: String), foreignerPrint(String, draft: String), foreignerPDF(String, draft: String)
+    case foreignerDelete(String, draft: String)
     case appManifest, serviceWorker, offline, appIcon(Int), pushKey
     case contact, returns, callback, video, survey(String), offices, office(id: String), accessibility, privacy, complaints, stylesheet, script(String)
     case chat, chatNew, chatSay, chatEnd, chatRate, chatTranscript, chatSocket
@@ -59,6 +62,7 @@ public enum SiteRoute: Sendable, Equatable {
     case staffInteractions, staffInteraction(String), staffInteractionRecording(String, recording: String), staffInteractionMonitor(String)
     case staffAgent(String), staffAgentState(String), staffAgentSkills(String)
     case staffReports, staffReportsSubscription
+    case staffForeigners
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopContacts, desktopState, desktopQueues, desktopSocket, desktopManual
@@ -66,6 +70,7 @@ public enum SiteRoute: Sendable, Equatable {
     case desktopOfferAccept(String), desktopOfferDecline(String)
     case desktopInteraction(String), desktopNotes(String), desktopEnd(String), desktopClose(String), desktopTransfer(String)
     case desktopArticles(String), desktopReply(String), desktopVisitReminder(String), desktopAttachment(String), desktopSendOffer(String)
+    case desktopForeignerDraft(String)
     case desktopChat(String), desktopTyping(String)
     case wallboard, wallboardPanel, wallboardSocket
 
@@ -102,6 +107,15 @@ public enum SiteRoute: Sendable, Equatable {
         case .cvFactoryStep(let key): "/cv-factory/steps/\(Self.segment(key))"
         case .cvFactoryResultFile(let key): "/cv-factory/files/\(Self.segment(key))"
         case .offerRecruitmentApply(let id): "/offers/\(Self.segment(id))/recruitment"
+        case .foreigners: "/foreigners"
+        case .foreignerForm(let form): "/foreigners/\(Self.segment(form))"
+        // A draft's token stands in for a session: whoever has the link may fill it.
+        case .foreignerDraft(let form, let draft): "/foreigners/\(Self.segment(form))/drafts/\(Self.segment(draft))"
+        case .foreignerStep(let form, let draft, let step): "/foreigners/\(Self.segment(form))/drafts/\(Self.segment(draft))/steps/\(Self.segment(step))"
+        case .foreignerCheck(let form, let draft): "/foreigners/\(Self.segment(form))/drafts/\(Self.segment(draft))/check"
+        case .foreignerPrint(let form, let draft): "/foreigners/\(Self.segment(form))/drafts/\(Self.segment(draft))/print"
+        case .foreignerPDF(let form, let draft): "/foreigners/\(Self.segment(form))/drafts/\(Self.segment(draft))/application.pdf"
+        case .foreignerDelete(let form, let draft): "/foreigners/\(Self.segment(form))/drafts/\(Self.segment(draft))/delete"
         case .appManifest: "/manifest.webmanifest"
         case .serviceWorker: "/sw.js"
         case .offline: "/offline"
@@ -217,6 +231,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffClientRegistration(let id): "/staff/clients/\(Self.segment(id))/registration"
         case .staffClientLinks: "/staff/client-links"
         case .staffCVFactory: "/staff/cv-factory"
+        case .staffForeigners: "/staff/foreigners"
         case .staffCVFactoryRequest(let id): "/staff/cv-factory/\(Self.segment(id))"
         case .staffCVFactoryTake(let id): "/staff/cv-factory/\(Self.segment(id))/take"
         case .staffCVFactoryAssign(let id): "/staff/cv-factory/\(Self.segment(id))/assign"
@@ -291,6 +306,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .desktopReply(let id): "/desktop/interactions/\(Self.segment(id))/reply"
         case .desktopVisitReminder(let id): "/desktop/interactions/\(Self.segment(id))/visit-reminder"
         case .desktopSendOffer(let id): "/desktop/interactions/\(Self.segment(id))/offers"
+        case .desktopForeignerDraft(let id): "/desktop/interactions/\(Self.segment(id))/foreigner-draft"
         case .desktopAttachment(let id): "/desktop/interactions/\(Self.segment(id))/attachment"
         case .desktopChat(let id): "/desktop/interactions/\(Self.segment(id))/chat"
         case .desktopTyping(let id): "/desktop/interactions/\(Self.segment(id))/typing"

@@ -137,7 +137,24 @@ extension SiteStyle {
     .definitions dt { font-weight: 700; margin-top: .5rem; }
     .definitions dd { margin-left: 0; }
     form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
+    nav.progress ol { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding-left: 1.25rem; }
+    nav.progress .step-current strong { text-decoration: underline; text-underline-offset: .2em; }
+    .draft-code { font-family: monospace; font-size: 1.4rem; letter-spacing: .1em; }
+    .actions { display: flex; flex-wrap: wrap; gap: .75rem; margin-top: 1rem; }
+    .official-form { max-width: 190mm; margin: 0 auto; padding: 1rem; font-family: Arial, Helvetica, sans-serif; }
+    .official-form h1 { font-size: 1.2rem; }
+    .official-form h2 { font-size: 1rem; background: #e6e6e6; padding: .25rem .5rem; margin: 1rem 0 .25rem; }
+    .official-form table { width: 100%; border-collapse: collapse; }
+    .official-form th { width: 45%; text-align: left; font-weight: normal; font-size: .8rem; vertical-align: top; }
+    .official-form th, .official-form td { border-bottom: 1px solid #999; padding: .2rem .4rem; }
+    .official-form td { font-weight: 700; text-transform: uppercase; white-space: pre-wrap; }
+    .official-form .legal-basis, .official-form .print-footer { font-size: .75rem; }
+    .print-bar { max-width: 190mm; margin: 0 auto; padding: .5rem 1rem; }
+    @page { size: A4; margin: 15mm; }
     @media print {
+      .official-form { padding: 0; max-width: none; }
+      .official-form section { break-inside: auto; }
+      .official-form tr { break-inside: avoid; }
       .site-header, .site-footer, .skip-link, .no-print, .breadcrumb { display: none; }
       main { max-width: none; padding: 0; }
       body { font-size: 11pt; }

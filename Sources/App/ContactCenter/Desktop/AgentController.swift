@@ -16,14 +16,15 @@ struct AgentController: RouteCollection {
     }
 
     /// The staff member's agent record, created from their account at first use (offices and
-    /// voivodeships from their scope; national staff join the national pool), logged out.
+    /// voivodeships from their scope; national staff join the national pool), logged out. A
+    /// voivode's office answers its own line: its consultants take no labour office's overflow.
     static func agent(for member: StaffMember, _ req: Request) async throws -> Agent {
         let store = ContactCenterStore(db: req.db)
         if let existing = try await store.agent(member.id.uuidString) { return existing }
         var offices: Set<String> = [], voivodeships: Set<String> = []
         if case .offices(let ids) = member.scope {
             offices = ids
-            for id in ids { if let o = try await req.directory.office(id: id) { voivodeships.insert(o.voivodeshipCode) } }
+            for id in ids { if let o = try await req.directory.office(id: id), !o.answersOwnLine { voivodeships.insert(o.voivodeshipCode) } }
         }
         let agent = Agent(id: member.id.uuidString, offices: offices, voivodeships: voivodeships, nationalPool: member.scope == .national,
                           state: .offline, idleSince: Date())

@@ -1,4 +1,5 @@
 import Vapor
+import Directory
 import Views
 import Access
 import ContactCenter
@@ -55,7 +56,7 @@ extension DesktopController {
             outcomes: OutcomeCode.allCases.map { ($0.rawValue, t.text("outcome." + $0.rawValue)) },
             topics: ContactTopic.allCases.map { ($0.rawValue, t.text("topic." + $0.rawValue)) },
             agents: agentChoices.sorted { $0.label < $1.label }, form: form, notice: notice)
-        model.offices = try await Self.officesByVoivodeship(req)
+        model.offices = try await Self.officesByVoivodeship(req, for: i)
         let kbText = ((try? req.query.get(String.self, at: "kb")) ?? "").trimmingCharacters(in: .whitespaces)
         model.kbQuery = kbText
         model.articles = try await articles(for: i, query: kbText, req)
@@ -63,6 +64,7 @@ extension DesktopController {
         model.mails = try await mailThread(i, req)
         model.reply = try await replyBox(i, hasThread: !model.mails.isEmpty, req)
         model.canRemind = try await reminderPhone(i, req) != nil
+        model.canGuideForeigners = member.roles.contains { AuthorizationMatrix.allows($0, .guideForeigners) }
         if i.channel == .chat, let chat = try await ChatStore(db: req.db).find(interaction: i.id) {
             model.chat = try await ChatService(req).view(chat, forVisitor: false, language: lang)
         }
@@ -113,11 +115,18 @@ extension DesktopController {
     }
 
     /// Every office by name, grouped by voivodeship, to transfer a contact to (never by its id).
-    static func officesByVoivodeship(_ req: Request) async throws -> [(label: String, options: [(value: String, label: String)])] {
-        let offices = Dictionary(grouping: try await req.directory.offices(matching: nil, voivodeship: nil), by: \.voivodeshipCode)
-        return try await req.directory.voivodeships().map { v in
-            (v.name, (offices[v.code] ?? []).sorted { $0.name < $1.name }.map { ($0.id, $0.name) })
+    /// The offices a contact may be transferred to, by voivodeship: those of its own line.
+    static func officesByVoivodeship(_ req: Request, for i: Interaction) async throws -> [(label: String, options: [(value: String, label: String)])] {
+        let offices = Dictionary(grouping: try await req.directory.offices(matching: nil, voivodeship: nil).filter { sameLine($0, i) }, by: \.voivodeshipCode)
+        return try await req.directory.voivodeships().compactMap { v in
+            guard let here = offices[v.code], !here.isEmpty else { return nil }
+            return (v.name, here.sorted { $0.name < $1.name }.map { ($0.id, $0.name) })
         }
+    }
+
+    /// A labour office's contact goes to labour offices; a helpline's stays with its office.
+    static func sameLine(_ o: Office, _ i: Interaction) -> Bool {
+        i.isOnOwnLine ? o.id == i.officeID : !o.answersOwnLine
     }
 
     /// The contact's topic as a knowledge-base category (to suggest answers).
@@ -128,7 +137,9 @@ extension DesktopController {
         case .offers: .offers
         case .trainings: .trainings
         case .employers: .employers
-        case .foreigners: .foreigners
+        case .foreigners, .foreignersWork: .foreigners
+        case .foreignersStay: .foreignersStay
+        case .citizenship: .citizenship
         case .other, .returns, nil: nil
         }
     }

@@ -53,6 +53,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: CVFactoryController())
     try app.register(collection: EmployerRecruitmentController())
     try app.register(collection: SeekerRecruitmentController())
+    try app.register(collection: ForeignersController())
     try app.register(collection: AppController())
     try app.register(collection: CVAPIController())
     try app.register(collection: PrivacyAPIController())
@@ -161,6 +162,7 @@ enum DatabasePreparation {
             if try await DemoDataLoader(db: app.db).load() { app.logger.notice("demo data loaded") }
             try await DemoStaff.load(app)
             try await DemoStaff.loadOffers(app)
+            try await DemoHelpline.load(app)
             // Reports with something to show on a development server (tests start without it).
             if app.services.config.mode == .development { try await HistorySeeder.loadDemo(app) }
         }

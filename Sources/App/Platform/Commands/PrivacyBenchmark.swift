@@ -68,7 +68,7 @@ struct PrivacyBenchmark {
         let start = Date()
         let contents = try await PersonalDataExport(db: app.db).collect(account: account)
         let collected = Date()
-        let zip = try DataExportBuilder(db: app.db, publicURL: app.services.config.publicURL).zip(contents, language: .pl, now: now)
+        let zip = try DataExportBuilder(db: app.db, publicURL: app.services.config.publicURL, cipher: app.services.cipher).zip(contents, language: .pl, now: now)
         let done = Date()
         context.console.print(String(format: "export: contacts=%d collect_s=%.3f zip_s=%.3f total_s=%.3f zip_bytes=%d files=%d",
                                      contacts, collected.timeIntervalSince(start), done.timeIntervalSince(collected), done.timeIntervalSince(start),

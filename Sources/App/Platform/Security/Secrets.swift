@@ -13,6 +13,8 @@ struct Secrets: Sendable {
     let smsKey: SymmetricKey
     /// Signs the status links of Fabryka CV requests.
     let cvFactoryKey: SymmetricKey
+    /// Signs the links of foreigners' application drafts kept in an account.
+    let foreignerDraftKey: SymmetricKey
     /// Identifies this server to browsers' push services (VAPID): derived, so every process of
     /// a deployment signs with the same key and subscriptions survive restarts.
     let vapidKey: P256.Signing.PrivateKey
@@ -24,6 +26,7 @@ struct Secrets: Sendable {
         newsletterKey = Self.derive(dataKey, "zielona/newsletter")
         smsKey = Self.derive(dataKey, "zielona/sms")
         cvFactoryKey = Self.derive(dataKey, "zielona/cv-factory")
+        foreignerDraftKey = Self.derive(dataKey, "zielona/foreigner-draft")
         vapidKey = Self.signingKey(dataKey, "zielona/vapid")
     }
 

@@ -84,6 +84,8 @@ public enum InteractionPage {
         public var mails: [Mail] = []
         /// A phone to remind the client of an office visit by SMS.
         public var canRemind = false
+        /// The consultant may open a foreigner's application draft by the code the caller reads out.
+        public var canGuideForeigners = false
         /// The written answer this contact can get from here (its thread, a form's e-mail, an SMS).
         public var reply: Reply? = nil
         /// Offices to transfer to, by voivodeship.
@@ -154,6 +156,15 @@ public enum InteractionPage {
                             Forms.field("visit_date", label: ctx.t("desktop.visit_date"), type: .date, state: m.form, ctx: ctx),
                             Forms.field("visit_time", label: ctx.t("desktop.visit_time"), type: .time, state: m.form, ctx: ctx),
                             .button(.type(.submit), .class("secondary"), .text(ctx.t("desktop.visit_send")))))),
+                    .if(m.canGuideForeigners && active, .section(.attribute(named: "aria-labelledby", value: "draft-heading"),
+                        .h3(.id("draft-heading"), .text(ctx.t("fg.guide_heading"))),
+                        .p(.class("hint"), .text(ctx.t("fg.guide_hint"))),
+                        .form(.method(.post), .action(SiteRoute.desktopForeignerDraft(m.id).path), .attribute(named: "novalidate", value: "novalidate"),
+                            Forms.csrf(ctx),
+                            Forms.field("code", label: ctx.t("fg.code"), state: m.form, autocomplete: "off",
+                                        attributes: [("autocapitalize", "characters"), ("spellcheck", "false")], ctx: ctx),
+                            Forms.checkbox("consent", label: ctx.t("fg.guide_consent"), state: m.form, required: true),
+                            .button(.type(.submit), .class("secondary"), .text(ctx.t("fg.guide_open")))))),
                     .if(m.connected, .section(.attribute(named: "aria-labelledby", value: "transfer-heading"),
                         .h3(.id("transfer-heading"), .text(ctx.t("desktop.transfer_heading"))),
                         .form(.method(.post), .action(SiteRoute.desktopTransfer(m.id).path),
