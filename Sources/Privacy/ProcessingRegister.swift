@@ -111,6 +111,11 @@ public enum ProcessingRegister {
               categories: [.name, .birthDate, .address, .phone, .email, .pesel, .country, .travelDocument, .familyMembers, .criminalRecord,
                            .employmentHistory],
               retention: .days(30), recipients: [.officeStaff, .processors], tables: ["foreigner_drafts"], profiling: []),
+        // Visit statistics without cookies: for the day in progress only, each visitor as a hash
+        // of their address and browser salted with that day's random salt; when the day ends the
+        // hashes and the salt are deleted and only the count stays (no address is ever stored).
+        .init(id: "visit_statistics", basis: .legalObligation, categories: [.ipAddress], retention: .days(1), recipients: [.processors],
+              tables: ["visit_visitors", "visit_salts"], profiling: []),
         .init(id: "surveys", basis: .legalObligation, categories: [.surveyAnswers, .email, .phone], retention: .yearsSinceLastContact(5),
               recipients: [.processors], tables: ["cc_surveys"], profiling: []),
         .init(id: "statistics", basis: .legalObligation, categories: [.contactHistory], retention: .yearsSinceLastContact(5),
@@ -134,6 +139,7 @@ public enum ProcessingRegister {
         "_fluent_migrations", "app_meta", "voivodeships", "powiats", "postal_codes", "postal_code_overrides", "offices", "occupations",
         "kb_entries", "kb_versions", "kb_search", "events", "event_search", "offer_search", "ivr_flows", "voice_lines", "newsletter_editions",
         "report_state", "portal_search_days", "foreigner_form_counts",
+        "visit_days", "visit_pages", "visit_referrers",
     ]
 
     public static func purpose(_ id: String) -> ProcessingPurpose? { purposes.first { $0.id == id } }

@@ -282,6 +282,9 @@ def test_event_pages_of_an_office_editor(driver):
     driver.get(url("/staff/events/new", "en"))
     submit(driver, {"title": ""})
     assert_accessible(driver, "event form with errors", "en")
+    # Visit statistics (a headless browser is a robot to them: the tables may well be empty).
+    check_all_languages(driver, "/staff/statistics")
+    check_all_languages(driver, "/staff/statistics?days=7")
     driver.delete_all_cookies()
 
 

@@ -1531,7 +1531,7 @@ enum OpenAPIDocument {
         "type": "object",
         "properties": {
           "id": {"type": "string"},
-          "kind": {"type": "string", "enum": ["pup", "wup"]},
+          "kind": {"type": "string", "enum": ["pup", "wup", "uw"], "description": "pup: powiat labour office; wup: voivodeship labour office; uw: voivode's office (foreigners' department, a helpline of its own)"},
           "name": {"type": "string"},
           "teryt": {"type": "string"},
           "voivodeship": {"type": "string"},

@@ -142,7 +142,8 @@ struct ReportPageModel {
                                                               ("offers_pending", \.offersPending)]
         if wholePortal {
             rows += [("cvs", \.cvs), ("seeker_registrations", \.seekerRegistrations), ("employer_registrations", \.employerRegistrations),
-                     ("alerts_sent", \.alertsSent), ("searches", \.searches), ("empty_searches", \.emptySearches)]
+                     ("alerts_sent", \.alertsSent), ("searches", \.searches), ("empty_searches", \.emptySearches),
+                     ("page_views", \.pageViews), ("daily_visitors", \.dailyVisitors)]
         }
         return rows.map { ($0.0, p.now[keyPath: $0.1], p.before[keyPath: $0.1]) }
     }

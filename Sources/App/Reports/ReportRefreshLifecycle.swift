@@ -14,12 +14,16 @@ final class ReportRefreshLifecycle: LifecycleHandler, @unchecked Sendable {
         let sums = ReportAggregates(db: app.db), targets = app.services.config.reportTargets, logger = app.logger, interval = interval
         let weekly = WeeklyReportMail(app: app)
         let tally = app.services.searchTally, portal = PortalFiguresStore(db: app.db)
+        let visits = app.services.visitTally, visitStore = VisitStore(db: app.db)
         task = Task {
             while !Task.isCancelled {
                 let searches = tally.drain()
                 do { try await portal.addSearches(searches) } catch {
                     tally.restore(searches)
                     logger.error("search tally write failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                }
+                do { try await visits.flush(visitStore) } catch {
+                    logger.error("visit statistics write failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                 }
                 do { try await sums.refresh(targets: targets) } catch {
                     logger.error("report refresh failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
@@ -35,5 +39,6 @@ final class ReportRefreshLifecycle: LifecycleHandler, @unchecked Sendable {
     func shutdownAsync(_ app: Application) async {
         task?.cancel()
         try? await PortalFiguresStore(db: app.db).addSearches(app.services.searchTally.drain())
+        try? await app.services.visitTally.flush(VisitStore(db: app.db))
     }
 }

@@ -13,6 +13,7 @@ enum StaffRoutes {
         let cvFactory = CVFactoryDeskController()
         let recruitment = RecruitmentDeskController()
         let foreigners = ForeignersDeskController()
+        let statistics = StatisticsController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -61,6 +62,9 @@ enum StaffRoutes {
             // caller's draft opened from the screen pop with their consent.
             StaffEndpoint(.GET, .staffForeigners, .viewForeignerForms, .system, foreigners.quality),
             StaffEndpoint(.POST, .desktopForeignerDraft(":id"), .guideForeigners, .heldInteraction, foreigners.guide),
+
+            // Visit statistics (counts): every editor, an office's editor with their offices' pages.
+            StaffEndpoint(.GET, .staffStatistics, .editOfficeContent, .system, statistics.page),
 
             StaffEndpoint(.GET, .staffOffers, .moderateOffers, .officeQuery, moderation.queue),
             StaffEndpoint(.POST, .staffOfferModerate(":id"), .moderateOffers, .offer, moderation.decide),

@@ -57,6 +57,7 @@ public enum StorageMigrations {
             M050_CreateRecruitment(),
             M051_CreatePushSubscriptions(),
             M052_CreateForeignerDrafts(),
+            M053_CreateVisitStatistics(),
         ]
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Foundation
+import Reporting
 
 /// The portal's side of the reports: offers posted, published after moderation and waiting for
 /// it, CVs, registrations, alerts sent and offer searches (with those that found nothing), for
@@ -16,6 +17,9 @@ public struct PortalFigures: Sendable, Equatable {
     public var alertsSent = 0
     public var searches = 0
     public var emptySearches = 0
+    /// Page views of the portal and the days' unique visitors added up (visit statistics).
+    public var pageViews = 0
+    public var dailyVisitors = 0
     public init() {}
 }
 
@@ -49,6 +53,10 @@ public struct PortalFiguresStore: Sendable {
             WHERE day >= \(bind: from) AND day < \(bind: until)
             """).first() {
             f.searches = Int(try row.decode(column: "s", as: Int64.self)); f.emptySearches = Int(try row.decode(column: "e", as: Int64.self))
+        }
+        let (fromDay, untilDay) = (VisitStore.day(from), VisitStore.day(until))
+        for d in try await VisitStore(db: db).days(from: fromDay) where d.day < untilDay {
+            f.pageViews += d.views; f.dailyVisitors += d.visitors
         }
         return f
     }

@@ -62,7 +62,7 @@ public enum SiteRoute: Sendable, Equatable {
     case staffInteractions, staffInteraction(String), staffInteractionRecording(String, recording: String), staffInteractionMonitor(String)
     case staffAgent(String), staffAgentState(String), staffAgentSkills(String)
     case staffReports, staffReportsSubscription
-    case staffForeigners
+    case staffForeigners, staffStatistics
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopContacts, desktopState, desktopQueues, desktopSocket, desktopManual
@@ -232,6 +232,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffClientLinks: "/staff/client-links"
         case .staffCVFactory: "/staff/cv-factory"
         case .staffForeigners: "/staff/foreigners"
+        case .staffStatistics: "/staff/statistics"
         case .staffCVFactoryRequest(let id): "/staff/cv-factory/\(Self.segment(id))"
         case .staffCVFactoryTake(let id): "/staff/cv-factory/\(Self.segment(id))/take"
         case .staffCVFactoryAssign(let id): "/staff/cv-factory/\(Self.segment(id))/assign"

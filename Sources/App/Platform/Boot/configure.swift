@@ -42,6 +42,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.middleware.use(MetricsMiddleware(metrics: app.services.metrics))
     app.middleware.use(SecurityHeadersMiddleware(https: https))
     app.middleware.use(LanguageCookieMiddleware(secureCookies: https))
+    app.middleware.use(VisitCountingMiddleware(tally: app.services.visitTally, ownHost: URLComponents(string: app.services.config.publicURL)?.host))
     app.middleware.use(SiteErrorMiddleware())
     app.middleware.use(BodyGuardMiddleware())
     app.middleware.use(app.sessions.middleware)

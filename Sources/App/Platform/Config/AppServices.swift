@@ -29,6 +29,8 @@ struct AppServices: Sendable {
     let handleTimes = CachedValue<HandleTimes>(ttl: .seconds(300))
     /// Offer searches and empty results per day, for the portal figures of the reports.
     var searchTally = SearchTally(calendar: ReportInterval.polishCalendar)
+    /// Page views and visitors of the portal, written once a minute (`VisitTally.flush`).
+    let visitTally = VisitTally()
 }
 
 extension Application {
