@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "TextSearchTests", dependencies: ["TextSearch"]),
         .testTarget(name: "PortalTests", dependencies: ["Portal"]),
         .testTarget(name: "ForeignersTests", dependencies: ["Foreigners", "Directory"]),
-        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Identity", "Reporting"]),
+        .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Identity", "Reporting", "Directory"]),
         .testTarget(name: "ClientsTests", dependencies: ["Clients"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "TextSearch"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ContactCenter"]),

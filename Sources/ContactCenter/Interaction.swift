@@ -82,6 +82,15 @@ public struct Interaction: Sendable, Equatable, Identifiable {
     /// then it never overflows beyond that office.
     public var isOnOwnLine: Bool { officeID.hasPrefix(Office.ownLinePrefix) }
 
+    /// Whether it may be transferred to this office: a helpline's contact stays with its office,
+    /// a labour office's with labour offices.
+    public func staysOnItsLine(at office: Office) -> Bool { isOnOwnLine ? office.id == officeID : !office.answersOwnLine }
+
+    /// Whether this consultant works on its line (a transfer to them by name).
+    public func staysOnItsLine(with agent: Agent) -> Bool {
+        isOnOwnLine ? agent.offices.contains(officeID) : !agent.offices.contains { $0.hasPrefix(Office.ownLinePrefix) }
+    }
+
     public mutating func retarget(officeID: String, voivodeshipCode: String, topic: String? = nil, onlyAgent: String? = nil) {
         self.officeID = officeID; self.voivodeshipCode = voivodeshipCode
         if let topic { self.topic = topic }

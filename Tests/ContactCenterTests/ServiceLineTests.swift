@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import ContactCenter
+import Directory
 
 /// A voivode's foreigners' helpline on the same engine: its contacts go to its consultants
 /// only, however long they wait; its consultants take none of the labour offices' overflow;
@@ -42,6 +43,17 @@ struct ServiceLineTests {
         #expect(router.bestAgent(for: labourCall, agents: [own], now: RouterTests.at(900)) == nil)
         let index = Router.Index([own], handleTimes: HandleTimes())
         #expect(router.bestInteraction(for: own, waiting: [labourCall], index: index, now: RouterTests.at(900)) == nil)
+    }
+
+    @Test func transfersStayOnTheContactsLine() {
+        let helpline = Self.helplineCall(), labour = RouterTests.call(office: "pup-1061", voivodeship: "10")
+        let uw = Office(id: "uw-10", kind: .uw, name: "ŁUW", locality: "Łódź", voivodeshipCode: "10", powiatCodes: [])
+        let pup = Office(id: "pup-1061", kind: .pup, name: "PUP Łódź", locality: "Łódź", voivodeshipCode: "10", powiatCodes: ["1061"])
+        #expect(helpline.staysOnItsLine(at: uw) && !helpline.staysOnItsLine(at: pup))
+        #expect(labour.staysOnItsLine(at: pup) && !labour.staysOnItsLine(at: uw))
+        let own = Self.helplineAgent("uw-1"), other = RouterTests.agent("pup", office: "pup-1061", voivodeship: "10")
+        #expect(helpline.staysOnItsLine(with: own) && !helpline.staysOnItsLine(with: other))
+        #expect(labour.staysOnItsLine(with: other) && !labour.staysOnItsLine(with: own))
     }
 
     @Test func theHelplineFlowAsksTheLanguageFirstAndQueuesByMatterAtItsOffice() async throws {

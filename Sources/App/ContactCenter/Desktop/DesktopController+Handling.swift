@@ -85,9 +85,7 @@ extension DesktopController {
         if !agentID.isEmpty {
             guard office.isEmpty else { return try await problem("agent", "desktop.transfer_one_target") }
             // A contact stays on its line: a helpline's with the helpline's consultants, a labour office's with theirs.
-            if let colleague = try await ContactCenterStore(db: req.db).agent(agentID),
-               colleague.offices.contains(where: { $0.hasPrefix(Office.ownLinePrefix) }) != current.isOnOwnLine ||
-               (current.isOnOwnLine && !colleague.offices.contains(current.officeID)) {
+            if let colleague = try await ContactCenterStore(db: req.db).agent(agentID), !current.staysOnItsLine(with: colleague) {
                 return try await problem("agent", "desktop.transfer_other_line")
             }
             target = .agent(agentID)
@@ -95,7 +93,7 @@ extension DesktopController {
             if let topic = input.topic, !topic.isEmpty, ContactTopic(rawValue: topic) == nil { return try await problem("topic", "desktop.topic_unknown") }
             let officeID = office.isEmpty ? current.officeID : office
             guard let o = try await req.directory.office(id: officeID) else { return try await problem("office", "desktop.office_unknown", ["office": office]) }
-            guard Self.sameLine(o, current) else { return try await problem("office", "desktop.transfer_other_line") }
+            guard current.staysOnItsLine(at: o) else { return try await problem("office", "desktop.transfer_other_line") }
             if office.isEmpty && (input.topic ?? "").isEmpty { return try await problem("office", "desktop.transfer_target_required") }
             target = .queue(officeID: o.id, voivodeshipCode: o.voivodeshipCode, topic: (input.topic ?? "").isEmpty ? current.topic : input.topic!)
         }

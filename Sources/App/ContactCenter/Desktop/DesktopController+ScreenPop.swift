@@ -117,16 +117,11 @@ extension DesktopController {
     /// Every office by name, grouped by voivodeship, to transfer a contact to (never by its id).
     /// The offices a contact may be transferred to, by voivodeship: those of its own line.
     static func officesByVoivodeship(_ req: Request, for i: Interaction) async throws -> [(label: String, options: [(value: String, label: String)])] {
-        let offices = Dictionary(grouping: try await req.directory.offices(matching: nil, voivodeship: nil).filter { sameLine($0, i) }, by: \.voivodeshipCode)
+        let offices = Dictionary(grouping: try await req.directory.offices(matching: nil, voivodeship: nil).filter(i.staysOnItsLine(at:)), by: \.voivodeshipCode)
         return try await req.directory.voivodeships().compactMap { v in
             guard let here = offices[v.code], !here.isEmpty else { return nil }
             return (v.name, here.sorted { $0.name < $1.name }.map { ($0.id, $0.name) })
         }
-    }
-
-    /// A labour office's contact goes to labour offices; a helpline's stays with its office.
-    static func sameLine(_ o: Office, _ i: Interaction) -> Bool {
-        i.isOnOwnLine ? o.id == i.officeID : !o.answersOwnLine
     }
 
     /// The contact's topic as a knowledge-base category (to suggest answers).

@@ -30,6 +30,11 @@ struct ForeignerText {
         t("form.invalid_field", ["field": label(form, issue.field), "reason": message(issue, form)])
     }
 
+    /// "Step title › Field: problem", for the checklist and the helpline's view.
+    func located(_ issue: FieldIssue, _ form: ApplicationForm) -> String {
+        (form.section(of: issue.field).map { $0.title[language] + " › " } ?? "") + line(issue, form)
+    }
+
     func countries() -> [(value: String, label: String)] {
         FormCountries.choices(language: language).map { ($0.code, $0.name) }
     }

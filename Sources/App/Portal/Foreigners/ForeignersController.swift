@@ -206,10 +206,8 @@ struct ForeignersController: RouteCollection {
         let issues = FormCheck.issues(d.form, d.content.values, today: ForeignerDrafts.today())
         func items(_ severity: FieldIssue.Severity) -> [ForeignerPages.Issue] {
             issues.filter { $0.severity == severity }.map { issue in
-                let section = d.form.section(of: issue.field)
-                let where_ = section.map { $0.title[text.language] + " › " } ?? ""
-                return .init(text: where_ + text.line(issue, d.form),
-                             link: SiteRoute.foreignerStep(d.slug, draft: d.token, step: section?.id ?? "").path + "#" + issue.field)
+                .init(text: text.located(issue, d.form),
+                      link: SiteRoute.foreignerStep(d.slug, draft: d.token, step: d.form.section(of: issue.field)?.id ?? "").path + "#" + issue.field)
             }
         }
         var m = ForeignerPages.CheckModel(

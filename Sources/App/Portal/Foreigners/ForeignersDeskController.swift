@@ -79,8 +79,7 @@ struct ForeignersDeskController {
         let content = try drafts.unseal(record.content)
         let text = ForeignerText(req)
         let issues = FormCheck.issues(form, content.values, today: ForeignerDrafts.today()).map { issue in
-            (form.section(of: issue.field).map { $0.title[text.language] + " › " } ?? "") + text.line(issue, form)
-                + " (" + t.text("fg." + issue.severity.rawValue) + ")"
+            text.located(issue, form) + " (" + t.text("fg." + issue.severity.rawValue) + ")"
         }
         let printed = PrintedForm(form, content.values)
         // Labels in the consultant's language next to the values as they will be printed.
