@@ -36,7 +36,7 @@ enum OpenAPIDocument {
             "name": "postal_code",
             "in": "query",
             "required": false,
-            "description": "NN-NNN: the office serving it.",
+            "description": "NN-NNN: the office serving it (404 with the nearest known codes when the code is not in the list).",
             "schema": {"type": "string"}
           },
           {"$ref": "#/components/parameters/lang"}
@@ -48,7 +48,8 @@ enum OpenAPIDocument {
               "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Office"}}}
             }
           },
-          "400": {"$ref": "#/components/responses/BadRequest"}
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"}
         }
       }
     },
