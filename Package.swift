@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "Knowledge", dependencies: ["TextSearch", "Portal"], resources: [.copy("Data")]),
         .target(name: "Privacy"),
         .target(name: "Reporting"),
+        .target(name: "Content", dependencies: ["Portal", "Knowledge"]),
         .target(name: "Foreigners", dependencies: ["Identity", "Directory"], resources: [.copy("Data")]),
 
         // SMTP delivery over SwiftNIO (STARTTLS or implicit TLS, AUTH PLAIN/LOGIN).
@@ -42,7 +43,7 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "Storage", dependencies: [
-            "Directory", "Identity", "Access", "Portal", "TextSearch", "ContactCenter", "Clients", "Knowledge", "Privacy", "Reporting",
+            "Directory", "Identity", "Access", "Portal", "TextSearch", "ContactCenter", "Clients", "Knowledge", "Privacy", "Reporting", "Content",
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -59,7 +60,7 @@ let package = Package(
         ]),
         .target(name: "App", dependencies: [
             "Storage", "Views", "Localization", "Directory", "Identity", "Mailer", "Access", "Portal", "TextSearch", "ContactCenter",
-            "Clients", "Knowledge", "Privacy", "Reporting", "Foreigners",
+            "Clients", "Knowledge", "Privacy", "Reporting", "Foreigners", "Content",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -82,6 +83,7 @@ let package = Package(
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Identity", "Reporting", "Directory"]),
         .testTarget(name: "ClientsTests", dependencies: ["Clients"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "TextSearch"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ContactCenter"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
@@ -100,7 +102,7 @@ let package = Package(
         ]),
         .testTarget(name: "AppTests", dependencies: [
             "App", "Storage", "Directory", "Mailer", "TestSupport", "Access", "Portal", "TextSearch", "ContactCenter",
-            "Clients", "Knowledge", "Privacy", "Identity", "Views", "Reporting", "Localization", "Foreigners",
+            "Clients", "Knowledge", "Privacy", "Identity", "Views", "Reporting", "Localization", "Foreigners", "Content",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),

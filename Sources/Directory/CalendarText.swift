@@ -21,6 +21,15 @@ public enum CalendarText {
         return "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
     }
 
+    /// `date` in Polish time as `YYYY-MM-DDTHH:MM` (what a date-and-time field shows).
+    public static func minuteString(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = BusinessCalendar.warsaw
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return dayString(date) + "T" + two(c.hour!) + ":" + two(c.minute!)
+    }
+
     public static func minute(_ text: String) -> Date? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.utf8.count == 10 { return components(t, hasTime: false) }

@@ -8,6 +8,8 @@ public enum SavedSearchKind: String, Sendable, CaseIterable, Codable {
     case candidates
     /// Job seekers only: new offers that fit their CVs (one such search per account).
     case matches
+    /// News of a voivodeship or a powiat (its offices' and its voivodeship's).
+    case news
 }
 
 public enum AlertFrequency: String, Sendable, CaseIterable, Codable {

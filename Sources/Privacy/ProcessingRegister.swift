@@ -140,6 +140,8 @@ public enum ProcessingRegister {
         "kb_entries", "kb_versions", "kb_search", "events", "event_search", "offer_search", "ivr_flows", "voice_lines", "newsletter_editions",
         "report_state", "portal_search_days", "foreigner_form_counts",
         "visit_days", "visit_pages", "visit_referrers",
+        // Portal content an office publishes (like the knowledge base): news, its pictures, partners, the look.
+        "news_items", "news_versions", "content_images", "partners", "site_theme",
     ]
 
     public static func purpose(_ id: String) -> ProcessingPurpose? { purposes.first { $0.id == id } }

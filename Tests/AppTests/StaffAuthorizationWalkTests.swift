@@ -12,6 +12,7 @@ import ContactCenter
 import Clients
 import Knowledge
 import TextSearch
+import Content
 
 /// Walks every staff route with every role, once on the staff member's own office and once on
 /// a foreign one, and checks the answer against the authorization matrix: allowed → anything
@@ -36,6 +37,7 @@ import TextSearch
         /// API tokens of the staff member walking (one per pass, since revoking uses it up).
         var token: [String: UUID] = [:]
         var kb: [String: UUID] = [:]
+        var news: [String: UUID] = [:]
         /// A recorded call of each office (a colleague's), and its recording.
         var recorded: [String: UUID] = [:]
         var recording: [String: UUID] = [:]
@@ -100,6 +102,11 @@ import TextSearch
                 f.kb[office] = try await KnowledgeBaseStore(db: app.db).create(
                     KBDraft(category: .registration, officeID: office, title: "Rejestracja w urzędzie \(n)", body: "Sala obsługi na parterze."),
                     status: .published, by: seeker, analyzer: app.services.analyzer)
+                f.news[office] = try await NewsStore(db: app.db).create(
+                    NewsDraft(language: "pl", title: "Dzień otwarty \(n)", lead: "Zapraszamy do urzędu na dzień otwarty.", body: "Sala obsługi.",
+                              scope: .office(office), publishAt: Date()),
+                    status: .published, voivodeship: "20", image: nil, by: seeker,
+                    audit: AuditEntry(actorID: seeker, actorOfficeID: office, clientID: nil, action: "content.news.create", detail: "", reason: ""), address: nil)
                 f.recorded[office] = try await call(app, office: office, agent: f.member[office]!.uuidString)
                 let r = VoiceRecording(interactionID: f.recorded[office]!, callSid: "CA\(n)", recordingSid: "RE\(n)", url: "https://api.carrier.example/RE\(n)",
                                        durationSeconds: 30, kind: .conversation, createdAt: Date(), deleteAfter: Date().addingTimeInterval(86_400))
@@ -143,6 +150,7 @@ import TextSearch
             case .heldInteraction, .interaction: interaction[office]
             case .heldChat: chat[office]
             case .kbEntry: kb[office]
+            case .newsItem: news[office]
             case .privacyRequest: request[office]
             case .recruitmentOrder: order[office]
             default: nil
@@ -246,7 +254,11 @@ import TextSearch
     /// A request each national route accepts when allowed (the n-th walk adds and deletes a step of its own).
     /// `cvFactory`: a seeker's open Fabryka CV request of this walk, `staff`: who walks (a
     /// supervisor hands the request to themselves, then writes and delivers it).
-    static func nationalRequest(_ e: StaffEndpoint, n: Int, cvFactory: UUID, staff: UUID) -> (path: String, form: [String: String]) {
+    static func nationalRequest(_ e: StaffEndpoint, n: Int, cvFactory: UUID, staff: UUID, partner: UUID) -> (path: String, form: [String: String]) {
+        if e.pathString.hasPrefix("/staff/content/partners/:id") {
+            return (e.pathString.replacingOccurrences(of: ":id", with: partner.uuidString.lowercased()),
+                    ["name": "Walk \(n)", "url": "https://walk\(n).example.org", "position": "\(n)"])
+        }
         if e.pathString.hasPrefix("/staff/cv-factory/:id") {
             let path = e.pathString.replacingOccurrences(of: ":id", with: cvFactory.uuidString.lowercased())
             switch e.pathString {
@@ -257,6 +269,8 @@ import TextSearch
         }
         return switch e.pathString {
         case "/staff/newsletter": (e.pathString, ["language": "pl", "subject": "Nowości", "body": "Nowe szkolenia w urzędach pracy w grudniu."])
+        case "/staff/content/partners": (e.pathString, ["name": "Partner \(n)", "url": "https://partner\(n).example.org", "position": "1"])
+        case "/staff/content/theme": (e.pathString, ThemeController.values(.standard))
         case "/staff/ivr/steps": (e.pathString, ["id": "walk-\(n)", "kind": "hangup"])
         case "/staff/ivr/steps/:step": ("/staff/ivr/steps/end", ["kind": "hangup"])
         case "/staff/ivr/steps/:step/delete": ("/staff/ivr/steps/walk-\(n)/delete", [:])
@@ -284,8 +298,11 @@ import TextSearch
                                                    note: "Proszę o poprawę.", sourceCV: cv.id, hasSourceFile: true, dueAt: Date().addingTimeInterval(86_400),
                                                    createdAt: Date())
                     try await CVFactoryStore(db: app.db).create(request, file: ("cv.pdf", CVFlowTests.pdf()))
+                    let partner = try await PartnerStore(db: app.db).save(nil, PartnerDraft(name: "Partner", url: "https://partner.example.org"), logo: .keep,
+                        by: staff.id, audit: AuditEntry(actorID: staff.id, actorOfficeID: nil, clientID: nil, action: "content.partner.create", detail: "", reason: ""),
+                        address: nil)
                     for endpoint in national {
-                        let (path, form) = Self.nationalRequest(endpoint, n: n * 2 + m, cvFactory: request.id, staff: staff.id)
+                        let (path, form) = Self.nationalRequest(endpoint, n: n * 2 + m, cvFactory: request.id, staff: staff.id, partner: partner)
                         let res = endpoint.method == .GET ? try await browser.get(path)
                             : try await browser.post(path, form, csrfFrom: "/staff/home")
                         let allowed = scope == .national && (endpoint.action.map { AuthorizationMatrix.allows(role, $0) } ?? true)

@@ -40,5 +40,10 @@ PAGES = [
     "/faq",
     "/faq?q=zasi%C5%82ek&postal_code=15-371",
     "/faq?q=xyzzy&postal_code=99-999",
+    "/news",
+    "/news?voivodeship=20",
+    "/news?voivodeship=99",
+    "/offices/pup-2002/news",
+    "/partners",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

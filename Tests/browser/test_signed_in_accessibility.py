@@ -11,7 +11,9 @@ import os
 import re
 import subprocess
 import struct
+import tempfile
 import time
+import zlib
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
@@ -642,7 +644,58 @@ def test_newsletter_of_a_national_editor(driver):
     submit(driver, {"subject": "Grudzień w urzędach pracy", "body": "Nowe szkolenia i targi pracy w grudniu – szczegóły na portalu."})
     assert "Wydanie zapisane" in driver.page_source
     assert_accessible(driver, "newsletter edition queued", "pl")
+    portal_content_of_a_national_editor(driver)
     driver.delete_all_cookies()
+
+
+def png_file(width, height):
+    """A real PNG picture (two-colour stripes) written to a temporary file, for an upload field."""
+    rows = b"".join(b"\x00" + b"".join(b"\x0b\x5d\x1e" if (x // 8 + y // 8) % 2 else b"\xff\xff\xff" for x in range(width)) for y in range(height))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    path = os.path.join(tempfile.mkdtemp(), "targi.png")
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def portal_content_of_a_national_editor(driver):
+    """News with a picture from the form to the home page, the look refused for its contrast, the partners."""
+    check_all_languages(driver, "/staff/content")
+    driver.get(url("/staff/content/news/new", "en"))
+    submit(driver, {"title": "x"})
+    assert_accessible(driver, "news form with errors", "en")
+    driver.get(url("/staff/content/news/new", "pl"))
+    for name, value in {"title": "Targi pracy w hali sportowej", "lead": "Ponad czterdziestu pracodawców i doradcy zawodowi na miejscu.",
+                        "body": "## Program\n\n- stoiska pracodawców\n- porady", "image_alt": "Stoiska pracodawców w hali sportowej"}.items():
+        el = driver.find_element("name", name)
+        el.clear()
+        el.send_keys(value)
+    Select(driver.find_element("id", "scope")).select_by_value("national")
+    driver.find_element("id", "image").send_keys(png_file(1600, 500))
+    click(driver, "main form button[value=published]")
+    assert "/edit" in driver.current_url, driver.current_url
+    edit = driver.current_url.replace(BASE, "").split("?")[0]
+    check_all_languages(driver, edit)
+    check_all_languages(driver, edit.replace("/edit", "/versions"))
+    check_all_languages(driver, "/staff/content/news")
+    item = edit.replace("/staff/content/news/", "/news/").replace("/edit", "")
+    check_all_languages(driver, item)
+    driver.get(url("/", "pl"))
+    assert "Targi pracy w hali sportowej" in driver.page_source
+    assert_accessible(driver, "home page with news", "pl")
+    # The look: a brand colour too light for white text is refused, naming the pair.
+    driver.get(url("/staff/content/theme", "en"))
+    submit(driver, {"brand": "#77aa77"})
+    assert "contrast 2.69:1" in driver.page_source, driver.page_source[:2000]
+    assert_accessible(driver, "theme refused for its contrast", "en")
+    check_all_languages(driver, "/staff/content/theme")
+    driver.get(url("/staff/content/partners", "pl"))
+    submit(driver, {"name": "Zakład Ubezpieczeń Społecznych", "url": "https://www.zus.pl", "description": "Ubezpieczenia i zasiłki"})
+    assert "Zapisano partnera" in driver.page_source
+    check_all_languages(driver, "/staff/content/partners")
+    check_all_languages(driver, "/partners")
 
 
 def click(driver, selector):

@@ -488,10 +488,10 @@ enum OpenAPIDocument {
               "schema": {
                 "type": "object",
                 "properties": {
-                  "kind": {"type": "string", "enum": ["offers", "trainings", "job_fairs"]},
+                  "kind": {"type": "string", "enum": ["offers", "trainings", "job_fairs", "news"]},
                   "query": {
                     "type": "string",
-                    "description": "The search's parameters as in its address, e.g. q=magazynier&voivodeship=20."
+                    "description": "The search's parameters as in its address, e.g. q=magazynier&voivodeship=20; for news the region: voivodeship=10 or powiat=1061."
                   },
                   "label": {"type": "string", "maxLength": 100},
                   "frequency": {"type": "string", "enum": ["daily", "weekly"]}
@@ -1897,7 +1897,7 @@ enum OpenAPIDocument {
         "type": "object",
         "properties": {
           "id": {"type": "string", "format": "uuid"},
-          "kind": {"type": "string", "enum": ["offers", "trainings", "job_fairs", "candidates", "matches"]},
+          "kind": {"type": "string", "enum": ["offers", "trainings", "job_fairs", "candidates", "matches", "news"]},
           "label": {"type": "string"},
           "query": {"type": "string"},
           "frequency": {"type": "string", "enum": ["daily", "weekly"]},

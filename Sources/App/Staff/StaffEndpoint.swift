@@ -40,6 +40,8 @@ enum StaffTarget: Sendable {
     case national
     /// The knowledge-base entry `:id`: its office, or national for a national entry.
     case kbEntry
+    /// The news item `:id`: its office, its voivodeship's WUP, or national.
+    case newsItem
     /// The contact `:id`, seen by its office's supervisors (whoever handled it).
     case interaction
     /// The recruitment order `:id`: the office of its offer.
@@ -150,6 +152,11 @@ enum StaffGuard {
                 throw Abort(.notFound)
             }
             return e.draft.officeID.map(ActionTarget.office) ?? .national
+        case .newsItem:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let item = try await NewsStore(db: req.db).find(id) else {
+                throw Abort(.notFound)
+            }
+            return NewsAdminController.target(item.draft.scope)
         case .formOffice:
             let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return office.isEmpty ? .system : .office(office)

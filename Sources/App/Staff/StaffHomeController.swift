@@ -18,6 +18,7 @@ struct StaffHomeController: Sendable {
         (SiteRoute.staffRecruitments.path, "staff.area_recruitment", .runRecruitment),
         (SiteRoute.staffEmployers.path, "staff.area_employers", .verifyEmployer),
         (SiteRoute.staffOffers.path, "staff.area_offers", .moderateOffers),
+        (SiteRoute.staffContent.path, "staff.area_content", .editOfficeContent),
         (SiteRoute.staffEvents.path, "staff.area_events", .editOfficeContent),
         (SiteRoute.staffKB.path, "staff.area_kb", .editOfficeContent),
         (SiteRoute.staffNewsletter.path, "staff.area_newsletter", .editOfficeContent),

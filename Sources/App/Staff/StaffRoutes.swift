@@ -14,6 +14,7 @@ enum StaffRoutes {
         let recruitment = RecruitmentDeskController()
         let foreigners = ForeignersDeskController()
         let statistics = StatisticsController()
+        let news = NewsAdminController(), partners = PartnersController(), theme = ThemeController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -65,6 +66,24 @@ enum StaffRoutes {
 
             // Visit statistics (counts): every editor, an office's editor with their offices' pages.
             StaffEndpoint(.GET, .staffStatistics, .editOfficeContent, .system, statistics.page),
+
+            // Portal content: news per office, voivodeship (its WUP's editors) or national; the
+            // partners and the look are the whole portal's (national editors).
+            StaffEndpoint(.GET, .staffContent, .editOfficeContent, .system, news.hub),
+            StaffEndpoint(.GET, .staffNews, .editOfficeContent, .officeQuery, news.list),
+            StaffEndpoint(.GET, .staffNewsNew, .editOfficeContent, .system, news.newForm),
+            StaffEndpoint(.POST, .staffNews, .editOfficeContent, .system, news.create),
+            StaffEndpoint(.GET, .staffNewsEdit(":id"), .editOfficeContent, .newsItem, news.editForm),
+            StaffEndpoint(.POST, .staffNewsEntry(":id"), .editOfficeContent, .newsItem, news.update),
+            StaffEndpoint(.GET, .staffNewsVersions(":id"), .editOfficeContent, .newsItem, news.versions),
+            StaffEndpoint(.POST, .staffNewsDelete(":id"), .editOfficeContent, .newsItem, news.delete),
+            StaffEndpoint(.GET, .staffPartners, .editOfficeContent, .national, partners.list),
+            StaffEndpoint(.POST, .staffPartners, .editOfficeContent, .national, partners.create),
+            StaffEndpoint(.GET, .staffPartner(":id"), .editOfficeContent, .national, partners.editForm),
+            StaffEndpoint(.POST, .staffPartner(":id"), .editOfficeContent, .national, partners.update),
+            StaffEndpoint(.POST, .staffPartnerDelete(":id"), .editOfficeContent, .national, partners.delete),
+            StaffEndpoint(.GET, .staffTheme, .editOfficeContent, .national, theme.form),
+            StaffEndpoint(.POST, .staffTheme, .editOfficeContent, .national, theme.save),
 
             StaffEndpoint(.GET, .staffOffers, .moderateOffers, .officeQuery, moderation.queue),
             StaffEndpoint(.POST, .staffOfferModerate(":id"), .moderateOffers, .offer, moderation.decide),

@@ -58,6 +58,7 @@ public enum StorageMigrations {
             M051_CreatePushSubscriptions(),
             M052_CreateForeignerDrafts(),
             M053_CreateVisitStatistics(),
+            M054_CreatePortalContent(),
         ]
     }
 }

@@ -124,8 +124,17 @@ extension Forms {
 
     /// A PDF to upload: label, hint and error tied to the input as for the other fields.
     static func pdfFile(_ name: String, label: String, hint: String, state: FormState) -> Node<HTML.FormContext> {
+        file(name, label: label, hint: hint, accept: "application/pdf,.pdf", state: state)
+    }
+
+    /// A JPEG or PNG picture to upload.
+    static func imageFile(_ name: String, label: String, hint: String, state: FormState) -> Node<HTML.FormContext> {
+        file(name, label: label, hint: hint, accept: "image/jpeg,image/png", state: state)
+    }
+
+    static func file(_ name: String, label: String, hint: String, accept: String, state: FormState) -> Node<HTML.FormContext> {
         let error = state.error(name)
-        var input: [Attribute<HTML.InputContext>] = [.type(.file), .id(name), .name(name), .attribute(named: "accept", value: "application/pdf,.pdf"),
+        var input: [Attribute<HTML.InputContext>] = [.type(.file), .id(name), .name(name), .attribute(named: "accept", value: accept),
                                                       .attribute(named: "aria-describedby", value: error == nil ? "\(name)-hint" : "\(name)-hint \(name)-error")]
         if error != nil { input.append(.attribute(named: "aria-invalid", value: "true")) }
         return .div(.class(error == nil ? "field" : "field has-error"),

@@ -10,7 +10,7 @@ public enum Layout {
     public static func render(_ ctx: PageContext, title: String, description: String? = nil, scripts: [String] = [],
                               main: Node<HTML.BodyContext>) -> String {
         if let staff = ctx.staff { return StaffLayout.render(ctx, staff, title: title, scripts: scripts, main: main) }
-        let fullTitle = title == ctx.t("site.name") ? title : "\(title) – \(ctx.t("site.name"))"
+        let fullTitle = title == ctx.siteName ? title : "\(title) – \(ctx.siteName)"
         let widget = ChatWidget.shown(on: ctx.path)
         let scripts = [MenuScript.path, AppScript.path] + (widget && ctx.chatOpen && !scripts.contains(ChatScript.path) ? scripts + [ChatScript.path] : scripts)
         var page = HTMLText(capacity: 16_384)
@@ -50,6 +50,7 @@ public enum Layout {
         page.void("meta", ["property": "og:title", "content": title])
         extra(&page)
         page.void("link", ["rel": "stylesheet", "href": SiteRoute.stylesheet.path])
+        if let theme = ctx.theme.stylesheet { page.void("link", ["rel": "stylesheet", "href": theme]) }
         for src in scripts {
             page.open("script", ["src": src, "defer": "defer"])
             page.close("script")
@@ -61,7 +62,9 @@ public enum Layout {
         page.open("header", ["class": "site-header"])
         page.open("div", ["class": "wrap header-row"])
         page.open("a", ["class": "brand", "href": SiteRoute.home.with(["lang": ctx.language.rawValue])])
-        page.element("span", ["class": "brand-name"], text: ctx.t("site.name"))
+        // The name beside it says what the logo says: the picture is decoration for readers.
+        if let logo = ctx.theme.logo { page.void("img", ["class": "brand-logo", "src": logo, "alt": "", "height": "48"]) }
+        page.element("span", ["class": "brand-name"], text: ctx.siteName)
         page.element("span", ["class": "brand-tagline"], text: ctx.t("site.tagline"))
         page.close("a")
         page.open("p", ["class": "hotline"])

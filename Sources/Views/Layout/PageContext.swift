@@ -22,6 +22,11 @@ public struct PageContext: Sendable {
     public let contactHours: WeeklyHours
     /// Set on staff pages: they get the workstation shell instead of the public one.
     public var staff: StaffShell? = nil
+    /// The deployment's own name, logo and colours, when it set them.
+    public var theme = PageTheme()
+
+    /// The service's name: the deployment's own, or the bundled one in the page's language.
+    public var siteName: String { theme.name ?? catalogue.text("site.name") }
 
     public init(language: Language, path: String, query: [(String, String)] = [], requestID: String? = nil,
                 csrfToken: String = "", signedInAs: String? = nil, chatOpen: Bool = false, contactHours: WeeklyHours = .contactCentre,
@@ -61,4 +66,13 @@ public struct PageContext: Sendable {
         }
         return s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s
     }
+}
+
+/// What a deployment's theme changes on every page.
+public struct PageTheme: Sendable {
+    public var name: String?
+    /// The theme's stylesheet (colours) with a version in its query, so a change is seen at once.
+    public var stylesheet: String?
+    public var logo: String?
+    public init(name: String? = nil, stylesheet: String? = nil, logo: String? = nil) { self.name = name; self.stylesheet = stylesheet; self.logo = logo }
 }

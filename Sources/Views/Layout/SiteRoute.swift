@@ -21,6 +21,8 @@ public enum SiteRoute: Sendable, Equatable {
     case newsletter, newsletterConfirm, newsletterUnsubscribe
     case alerts, alertsUnsubscribe, alertsResubscribe
     case devMail
+    case news, newsItem(String), newsImage(String), newsFeed, officeNews(String), officeNewsFeed(String)
+    case partners, partnerLogo(String), themeStylesheet, themeLogo
 
     // Accounts
     case register, registerEmployer, registerEmployerJoin, login, loginTwoFactor, loginTwoFactorSetup, logout
@@ -63,6 +65,8 @@ public enum SiteRoute: Sendable, Equatable {
     case staffAgent(String), staffAgentState(String), staffAgentSkills(String)
     case staffReports, staffReportsSubscription
     case staffForeigners, staffStatistics
+    case staffContent, staffNews, staffNewsNew, staffNewsEntry(String), staffNewsEdit(String), staffNewsVersions(String), staffNewsDelete(String)
+    case staffPartners, staffPartner(String), staffPartnerDelete(String), staffTheme
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopContacts, desktopState, desktopQueues, desktopSocket, desktopManual
@@ -145,6 +149,16 @@ public enum SiteRoute: Sendable, Equatable {
         case .alertsUnsubscribe: "/alerts/unsubscribe"
         case .alertsResubscribe: "/alerts/resubscribe"
         case .devMail: "/dev/mail"
+        case .news: "/news"
+        case .newsItem(let id): "/news/\(Self.segment(id))"
+        case .newsImage(let id): "/news/\(Self.segment(id))/image"
+        case .newsFeed: "/news/feed.atom"
+        case .officeNews(let id): "/offices/\(Self.segment(id))/news"
+        case .officeNewsFeed(let id): "/offices/\(Self.segment(id))/news/feed.atom"
+        case .partners: "/partners"
+        case .partnerLogo(let id): "/partners/\(Self.segment(id))/logo"
+        case .themeStylesheet: "/assets/theme.css"
+        case .themeLogo: "/assets/logo"
 
         case .register: "/register"
         case .registerEmployer: "/register/employer"
@@ -233,6 +247,17 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffCVFactory: "/staff/cv-factory"
         case .staffForeigners: "/staff/foreigners"
         case .staffStatistics: "/staff/statistics"
+        case .staffContent: "/staff/content"
+        case .staffNews: "/staff/content/news"
+        case .staffNewsNew: "/staff/content/news/new"
+        case .staffNewsEntry(let id): "/staff/content/news/\(Self.segment(id))"
+        case .staffNewsEdit(let id): "/staff/content/news/\(Self.segment(id))/edit"
+        case .staffNewsVersions(let id): "/staff/content/news/\(Self.segment(id))/versions"
+        case .staffNewsDelete(let id): "/staff/content/news/\(Self.segment(id))/delete"
+        case .staffPartners: "/staff/content/partners"
+        case .staffPartner(let id): "/staff/content/partners/\(Self.segment(id))"
+        case .staffPartnerDelete(let id): "/staff/content/partners/\(Self.segment(id))/delete"
+        case .staffTheme: "/staff/content/theme"
         case .staffCVFactoryRequest(let id): "/staff/cv-factory/\(Self.segment(id))"
         case .staffCVFactoryTake(let id): "/staff/cv-factory/\(Self.segment(id))/take"
         case .staffCVFactoryAssign(let id): "/staff/cv-factory/\(Self.segment(id))/assign"
@@ -389,6 +414,7 @@ public enum SiteRoute: Sendable, Equatable {
     /// The navigation of the page shell, with catalogue keys for the labels.
     public static let navigation: [(SiteRoute, String)] = [
         (.home, "nav.home"),
+        (.news, "nav.news"),
         (.offers, "nav.offers"),
         (.trainings, "nav.trainings"),
         (.jobFairs, "nav.job_fairs"),

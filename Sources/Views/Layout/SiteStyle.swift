@@ -2,7 +2,7 @@
 /// forbids them). Colours meet WCAG AA contrast on their backgrounds.
 public enum SiteStyle {
     public static let css = """
-    :root { --green: #0b5d1e; --green-dark: #073d14; --ink: #1a1a1a; --muted: #4a4a4a; --bg: #ffffff; --soft: #eef5ef; --focus: #ffbf47; }
+    :root { --green: #0b5d1e; --green-dark: #073d14; --ink: #1a1a1a; --muted: #4a4a4a; --bg: #ffffff; --soft: #eef5ef; --focus: #ffbf47; --on-brand: #ffffff; }
     * { box-sizing: border-box; }
     [hidden] { display: none !important; }
     body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: var(--bg); line-height: 1.5; font-size: 1.0625rem; }
@@ -13,11 +13,19 @@ public enum SiteStyle {
     :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
     .skip-link { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
     .skip-link:focus { left: 0; }
-    .site-header { background: var(--green); color: #fff; }
-    .site-header a { color: #fff; }
+    .site-header { background: var(--green); color: var(--on-brand); }
+    .site-header a { color: var(--on-brand); }
     .header-row { display: flex; flex-wrap: wrap; gap: .5rem 2rem; align-items: center; justify-content: space-between; padding-top: .5rem; padding-bottom: .5rem; }
     .brand { text-decoration: none; display: flex; flex-direction: column; }
     .brand-name { font-size: 1.5rem; font-weight: 700; }
+    .brand-logo { max-height: 48px; width: auto; align-self: flex-start; background: #fff; border-radius: .25rem; padding: 2px; }
+    .news-list { list-style: none; padding: 0; }
+    .news-list > li { border-top: 1px solid #d5dfd7; padding: .75rem 0; display: flex; gap: 1rem; }
+    .news-list img, .partner-list img { max-width: 160px; height: auto; }
+    .news-image { max-width: 100%; height: auto; }
+    .partner-list { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
+    .partner-list > li { border: 1px solid #b7c9ba; border-radius: .5rem; padding: 1rem; }
+    .swatch { display: inline-block; width: 1.5rem; height: 1.5rem; border: 1px solid #555; vertical-align: middle; }
     .brand-tagline { font-size: .95rem; }
     .hotline { margin: 0; }
     .hotline strong { font-size: 1.4rem; }
@@ -32,7 +40,7 @@ public enum SiteStyle {
     .status.closed { color: #8a1c1c; font-weight: 700; }
     label { display: block; font-weight: 600; margin-bottom: .25rem; }
     input, select, button { font: inherit; padding: .45rem .6rem; border: 2px solid #555; border-radius: .25rem; }
-    button { background: var(--green); color: #fff; border-color: var(--green); cursor: pointer; }
+    button { background: var(--green); color: var(--on-brand); border-color: var(--green); cursor: pointer; }
     button:hover { background: var(--green-dark); }
     .field { margin-bottom: .75rem; }
     .inline-form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
@@ -84,7 +92,7 @@ extension SiteStyle {
     .optional { font-weight: 400; color: var(--muted); }
     .account-links { display: flex; gap: 1rem; align-items: center; }
     form.inline { display: inline; margin: 0; }
-    .link-button { background: none; border: none; color: #fff; text-decoration: underline; padding: 0; font: inherit; cursor: pointer; }
+    .link-button { background: none; border: none; color: var(--on-brand); text-decoration: underline; padding: 0; font: inherit; cursor: pointer; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .mail-body { white-space: pre-wrap; background: var(--soft); padding: .75rem; }
     .cv-section { border-top: 1px solid #c8c8c8; padding-top: .5rem; margin-top: 1rem; }

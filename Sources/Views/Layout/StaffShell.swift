@@ -47,7 +47,7 @@ enum StaffLayout {
     static func bar(_ ctx: PageContext, _ shell: StaffShell) -> Node<HTML.BodyContext> {
         .header(.class("staff-bar"),
             .div(.class("staff-bar-row"),
-                .a(.class("staff-brand"), .href(SiteRoute.staffHome.path), .text(ctx.t("site.name")),
+                .a(.class("staff-brand"), .href(SiteRoute.staffHome.path), .text(ctx.siteName),
                    .span(.class("staff-brand-sub"), .text(" · " + ctx.t("staff.shell_name")))),
                 .if(shell.handlesContacts, agentBar(ctx, shell.agentPanel)),
                 .div(.class("staff-tools"),

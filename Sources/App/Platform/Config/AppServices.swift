@@ -5,6 +5,7 @@ import Directory
 import Storage
 import TextSearch
 import ContactCenter
+import Content
 
 /// What controllers use, made once at start.
 struct AppServices: Sendable {
@@ -31,6 +32,10 @@ struct AppServices: Sendable {
     var searchTally = SearchTally(calendar: ReportInterval.polishCalendar)
     /// Page views and visitors of the portal, written once a minute (`VisitTally.flush`).
     let visitTally = VisitTally()
+    /// Scales uploaded pictures (libgd when installed; nil: only pictures already small enough are taken).
+    let imageScaler: (any ImageScaler)? = GDImageScaler()
+    /// The deployment's look, for every page without a database read (`ThemeHolder`).
+    let theme = ThemeHolder()
 }
 
 extension Application {

@@ -40,6 +40,12 @@ extension Request {
                               csrfToken: csrfToken, signedInAs: signedInEmail,
                               chatOpen: !(cookies[CookieName.chat]?.string ?? "").isEmpty, contactHours: services.contactCentre.hours)
         ctx.staff = storage[StaffShellKey.self]
+        let theme = services.theme.current
+        if let updated = theme.updatedAt {
+            let version = String(Int(updated.timeIntervalSince1970))
+            ctx.theme = PageTheme(name: theme.theme.name, stylesheet: SiteRoute.themeStylesheet.with(["v": version]),
+                                  logo: theme.logo.map { _ in SiteRoute.themeLogo.with(["v": version]) })
+        }
         return ctx
     }
 

@@ -70,6 +70,7 @@ struct AlertController: RouteCollection {
         case .jobFairs: try await probe.query.decode(EventController.Query.self).criteria(.jobFair, probe).1
         case .candidates: try await probe.query.decode(CandidateRequest.self).criteria(probe).1
         case .matches: []
+        case .news: try await Self.newsRegionErrors(probe)
         }
         if let first = errors.first { return .refused(field: "query", message: first.message) }
         let name = label.isEmpty ? Self.defaultLabel(kind, items, t) : label
@@ -77,6 +78,16 @@ struct AlertController: RouteCollection {
             return .saved(try await SavedSearchStore(db: req.db).create(account: account.id, kind: kind, query: query, label: name, frequency: frequency))
         } catch SavedSearchError.limitReached {
             return refuse("label", "alerts.limit", ["max": "\(AlertSchedule.maximumPerAccount)"])
+        }
+    }
+
+    /// News alerts are for a region: a voivodeship or a powiat the register knows.
+    static func newsRegionErrors(_ probe: Request) async throws -> [(field: String, message: String)] {
+        let register = try await probe.services.directoryCache.register(probe.db)
+        switch try await NewsController.filter(try probe.query.decode(NewsController.Query.self), probe, register: register) {
+        case .failure(let error): return [(error.field, error.reason)]
+        case .success(.everything), .success(.national): return [("voivodeship", probe.catalogue.text("news.error.region_needed"))]
+        case .success: return []
         }
     }
 

@@ -19,6 +19,7 @@ struct AlertMail {
         case .jobFairs: SiteRoute.jobFairs.path
         case .candidates: SiteRoute.employerCandidates.path
         case .matches: SiteRoute.accountMatches.path
+        case .news: SiteRoute.news.path
         }
     }
 

@@ -5,6 +5,7 @@ import Localization
 import Portal
 import Storage
 import Identity
+import Content
 
 /// Runs the saved searches whose time has come: each finds what is new since its last run,
 /// leaves out what it already sent, and puts one e-mail in the outbox — in the same
@@ -121,6 +122,15 @@ struct AlertRunner {
                       detail: ([m.offer.draft.employerVisible ? m.offer.companyName : nil, m.offer.draft.locality].compactMap { $0 }
                                + [req.catalogue.text("matches.score", ["score": "\(m.match.score)"]) + ": " + text.line(m.match)]).joined(separator: ", "),
                       path: SiteRoute.offer(m.offer.id.uuidString.lowercased()).path)
+            }
+        case .news:
+            let register = try await app.services.directoryCache.register(app.db)
+            guard case .success(let filter) = try await NewsController.filter(try req.query.decode(NewsController.Query.self), req, register: register),
+                  filter != .everything, let account = try await AccountStore(db: app.db).find(id: s.accountID) else { return [] }
+            let viewer: ContentViewer = account.kind == .employer ? .employer : .seeker
+            return try await NewsStore(db: app.db).live(filter, audiences: ContentAudience.visible(to: viewer), language: req.language.rawValue,
+                                                       now: now, since: since, perPage: limit).items.map {
+                Match(id: $0.groupID, title: $0.draft.title, detail: $0.draft.lead, path: SiteRoute.newsItem($0.groupID.uuidString.lowercased()).path)
             }
         case .candidates:
             // Only while the account belongs to a verified employer.

@@ -81,7 +81,8 @@ struct OfficeController: RouteCollection {
         let isOpen = office.hours.map { BusinessCalendar(hours: $0).isOpen(at: Date()) }
         let regional = office.kind == .pup ? try await store.office(id: "wup-\(office.voivodeshipCode)") : nil
         let model = OfficeDetailPage.Model(office: office, voivodeshipName: voivodeship?.name ?? office.voivodeshipCode,
-                                           powiatNames: powiatNames, week: week, isOpenNow: isOpen, regionalOffice: regional)
+                                           powiatNames: powiatNames, week: week, isOpenNow: isOpen, regionalOffice: regional,
+                                           news: try await NewsText.latest(NewsText.filter(office: office), req))
         return .html(OfficeDetailPage.render(model, req.pageContext))
     }
 

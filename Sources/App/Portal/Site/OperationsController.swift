@@ -17,9 +17,12 @@ struct OperationsController: RouteCollection {
             let error: String?
         }
         struct SearchStatus: Content { let stemmer: String }
+        /// Which library scales uploaded pictures ("none": only pictures already small enough are taken).
+        struct ImageStatus: Content { let scaler: String }
         let status: String
         let database: DatabaseStatus
         let search: SearchStatus
+        let images: ImageStatus
         /// "leader" when this process routes contacts, "standby" while another one does.
         let routing: String
     }
@@ -41,6 +44,7 @@ struct OperationsController: RouteCollection {
                           database: .init(status: failure == nil ? "ok" : "down", driver: driver,
                                           latency_ms: (ms * 100).rounded() / 100, error: failure),
                           search: .init(stemmer: req.services.analyzer.stemmer.name),
+                          images: .init(scaler: req.services.imageScaler?.name ?? "none"),
                           routing: req.application.clusterLink.map { $0.isLeader ? "leader" : "standby" } ?? "leader")
         let res = try await body.encodeResponse(status: failure == nil ? .ok : .serviceUnavailable, for: req)
         res.headers.cacheControl = .init(noStore: true)

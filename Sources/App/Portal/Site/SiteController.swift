@@ -29,7 +29,8 @@ struct SiteController: RouteCollection {
         let next = open ? nil : cal.nextOpening(after: now)
         let model = HomePage.Model(isOpenNow: open,
                                    nextOpening: next.map { DateText.dateTime($0, req.language) },
-                                   closesAt: cal.closing(after: now).map { DateText.time($0, req.language) })
+                                   closesAt: cal.closing(after: now).map { DateText.time($0, req.language) },
+                                   news: try await NewsText.latest(.national, req))
         return .html(HomePage.render(model, req.pageContext))
     }
 

@@ -6,9 +6,11 @@ public enum HomePage {
         /// Formatted in the visitor's language, e.g. "poniedziałek, 24 listopada 2026 08:00".
         public let nextOpening: String?
         public let closesAt: String?
+        /// The latest national news.
+        public let news: [NewsCard]
 
-        public init(isOpenNow: Bool, nextOpening: String?, closesAt: String?) {
-            self.isOpenNow = isOpenNow; self.nextOpening = nextOpening; self.closesAt = closesAt
+        public init(isOpenNow: Bool, nextOpening: String?, closesAt: String?, news: [NewsCard] = []) {
+            self.isOpenNow = isOpenNow; self.nextOpening = nextOpening; self.closesAt = closesAt; self.news = news
         }
     }
 }

@@ -2,7 +2,7 @@ import Plot
 
 extension HomePage {
     public static func render(_ model: Model, _ ctx: PageContext) -> String {
-        Layout.render(ctx, title: ctx.t("site.name"), main: .group(
+        Layout.render(ctx, title: ctx.siteName, main: .group(
             .h1(.text(ctx.t("home.title"))),
             .p(.class("lead"), .text(ctx.t("home.lead"))),
             .section(.class("card hotline-card"), .attribute(named: "aria-labelledby", value: "call-heading"),
@@ -25,6 +25,7 @@ extension HomePage {
                 ),
                 .p(.id("home-q-hint"), .class("hint"), .text(ctx.t("offices.search_hint")))
             ),
+            NewsCard.section(model.news, morePath: SiteRoute.news.path, feedPath: SiteRoute.newsFeed.path, ctx),
             .section(.attribute(named: "aria-labelledby", value: "who-heading"),
                 .h2(.id("who-heading"), .text(ctx.t("home.who_heading"))),
                 .ul(

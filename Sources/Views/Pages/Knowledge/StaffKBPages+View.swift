@@ -124,8 +124,13 @@ public enum StaffKBVersionsPage {
     }
 
     public static func render(id: String, title: String, versions: [Version], _ ctx: PageContext) -> String {
+        render(backPath: SiteRoute.staffKBEdit(id).path, title: title, versions: versions, ctx)
+    }
+
+    /// The versions of any edited text (an entry, a news item), back to `backPath`.
+    public static func render(backPath: String, title: String, versions: [Version], _ ctx: PageContext) -> String {
         Layout.render(ctx, title: ctx.t("kb.staff.versions"), main: .group(
-            .p(.class("breadcrumb"), .a(.href(SiteRoute.staffKBEdit(id).path), .text("← " + title))),
+            .p(.class("breadcrumb"), .a(.href(backPath), .text("← " + title))),
             .h1(.text(ctx.t("kb.staff.versions"))),
             .ol(.class("offer-list"), .forEach(versions) { v in
                 .li(.article(

@@ -15,8 +15,11 @@ public enum OfficeDetailPage {
         /// nil when the office's hours are not known.
         public let isOpenNow: Bool?
         public let regionalOffice: Office?
+        /// The office's latest news and its voivodeship's.
+        public let news: [NewsCard]
         public init(office: Office, voivodeshipName: String, powiatNames: [String], week: [DayHours], isOpenNow: Bool?,
-                    regionalOffice: Office?) {
+                    regionalOffice: Office?, news: [NewsCard] = []) {
+            self.news = news
             self.office = office; self.voivodeshipName = voivodeshipName; self.powiatNames = powiatNames
             self.week = week; self.isOpenNow = isOpenNow; self.regionalOffice = regionalOffice
         }

@@ -37,6 +37,7 @@ extension OfficeDetailPage {
             .if(model.regionalOffice != nil,
                 .p(.text(ctx.t("offices.regional") + " "),
                    .a(.href(SiteRoute.office(id: model.regionalOffice?.id ?? "").path), .text(model.regionalOffice?.name ?? "")))),
+            NewsCard.section(model.news, morePath: SiteRoute.officeNews(o.id).path, feedPath: SiteRoute.officeNewsFeed(o.id).path, ctx),
             .p(.a(.href(SiteRoute.offices.path), .text(ctx.t("offices.back"))))
         ))
     }
