@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Knowledge", dependencies: ["TextSearch", "Portal"], resources: [.copy("Data")]),
         .target(name: "Privacy"),
         .target(name: "Reporting"),
-        .target(name: "Content", dependencies: ["Portal", "Knowledge"]),
+        .target(name: "Content", dependencies: ["Portal", "Knowledge", "Identity", "Directory"]),
         .target(name: "Foreigners", dependencies: ["Identity", "Directory"], resources: [.copy("Data")]),
 
         // SMTP delivery over SwiftNIO (STARTTLS or implicit TLS, AUTH PLAIN/LOGIN).

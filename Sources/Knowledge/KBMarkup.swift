@@ -4,7 +4,7 @@ import Foundation
 /// becomes HTML as such: the view renders these values, so a `<script>` typed by an editor is
 /// shown as text. Paragraphs are separated by blank lines; `## ` starts a heading, `- ` a list
 /// item; `**bold**`, `*emphasis*` and `[text](link)` work inside a line. Links go to http(s)
-/// addresses or to other entries (`/faq/…`); anything else stays plain text.
+/// addresses or to pages of this site (`/faq/…`, `/pages/…`); anything else stays plain text.
 public enum KBMarkup {
     public enum Inline: Sendable, Equatable {
         case text(String)
@@ -51,9 +51,12 @@ public enum KBMarkup {
         return String(s[first...last])
     }
 
-    /// Links allowed in texts: web addresses and other entries of the knowledge base.
+    /// Links allowed in texts: web addresses, and pages of this site (`/faq/…`, `/pages/…`,
+    /// `/offices/pup-2002/pages/…`): a path of letters, digits, `-` and `/`, never `//host`.
     public static func isAllowedLink(_ href: String) -> Bool {
-        if href.hasPrefix("/faq/") { return href.dropFirst(5).allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
+        if href.hasPrefix("/") {
+            return !href.hasPrefix("//") && href.count <= 300 && href.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "/" }
+        }
         guard let url = URLComponents(string: href), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
         return scheme == "https" || scheme == "http"
     }

@@ -142,6 +142,7 @@ public enum ProcessingRegister {
         "visit_days", "visit_pages", "visit_referrers",
         // Portal content an office publishes (like the knowledge base): news, its pictures, partners, the look.
         "news_items", "news_versions", "content_images", "partners", "site_theme",
+        "site_pages", "site_page_versions", "menus", "menu_versions", "office_details", "home_layout",
     ]
 
     public static func purpose(_ id: String) -> ProcessingPurpose? { purposes.first { $0.id == id } }

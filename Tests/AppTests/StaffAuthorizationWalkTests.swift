@@ -38,6 +38,7 @@ import Content
         var token: [String: UUID] = [:]
         var kb: [String: UUID] = [:]
         var news: [String: UUID] = [:]
+        var page: [String: UUID] = [:]
         /// A recorded call of each office (a colleague's), and its recording.
         var recorded: [String: UUID] = [:]
         var recording: [String: UUID] = [:]
@@ -107,6 +108,10 @@ import Content
                               scope: .office(office), publishAt: Date()),
                     status: .published, voivodeship: "20", image: nil, by: seeker,
                     audit: AuditEntry(actorID: seeker, actorOfficeID: office, clientID: nil, action: "content.news.create", detail: "", reason: ""), address: nil)
+                f.page[office] = try await PageStore(db: app.db).create(
+                    PageDraft(language: "pl", slug: "kontakt", title: "Kontakt \(n)", body: "Sala obsługi."), section: .office(office),
+                    status: .published, by: seeker,
+                    audit: AuditEntry(actorID: seeker, actorOfficeID: office, clientID: nil, action: "content.page.create", detail: "", reason: ""), address: nil)
                 f.recorded[office] = try await call(app, office: office, agent: f.member[office]!.uuidString)
                 let r = VoiceRecording(interactionID: f.recorded[office]!, callSid: "CA\(n)", recordingSid: "RE\(n)", url: "https://api.carrier.example/RE\(n)",
                                        durationSeconds: 30, kind: .conversation, createdAt: Date(), deleteAfter: Date().addingTimeInterval(86_400))
@@ -151,6 +156,7 @@ import Content
             case .heldChat: chat[office]
             case .kbEntry: kb[office]
             case .newsItem: news[office]
+            case .sitePage: page[office]
             case .privacyRequest: request[office]
             case .recruitmentOrder: order[office]
             default: nil
@@ -161,6 +167,9 @@ import Content
             var form: [String: String] = [:]
             switch e.target {
             case .officeQuery: path += "?office=\(office)"
+            case .sectionQuery: path += "?section=office:\(office)"
+            case .formSection: form = ["section": "office:\(office)", "version": "0", "item0_id": "", "item0_label_pl": "Kontakt", "item0_target": "/pages/kontakt",
+                                       "language": "pl", "slug": "walk-\(n)", "title": "Strona \(n)", "body": "Treść.", "audience": "everyone"]
             case .formScope, .staffMember:
                 form = ["email": "new\(n)@example.org", "display_name": "New", "role_consultant": "on", "offices": office, "active": "on"]
             case .linkRequest: form = ["decision": "reject"]
@@ -271,6 +280,7 @@ import Content
         case "/staff/newsletter": (e.pathString, ["language": "pl", "subject": "Nowości", "body": "Nowe szkolenia w urzędach pracy w grudniu."])
         case "/staff/content/partners": (e.pathString, ["name": "Partner \(n)", "url": "https://partner\(n).example.org", "position": "1"])
         case "/staff/content/theme": (e.pathString, ThemeController.values(.standard))
+        case "/staff/content/home": (e.pathString, ["show_news": "on", "position_news": "1"])
         case "/staff/ivr/steps": (e.pathString, ["id": "walk-\(n)", "kind": "hangup"])
         case "/staff/ivr/steps/:step": ("/staff/ivr/steps/end", ["kind": "hangup"])
         case "/staff/ivr/steps/:step/delete": ("/staff/ivr/steps/walk-\(n)/delete", [:])

@@ -45,5 +45,6 @@ PAGES = [
     "/news?voivodeship=99",
     "/offices/pup-2002/news",
     "/partners",
+    "/offices/pup-2002/pages/godziny-otwarcia",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

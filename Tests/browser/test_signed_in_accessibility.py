@@ -50,12 +50,17 @@ def submit_to(driver, action, fields):
     WebDriverWait(driver, 15).until(page_left(old))
 
 
-def submit(driver, fields):
-    """Fills the first form of the page and waits until the next page has replaced it."""
+def fill(driver, fields):
+    """Types each value into its named field, replacing what was there."""
     for name, value in fields.items():
         el = driver.find_element("name", name)
         el.clear()
         el.send_keys(value)
+
+
+def submit(driver, fields):
+    """Fills the first form of the page and waits until the next page has replaced it."""
+    fill(driver, fields)
     old = driver.find_element("tag name", "html")
     try:
         driver.find_element("css selector", "main form button[type=submit]").click()
@@ -287,6 +292,27 @@ def test_event_pages_of_an_office_editor(driver):
     # Visit statistics (a headless browser is a robot to them: the tables may well be empty).
     check_all_languages(driver, "/staff/statistics")
     check_all_languages(driver, "/staff/statistics?days=7")
+    # The office's section: its pages, a page with errors then published, its menu and its details.
+    check_all_languages(driver, "/staff/content")
+    check_all_languages(driver, "/staff/content/pages")
+    driver.get(url("/staff/content/pages/new", "en"))
+    submit(driver, {"slug": "Zła Strona", "title": "x"})
+    assert_accessible(driver, "page form with errors", "en")
+    driver.get(url("/staff/content/pages/new", "pl"))
+    fill(driver, {"slug": "dokumenty", "title": "Jakie dokumenty zabrać", "body": "- dowód osobisty\n- świadectwa pracy"})
+    click(driver, "main form button[value=published]")
+    assert "/edit" in driver.current_url, driver.current_url
+    check_all_languages(driver, driver.current_url.replace(BASE, "").split("?")[0])
+    check_all_languages(driver, "/offices/pup-2002/pages/dokumenty")
+    check_all_languages(driver, "/staff/content/menus?section=office:pup-2002")
+    driver.get(url("/staff/content/menus?section=office:pup-2002", "en"))
+    submit(driver, {"item3_label_pl": "Dokumenty", "item3_target": "javascript:alert(1)"})
+    assert "the target is a portal page" in driver.page_source
+    assert_accessible(driver, "menu refused", "en")
+    check_all_languages(driver, "/staff/content/office-details?office=pup-2002")
+    driver.get(url("/staff/content/office-details?office=pup-2002", "en"))
+    submit(driver, {"phone": "zadzwoń"})
+    assert_accessible(driver, "office details with errors", "en")
     driver.delete_all_cookies()
 
 
@@ -667,11 +693,8 @@ def portal_content_of_a_national_editor(driver):
     submit(driver, {"title": "x"})
     assert_accessible(driver, "news form with errors", "en")
     driver.get(url("/staff/content/news/new", "pl"))
-    for name, value in {"title": "Targi pracy w hali sportowej", "lead": "Ponad czterdziestu pracodawców i doradcy zawodowi na miejscu.",
-                        "body": "## Program\n\n- stoiska pracodawców\n- porady", "image_alt": "Stoiska pracodawców w hali sportowej"}.items():
-        el = driver.find_element("name", name)
-        el.clear()
-        el.send_keys(value)
+    fill(driver, {"title": "Targi pracy w hali sportowej", "lead": "Ponad czterdziestu pracodawców i doradcy zawodowi na miejscu.",
+                  "body": "## Program\n\n- stoiska pracodawców\n- porady", "image_alt": "Stoiska pracodawców w hali sportowej"})
     Select(driver.find_element("id", "scope")).select_by_value("national")
     driver.find_element("id", "image").send_keys(png_file(1600, 500))
     click(driver, "main form button[value=published]")
@@ -696,6 +719,8 @@ def portal_content_of_a_national_editor(driver):
     assert "Zapisano partnera" in driver.page_source
     check_all_languages(driver, "/staff/content/partners")
     check_all_languages(driver, "/partners")
+    check_all_languages(driver, "/staff/content/home")
+    check_all_languages(driver, "/staff/content/menus?section=portal")
 
 
 def click(driver, selector):

@@ -3,6 +3,7 @@ import Views
 import Access
 import Storage
 import Clients
+import Content
 
 /// What a staff route acts on, so the guard can find the office(s) it concerns before the
 /// handler runs.
@@ -42,6 +43,10 @@ enum StaffTarget: Sendable {
     case kbEntry
     /// The news item `:id`: its office, its voivodeship's WUP, or national.
     case newsItem
+    /// The page `:id`: its office's section, or the portal's (national).
+    case sitePage
+    /// A section named in `?section=` (a list) or in the form's `section`: an office's, or the portal's (national).
+    case sectionQuery, formSection
     /// The contact `:id`, seen by its office's supervisors (whoever handled it).
     case interaction
     /// The recruitment order `:id`: the office of its offer.
@@ -157,6 +162,14 @@ enum StaffGuard {
                 throw Abort(.notFound)
             }
             return NewsAdminController.target(item.draft.scope)
+        case .sitePage:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let page = try await PageStore(db: req.db).find(id) else {
+                throw Abort(.notFound)
+            }
+            return PagesAdminController.target(page.section)
+        case .sectionQuery, .formSection:
+            let key = target == .sectionQuery ? (try? req.query.get(String.self, at: "section")) : (try? req.content.get(String.self, at: "section"))
+            return ContentSection(key: key ?? "").map(PagesAdminController.target) ?? .system
         case .formOffice:
             let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return office.isEmpty ? .system : .office(office)

@@ -15,6 +15,7 @@ enum StaffRoutes {
         let foreigners = ForeignersDeskController()
         let statistics = StatisticsController()
         let news = NewsAdminController(), partners = PartnersController(), theme = ThemeController()
+        let pages = PagesAdminController(), sections = SectionAdminController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -77,6 +78,21 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .staffNewsEntry(":id"), .editOfficeContent, .newsItem, news.update),
             StaffEndpoint(.GET, .staffNewsVersions(":id"), .editOfficeContent, .newsItem, news.versions),
             StaffEndpoint(.POST, .staffNewsDelete(":id"), .editOfficeContent, .newsItem, news.delete),
+            // Sections: an office's pages, menu and confirmed details (its editors); the portal's
+            // pages, main menu and home page (national editors).
+            StaffEndpoint(.GET, .staffPages, .editOfficeContent, .system, pages.list),
+            StaffEndpoint(.GET, .staffPageNew, .editOfficeContent, .system, pages.newForm),
+            StaffEndpoint(.POST, .staffPages, .editOfficeContent, .formSection, pages.create),
+            StaffEndpoint(.GET, .staffPageEdit(":id"), .editOfficeContent, .sitePage, pages.editForm),
+            StaffEndpoint(.POST, .staffPage(":id"), .editOfficeContent, .sitePage, pages.update),
+            StaffEndpoint(.GET, .staffPageVersions(":id"), .editOfficeContent, .sitePage, pages.versions),
+            StaffEndpoint(.POST, .staffPageDelete(":id"), .editOfficeContent, .sitePage, pages.delete),
+            StaffEndpoint(.GET, .staffMenus, .editOfficeContent, .sectionQuery, sections.menus),
+            StaffEndpoint(.POST, .staffMenus, .editOfficeContent, .formSection, sections.saveMenu),
+            StaffEndpoint(.GET, .staffOfficeDetails, .editOfficeContent, .officeQuery, sections.detailsForm),
+            StaffEndpoint(.POST, .staffOfficeDetails, .editOfficeContent, .formOffice, sections.confirmDetails),
+            StaffEndpoint(.GET, .staffHomeBlocks, .editOfficeContent, .national, sections.homeForm),
+            StaffEndpoint(.POST, .staffHomeBlocks, .editOfficeContent, .national, sections.saveHome),
             StaffEndpoint(.GET, .staffPartners, .editOfficeContent, .national, partners.list),
             StaffEndpoint(.POST, .staffPartners, .editOfficeContent, .national, partners.create),
             StaffEndpoint(.GET, .staffPartner(":id"), .editOfficeContent, .national, partners.editForm),

@@ -59,6 +59,7 @@ public enum StorageMigrations {
             M052_CreateForeignerDrafts(),
             M053_CreateVisitStatistics(),
             M054_CreatePortalContent(),
+            M055_CreatePagesAndMenus(),
         ]
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import Content
 import Foundation
 import Directory
 import Portal
@@ -29,7 +30,9 @@ public struct DirectorySnapshot: Sendable {
         let records = try await OfficeRecord.query(on: db).sort(\.$kind, .descending).sort(\.$name).all()
         var serving: [String: String] = [:]
         for p in try await PowiatRecord.query(on: db).all() { if let office = p.officeID { serving[p.id!] = office } }
-        let offices = records.map(\.domain)
+        // What an office confirmed itself replaces the bundled, unverified details.
+        let confirmed = try await MenuStore(db: db).officeDetails()
+        let offices = records.map { r in confirmed[r.id ?? ""].map { $0.details.applied(to: r.domain) } ?? r.domain }
         let polish = Locale(identifier: "pl_PL")
         let choices = register.powiats.map { (value: $0.code, label: "\($0.name) (\(register.voivodeship($0.voivodeshipCode)?.name ?? ""))") }
             .sorted { $0.label.compare($1.label, locale: polish) == .orderedAscending }

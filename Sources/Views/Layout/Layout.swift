@@ -79,13 +79,17 @@ public enum Layout {
                                 "aria-expanded": "true", "hidden": "hidden"], text: ctx.t("shell.menu"))
         page.open("div", ["class": "wrap header-row", "id": "site-menu"])
         page.open("nav", ["aria-label": ctx.t("shell.nav_label")])
-        page.open("ul", ["class": "nav"])
-        for (route, key) in SiteRoute.navigation {
-            page.open("li")
-            page.element("a", ["href": route.path, "aria-current": isCurrent(route, ctx.path) ? "page" : nil], text: ctx.t(key))
-            page.close("li")
+        if let menu = ctx.mainMenu, !menu.isEmpty {
+            menuList(&page, menu, ctx, top: true)
+        } else {
+            page.open("ul", ["class": "nav"])
+            for (route, key) in SiteRoute.navigation {
+                page.open("li")
+                page.element("a", ["href": route.path, "aria-current": isCurrent(route, ctx.path) ? "page" : nil], text: ctx.t(key))
+                page.close("li")
+            }
+            page.close("ul")
         }
-        page.close("ul")
         page.close("nav")
         account(&page, ctx)
         page.open("nav", ["class": "languages", "aria-label": ctx.t("shell.language_label")])
@@ -100,6 +104,18 @@ public enum Layout {
         page.close("nav")
         page.close("div")
         page.close("header")
+    }
+
+    /// An editors' menu as nested lists (sub-entries always shown: nothing to open by pointer only).
+    static func menuList(_ page: inout HTMLText, _ links: [MenuLink], _ ctx: PageContext, top: Bool) {
+        page.open("ul", ["class": top ? "nav" : "subnav"])
+        for link in links {
+            page.open("li")
+            page.element("a", ["href": link.href, "aria-current": link.href == ctx.path ? "page" : nil], text: link.label)
+            if !link.children.isEmpty { menuList(&page, link.children, ctx, top: false) }
+            page.close("li")
+        }
+        page.close("ul")
     }
 
     /// "Log in / Register" or "My account / Log out" (a form: logging out changes state).

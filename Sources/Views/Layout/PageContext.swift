@@ -24,6 +24,8 @@ public struct PageContext: Sendable {
     public var staff: StaffShell? = nil
     /// The deployment's own name, logo and colours, when it set them.
     public var theme = PageTheme()
+    /// The main menu the portal's editors built (nil: the standard navigation).
+    public var mainMenu: [MenuLink]? = nil
 
     /// The service's name: the deployment's own, or the bundled one in the page's language.
     public var siteName: String { theme.name ?? catalogue.text("site.name") }
@@ -75,4 +77,13 @@ public struct PageTheme: Sendable {
     public var stylesheet: String?
     public var logo: String?
     public init(name: String? = nil, stylesheet: String? = nil, logo: String? = nil) { self.name = name; self.stylesheet = stylesheet; self.logo = logo }
+}
+
+/// An entry of an editors' menu as a page shows it: its label in the page's language, where it
+/// leads, and its sub-entries.
+public struct MenuLink: Sendable {
+    public let label: String
+    public let href: String
+    public let children: [MenuLink]
+    public init(label: String, href: String, children: [MenuLink] = []) { self.label = label; self.href = href; self.children = children }
 }

@@ -23,6 +23,7 @@ public enum SiteRoute: Sendable, Equatable {
     case devMail
     case news, newsItem(String), newsImage(String), newsFeed, officeNews(String), officeNewsFeed(String)
     case partners, partnerLogo(String), themeStylesheet, themeLogo
+    case sitePage(String), officePage(String, slug: String)
 
     // Accounts
     case register, registerEmployer, registerEmployerJoin, login, loginTwoFactor, loginTwoFactorSetup, logout
@@ -67,6 +68,8 @@ public enum SiteRoute: Sendable, Equatable {
     case staffForeigners, staffStatistics
     case staffContent, staffNews, staffNewsNew, staffNewsEntry(String), staffNewsEdit(String), staffNewsVersions(String), staffNewsDelete(String)
     case staffPartners, staffPartner(String), staffPartnerDelete(String), staffTheme
+    case staffPages, staffPageNew, staffPage(String), staffPageEdit(String), staffPageVersions(String), staffPageDelete(String)
+    case staffMenus, staffOfficeDetails, staffHomeBlocks
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopContacts, desktopState, desktopQueues, desktopSocket, desktopManual
@@ -159,6 +162,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .partnerLogo(let id): "/partners/\(Self.segment(id))/logo"
         case .themeStylesheet: "/assets/theme.css"
         case .themeLogo: "/assets/logo"
+        case .sitePage(let slug): "/pages/\(Self.segment(slug))"
+        case .officePage(let id, let slug): "/offices/\(Self.segment(id))/pages/\(Self.segment(slug))"
 
         case .register: "/register"
         case .registerEmployer: "/register/employer"
@@ -258,6 +263,15 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffPartner(let id): "/staff/content/partners/\(Self.segment(id))"
         case .staffPartnerDelete(let id): "/staff/content/partners/\(Self.segment(id))/delete"
         case .staffTheme: "/staff/content/theme"
+        case .staffPages: "/staff/content/pages"
+        case .staffPageNew: "/staff/content/pages/new"
+        case .staffPage(let id): "/staff/content/pages/\(Self.segment(id))"
+        case .staffPageEdit(let id): "/staff/content/pages/\(Self.segment(id))/edit"
+        case .staffPageVersions(let id): "/staff/content/pages/\(Self.segment(id))/versions"
+        case .staffPageDelete(let id): "/staff/content/pages/\(Self.segment(id))/delete"
+        case .staffMenus: "/staff/content/menus"
+        case .staffOfficeDetails: "/staff/content/office-details"
+        case .staffHomeBlocks: "/staff/content/home"
         case .staffCVFactoryRequest(let id): "/staff/cv-factory/\(Self.segment(id))"
         case .staffCVFactoryTake(let id): "/staff/cv-factory/\(Self.segment(id))/take"
         case .staffCVFactoryAssign(let id): "/staff/cv-factory/\(Self.segment(id))/assign"

@@ -19,6 +19,9 @@ public enum SiteStyle {
     .brand { text-decoration: none; display: flex; flex-direction: column; }
     .brand-name { font-size: 1.5rem; font-weight: 700; }
     .brand-logo { max-height: 48px; width: auto; align-self: flex-start; background: #fff; border-radius: .25rem; padding: 2px; }
+    .subnav { list-style: none; padding-left: .75rem; margin: .25rem 0; font-size: .95rem; }
+    .section-menu { border: 1px solid #b7c9ba; border-radius: .5rem; padding: .5rem 1rem; margin: 1rem 0; }
+    .section-menu .nav, .section-menu .subnav { display: block; list-style: none; padding-left: .75rem; }
     .news-list { list-style: none; padding: 0; }
     .news-list > li { border-top: 1px solid #d5dfd7; padding: .75rem 0; display: flex; gap: 1rem; }
     .news-list img, .partner-list img { max-width: 160px; height: auto; }

@@ -66,6 +66,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: NewsController())
     try app.register(collection: PartnersController())
     try app.register(collection: ThemeController())
+    try app.register(collection: PagesController())
     try app.register(collection: CalendarController())
     try app.register(collection: ValidationController())
     try app.register(collection: OperationsController())
@@ -124,6 +125,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
         app.lifecycle.use(RecordingRetention.job)
         app.lifecycle.use(PrivacyRetention.job)
         app.lifecycle.use(ThemeHolder.job)
+        app.lifecycle.use(SiteMenus.job)
         app.lifecycle.use(DataExportBuilder.job)
         app.lifecycle.use(DataRequestDigest.job)
         app.lifecycle.use(ReportRefreshLifecycle())
@@ -168,7 +170,7 @@ enum DatabasePreparation {
             try await DemoStaff.load(app)
             try await DemoStaff.loadOffers(app)
             try await DemoHelpline.load(app)
-            try await DemoNews.load(app)
+            try await DemoContent.load(app)
             // Reports with something to show on a development server (tests start without it).
             if app.services.config.mode == .development { try await HistorySeeder.loadDemo(app) }
         }

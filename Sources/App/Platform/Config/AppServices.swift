@@ -36,6 +36,8 @@ struct AppServices: Sendable {
     let imageScaler: (any ImageScaler)? = GDImageScaler()
     /// The deployment's look, for every page without a database read (`ThemeHolder`).
     let theme = ThemeHolder()
+    /// The sections' menus and the home page's blocks (`SiteMenus`).
+    let menus = SiteMenus()
 }
 
 extension Application {

@@ -1,4 +1,5 @@
 import Vapor
+import Content
 import Storage
 import Portal
 import Views
@@ -15,6 +16,8 @@ extension Request {
     static let sessionEmailKey = "account_email"
     static let sessionExpiresKey = "expires_at"
     static let sessionEpochKey = "session_epoch"
+    /// The account's kind, so a page knows its reader's closed zones without a database read.
+    static let sessionKindKey = "account_kind"
     /// A sign-in lasts at most this long, however active.
     static let sessionLifetime: TimeInterval = 12 * 3600
 
@@ -78,6 +81,19 @@ extension Request {
         session.data[Self.sessionEmailKey] = account.email
         session.data[Self.sessionExpiresKey] = String(Date().timeIntervalSince1970 + Self.sessionLifetime)
         session.data[Self.sessionEpochKey] = String(account.sessionEpoch)
+        session.data[Self.sessionKindKey] = account.kind.rawValue
+    }
+
+    /// Who reads, from the session alone (menus on every page): staff only with their second
+    /// factor. Pages that open a closed zone's content ask the database (`NewsText.viewer`).
+    var sessionViewer: ContentViewer {
+        guard signedInAccountID != nil else { return .anonymous }
+        switch session.data[Self.sessionKindKey] {
+        case "seeker": return .seeker
+        case "employer": return .employer
+        case "staff": return session.data[Self.sessionSecondFactorKey] == "totp" ? .staff : .anonymous
+        default: return .anonymous
+        }
     }
 
     /// At every change of privilege: the old id is deleted, the data moves to an id the

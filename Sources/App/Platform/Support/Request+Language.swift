@@ -40,6 +40,10 @@ extension Request {
                               csrfToken: csrfToken, signedInAs: signedInEmail,
                               chatOpen: !(cookies[CookieName.chat]?.string ?? "").isEmpty, contactHours: services.contactCentre.hours)
         ctx.staff = storage[StaffShellKey.self]
+        if ctx.staff == nil {
+            let menu = services.menus.links(.portal, language: language.rawValue, viewer: sessionViewer)
+            if !menu.isEmpty { ctx.mainMenu = menu }
+        }
         let theme = services.theme.current
         if let updated = theme.updatedAt {
             let version = String(Int(updated.timeIntervalSince1970))

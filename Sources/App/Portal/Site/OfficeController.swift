@@ -82,7 +82,8 @@ struct OfficeController: RouteCollection {
         let regional = office.kind == .pup ? try await store.office(id: "wup-\(office.voivodeshipCode)") : nil
         let model = OfficeDetailPage.Model(office: office, voivodeshipName: voivodeship?.name ?? office.voivodeshipCode,
                                            powiatNames: powiatNames, week: week, isOpenNow: isOpen, regionalOffice: regional,
-                                           news: try await NewsText.latest(NewsText.filter(office: office), req))
+                                           news: try await NewsText.latest(NewsText.filter(office: office), req),
+                                           menu: req.services.menus.links(.office(office.id), language: req.language.rawValue, viewer: req.sessionViewer))
         return .html(OfficeDetailPage.render(model, req.pageContext))
     }
 

@@ -1,6 +1,8 @@
 import Vapor
 import Views
 import Directory
+import Storage
+import Knowledge
 
 /// The portal's own pages: home, contact, accessibility statement, privacy policy, and the stylesheet.
 struct SiteController: RouteCollection {
@@ -30,8 +32,31 @@ struct SiteController: RouteCollection {
         let model = HomePage.Model(isOpenNow: open,
                                    nextOpening: next.map { DateText.dateTime($0, req.language) },
                                    closesAt: cal.closing(after: now).map { DateText.time($0, req.language) },
-                                   news: try await NewsText.latest(.national, req))
+                                   news: try await NewsText.latest(.national, req), blocks: try await Self.homeBlocks(req))
         return .html(HomePage.render(model, req.pageContext))
+    }
+
+    /// The home page's blocks in the order the portal's editors chose (a page no longer published is left out).
+    static func homeBlocks(_ req: Request) async throws -> [HomePage.Block] {
+        var out: [HomePage.Block] = []
+        for key in req.services.menus.current.homeBlocks ?? HomePage.standardBlocks {
+            switch key {
+            case "hotline": out.append(.hotline)
+            case "find_office": out.append(.findOffice)
+            case "news": out.append(.news)
+            case "who": out.append(.who)
+            case "partners": out.append(.partners(try await PartnersController().rows(req, editing: false)))
+            default:
+                guard key.hasPrefix("page:") else { continue }
+                let slug = String(key.dropFirst(5)), store = PageStore(db: req.db)
+                guard let source = try await store.find(section: .portal, slug: slug, language: "pl"), source.status == .published,
+                      source.draft.audience == .everyone else { continue }
+                var shown = source
+                if let t = try await store.find(section: .portal, slug: slug, language: req.language.rawValue), t.status == .published { shown = t }
+                out.append(.page(title: shown.draft.title, blocks: KBMarkup.parse(shown.draft.body), path: source.path))
+            }
+        }
+        return out
     }
 
     func contact(req: Request) async throws -> Response {

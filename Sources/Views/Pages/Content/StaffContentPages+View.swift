@@ -62,22 +62,36 @@ extension StaffNewsFormPage {
                     Forms.imageFile("image", label: ctx.t("news.staff.field.image"), hint: ctx.t("news.staff.image_hint"), state: f),
                     .if(m.picture != nil, Forms.checkbox("remove_image", label: ctx.t("news.staff.remove_image"), state: f)))),
                 Forms.field("image_alt", label: ctx.t("news.staff.field.image_alt"), state: f, required: false, hint: ctx.t("news.staff.alt_hint"), ctx: ctx),
-                .div(.class("button-row"),
-                    .button(.type(.submit), .attribute(named: "name", value: "status"), .attribute(named: "value", value: "draft"), .class("secondary"),
-                            .text(ctx.t("kb.staff.save_draft"))),
-                    .button(.type(.submit), .attribute(named: "name", value: "status"), .attribute(named: "value", value: "review"), .class("secondary"),
-                            .text(ctx.t("news.staff.to_review"))),
-                    .button(.type(.submit), .attribute(named: "name", value: "status"), .attribute(named: "value", value: "published"),
-                            .text(ctx.t("news.staff.publish"))))),
+                editorialButtons(ctx)),
             m.editingID.map { id in
-                .group(
-                    .h2(.text(ctx.t("kb.staff.more"))),
-                    .ul(.class("link-list"),
-                        .li(.a(.href(SiteRoute.staffNewsVersions(id).path), .text(ctx.t("kb.staff.versions")))),
-                        .if(!translation, .li(.a(.href(SiteRoute.staffNewsNew.with(["translation_of": id])), .text(ctx.t("kb.staff.translate"))))),
-                        .forEach(m.translations) { t in .li(.a(.href(t.path), .text(t.label))) }),
-                    Forms.button(SiteRoute.staffNewsDelete(id).path, label: ctx.t("news.staff.delete"), style: .danger, ctx: ctx))
+                editorialMore(versions: SiteRoute.staffNewsVersions(id).path, translate: translation ? nil : SiteRoute.staffNewsNew.with(["translation_of": id]),
+                              translations: m.translations, delete: SiteRoute.staffNewsDelete(id).path, deleteLabel: ctx.t("news.staff.delete"), ctx)
             } ?? .empty
         ))
+    }
+}
+
+/// What every edited text's form ends with: draft, review or publish, and its versions,
+/// translations and deletion.
+extension StaffNewsFormPage {
+    static func editorialButtons(_ ctx: PageContext) -> Node<HTML.FormContext> {
+        .div(.class("button-row"),
+            .button(.type(.submit), .attribute(named: "name", value: "status"), .attribute(named: "value", value: "draft"), .class("secondary"),
+                    .text(ctx.t("kb.staff.save_draft"))),
+            .button(.type(.submit), .attribute(named: "name", value: "status"), .attribute(named: "value", value: "review"), .class("secondary"),
+                    .text(ctx.t("news.staff.to_review"))),
+            .button(.type(.submit), .attribute(named: "name", value: "status"), .attribute(named: "value", value: "published"),
+                    .text(ctx.t("news.staff.publish"))))
+    }
+
+    static func editorialMore(versions: String, translate: String?, translations: [(label: String, path: String)], delete: String, deleteLabel: String,
+                              _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text(ctx.t("kb.staff.more"))),
+            .ul(.class("link-list"),
+                .li(.a(.href(versions), .text(ctx.t("kb.staff.versions")))),
+                translate.map { .li(.a(.href($0), .text(ctx.t("kb.staff.translate")))) } ?? .empty,
+                .forEach(translations) { t in .li(.a(.href(t.path), .text(t.label))) }),
+            Forms.button(delete, label: deleteLabel, style: .danger, ctx: ctx))
     }
 }

@@ -5,7 +5,25 @@ extension HomePage {
         Layout.render(ctx, title: ctx.siteName, main: .group(
             .h1(.text(ctx.t("home.title"))),
             .p(.class("lead"), .text(ctx.t("home.lead"))),
-            .section(.class("card hotline-card"), .attribute(named: "aria-labelledby", value: "call-heading"),
+            .forEach(model.blocks) { block -> Node<HTML.BodyContext> in
+                switch block {
+                case .hotline: return hotline(model, ctx)
+                case .findOffice: return findOffice(ctx)
+                case .news: return NewsCard.section(model.news, morePath: SiteRoute.news.path, feedPath: SiteRoute.newsFeed.path, ctx)
+                case .who: return who(ctx)
+                case .partners(let rows):
+                    return .section(.attribute(named: "aria-labelledby", value: "partners-heading"),
+                        .h2(.id("partners-heading"), .text(ctx.t("partners.title"))), PartnersPage.list(rows, ctx),
+                        .p(.a(.href(SiteRoute.partners.path), .text(ctx.t("partners.all")))))
+                case .page(let title, let blocks, let path):
+                    return .section(.class("card"), .h2(.a(.href(path), .text(title))), KBMarkupView.nodes(blocks))
+                }
+            }
+        ))
+    }
+
+    static func hotline(_ model: Model, _ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .section(.class("card hotline-card"), .attribute(named: "aria-labelledby", value: "call-heading"),
                 .h2(.id("call-heading"), .text(ctx.t("home.call_heading"))),
                 .p(.class("big-number"), .a(.href("tel:\(Layout.phoneNumber)"), .text(Layout.phoneNumber))),
                 .p(.text(ctx.t("home.hours", ["hours": ctx.hoursLongText]))),
@@ -13,8 +31,11 @@ extension HomePage {
                    .text(model.isOpenNow
                          ? ctx.t("home.open_now", ["time": model.closesAt ?? ""])
                          : ctx.t("home.closed_now", ["time": model.nextOpening ?? "—"])))
-            ),
-            .section(.class("card"), .attribute(named: "aria-labelledby", value: "find-heading"),
+            )
+    }
+
+    static func findOffice(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .section(.class("card"), .attribute(named: "aria-labelledby", value: "find-heading"),
                 .h2(.id("find-heading"), .text(ctx.t("home.find_office_heading"))),
                 .form(.method(.get), .action(SiteRoute.offices.path), .class("inline-form"),
                     .label(.for("home-q"), .text(ctx.t("offices.search_label"))),
@@ -24,9 +45,11 @@ extension HomePage {
                     .button(.type(.submit), .text(ctx.t("offices.search_button")))
                 ),
                 .p(.id("home-q-hint"), .class("hint"), .text(ctx.t("offices.search_hint")))
-            ),
-            NewsCard.section(model.news, morePath: SiteRoute.news.path, feedPath: SiteRoute.newsFeed.path, ctx),
-            .section(.attribute(named: "aria-labelledby", value: "who-heading"),
+            )
+    }
+
+    static func who(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .section(.attribute(named: "aria-labelledby", value: "who-heading"),
                 .h2(.id("who-heading"), .text(ctx.t("home.who_heading"))),
                 .ul(
                     .li(.text(ctx.t("home.who_seekers"))),
@@ -35,6 +58,5 @@ extension HomePage {
                 ),
                 .p(.text(ctx.t("home.topics")))
             )
-        ))
     }
 }

@@ -17,9 +17,11 @@ public enum OfficeDetailPage {
         public let regionalOffice: Office?
         /// The office's latest news and its voivodeship's.
         public let news: [NewsCard]
+        /// The menu the office's editors built for its section.
+        public let menu: [MenuLink]
         public init(office: Office, voivodeshipName: String, powiatNames: [String], week: [DayHours], isOpenNow: Bool?,
-                    regionalOffice: Office?, news: [NewsCard] = []) {
-            self.news = news
+                    regionalOffice: Office?, news: [NewsCard] = [], menu: [MenuLink] = []) {
+            self.news = news; self.menu = menu
             self.office = office; self.voivodeshipName = voivodeshipName; self.powiatNames = powiatNames
             self.week = week; self.isOpenNow = isOpenNow; self.regionalOffice = regionalOffice
         }

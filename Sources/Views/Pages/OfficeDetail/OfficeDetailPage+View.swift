@@ -8,6 +8,7 @@ extension OfficeDetailPage {
         let address = o.street.map { [$0, [o.postalCode, o.locality].compactMap { $0 }.joined(separator: " ")].joined(separator: ", ") }
         return Layout.render(ctx, title: o.name, main: .group(
             .h1(.text(o.name)),
+            SitePagePage.sectionMenu(model.menu, name: o.name, ctx),
             .p(.class(o.verified ? "badge verified" : "badge unverified"),
                .text(ctx.t(o.verified ? "offices.verified" : "offices.unverified"))),
             .dl(.class("facts"),
