@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "ContactCenterTests", dependencies: ["ContactCenter", "Identity", "Reporting", "Directory"]),
         .testTarget(name: "ClientsTests", dependencies: ["Clients"]),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "TextSearch"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content", "TestSupport"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "Knowledge", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "ContactCenter"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),

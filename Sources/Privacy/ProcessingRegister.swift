@@ -37,6 +37,7 @@ public enum DataCategory: String, Sendable, CaseIterable {
     case login, email, password, name, address, phone, photo, location, postalCode = "postal_code", pesel
     case registeredUnemployed = "registered_unemployed", occupation, education, languages, experience, trainings, skills
     case licences, wantedJob = "wanted_job", workplacePreferences = "workplace_preferences", employmentHistory = "employment_history"
+    case pollVoter = "poll_voter"
     case cvFiles = "cv_files", country, ipAddress = "ip_address", chatTranscript = "chat_transcript", messages
     case callerKind = "caller_kind", ivrPath = "ivr_path", recordings, image, birthDate = "birth_date", recruitmentOther = "recruitment_other"
     case surveyAnswers = "survey_answers", contactHistory = "contact_history", savedSearches = "saved_searches"
@@ -116,6 +117,10 @@ public enum ProcessingRegister {
         // hashes and the salt are deleted and only the count stays (no address is ever stored).
         .init(id: "visit_statistics", basis: .legalObligation, categories: [.ipAddress], retention: .days(1), recipients: [.processors],
               tables: ["visit_visitors", "visit_salts"], profiling: []),
+        // Polls: who voted, as a keyed hash per poll (of the account, or of the browser session),
+        // only so nobody votes twice; deleted 30 days after the poll closes, the counts stay.
+        .init(id: "poll_votes", basis: .legalObligation, categories: [.pollVoter], retention: .days(30), recipients: [.processors],
+              tables: ["poll_voters"], profiling: []),
         .init(id: "surveys", basis: .legalObligation, categories: [.surveyAnswers, .email, .phone], retention: .yearsSinceLastContact(5),
               recipients: [.processors], tables: ["cc_surveys"], profiling: []),
         .init(id: "statistics", basis: .legalObligation, categories: [.contactHistory], retention: .yearsSinceLastContact(5),
@@ -142,7 +147,7 @@ public enum ProcessingRegister {
         "visit_days", "visit_pages", "visit_referrers",
         // Portal content an office publishes (like the knowledge base): news, its pictures, partners, the look.
         "news_items", "news_versions", "content_images", "partners", "site_theme",
-        "site_pages", "site_page_versions", "menus", "menu_versions", "office_details", "home_layout",
+        "site_pages", "site_page_versions", "menus", "menu_versions", "office_details", "home_layout", "polls", "poll_counts",
     ]
 
     public static func purpose(_ id: String) -> ProcessingPurpose? { purposes.first { $0.id == id } }

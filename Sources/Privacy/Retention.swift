@@ -58,6 +58,8 @@ public enum Retention {
     public static var securityLog: RetentionRule { of(purpose: "security")! }
     /// Fabryka CV's working copies, from when a request ended.
     public static var cvFactory: RetentionRule { of(purpose: "cv_factory")! }
+    /// Who voted in a poll, counted from the poll's closing.
+    public static var pollVotes: RetentionRule { of(purpose: "poll_votes")! }
     /// A recruitment's candidates, from when the order ended.
     public static var recruitment: RetentionRule { of(purpose: "recruitment")! }
     /// A draft of the foreigners' generator without an account, from its last change.

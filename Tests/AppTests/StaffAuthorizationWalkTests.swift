@@ -39,6 +39,7 @@ import Content
         var kb: [String: UUID] = [:]
         var news: [String: UUID] = [:]
         var page: [String: UUID] = [:]
+        var poll: [String: UUID] = [:]
         /// A recorded call of each office (a colleague's), and its recording.
         var recorded: [String: UUID] = [:]
         var recording: [String: UUID] = [:]
@@ -112,6 +113,10 @@ import Content
                     PageDraft(language: "pl", slug: "kontakt", title: "Kontakt \(n)", body: "Sala obsługi."), section: .office(office),
                     status: .published, by: seeker,
                     audit: AuditEntry(actorID: seeker, actorOfficeID: office, clientID: nil, action: "content.page.create", detail: "", reason: ""), address: nil)
+                f.poll[office] = try await PollStore(db: app.db).save(nil,
+                    PollDraft(section: .office(office), question: ["pl": "Czy było łatwo?"], options: [["pl": "Tak"], ["pl": "Nie"]],
+                              opensAt: Date(), closesAt: Date().addingTimeInterval(86_400)), published: true, by: seeker,
+                    audit: AuditEntry(actorID: seeker, actorOfficeID: office, clientID: nil, action: "content.poll.create", detail: "", reason: ""), address: nil)
                 f.recorded[office] = try await call(app, office: office, agent: f.member[office]!.uuidString)
                 let r = VoiceRecording(interactionID: f.recorded[office]!, callSid: "CA\(n)", recordingSid: "RE\(n)", url: "https://api.carrier.example/RE\(n)",
                                        durationSeconds: 30, kind: .conversation, createdAt: Date(), deleteAfter: Date().addingTimeInterval(86_400))
@@ -157,6 +162,7 @@ import Content
             case .kbEntry: kb[office]
             case .newsItem: news[office]
             case .sitePage: page[office]
+            case .poll: poll[office]
             case .privacyRequest: request[office]
             case .recruitmentOrder: order[office]
             default: nil

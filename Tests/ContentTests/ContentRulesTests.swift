@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import TestSupport
+import Knowledge
 @testable import Content
 
 @Suite struct ThemeContrastTests {
@@ -130,5 +131,65 @@ import TestSupport
         #expect(ContentImage.dimensions(of: prepared.data, format: .png)! == (800, 200))
         #expect(prepared.data.count < big.count)
         #expect(throws: ContentImage.Problem.damaged) { try ContentImage.prepare(TestPNG.header(width: 100, height: 100), maxWidth: 800, maxHeight: 800, scaler: scaler) }
+    }
+}
+
+@Suite struct PollRulesTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func poll(multiple: Bool = false, voters: PollDraft.Voters = .anyone, results: PollDraft.Results = .afterVoting) -> PollDraft {
+        PollDraft(section: .portal, question: ["pl": "Jak się z nami kontaktujesz?", "uk": "Як ви з нами зв’язуєтеся?"],
+                  options: [["pl": "Telefon"], ["pl": "Czat", "uk": "Чат"], ["pl": "Osobiście"]], multiple: multiple,
+                  opensAt: now.addingTimeInterval(-60), closesAt: now.addingTimeInterval(3600), voters: voters, results: results)
+    }
+
+    @Test func aBallotCountsOnlyWhatThePollAllows() throws {
+        #expect(try poll().ballot([1], signedIn: false, now: now) == [1])
+        #expect(throws: PollDraft.BallotProblem.oneOnly) { try poll().ballot([0, 1], signedIn: false, now: now) }
+        #expect(try poll(multiple: true).ballot([2, 0, 2], signedIn: false, now: now) == [0, 2])
+        #expect(throws: PollDraft.BallotProblem.unknownOption) { try poll().ballot([3], signedIn: false, now: now) }
+        #expect(throws: PollDraft.BallotProblem.nothingChosen) { try poll().ballot([], signedIn: false, now: now) }
+        #expect(throws: PollDraft.BallotProblem.signInFirst) { try poll(voters: .signedIn).ballot([0], signedIn: false, now: now) }
+        #expect(throws: PollDraft.BallotProblem.notOpen) { try poll().ballot([0], signedIn: true, now: now.addingTimeInterval(7200)) }
+    }
+
+    @Test func resultsShowWhenThePollSays() {
+        #expect(!poll().showsResults(hasVoted: false, now: now) && poll().showsResults(hasVoted: true, now: now))
+        #expect(!poll(results: .afterClosing).showsResults(hasVoted: true, now: now))
+        #expect(poll(results: .afterClosing).showsResults(hasVoted: false, now: now.addingTimeInterval(3600)))
+    }
+
+    @Test func textsFallBackToPolishAndSharesAreOfVoters() {
+        #expect(poll().question("uk") == "Як ви з нами зв’язуєтеся?" && poll().option(0, "uk") == "Telefon" && poll().option(1, "uk") == "Чат")
+        #expect(PollTally(votes: [2, 1, 0], voters: 3).percents == [67, 33, 0])
+        #expect(PollTally(votes: [0, 0], voters: 0).percents == [0, 0])
+        var bad = poll()
+        bad.options = [["pl": "Tak"]]
+        bad.closesAt = bad.opensAt
+        #expect(Set(bad.problems().map(\.field)) == ["options", "closes_at"])
+    }
+}
+
+@Suite struct MenuTreeTests {
+    @Test func aMenuThatWouldLoopOrGoTooDeepIsRefused() throws {
+        let a = MenuItem(labels: ["pl": "A"], target: "/pages/a"), b = MenuItem(parentID: a.id, labels: ["pl": "B"], target: "/pages/b")
+        let tree = try MenuTree([b, a])
+        #expect(tree.roots.map(\.item.id) == [a.id] && tree.roots[0].children.map(\.item.id) == [b.id])
+        var loopA = a
+        loopA.parentID = b.id
+        #expect(throws: MenuTree.Problem.loop(loopA.id)) { try MenuTree([loopA, b]) }
+        let c = MenuItem(parentID: b.id, labels: ["pl": "C"], target: "/pages/c"), d = MenuItem(parentID: c.id, labels: ["pl": "D"], target: "/pages/d")
+        #expect(throws: MenuTree.Problem.tooDeep(d.id)) { try MenuTree([a, b, c, d]) }
+        #expect(throws: MenuTree.Problem.target(a.id)) { try MenuTree([MenuItem(id: a.id, labels: ["pl": "A"], target: "javascript:alert(1)")]) }
+        #expect(throws: MenuTree.Problem.target(a.id)) { try MenuTree([MenuItem(id: a.id, labels: ["pl": "A"], target: "//evil.example/x")]) }
+        #expect(throws: MenuTree.Problem.missingParent(b.id)) { try MenuTree([b]) }
+    }
+
+    @Test func linksToClosedPagesBecomeText() {
+        let blocks = KBMarkup.parse("Zobacz [spotkania](/offices/pup-2002/pages/spotkania) i [godziny](/pages/godziny).")
+        #expect(PageLinks.targets(blocks) == ["/offices/pup-2002/pages/spotkania", "/pages/godziny"])
+        let shown = PageLinks.hiding(blocks, ["/offices/pup-2002/pages/spotkania"])
+        #expect(PageLinks.targets(shown) == ["/pages/godziny"])
+        #expect(KBMarkup.plainText("[x](//evil.example)") == "[x](//evil.example)", "a protocol-relative address is not a link")
     }
 }

@@ -46,5 +46,6 @@ PAGES = [
     "/offices/pup-2002/news",
     "/partners",
     "/offices/pup-2002/pages/godziny-otwarcia",
+    "/polls",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

@@ -721,6 +721,18 @@ def portal_content_of_a_national_editor(driver):
     check_all_languages(driver, "/partners")
     check_all_languages(driver, "/staff/content/home")
     check_all_languages(driver, "/staff/content/menus?section=portal")
+    # Polls: the editors' list and a form with errors; a reader votes and sees the results.
+    check_all_languages(driver, "/staff/content/polls")
+    driver.get(url("/staff/content/polls/new", "en"))
+    submit(driver, {"question_pl": "?"})
+    assert_accessible(driver, "poll form with errors", "en")
+    poll = first_link(driver, "/polls", "main ul li h3 a")
+    check_all_languages(driver, poll)
+    driver.get(url(poll, "pl"))
+    driver.find_element("css selector", "label[for='choice-1']").click()
+    click(driver, "main form button[type=submit]")
+    assert "results-heading" in driver.page_source
+    check_all_languages(driver, poll)
 
 
 def click(driver, selector):

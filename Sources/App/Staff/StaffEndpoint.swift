@@ -45,6 +45,8 @@ enum StaffTarget: Sendable {
     case newsItem
     /// The page `:id`: its office's section, or the portal's (national).
     case sitePage
+    /// The poll `:id`: its section's office, or the portal's (national).
+    case poll
     /// A section named in `?section=` (a list) or in the form's `section`: an office's, or the portal's (national).
     case sectionQuery, formSection
     /// The contact `:id`, seen by its office's supervisors (whoever handled it).
@@ -167,6 +169,11 @@ enum StaffGuard {
                 throw Abort(.notFound)
             }
             return PagesAdminController.target(page.section)
+        case .poll:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let poll = try await PollStore(db: req.db).find(id) else {
+                throw Abort(.notFound)
+            }
+            return PagesAdminController.target(poll.draft.section)
         case .sectionQuery, .formSection:
             let key = target == .sectionQuery ? (try? req.query.get(String.self, at: "section")) : (try? req.content.get(String.self, at: "section"))
             return ContentSection(key: key ?? "").map(PagesAdminController.target) ?? .system

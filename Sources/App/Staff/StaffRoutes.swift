@@ -15,7 +15,7 @@ enum StaffRoutes {
         let foreigners = ForeignersDeskController()
         let statistics = StatisticsController()
         let news = NewsAdminController(), partners = PartnersController(), theme = ThemeController()
-        let pages = PagesAdminController(), sections = SectionAdminController()
+        let pages = PagesAdminController(), sections = SectionAdminController(), polls = PollsAdminController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -93,6 +93,12 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .staffOfficeDetails, .editOfficeContent, .formOffice, sections.confirmDetails),
             StaffEndpoint(.GET, .staffHomeBlocks, .editOfficeContent, .national, sections.homeForm),
             StaffEndpoint(.POST, .staffHomeBlocks, .editOfficeContent, .national, sections.saveHome),
+            StaffEndpoint(.GET, .staffPolls, .editOfficeContent, .system, polls.list),
+            StaffEndpoint(.GET, .staffPollNew, .editOfficeContent, .system, polls.newForm),
+            StaffEndpoint(.POST, .staffPolls, .editOfficeContent, .formSection, polls.create),
+            StaffEndpoint(.GET, .staffPollEdit(":id"), .editOfficeContent, .poll, polls.editForm),
+            StaffEndpoint(.POST, .staffPoll(":id"), .editOfficeContent, .poll, polls.update),
+            StaffEndpoint(.POST, .staffPollDelete(":id"), .editOfficeContent, .poll, polls.delete),
             StaffEndpoint(.GET, .staffPartners, .editOfficeContent, .national, partners.list),
             StaffEndpoint(.POST, .staffPartners, .editOfficeContent, .national, partners.create),
             StaffEndpoint(.GET, .staffPartner(":id"), .editOfficeContent, .national, partners.editForm),

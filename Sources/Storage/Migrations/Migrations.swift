@@ -60,6 +60,7 @@ public enum StorageMigrations {
             M053_CreateVisitStatistics(),
             M054_CreatePortalContent(),
             M055_CreatePagesAndMenus(),
+            M056_CreatePolls(),
         ]
     }
 }

@@ -28,6 +28,8 @@ public struct RetentionReport: Sendable, Equatable {
     public var recruitmentNotes = 0
     /// Drafts of the foreigners' generator whose 30 days ran out (the application's part of the sweep).
     public var foreignerDrafts = 0
+    /// Who voted in polls closed long enough ago (the counts stay).
+    public var pollVoters = 0
     /// False when another process held the retention lock: it does the work.
     public var ran = true
 
@@ -39,7 +41,7 @@ public struct RetentionReport: Sendable, Equatable {
          "accounts_warned=\(accountsWarned)", "accounts_deleted=\(accountsDeleted)", "newsletter_subscribers_ended=\(subscribers)",
          "requests_anonymised=\(requests)", "mail_deleted=\(mail)", "sms_deleted=\(smsWithoutContact)", "audit_entries_deleted=\(auditEntries)",
          "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)", "cv_factory_requests_deleted=\(cvFactory)", "recruitment_candidates_deleted=\(recruitmentCandidates)",
-         "foreigner_drafts_deleted=\(foreignerDrafts)"]
+         "foreigner_drafts_deleted=\(foreignerDrafts)", "poll_voters_deleted=\(pollVoters)"]
     }
 }
 
@@ -201,6 +203,7 @@ public struct RetentionSweep: Sendable {
             (\.smsWithoutContact, "sms_messages", "id", "interaction_id IS NULL AND created_at < \(bind: Retention.contactCentre.cutoff(now: now))"),
             (\.auditEntries, "audit_log", "id", "\(ident: "at") < \(bind: Retention.securityLog.cutoff(now: now))"),
             (\.exports, "privacy_exports", "id", "expires_at < \(bind: now)"),
+            (\.pollVoters, "poll_voters", "id", "poll_id IN (SELECT id FROM polls WHERE closes_at < \(bind: Retention.pollVotes.cutoff(now: now)))"),
             (\.counters, "rate_limits", "key", "window_start < \(bind: Retention.attemptCounters.cutoff(now: now))"),
             // A result nobody accepted or sent back counts as ended when it was delivered.
             (\.cvFactory, "cv_factory_requests", "id",

@@ -24,6 +24,7 @@ public enum SiteRoute: Sendable, Equatable {
     case news, newsItem(String), newsImage(String), newsFeed, officeNews(String), officeNewsFeed(String)
     case partners, partnerLogo(String), themeStylesheet, themeLogo
     case sitePage(String), officePage(String, slug: String)
+    case polls, poll(String), pollVote(String)
 
     // Accounts
     case register, registerEmployer, registerEmployerJoin, login, loginTwoFactor, loginTwoFactorSetup, logout
@@ -70,6 +71,7 @@ public enum SiteRoute: Sendable, Equatable {
     case staffPartners, staffPartner(String), staffPartnerDelete(String), staffTheme
     case staffPages, staffPageNew, staffPage(String), staffPageEdit(String), staffPageVersions(String), staffPageDelete(String)
     case staffMenus, staffOfficeDetails, staffHomeBlocks
+    case staffPolls, staffPollNew, staffPoll(String), staffPollEdit(String), staffPollDelete(String)
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopContacts, desktopState, desktopQueues, desktopSocket, desktopManual
@@ -163,6 +165,9 @@ public enum SiteRoute: Sendable, Equatable {
         case .themeStylesheet: "/assets/theme.css"
         case .themeLogo: "/assets/logo"
         case .sitePage(let slug): "/pages/\(Self.segment(slug))"
+        case .polls: "/polls"
+        case .poll(let id): "/polls/\(Self.segment(id))"
+        case .pollVote(let id): "/polls/\(Self.segment(id))/vote"
         case .officePage(let id, let slug): "/offices/\(Self.segment(id))/pages/\(Self.segment(slug))"
 
         case .register: "/register"
@@ -272,6 +277,11 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffMenus: "/staff/content/menus"
         case .staffOfficeDetails: "/staff/content/office-details"
         case .staffHomeBlocks: "/staff/content/home"
+        case .staffPolls: "/staff/content/polls"
+        case .staffPollNew: "/staff/content/polls/new"
+        case .staffPoll(let id): "/staff/content/polls/\(Self.segment(id))"
+        case .staffPollEdit(let id): "/staff/content/polls/\(Self.segment(id))/edit"
+        case .staffPollDelete(let id): "/staff/content/polls/\(Self.segment(id))/delete"
         case .staffCVFactoryRequest(let id): "/staff/cv-factory/\(Self.segment(id))"
         case .staffCVFactoryTake(let id): "/staff/cv-factory/\(Self.segment(id))/take"
         case .staffCVFactoryAssign(let id): "/staff/cv-factory/\(Self.segment(id))/assign"

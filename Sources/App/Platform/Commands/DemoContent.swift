@@ -12,6 +12,7 @@ enum DemoContent {
         guard let editor = try await AccountStore(db: app.db).find(email: "redaktor.krajowy@example.org") else { return }
         try await pages(app, by: editor.id)
         try await partners(app, by: editor.id)
+        try await poll(app, by: editor.id)
         let store = NewsStore(db: app.db)
         guard try await store.all(offices: nil, limit: 1).isEmpty else { return }
         let audit = AuditEntry(actorID: editor.id, actorOfficeID: nil, clientID: nil, action: "content.news.create", detail: "demo", reason: "")
@@ -84,5 +85,22 @@ enum DemoContent {
                                              audit: AuditEntry(actorID: editor, actorOfficeID: nil, clientID: nil, action: "content.menu.update", detail: "demo", reason: ""),
                                              address: nil)
         try await app.services.menus.reload(app.db)
+    }
+
+    /// A portal poll open for two weeks from the first start.
+    static func poll(_ app: Application, by editor: UUID) async throws {
+        let store = PollStore(db: app.db)
+        guard try await store.list(sections: [.portal], publishedOnly: false, limit: 1).isEmpty else { return }
+        let now = Date()
+        try await store.save(nil, PollDraft(section: .portal,
+                                            question: ["pl": "Jak najchętniej kontaktujesz się z urzędem pracy?", "en": "How do you prefer to contact your labour office?",
+                                                       "ru": "Как вам удобнее связываться с бюро труда?", "uk": "Як вам зручніше зв’язуватися з центром зайнятості?"],
+                                            options: [["pl": "Telefonicznie (19524)", "en": "By phone (19524)", "ru": "По телефону (19524)", "uk": "Телефоном (19524)"],
+                                                      ["pl": "Przez czat", "en": "By chat", "ru": "Через чат", "uk": "Через чат"],
+                                                      ["pl": "Osobiście w urzędzie", "en": "In person", "ru": "Лично в бюро", "uk": "Особисто в центрі"]],
+                                            opensAt: now.addingTimeInterval(-3600), closesAt: now.addingTimeInterval(14 * 86_400)),
+                             published: true, by: editor,
+                             audit: AuditEntry(actorID: editor, actorOfficeID: nil, clientID: nil, action: "content.poll.create", detail: "demo", reason: ""),
+                             address: nil)
     }
 }

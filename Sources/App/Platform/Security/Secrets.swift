@@ -15,6 +15,8 @@ struct Secrets: Sendable {
     let cvFactoryKey: SymmetricKey
     /// Signs the links of foreigners' application drafts kept in an account.
     let foreignerDraftKey: SymmetricKey
+    /// Keys the hash that says who voted in a poll (an account or a browser session).
+    let pollKey: SymmetricKey
     /// Identifies this server to browsers' push services (VAPID): derived, so every process of
     /// a deployment signs with the same key and subscriptions survive restarts.
     let vapidKey: P256.Signing.PrivateKey
@@ -27,6 +29,7 @@ struct Secrets: Sendable {
         smsKey = Self.derive(dataKey, "zielona/sms")
         cvFactoryKey = Self.derive(dataKey, "zielona/cv-factory")
         foreignerDraftKey = Self.derive(dataKey, "zielona/foreigner-draft")
+        pollKey = Self.derive(dataKey, "zielona/poll-voters")
         vapidKey = Self.signingKey(dataKey, "zielona/vapid")
     }
 

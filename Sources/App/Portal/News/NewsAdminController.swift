@@ -62,6 +62,7 @@ struct NewsAdminController: Sendable {
         var links: [StaffContentPage.Link] = [
             .init(path: SiteRoute.staffNews.path, label: t.text("news.staff.title"), hint: t.text("content.staff.news_hint")),
             .init(path: SiteRoute.staffPages.path, label: t.text("pages.staff.title"), hint: t.text("content.staff.pages_hint")),
+            .init(path: SiteRoute.staffPolls.path, label: t.text("polls.staff.title"), hint: t.text("content.staff.polls_hint")),
             .init(path: SiteRoute.staffKB.path, label: t.text("kb.staff.title"), hint: t.text("content.staff.kb_hint")),
             .init(path: SiteRoute.staffEvents.path, label: t.text("event.staff_title"), hint: t.text("content.staff.events_hint")),
             .init(path: SiteRoute.staffStatistics.path, label: t.text("stats.title"), hint: t.text("content.staff.statistics_hint")),

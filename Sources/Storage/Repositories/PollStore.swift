@@ -1,0 +1,113 @@
+import Fluent
+import SQLKit
+import Foundation
+import Content
+import Privacy
+
+public enum PollStoreError: Error, Equatable {
+    case notFound
+    case alreadyVoted
+    /// Its answers cannot change once people have voted (the counts would mean something else).
+    case answersFixed
+}
+
+/// Polls, their counts and their voters (keyed hashes, see M056).
+public struct PollStore: Sendable {
+    let db: any Database
+    public init(db: any Database) { self.db = db }
+
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    /// Adds (`id` nil) or changes a poll, audited; the answers stay as they are once anyone voted.
+    @discardableResult
+    public func save(_ id: UUID?, _ d: PollDraft, published: Bool, by: UUID, audit: AuditEntry, address: String?, now: Date = Date()) async throws -> UUID {
+        let content = String(decoding: try JSONEncoder().encode(d), as: UTF8.self)
+        return try await db.transaction { tx in
+            let store = PollStore(db: tx)
+            let pollID = id ?? UUID()
+            if let id {
+                guard let current = try await store.find(id) else { throw PollStoreError.notFound }
+                if current.draft.options.count != d.options.count || current.draft.multiple != d.multiple, try await store.tally(current).voters > 0 {
+                    throw PollStoreError.answersFixed
+                }
+                try await store.sql.update("polls").set("section", to: SQLBind(d.section.key)).set("content", to: SQLBind(content))
+                    .set("opens_at", to: SQLBind(d.opensAt)).set("closes_at", to: SQLBind(d.closesAt)).set("published", to: SQLBind(published))
+                    .set("updated_by", to: SQLBind(by)).set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
+            } else {
+                try await store.sql.insert(into: "polls").columns("id", "section", "content", "opens_at", "closes_at", "published", "updated_by", "updated_at")
+                    .values(SQLBind(pollID), SQLBind(d.section.key), SQLBind(content), SQLBind(d.opensAt), SQLBind(d.closesAt), SQLBind(published),
+                            SQLBind(by), SQLBind(now)).run()
+            }
+            try await AuditLog(db: tx, address: address).append(AuditEntry(at: audit.at, actorID: audit.actorID, actorOfficeID: audit.actorOfficeID,
+                clientID: nil, action: audit.action, detail: "poll " + pollID.uuidString.lowercased() + " " + content, reason: audit.reason))
+            return pollID
+        }
+    }
+
+    public func delete(_ id: UUID, audit: AuditEntry, address: String?) async throws {
+        try await db.transaction { tx in
+            guard try await PollStore(db: tx).find(id) != nil else { throw PollStoreError.notFound }
+            let sql = tx as! any SQLDatabase
+            for table in ["poll_voters", "poll_counts"] { try await sql.delete(from: table).where("poll_id", .equal, SQLBind(id)).run() }
+            try await sql.delete(from: "polls").where("id", .equal, SQLBind(id)).run()
+            try await AuditLog(db: tx, address: address).append(AuditEntry(at: audit.at, actorID: audit.actorID, actorOfficeID: audit.actorOfficeID,
+                clientID: nil, action: audit.action, detail: "poll " + id.uuidString.lowercased(), reason: audit.reason))
+        }
+    }
+
+    public func find(_ id: UUID) async throws -> Poll? {
+        try await sql.select().column("*").from("polls").where("id", .equal, SQLBind(id)).first().flatMap(Self.poll)
+    }
+
+    /// Polls of these sections (nil: all), the newest opening first; `publishedOnly` for readers.
+    public func list(sections: [ContentSection]?, publishedOnly: Bool, limit: Int = 100) async throws -> [Poll] {
+        let q = sql.select().column("*").from("polls")
+        if let sections { q.where("section", .in, SQLBind.group(sections.map(\.key))) }
+        if publishedOnly { q.where("published", .equal, SQLBind(true)) }
+        return try await q.orderBy("opens_at", .descending).limit(limit).all().compactMap(Self.poll)
+    }
+
+    /// Records one vote: the voter once (a second vote is refused, also when two arrive at once),
+    /// each chosen answer counted — in one transaction.
+    public func vote(_ poll: UUID, voter: String, choices: [Int], now: Date = Date()) async throws {
+        do {
+            try await db.transaction { tx in
+                let sql = tx as! any SQLDatabase
+                try await sql.insert(into: "poll_voters").columns("id", "poll_id", "voter", "voted_at")
+                    .values(SQLBind(UUID()), SQLBind(poll), SQLBind(voter), SQLBind(now)).run()
+                for option in choices {
+                    let updated = try await sql.raw("""
+                        UPDATE poll_counts SET votes = votes + 1 WHERE poll_id = \(bind: poll) AND \(ident: "option") = \(bind: option) RETURNING votes
+                        """).all()
+                    if updated.isEmpty {
+                        try await sql.insert(into: "poll_counts").columns("poll_id", "option", "votes").values(SQLBind(poll), SQLBind(option), SQLBind(1)).run()
+                    }
+                }
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw PollStoreError.alreadyVoted
+        }
+    }
+
+    public func hasVoted(_ poll: UUID, voter: String) async throws -> Bool {
+        try await sql.select().column("id").from("poll_voters").where("poll_id", .equal, SQLBind(poll)).where("voter", .equal, SQLBind(voter)).first() != nil
+    }
+
+    public func tally(_ poll: Poll) async throws -> PollTally {
+        var votes = Array(repeating: 0, count: poll.draft.options.count)
+        for row in try await sql.raw("SELECT \(ident: "option"), CAST(votes AS BIGINT) AS votes FROM poll_counts WHERE poll_id = \(bind: poll.id)").all() {
+            let i = try row.decode(column: "option", as: Int.self)
+            if votes.indices.contains(i) { votes[i] = try row.decode(column: "votes", as: Int.self) }
+        }
+        // Voters whose record went after the poll (retention) are still in the counts: the larger of the two.
+        let recorded = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("poll_voters")
+            .where("poll_id", .equal, SQLBind(poll.id)).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        return PollTally(votes: votes, voters: max(recorded, poll.draft.multiple ? (votes.max() ?? 0) : votes.reduce(0, +)))
+    }
+
+    static func poll(_ row: any SQLRow) throws -> Poll? {
+        guard let draft = try? JSONDecoder().decode(PollDraft.self, from: Data(try row.decode(column: "content", as: String.self).utf8)) else { return nil }
+        return Poll(id: try row.decode(column: "id", as: UUID.self), draft: draft, published: try row.decode(column: "published", as: Bool.self),
+                    updatedAt: try row.decode(column: "updated_at", as: Date.self))
+    }
+}
