@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
 
-/// Polls and surveys: the question and answers, the votes per answer, and who voted — as a
+/// Polls and surveys: the question and answers, the votes per answer (option -1: the voters), and who voted — as a
 /// keyed hash per poll (of the account, or of the browser session), deleted 30 days after the
 /// poll closes; the counts stay.
 struct M056_CreatePolls: AsyncMigration {

@@ -18,6 +18,9 @@ public struct PollStore: Sendable {
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
+    /// The count row of the people who voted (kept when who voted is forgotten).
+    static let votersRow = -1
+
     /// Adds (`id` nil) or changes a poll, audited; the answers stay as they are once anyone voted.
     @discardableResult
     public func save(_ id: UUID?, _ d: PollDraft, published: Bool, by: UUID, audit: AuditEntry, address: String?, now: Date = Date()) async throws -> UUID {
@@ -33,10 +36,18 @@ public struct PollStore: Sendable {
                 try await store.sql.update("polls").set("section", to: SQLBind(d.section.key)).set("content", to: SQLBind(content))
                     .set("opens_at", to: SQLBind(d.opensAt)).set("closes_at", to: SQLBind(d.closesAt)).set("published", to: SQLBind(published))
                     .set("updated_by", to: SQLBind(by)).set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
+                if current.draft.options.count != d.options.count { try await store.sql.delete(from: "poll_counts").where("poll_id", .equal, SQLBind(id)).run() }
             } else {
                 try await store.sql.insert(into: "polls").columns("id", "section", "content", "opens_at", "closes_at", "published", "updated_by", "updated_at")
                     .values(SQLBind(pollID), SQLBind(d.section.key), SQLBind(content), SQLBind(d.opensAt), SQLBind(d.closesAt), SQLBind(published),
                             SQLBind(by), SQLBind(now)).run()
+            }
+            // Every count exists before the first vote, so voting only adds to rows (two first
+            // votes at once never race to create one).
+            if try await store.sql.select().column("poll_id").from("poll_counts").where("poll_id", .equal, SQLBind(pollID)).limit(1).first() == nil {
+                for option in [Self.votersRow] + Array(d.options.indices) {
+                    try await store.sql.insert(into: "poll_counts").columns("poll_id", "option", "votes").values(SQLBind(pollID), SQLBind(option), SQLBind(0)).run()
+                }
             }
             try await AuditLog(db: tx, address: address).append(AuditEntry(at: audit.at, actorID: audit.actorID, actorOfficeID: audit.actorOfficeID,
                 clientID: nil, action: audit.action, detail: "poll " + pollID.uuidString.lowercased() + " " + content, reason: audit.reason))
@@ -75,14 +86,9 @@ public struct PollStore: Sendable {
                 let sql = tx as! any SQLDatabase
                 try await sql.insert(into: "poll_voters").columns("id", "poll_id", "voter", "voted_at")
                     .values(SQLBind(UUID()), SQLBind(poll), SQLBind(voter), SQLBind(now)).run()
-                for option in choices {
-                    let updated = try await sql.raw("""
-                        UPDATE poll_counts SET votes = votes + 1 WHERE poll_id = \(bind: poll) AND \(ident: "option") = \(bind: option) RETURNING votes
-                        """).all()
-                    if updated.isEmpty {
-                        try await sql.insert(into: "poll_counts").columns("poll_id", "option", "votes").values(SQLBind(poll), SQLBind(option), SQLBind(1)).run()
-                    }
-                }
+                try await sql.raw("""
+                    UPDATE poll_counts SET votes = votes + 1 WHERE poll_id = \(bind: poll) AND \(ident: "option") IN \(SQLBind.group([Self.votersRow] + choices))
+                    """).run()
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw PollStoreError.alreadyVoted
@@ -94,15 +100,12 @@ public struct PollStore: Sendable {
     }
 
     public func tally(_ poll: Poll) async throws -> PollTally {
-        var votes = Array(repeating: 0, count: poll.draft.options.count)
+        var votes = Array(repeating: 0, count: poll.draft.options.count), voters = 0
         for row in try await sql.raw("SELECT \(ident: "option"), CAST(votes AS BIGINT) AS votes FROM poll_counts WHERE poll_id = \(bind: poll.id)").all() {
-            let i = try row.decode(column: "option", as: Int.self)
-            if votes.indices.contains(i) { votes[i] = try row.decode(column: "votes", as: Int.self) }
+            let i = try row.decode(column: "option", as: Int.self), n = try row.decode(column: "votes", as: Int.self)
+            if i == Self.votersRow { voters = n } else if votes.indices.contains(i) { votes[i] = n }
         }
-        // Voters whose record went after the poll (retention) are still in the counts: the larger of the two.
-        let recorded = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("poll_voters")
-            .where("poll_id", .equal, SQLBind(poll.id)).first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
-        return PollTally(votes: votes, voters: max(recorded, poll.draft.multiple ? (votes.max() ?? 0) : votes.reduce(0, +)))
+        return PollTally(votes: votes, voters: voters)
     }
 
     static func poll(_ row: any SQLRow) throws -> Poll? {

@@ -1,4 +1,5 @@
 import Vapor
+import Content
 
 /// An optional account photo: JPEG or PNG, told by the file's first bytes (not by its name or
 /// declared type), at most 2 MB.
@@ -14,13 +15,7 @@ enum PhotoUpload {
         guard let file, file.data.readableBytes > 0 else { return nil }
         guard file.data.readableBytes <= maxBytes else { throw .tooBig }
         let data = Data(file.data.readableBytesView)
-        guard let type = imageType(data) else { throw .wrongType }
-        return Photo(contentType: type, data: data)
-    }
-
-    static func imageType(_ data: Data) -> String? {
-        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
-        if data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
-        return nil
+        guard let format = ContentImage.format(of: data) else { throw .wrongType }
+        return Photo(contentType: format.contentType, data: data)
     }
 }

@@ -172,12 +172,12 @@ struct PagesAdminController: Sendable {
         if p.sourceID != nil { input.slug = p.draft.slug; input.audience = p.draft.audience.rawValue }
         var values = input.values
         values["translation_of"] = p.sourceID?.uuidString.lowercased() ?? ""
-        var (draft, _, status, errors) = read(input, req)
+        let (draft, _, status, readErrors) = read(input, req)
+        var errors = readErrors
         guard let d = draft, let version = Int(input.version ?? "") else {
             if Int(input.version ?? "") == nil { errors.append(("title", req.catalogue.text("kb.staff.version_missing"))) }
             return try await formPage(req, member, FormState(values: values, errors: errors), editing: p, status: .badRequest)
         }
-        draft = d
         do {
             try await PageStore(db: req.db).update(p.id, d, status: status, expectedVersion: version, by: member.id,
                                                    audit: audit(member, "content.page.update", status.rawValue), address: req.clientAddress)
