@@ -18,6 +18,10 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case monitorCalls = "call.monitor"
     case moderateOffers = "offers.moderate"
     case editOfficeContent = "content.edit"
+    /// Content of the portal's own section: what `editOfficeContent` is for an office's section.
+    case editPortalContent = "portal.edit"
+    /// Approving, hiding, editing (with a reason), locking and moving forum posts and threads.
+    case moderateForum = "forum.moderate"
     case viewAuditLog = "audit.view"
     case handleDataRequests = "privacy.requests"
     case manageStaff = "staff.manage"
@@ -37,6 +41,12 @@ public enum StaffAction: String, CaseIterable, Sendable {
     case viewForeignerForms = "foreigners.quality"
 }
 
+extension StaffAction {
+    /// The right the action needs on the portal's own section: its pages, menu and news are
+    /// kept by portal editors, not by editors of every office.
+    public var onPortal: StaffAction { self == .editOfficeContent ? .editPortalContent : self }
+}
+
 /// Whether an action concerns one office's data (then the office must be in the staff
 /// member's scope) or the system as a whole.
 public enum ActionTarget: Sendable, Equatable {
@@ -46,6 +56,12 @@ public enum ActionTarget: Sendable, Equatable {
     case offices(Set<String>)
     /// Something that concerns every office (a national staff account): national scope only.
     case national
+    /// The portal's own section: a content action there needs its portal form (`onPortal`),
+    /// whatever the member's offices.
+    case portal
+    /// A list or a blank form of sections: whoever may do the action on some section, an
+    /// office's or the portal's (the page shows only those).
+    case anySection
     case system
 }
 
@@ -63,6 +79,8 @@ public enum AuthorizationMatrix {
                       .viewWallboard, .viewReports, .viewOfficeReports, .changeAgentState, .listenToRecordings, .monitorCalls, .moderateOffers, .viewAuditLog,
                       .workCVFactory, .assignCVFactory, .runRecruitment, .guideForeigners, .viewForeignerForms],
         .officeEditor: [.moderateOffers, .editOfficeContent, .verifyEmployer, .viewForeignerForms],
+        .moderator: [.moderateForum],
+        .portalEditor: [.editPortalContent],
         .dataProtectionOfficer: [.readClient, .lookUpClientByPESEL, .viewAuditLog, .handleDataRequests, .listenToRecordings],
         .administrator: [.manageStaff, .editIVR, .manageOffices, .viewAuditLog],
     ]
@@ -71,10 +89,20 @@ public enum AuthorizationMatrix {
         grants[role]?.contains(action) ?? false
     }
 
+    /// Whether any of `roles` may do `action` somewhere: on an office's section or on the portal's.
+    public static func mayEver(_ roles: Set<StaffRole>, _ action: StaffAction) -> Bool {
+        roles.contains { allows($0, action) || allows($0, action.onPortal) }
+    }
+
     public static func decide(_ who: StaffPrincipal, _ action: StaffAction, on target: ActionTarget) -> AccessDecision {
+        switch target {
+        case .portal: return who.roles.contains(where: { allows($0, action.onPortal) }) ? .allowed : .deniedRole
+        case .anySection: return mayEver(who.roles, action) ? .allowed : .deniedRole
+        default: break
+        }
         guard who.roles.contains(where: { allows($0, action) }) else { return .deniedRole }
         switch target {
-        case .system: return .allowed
+        case .system, .portal, .anySection: return .allowed
         case .office(let id): return who.scope.covers(id) ? .allowed : .deniedOffice
         case .offices(let ids): return ids.allSatisfy(who.scope.covers) ? .allowed : .deniedOffice
         case .national: return who.scope == .national ? .allowed : .deniedOffice

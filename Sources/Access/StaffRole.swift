@@ -3,6 +3,10 @@ public enum StaffRole: String, CaseIterable, Sendable, Codable {
     case consultant
     case supervisor
     case officeEditor = "office_editor"
+    /// Moderates the forum of the offices in scope (national scope: the national and topic forums).
+    case moderator
+    /// Keeps the portal's own section: its pages, main menu, home page, look, partners, national news and polls.
+    case portalEditor = "portal_editor"
     case dataProtectionOfficer = "dpo"
     case administrator
 }

@@ -121,6 +121,15 @@ public enum ProcessingRegister {
         // only so nobody votes twice; deleted 30 days after the poll closes, the counts stay.
         .init(id: "poll_votes", basis: .legalObligation, categories: [.pollVoter], retention: .days(30), recipients: [.processors],
               tables: ["poll_voters"], profiling: []),
+        // The forum: what members wrote under their nickname, their reports and the threads
+        // whose replies they asked to be told of by e-mail; while the account exists (erasing
+        // it empties their posts).
+        .init(id: "forum", basis: .consent, categories: [.messages, .email], retention: .accountLifetime, recipients: [.processors],
+              tables: ["forum_members", "forum_threads", "forum_posts", "forum_reports", "forum_subscriptions", "forum_search"], profiling: []),
+        // Forms editors build (sign-ups, questionnaires): what people answered, kept as many
+        // days as the form says, at most a year; the page tells them how long.
+        .init(id: "form_answers", basis: .consent, categories: [.name, .email, .phone, .messages], retention: .days(365), recipients: [.officeStaff, .processors],
+              tables: ["site_form_answers"], profiling: []),
         .init(id: "surveys", basis: .legalObligation, categories: [.surveyAnswers, .email, .phone], retention: .yearsSinceLastContact(5),
               recipients: [.processors], tables: ["cc_surveys"], profiling: []),
         .init(id: "statistics", basis: .legalObligation, categories: [.contactHistory], retention: .yearsSinceLastContact(5),
@@ -147,7 +156,7 @@ public enum ProcessingRegister {
         "visit_days", "visit_pages", "visit_referrers",
         // Portal content an office publishes (like the knowledge base): news, its pictures, partners, the look.
         "news_items", "news_versions", "content_images", "partners", "site_theme",
-        "site_pages", "site_page_versions", "menus", "menu_versions", "office_details", "home_layout", "polls", "poll_counts",
+        "site_pages", "site_page_versions", "menus", "menu_versions", "office_details", "home_layout", "polls", "poll_counts", "site_forms",
     ]
 
     public static func purpose(_ id: String) -> ProcessingPurpose? { purposes.first { $0.id == id } }

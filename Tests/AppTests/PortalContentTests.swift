@@ -89,7 +89,7 @@ import Views
 
     @Test func scheduledNewsAppearsOnTimeInTheReadersLanguageAndClosedZonesStayClosed() async throws {
         try await withTestApp { app in
-            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.officeEditor], scope: .national)
+            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.portalEditor], scope: .national)
             let a = try await kraj.signIn(app)
             let soon = try Self.id(try await a.post("/staff/content/news", Self.form("Nowe zasady rejestracji", scope: "national",
                                                                                        publishAt: Date().addingTimeInterval(3600)),
@@ -141,7 +141,7 @@ import Views
             let account = try #require(try await AccountStore(db: app.db).find(email: "anna.nowak@example.org"))
             let search = try #require(try await SavedSearchStore(db: app.db).list(account: account.id).first)
 
-            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.officeEditor], scope: .national)
+            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.officeEditor, .portalEditor], scope: .national)
             let a = try await kraj.signIn(app)
             for (title, scope) in [("Dni otwarte PUP Białystok", "office:pup-2002"), ("Konkurs WUP Białystok", "voivodeship:20"),
                                    ("Targi w Augustowie", "office:pup-2001"), ("Komunikat krajowy", "national"), ("Warszawa zaprasza", "voivodeship:14")] {
@@ -164,7 +164,7 @@ import Views
         try await withTestApp { app in
             let ewa = try await TestStaff.create(app, email: "ewa@example.org", roles: [.officeEditor], scope: .offices(["pup-2002"]))
             #expect(try await ewa.signIn(app).get("/staff/content/theme").status == .forbidden, "the look is the whole portal's")
-            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.officeEditor], scope: .national)
+            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.portalEditor], scope: .national)
             let a = try await kraj.signIn(app)
             var theme = ThemeController.values(.standard)
             theme["name"] = "Praca Podlasie"
@@ -189,7 +189,7 @@ import Views
 
     @Test func partnersAreManagedByPortalEditorsAndLinkOnlyToTheWeb() async throws {
         try await withTestApp { app in
-            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.officeEditor], scope: .national)
+            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.portalEditor], scope: .national)
             let a = try await kraj.signIn(app)
             let bad = try await a.post("/staff/content/partners?lang=en", ["name": "ZUS", "url": "javascript:alert(1)", "position": "1"],
                                        csrfFrom: "/staff/content/partners")

@@ -110,7 +110,7 @@ import SQLKit
         try await withTestApp { app in
             let ewa = try await TestStaff.create(app, email: "ewa@example.org", roles: [.officeEditor], scope: .offices(["pup-2002"]))
             #expect(try await ewa.signIn(app).get("/staff/content/home").status == .forbidden)
-            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.officeEditor], scope: .national)
+            let kraj = try await TestStaff.create(app, email: "kraj@example.org", roles: [.portalEditor], scope: .national)
             let a = try await kraj.signIn(app)
             #expect(try await a.post("/staff/content/pages", Self.page("o-nas", "O nas", body: "Sieć urzędów pracy w całej Polsce.", section: "portal"),
                                      csrfFrom: "/staff/content/pages/new").status == .seeOther)

@@ -40,6 +40,13 @@ import Content
         var news: [String: UUID] = [:]
         var page: [String: UUID] = [:]
         var poll: [String: UUID] = [:]
+        /// A form each office's editors built.
+        var siteForm: [String: UUID] = [:]
+        /// A thread of each office's forum, with its first post.
+        var forumThread: [String: UUID] = [:]
+        var forumPost: [String: UUID] = [:]
+        /// A partner of the portal per pass (the portal's editors' own, no office: each pass deletes one).
+        var partner: [String: UUID] = [:]
         /// A recorded call of each office (a colleague's), and its recording.
         var recorded: [String: UUID] = [:]
         var recording: [String: UUID] = [:]
@@ -117,6 +124,17 @@ import Content
                     PollDraft(section: .office(office), question: ["pl": "Czy było łatwo?"], options: [["pl": "Tak"], ["pl": "Nie"]],
                               opensAt: Date(), closesAt: Date().addingTimeInterval(86_400)), published: true, by: seeker,
                     audit: AuditEntry(actorID: seeker, actorOfficeID: office, clientID: nil, action: "content.poll.create", detail: "", reason: ""), address: nil)
+                let made = try await ForumStore(db: app.db).startThread(in: .office(office), ForumPostDraft(title: "Pytanie \(n)", body: "Treść pytania."),
+                                                                        author: seeker, nickname: "Walk \(n)", subscribe: false, analyzer: app.services.analyzer,
+                                                                        mail: { _, _, _ in OutboxMessage(recipient: "r@example.org", subject: "s", textBody: "t",
+                                                                                                        htmlBody: "h", language: "pl", kind: "k") })
+                f.siteForm[office] = try await SiteFormStore(db: app.db).save(nil,
+                    SiteFormDraft(section: .office(office), title: ["pl": "Zapisy \(n)"], fields: [SiteFormField(label: ["pl": "Imię"], kind: .text, required: true)],
+                                  retentionDays: 30, open: true),
+                    by: seeker, audit: AuditEntry(actorID: seeker, actorOfficeID: office, clientID: nil, action: "content.form.create", detail: "", reason: ""),
+                    address: nil)
+                f.forumThread[office] = made.thread
+                f.forumPost[office] = made.post
                 f.recorded[office] = try await call(app, office: office, agent: f.member[office]!.uuidString)
                 let r = VoiceRecording(interactionID: f.recorded[office]!, callSid: "CA\(n)", recordingSid: "RE\(n)", url: "https://api.carrier.example/RE\(n)",
                                        durationSeconds: 30, kind: .conversation, createdAt: Date(), deleteAfter: Date().addingTimeInterval(86_400))
@@ -143,6 +161,11 @@ import Content
                                postalCode: "15-371", startsAt: Date().addingTimeInterval(86_400 * 5), officeID: office),
                     place: EventPlace(powiatCode: nil, voivodeshipCode: nil), tokens: SearchTokens(title: "targi", body: "praca"), by: seeker)
             }
+            for office in [StaffAuthorizationWalkTests.own, StaffAuthorizationWalkTests.foreign] {
+                f.partner[office] = try await PartnerStore(db: app.db).save(nil, PartnerDraft(name: "Partner", url: "https://partner.example.org"), logo: .keep,
+                    by: f.member[office]!, audit: AuditEntry(actorID: f.member[office]!, actorOfficeID: nil, clientID: nil, action: "content.partner.create",
+                                                             detail: "", reason: ""), address: nil)
+            }
             return f
         }
 
@@ -163,6 +186,9 @@ import Content
             case .newsItem: news[office]
             case .sitePage: page[office]
             case .poll: poll[office]
+            case .forumPost: forumPost[office]
+            case .forumThread: forumThread[office]
+            case .siteForm: siteForm[office]
             case .privacyRequest: request[office]
             case .recruitmentOrder: order[office]
             default: nil
@@ -195,6 +221,12 @@ import Content
             if e.pathString.contains("/tokens/:id/") { path = e.pathString.replacingOccurrences(of: ":id", with: token[office]!.uuidString) }
             if e.pathString.hasPrefix("/desktop/offers/") { path = e.pathString.replacingOccurrences(of: ":id", with: interaction[office]!.uuidString) }
             if e.pathString.hasSuffix("recovery-codes") { form = ["code": "000000"] }
+            if e.pathString.hasPrefix("/staff/content/partners/:id") { path = e.pathString.replacingOccurrences(of: ":id", with: partner[office]!.uuidString.lowercased()) }
+            switch e.target {
+            case .forumPost: form = ["decision": "approve", "body": "Treść pytania.", "edit_reason": "Literówka"]
+            case .forumThread: form = ["locked": "on", "category": office, "reason": "Temat wyczerpany"]
+            default: break
+            }
             if e.pathString.contains(":recording") {
                 path = e.pathString.replacingOccurrences(of: ":id", with: recorded[office]!.uuidString)
                     .replacingOccurrences(of: ":recording", with: recording[office]!.uuidString)
@@ -233,7 +265,8 @@ import Content
             fixtures.chat[Self.foreign] = try await Fixtures.chat(app, office: Self.foreign, agent: fixtures.member[Self.foreign]!.uuidString)
             var n = 0
             var checked = 0
-            for role in StaffRole.allCases {
+            // The office editor deletes the office's content as it walks: last, so the others meet it.
+            for role in StaffRole.allCases.filter({ $0 != .officeEditor }) + [.officeEditor] {
                 let staff = try await TestStaff.create(app, email: "\(role.rawValue)@example.org", roles: [role], scope: .offices([Self.own]))
                 let browser = try await staff.signIn(app)
                 fixtures.interaction[Self.own] = try await Fixtures.call(app, office: Self.own, agent: staff.id.uuidString)
@@ -248,8 +281,10 @@ import Content
                         let (path, form) = fixtures.request(endpoint, office: office, n: n)
                         let res = endpoint.method == .GET ? try await browser.get(path)
                             : try await browser.post(path, form, csrfFrom: "/staff/home")
-                        let roleAllows = endpoint.action.map { AuthorizationMatrix.allows(role, $0) } ?? true
-                        let officeMatters: Bool = switch endpoint.target { case .system: false; default: true }
+                        // A list of sections opens to whoever keeps some section, an office's or the portal's.
+                        let roleAllows = endpoint.action.map { endpoint.target == .anySection ? AuthorizationMatrix.mayEver([role], $0)
+                                                                   : AuthorizationMatrix.allows(role, $0) } ?? true
+                        let officeMatters: Bool = switch endpoint.target { case .system, .anySection: false; default: true }
                         let expectAllowed = roleAllows && (office == Self.own || !officeMatters)
                         let label = "\(role.rawValue) \(endpoint.method.rawValue) \(path) → \(res.status.code)"
                         if expectAllowed {
@@ -269,11 +304,7 @@ import Content
     /// A request each national route accepts when allowed (the n-th walk adds and deletes a step of its own).
     /// `cvFactory`: a seeker's open Fabryka CV request of this walk, `staff`: who walks (a
     /// supervisor hands the request to themselves, then writes and delivers it).
-    static func nationalRequest(_ e: StaffEndpoint, n: Int, cvFactory: UUID, staff: UUID, partner: UUID) -> (path: String, form: [String: String]) {
-        if e.pathString.hasPrefix("/staff/content/partners/:id") {
-            return (e.pathString.replacingOccurrences(of: ":id", with: partner.uuidString.lowercased()),
-                    ["name": "Walk \(n)", "url": "https://walk\(n).example.org", "position": "\(n)"])
-        }
+    static func nationalRequest(_ e: StaffEndpoint, n: Int, cvFactory: UUID, staff: UUID) -> (path: String, form: [String: String]) {
         if e.pathString.hasPrefix("/staff/cv-factory/:id") {
             let path = e.pathString.replacingOccurrences(of: ":id", with: cvFactory.uuidString.lowercased())
             switch e.pathString {
@@ -284,9 +315,6 @@ import Content
         }
         return switch e.pathString {
         case "/staff/newsletter": (e.pathString, ["language": "pl", "subject": "Nowości", "body": "Nowe szkolenia w urzędach pracy w grudniu."])
-        case "/staff/content/partners": (e.pathString, ["name": "Partner \(n)", "url": "https://partner\(n).example.org", "position": "1"])
-        case "/staff/content/theme": (e.pathString, ThemeController.values(.standard))
-        case "/staff/content/home": (e.pathString, ["show_news": "on", "position_news": "1"])
         case "/staff/ivr/steps": (e.pathString, ["id": "walk-\(n)", "kind": "hangup"])
         case "/staff/ivr/steps/:step": ("/staff/ivr/steps/end", ["kind": "hangup"])
         case "/staff/ivr/steps/:step/delete": ("/staff/ivr/steps/walk-\(n)/delete", [:])
@@ -314,17 +342,51 @@ import Content
                                                    note: "Proszę o poprawę.", sourceCV: cv.id, hasSourceFile: true, dueAt: Date().addingTimeInterval(86_400),
                                                    createdAt: Date())
                     try await CVFactoryStore(db: app.db).create(request, file: ("cv.pdf", CVFlowTests.pdf()))
-                    let partner = try await PartnerStore(db: app.db).save(nil, PartnerDraft(name: "Partner", url: "https://partner.example.org"), logo: .keep,
-                        by: staff.id, audit: AuditEntry(actorID: staff.id, actorOfficeID: nil, clientID: nil, action: "content.partner.create", detail: "", reason: ""),
-                        address: nil)
                     for endpoint in national {
-                        let (path, form) = Self.nationalRequest(endpoint, n: n * 2 + m, cvFactory: request.id, staff: staff.id, partner: partner)
+                        let (path, form) = Self.nationalRequest(endpoint, n: n * 2 + m, cvFactory: request.id, staff: staff.id)
                         let res = endpoint.method == .GET ? try await browser.get(path)
                             : try await browser.post(path, form, csrfFrom: "/staff/home")
                         let allowed = scope == .national && (endpoint.action.map { AuthorizationMatrix.allows(role, $0) } ?? true)
                         let label = "\(role.rawValue) \(scope) \(endpoint.method.rawValue) \(endpoint.pathString) → \(res.status.code)"
                         if allowed { #expect(res.status == .ok || res.status == .seeOther, "\(label)") } else { #expect(res.status == .forbidden, "\(label)") }
                     }
+                }
+            }
+        }
+    }
+
+    /// The portal's own section (its pages, polls, national news, main menu) is the portal
+    /// editors': an editor of every office may not touch it, a portal editor may whatever their offices.
+    @Test func thePortalsSectionNeedsThePortalEditorsRight() async throws {
+        try await withTestApp { app in
+            let author = try await TestStaff.create(app, email: "author@example.org", roles: [.portalEditor], scope: .national)
+            let audit = AuditEntry(actorID: author.id, actorOfficeID: nil, clientID: nil, action: "content.walk", detail: "", reason: "")
+            let sectionTargets: [StaffTarget] = [.sitePage, .poll, .newsItem, .sectionQuery, .formSection]
+            let endpoints = StaffRoutes.all.filter { e in sectionTargets.contains(e.target) }
+            #expect(endpoints.count >= 12)
+            let cases: [(Set<StaffRole>, OfficeScope, Bool)] = [([.officeEditor], .national, false), ([.moderator, .administrator], .national, false),
+                                                              ([.portalEditor], .offices([Self.own]), true), ([.portalEditor, .officeEditor], .national, true)]
+            for (n, (roles, scope, allowed)) in cases.enumerated() {
+                let browser = try await TestStaff.create(app, email: "p\(n)@example.org", roles: roles, scope: scope).signIn(app)
+                // Each walk its own page, poll and story: an allowed walk deletes them.
+                let page = try await PageStore(db: app.db).create(PageDraft(language: "pl", slug: "o-portalu-\(n)", title: "O portalu", body: "Treść."), section: .portal,
+                                                                  status: .published, by: author.id, audit: audit, address: nil)
+                let poll = try await PollStore(db: app.db).save(nil, PollDraft(section: .portal, question: ["pl": "Czy portal jest czytelny?"], options: [["pl": "Tak"], ["pl": "Nie"]],
+                                                                                opensAt: Date(), closesAt: Date().addingTimeInterval(86_400)),
+                                                                published: true, by: author.id, audit: audit, address: nil)
+                let news = try await NewsStore(db: app.db).create(
+                    NewsDraft(language: "pl", title: "Nowy portal", lead: "Zapraszamy na nowy portal urzędów pracy.", body: "Treść.", scope: .national, publishAt: Date()),
+                    status: .published, voivodeship: nil, image: nil, by: author.id, audit: audit, address: nil)
+                for e in endpoints {
+                    let id: UUID? = switch e.target { case .sitePage: page; case .poll: poll; case .newsItem: news; default: nil }
+                    var path = e.pathString.replacingOccurrences(of: ":id", with: id?.uuidString.lowercased() ?? "")
+                    if e.target == .sectionQuery { path += "?section=portal" }
+                    let form = e.target == .formSection
+                        ? ["section": "portal", "version": "0", "language": "pl", "slug": "walk-\(n)", "title": "Strona \(n)", "body": "Treść.", "audience": "everyone"]
+                        : ["version": "0"]
+                    let res = e.method == .GET ? try await browser.get(path) : try await browser.post(path, form, csrfFrom: "/staff/home")
+                    let label = "\(roles) \(scope) \(e.method.rawValue) \(path) → \(res.status.code)"
+                    if allowed { #expect(res.status != .forbidden && res.status != .notFound, "\(label)") } else { #expect(res.status == .forbidden, "\(label)") }
                 }
             }
         }

@@ -47,5 +47,13 @@ PAGES = [
     "/partners",
     "/offices/pup-2002/pages/godziny-otwarcia",
     "/polls",
+    "/forum",
+    "/forum/rules",
+    "/forum/national",
+    "/forum/pup-2002",
+    "/forum/threads/00000000-0000-4000-8000-00000000f001",
+    "/forum/search?q=w%C3%B3zki",
+    "/forum/search?q=%21%21",
+    "/forms/00000000-0000-4000-8000-00000000f101",
 ]
 LANGUAGES = ["pl", "en", "ru", "uk"]

@@ -721,6 +721,16 @@ def portal_content_of_a_national_editor(driver):
     check_all_languages(driver, "/partners")
     check_all_languages(driver, "/staff/content/home")
     check_all_languages(driver, "/staff/content/menus?section=portal")
+    # Forms: the editors' list, a form built with errors, a visitor's answer with errors.
+    check_all_languages(driver, "/staff/content/forms")
+    check_all_languages(driver, "/staff/content/forms/00000000-0000-4000-8000-00000000f101/edit")
+    driver.get(url("/staff/content/forms/new", "en"))
+    submit(driver, {"title_pl": "?", "retention_days": "999"})
+    assert_accessible(driver, "form builder with errors", "en")
+    driver.get(url("/forms/00000000-0000-4000-8000-00000000f101", "en"))
+    submit(driver, {"answer1": "not-an-address"})
+    assert "is not an e-mail address" in driver.page_source
+    assert_accessible(driver, "a visitor's form with errors", "en")
     # Polls: the editors' list and a form with errors; a reader votes and sees the results.
     check_all_languages(driver, "/staff/content/polls")
     driver.get(url("/staff/content/polls/new", "en"))
@@ -733,6 +743,41 @@ def portal_content_of_a_national_editor(driver):
     click(driver, "main form button[type=submit]")
     assert "results-heading" in driver.page_source
     check_all_languages(driver, poll)
+
+
+def test_forum_from_a_member_to_the_moderator(driver):
+    """A member replies (warned first about a phone number, then waiting for a moderator); the
+    office's moderator finds the reply in the queue, refuses to hide it without a reason, and
+    opens the thread's page."""
+    thread = "/forum/threads/00000000-0000-4000-8000-00000000f001"
+    reply = thread + "/reply"
+    password_step(driver, "jan.demo@example.org")
+    check_all_languages(driver, thread)
+    check_all_languages(driver, "/forum/pup-2002/new")
+    driver.get(url(thread, "en"))
+    submit_to(driver, reply, {"body": "!"})
+    assert "The text must" in driver.page_source
+    assert_accessible(driver, "forum reply with errors", "en")
+    driver.get(url(thread, "pl"))
+    submit_to(driver, reply, {"body": "Dziękuję! Gdyby ktoś chciał pogadać: 600 100 200."})
+    assert "numer telefonu" in driver.page_source
+    assert_accessible(driver, "forum warning before personal data", "pl")
+    driver.find_element("css selector", "label[for='confirm']").click()
+    click(driver, f"form[action='{reply}'] button[type=submit]")
+    assert "moderatora" in driver.page_source
+    assert_accessible(driver, "forum reply waiting for a moderator", "pl")
+    driver.delete_all_cookies()
+    enrol(driver, "moderator.bialystok@example.org")
+    check_all_languages(driver, "/staff/forum")
+    post = first_link(driver, "/staff/forum", "main table a[href*='/staff/forum/posts/']")
+    check_all_languages(driver, post)
+    driver.get(url(post, "en"))
+    Select(driver.find_element("id", "decision")).select_by_value("hide")
+    submit_to(driver, post + "/decision", {})
+    assert "Give the reason" in driver.page_source
+    assert_accessible(driver, "forum decision with errors", "en")
+    check_all_languages(driver, "/staff/forum/threads/00000000-0000-4000-8000-00000000f001")
+    driver.delete_all_cookies()
 
 
 def click(driver, selector):

@@ -47,8 +47,15 @@ enum StaffTarget: Sendable {
     case sitePage
     /// The poll `:id`: its section's office, or the portal's (national).
     case poll
-    /// A section named in `?section=` (a list) or in the form's `section`: an office's, or the portal's (national).
+    /// A section named in `?section=` (a list) or in the form's `section`: an office's, or the
+    /// portal's (its editors); none named: any section the member keeps.
     case sectionQuery, formSection
+    /// A list or blank form of the sections the member keeps (the handler shows only those).
+    case anySection
+    /// The forum post `:id` or thread `:id`: its office's forum, or national for the shared forums.
+    case forumPost, forumThread
+    /// The editor-built form `:id`: its section's office, or the portal's.
+    case siteForm
     /// The contact `:id`, seen by its office's supervisors (whoever handled it).
     case interaction
     /// The recruitment order `:id`: the office of its offer.
@@ -85,7 +92,7 @@ enum StaffGuard {
             throw Abort(.forbidden, reason: req.catalogue.text("error.staff_only"))
         }
         if let action = endpoint.action {
-            guard AuthorizationMatrix.allows(member.roles, action) else { throw Abort(.forbidden, reason: req.catalogue.text("error.no_permission")) }
+            guard AuthorizationMatrix.mayEver(member.roles, action) else { throw Abort(.forbidden, reason: req.catalogue.text("error.no_permission")) }
             let target = try await resolve(endpoint.target, req)
             guard AuthorizationMatrix.decide(member.principal, action, on: target) == .allowed else {
                 throw Abort(.forbidden, reason: req.catalogue.text("error.foreign_office"))
@@ -176,7 +183,20 @@ enum StaffGuard {
             return PagesAdminController.target(poll.draft.section)
         case .sectionQuery, .formSection:
             let key = target == .sectionQuery ? (try? req.query.get(String.self, at: "section")) : (try? req.content.get(String.self, at: "section"))
-            return ContentSection(key: key ?? "").map(PagesAdminController.target) ?? .system
+            return ContentSection(key: key ?? "").map(PagesAdminController.target) ?? .anySection
+        case .anySection:
+            return .anySection
+        case .siteForm:
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let form = try await SiteFormStore(db: req.db).find(id) else {
+                throw Abort(.notFound)
+            }
+            return PagesAdminController.target(form.draft.section)
+        case .forumPost, .forumThread:
+            let store = ForumStore(db: req.db)
+            guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+            let threadID = target == .forumThread ? id : try await store.post(id)?.threadID
+            guard let threadID, let thread = try await store.thread(threadID) else { throw Abort(.notFound) }
+            return ForumModerationController.target(thread.category)
         case .formOffice:
             let office = (try? req.content.get(String.self, at: "office_id"))?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             return office.isEmpty ? .system : .office(office)

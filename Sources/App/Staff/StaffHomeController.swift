@@ -22,6 +22,7 @@ struct StaffHomeController: Sendable {
         (SiteRoute.staffEvents.path, "staff.area_events", .editOfficeContent),
         (SiteRoute.staffKB.path, "staff.area_kb", .editOfficeContent),
         (SiteRoute.staffNewsletter.path, "staff.area_newsletter", .editOfficeContent),
+        (SiteRoute.staffForum.path, "staff.area_forum", .moderateForum),
         (SiteRoute.staffInteractions.path, "staff.area_review", .listenToRecordings),
         (SiteRoute.staffIVR.path, "staff.area_ivr", .editIVR),
         (SiteRoute.staffAudit.path, "staff.area_audit", .viewAuditLog),
@@ -33,7 +34,13 @@ struct StaffHomeController: Sendable {
 
     /// The areas a member's roles and scope open.
     static func areas(for member: StaffMember) -> [(path: String, key: String, action: StaffAction)] {
-        areas.filter { AuthorizationMatrix.allows(member.roles, $0.action) && (member.scope == .national || !nationalAreas.contains($0.path)) }
+        // A page of whatever sections the member keeps opens to the portal's editors too.
+        let sectionLists = Set(StaffRoutes.all.filter { $0.method == .GET && $0.target == .anySection }.map(\.pathString))
+        return areas.filter { area in
+            let roleOpens = sectionLists.contains(area.path) ? AuthorizationMatrix.mayEver(member.roles, area.action)
+                : AuthorizationMatrix.allows(member.roles, area.action)
+            return roleOpens && (member.scope == .national || !nationalAreas.contains(area.path))
+        }
     }
 
     @Sendable func home(req: Request, member: StaffMember) async throws -> Response {

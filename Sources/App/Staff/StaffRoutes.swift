@@ -15,7 +15,7 @@ enum StaffRoutes {
         let foreigners = ForeignersDeskController()
         let statistics = StatisticsController()
         let news = NewsAdminController(), partners = PartnersController(), theme = ThemeController()
-        let pages = PagesAdminController(), sections = SectionAdminController(), polls = PollsAdminController()
+        let pages = PagesAdminController(), sections = SectionAdminController(), polls = PollsAdminController(), forum = ForumModerationController(), forms = SiteFormsAdminController()
         return [
             StaffEndpoint(.GET, .staffHome, nil, .system, home.home),
             StaffEndpoint(.GET, .staffSecurity, nil, .system, home.security),
@@ -66,22 +66,22 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .desktopForeignerDraft(":id"), .guideForeigners, .heldInteraction, foreigners.guide),
 
             // Visit statistics (counts): every editor, an office's editor with their offices' pages.
-            StaffEndpoint(.GET, .staffStatistics, .editOfficeContent, .system, statistics.page),
+            StaffEndpoint(.GET, .staffStatistics, .editOfficeContent, .anySection, statistics.page),
 
-            // Portal content: news per office, voivodeship (its WUP's editors) or national; the
-            // partners and the look are the whole portal's (national editors).
-            StaffEndpoint(.GET, .staffContent, .editOfficeContent, .system, news.hub),
-            StaffEndpoint(.GET, .staffNews, .editOfficeContent, .officeQuery, news.list),
-            StaffEndpoint(.GET, .staffNewsNew, .editOfficeContent, .system, news.newForm),
-            StaffEndpoint(.POST, .staffNews, .editOfficeContent, .system, news.create),
+            // Portal content: news per office, voivodeship (its WUP's editors) or national (the
+            // portal's editors, who also keep the partners, the look and the home page).
+            StaffEndpoint(.GET, .staffContent, .editOfficeContent, .anySection, news.hub),
+            StaffEndpoint(.GET, .staffNews, .editOfficeContent, .anySection, news.list),
+            StaffEndpoint(.GET, .staffNewsNew, .editOfficeContent, .anySection, news.newForm),
+            StaffEndpoint(.POST, .staffNews, .editOfficeContent, .anySection, news.create),
             StaffEndpoint(.GET, .staffNewsEdit(":id"), .editOfficeContent, .newsItem, news.editForm),
             StaffEndpoint(.POST, .staffNewsEntry(":id"), .editOfficeContent, .newsItem, news.update),
             StaffEndpoint(.GET, .staffNewsVersions(":id"), .editOfficeContent, .newsItem, news.versions),
             StaffEndpoint(.POST, .staffNewsDelete(":id"), .editOfficeContent, .newsItem, news.delete),
             // Sections: an office's pages, menu and confirmed details (its editors); the portal's
             // pages, main menu and home page (national editors).
-            StaffEndpoint(.GET, .staffPages, .editOfficeContent, .system, pages.list),
-            StaffEndpoint(.GET, .staffPageNew, .editOfficeContent, .system, pages.newForm),
+            StaffEndpoint(.GET, .staffPages, .editOfficeContent, .anySection, pages.list),
+            StaffEndpoint(.GET, .staffPageNew, .editOfficeContent, .anySection, pages.newForm),
             StaffEndpoint(.POST, .staffPages, .editOfficeContent, .formSection, pages.create),
             StaffEndpoint(.GET, .staffPageEdit(":id"), .editOfficeContent, .sitePage, pages.editForm),
             StaffEndpoint(.POST, .staffPage(":id"), .editOfficeContent, .sitePage, pages.update),
@@ -91,21 +91,35 @@ enum StaffRoutes {
             StaffEndpoint(.POST, .staffMenus, .editOfficeContent, .formSection, sections.saveMenu),
             StaffEndpoint(.GET, .staffOfficeDetails, .editOfficeContent, .officeQuery, sections.detailsForm),
             StaffEndpoint(.POST, .staffOfficeDetails, .editOfficeContent, .formOffice, sections.confirmDetails),
-            StaffEndpoint(.GET, .staffHomeBlocks, .editOfficeContent, .national, sections.homeForm),
-            StaffEndpoint(.POST, .staffHomeBlocks, .editOfficeContent, .national, sections.saveHome),
-            StaffEndpoint(.GET, .staffPolls, .editOfficeContent, .system, polls.list),
-            StaffEndpoint(.GET, .staffPollNew, .editOfficeContent, .system, polls.newForm),
+            StaffEndpoint(.GET, .staffHomeBlocks, .editPortalContent, .system, sections.homeForm),
+            StaffEndpoint(.POST, .staffHomeBlocks, .editPortalContent, .system, sections.saveHome),
+            StaffEndpoint(.GET, .staffPolls, .editOfficeContent, .anySection, polls.list),
+            StaffEndpoint(.GET, .staffPollNew, .editOfficeContent, .anySection, polls.newForm),
             StaffEndpoint(.POST, .staffPolls, .editOfficeContent, .formSection, polls.create),
             StaffEndpoint(.GET, .staffPollEdit(":id"), .editOfficeContent, .poll, polls.editForm),
             StaffEndpoint(.POST, .staffPoll(":id"), .editOfficeContent, .poll, polls.update),
             StaffEndpoint(.POST, .staffPollDelete(":id"), .editOfficeContent, .poll, polls.delete),
-            StaffEndpoint(.GET, .staffPartners, .editOfficeContent, .national, partners.list),
-            StaffEndpoint(.POST, .staffPartners, .editOfficeContent, .national, partners.create),
-            StaffEndpoint(.GET, .staffPartner(":id"), .editOfficeContent, .national, partners.editForm),
-            StaffEndpoint(.POST, .staffPartner(":id"), .editOfficeContent, .national, partners.update),
-            StaffEndpoint(.POST, .staffPartnerDelete(":id"), .editOfficeContent, .national, partners.delete),
-            StaffEndpoint(.GET, .staffTheme, .editOfficeContent, .national, theme.form),
-            StaffEndpoint(.POST, .staffTheme, .editOfficeContent, .national, theme.save),
+            StaffEndpoint(.GET, .staffPartners, .editPortalContent, .system, partners.list),
+            StaffEndpoint(.POST, .staffPartners, .editPortalContent, .system, partners.create),
+            StaffEndpoint(.GET, .staffPartner(":id"), .editPortalContent, .system, partners.editForm),
+            StaffEndpoint(.POST, .staffPartner(":id"), .editPortalContent, .system, partners.update),
+            StaffEndpoint(.POST, .staffPartnerDelete(":id"), .editPortalContent, .system, partners.delete),
+            StaffEndpoint(.GET, .staffForms, .editOfficeContent, .anySection, forms.list),
+            StaffEndpoint(.GET, .staffFormNew, .editOfficeContent, .anySection, forms.newForm),
+            StaffEndpoint(.POST, .staffForms, .editOfficeContent, .formSection, forms.create),
+            StaffEndpoint(.GET, .staffFormEdit(":id"), .editOfficeContent, .siteForm, forms.editForm),
+            StaffEndpoint(.POST, .staffForm(":id"), .editOfficeContent, .siteForm, forms.update),
+            StaffEndpoint(.GET, .staffFormAnswers(":id"), .editOfficeContent, .siteForm, forms.answers),
+            StaffEndpoint(.POST, .staffFormDelete(":id"), .editOfficeContent, .siteForm, forms.delete),
+            // The forum: each office's moderators its forum, national ones the shared forums.
+            StaffEndpoint(.GET, .staffForum, .moderateForum, .system, forum.queue),
+            StaffEndpoint(.GET, .staffForumPost(":id"), .moderateForum, .forumPost, forum.post),
+            StaffEndpoint(.POST, .staffForumPost(":id"), .moderateForum, .forumPost, forum.edit),
+            StaffEndpoint(.POST, .staffForumDecision(":id"), .moderateForum, .forumPost, forum.decide),
+            StaffEndpoint(.GET, .staffForumThread(":id"), .moderateForum, .forumThread, forum.thread),
+            StaffEndpoint(.POST, .staffForumThread(":id"), .moderateForum, .forumThread, forum.changeThread),
+            StaffEndpoint(.GET, .staffTheme, .editPortalContent, .system, theme.form),
+            StaffEndpoint(.POST, .staffTheme, .editPortalContent, .system, theme.save),
 
             StaffEndpoint(.GET, .staffOffers, .moderateOffers, .officeQuery, moderation.queue),
             StaffEndpoint(.POST, .staffOfferModerate(":id"), .moderateOffers, .offer, moderation.decide),

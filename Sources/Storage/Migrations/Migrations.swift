@@ -61,6 +61,8 @@ public enum StorageMigrations {
             M054_CreatePortalContent(),
             M055_CreatePagesAndMenus(),
             M056_CreatePolls(),
+            M057_CreateForum(),
+            M058_CreateSiteForms(),
         ]
     }
 }

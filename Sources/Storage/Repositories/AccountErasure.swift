@@ -70,6 +70,7 @@ public struct AccountErasure: Sendable {
                 try await sql.delete(from: table).where("account_id", .equal, SQLBind(id)).run()
             }
         }
+        try await Self.eraseForumPosts(of: id, count: count, on: tx)
         if try await count("invitations", "company_invitations", "email", SQLBind(account.email)) > 0 {
             try await sql.delete(from: "company_invitations").where("email", .equal, SQLBind(account.email)).run()
         }
@@ -194,6 +195,29 @@ public struct AccountErasure: Sendable {
     }
 
     /// Sessions keep the account's id and e-mail in their data; a signed-in browser's session goes.
+    /// Forum posts lose their text and their author (threads started stay for the replies of
+    /// others, without who started them); reports, notifications and the nickname go.
+    static func eraseForumPosts(of id: UUID, count: (String, String, String, any SQLExpression) async throws -> Int, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let posts = try await sql.select().column("id").from("forum_posts").where("author_id", .equal, SQLBind(id)).all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
+        if !posts.isEmpty {
+            _ = try await count("forum_posts", "forum_posts", "author_id", SQLBind(id))
+            let store = ForumStore(db: db)
+            for post in posts {
+                guard let p = try await store.post(post) else { continue }
+                try await store.withdraw(p, to: .erased, reason: nil)
+            }
+            try await sql.update("forum_posts").set("body", to: SQLBind("")).set("author_id", to: SQLLiteral.null)
+                .where("author_id", .equal, SQLBind(id)).run()
+        }
+        try await sql.update("forum_threads").set("author_id", to: SQLLiteral.null).where("author_id", .equal, SQLBind(id)).run()
+        for (name, table, column) in [("forum_reports", "forum_reports", "reporter_id"), ("forum_notifications", "forum_subscriptions", "account_id"),
+                                      ("forum_nickname", "forum_members", "account_id")] {
+            if try await count(name, table, column, SQLBind(id)) > 0 { try await sql.delete(from: table).where(SQLIdentifier(column), .equal, SQLBind(id)).run() }
+        }
+    }
+
     static func deleteSessions(of account: UUID, on sql: any SQLDatabase) async throws {
         let data: SQLQueryString = sql.dialect.name == "postgresql" ? "CAST(data AS TEXT)" : "data"
         try await sql.delete(from: "_fluent_sessions").where(data + " LIKE \(bind: "%\(account.uuidString)%")").run()

@@ -137,6 +137,20 @@ public struct PersonalDataExport: Sendable {
                 csv: ["kind", "version", "given_at", "channel", "withdrawn_at", "withdrawn_channel"])
         try add("newsletter", try await rows("SELECT email, language, requested_at, confirmed_at, unsubscribed_at FROM newsletter_subscribers WHERE email = \(bind: account.email)",
                                              [("email", .text), ("language", .text), ("requested_at", .date), ("confirmed_at", .date), ("unsubscribed_at", .date)]))
+        try add("forum", try await rows("""
+            SELECT m.nickname, t.category, t.title AS thread, p.first AS started_thread, p.body, p.status, p.moderation_reason, p.created_at, p.edited_at
+            FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id LEFT JOIN forum_members m ON m.account_id = p.author_id
+            WHERE p.author_id = \(bind: id) ORDER BY p.created_at
+            """, [("nickname", .text), ("category", .text), ("thread", .text), ("started_thread", .bool), ("body", .text), ("status", .text),
+                  ("moderation_reason", .text), ("created_at", .date), ("edited_at", .date)]),
+                csv: ["nickname", "category", "thread", "started_thread", "body", "status", "moderation_reason", "created_at", "edited_at"])
+        try add("forum_reports", try await rows("""
+            SELECT r.reason, r.created_at, t.title AS thread FROM forum_reports r JOIN forum_posts p ON p.id = r.post_id JOIN forum_threads t ON t.id = p.thread_id
+            WHERE r.reporter_id = \(bind: id) ORDER BY r.created_at
+            """, [("reason", .text), ("created_at", .date), ("thread", .text)]))
+        try add("forum_notifications", try await rows("""
+            SELECT t.title AS thread, s.created_at FROM forum_subscriptions s JOIN forum_threads t ON t.id = s.thread_id WHERE s.account_id = \(bind: id)
+            """, [("thread", .text), ("created_at", .date)]))
         try await contacts(account, into: &out)
         try add("requests", try await rows("""
             SELECT reference, kind, channel, status, name, email, text, received_at, extended_by, extension_reason, answer, answered_at

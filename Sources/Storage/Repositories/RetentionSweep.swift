@@ -30,6 +30,8 @@ public struct RetentionReport: Sendable, Equatable {
     public var foreignerDrafts = 0
     /// Who voted in polls closed long enough ago (the counts stay).
     public var pollVoters = 0
+    /// Answers to editor-built forms past their form's retention.
+    public var formAnswers = 0
     /// False when another process held the retention lock: it does the work.
     public var ran = true
 
@@ -41,7 +43,7 @@ public struct RetentionReport: Sendable, Equatable {
          "accounts_warned=\(accountsWarned)", "accounts_deleted=\(accountsDeleted)", "newsletter_subscribers_ended=\(subscribers)",
          "requests_anonymised=\(requests)", "mail_deleted=\(mail)", "sms_deleted=\(smsWithoutContact)", "audit_entries_deleted=\(auditEntries)",
          "attempt_counters_deleted=\(counters)", "exports_deleted=\(exports)", "cv_factory_requests_deleted=\(cvFactory)", "recruitment_candidates_deleted=\(recruitmentCandidates)",
-         "foreigner_drafts_deleted=\(foreignerDrafts)", "poll_voters_deleted=\(pollVoters)"]
+         "foreigner_drafts_deleted=\(foreignerDrafts)", "poll_voters_deleted=\(pollVoters)", "form_answers_deleted=\(formAnswers)"]
     }
 }
 
@@ -204,6 +206,7 @@ public struct RetentionSweep: Sendable {
             (\.auditEntries, "audit_log", "id", "\(ident: "at") < \(bind: Retention.securityLog.cutoff(now: now))"),
             (\.exports, "privacy_exports", "id", "expires_at < \(bind: now)"),
             (\.pollVoters, "poll_voters", "id", "poll_id IN (SELECT id FROM polls WHERE closes_at < \(bind: Retention.pollVotes.cutoff(now: now)))"),
+            (\.formAnswers, "site_form_answers", "id", "delete_after < \(bind: now)"),
             (\.counters, "rate_limits", "key", "window_start < \(bind: Retention.attemptCounters.cutoff(now: now))"),
             // A result nobody accepted or sent back counts as ended when it was delivered.
             (\.cvFactory, "cv_factory_requests", "id",

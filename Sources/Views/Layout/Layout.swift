@@ -148,7 +148,7 @@ public enum Layout {
         page.open("ul", ["class": "footer-links"])
         for (route, key) in [(SiteRoute.accessibility, "nav.accessibility"), (.privacy, "privacy.footer_link"), (.complaints, "complaints.title"),
                              (.contact, "nav.contact"), (.newsletter, "newsletter.title"), (.cvFactory, "cvf.title"), (.foreigners, "fg.title"), (.returns, "returns.title"),
-                             (.polls, "polls.title"), (.partners, "partners.title")] {
+                             (.polls, "polls.title"), (.forum, "forum.title"), (.partners, "partners.title")] {
             page.open("li")
             page.element("a", ["href": route.path], text: ctx.t(key))
             page.close("li")

@@ -24,7 +24,9 @@ public enum SiteRoute: Sendable, Equatable {
     case news, newsItem(String), newsImage(String), newsFeed, officeNews(String), officeNewsFeed(String)
     case partners, partnerLogo(String), themeStylesheet, themeLogo
     case sitePage(String), officePage(String, slug: String)
-    case polls, poll(String), pollVote(String)
+    case polls, poll(String), pollVote(String), siteForm(String)
+    case forum, forumRules, forumSearch, forumCategory(String), forumNewThread(String), forumThread(String), forumReply(String)
+    case forumNotifications(String), forumReport(String)
 
     // Accounts
     case register, registerEmployer, registerEmployerJoin, login, loginTwoFactor, loginTwoFactorSetup, logout
@@ -72,6 +74,8 @@ public enum SiteRoute: Sendable, Equatable {
     case staffPages, staffPageNew, staffPage(String), staffPageEdit(String), staffPageVersions(String), staffPageDelete(String)
     case staffMenus, staffOfficeDetails, staffHomeBlocks
     case staffPolls, staffPollNew, staffPoll(String), staffPollEdit(String), staffPollDelete(String)
+    case staffForum, staffForumPost(String), staffForumDecision(String), staffForumThread(String)
+    case staffForms, staffFormNew, staffForm(String), staffFormEdit(String), staffFormDelete(String), staffFormAnswers(String)
 
     // The consultant's desktop and the wallboard
     case desktop, desktopPanel, desktopContacts, desktopState, desktopQueues, desktopSocket, desktopManual
@@ -168,6 +172,16 @@ public enum SiteRoute: Sendable, Equatable {
         case .polls: "/polls"
         case .poll(let id): "/polls/\(Self.segment(id))"
         case .pollVote(let id): "/polls/\(Self.segment(id))/vote"
+        case .siteForm(let id): "/forms/\(Self.segment(id))"
+        case .forum: "/forum"
+        case .forumRules: "/forum/rules"
+        case .forumSearch: "/forum/search"
+        case .forumCategory(let slug): "/forum/\(Self.segment(slug))"
+        case .forumNewThread(let slug): "/forum/\(Self.segment(slug))/new"
+        case .forumThread(let id): "/forum/threads/\(Self.segment(id))"
+        case .forumReply(let id): "/forum/threads/\(Self.segment(id))/reply"
+        case .forumNotifications(let id): "/forum/threads/\(Self.segment(id))/notifications"
+        case .forumReport(let id): "/forum/posts/\(Self.segment(id))/report"
         case .officePage(let id, let slug): "/offices/\(Self.segment(id))/pages/\(Self.segment(slug))"
 
         case .register: "/register"
@@ -282,6 +296,16 @@ public enum SiteRoute: Sendable, Equatable {
         case .staffPoll(let id): "/staff/content/polls/\(Self.segment(id))"
         case .staffPollEdit(let id): "/staff/content/polls/\(Self.segment(id))/edit"
         case .staffPollDelete(let id): "/staff/content/polls/\(Self.segment(id))/delete"
+        case .staffForms: "/staff/content/forms"
+        case .staffFormNew: "/staff/content/forms/new"
+        case .staffForm(let id): "/staff/content/forms/\(Self.segment(id))"
+        case .staffFormEdit(let id): "/staff/content/forms/\(Self.segment(id))/edit"
+        case .staffFormDelete(let id): "/staff/content/forms/\(Self.segment(id))/delete"
+        case .staffFormAnswers(let id): "/staff/content/forms/\(Self.segment(id))/answers.csv"
+        case .staffForum: "/staff/forum"
+        case .staffForumPost(let id): "/staff/forum/posts/\(Self.segment(id))"
+        case .staffForumDecision(let id): "/staff/forum/posts/\(Self.segment(id))/decision"
+        case .staffForumThread(let id): "/staff/forum/threads/\(Self.segment(id))"
         case .staffCVFactoryRequest(let id): "/staff/cv-factory/\(Self.segment(id))"
         case .staffCVFactoryTake(let id): "/staff/cv-factory/\(Self.segment(id))/take"
         case .staffCVFactoryAssign(let id): "/staff/cv-factory/\(Self.segment(id))/assign"

@@ -5,7 +5,7 @@ import Storage
 import TextSearch
 
 /// The index holds tokens of one analyzer. When the analyzer changes (a dictionary installed or
-/// removed, new rules), every document — offers, knowledge base, CVs, trainings and fairs — is
+/// removed, new rules), every document — offers, knowledge base, forum posts, CVs, trainings and fairs — is
 /// indexed again at start, so queries and index agree.
 enum SearchMaintenance {
     static func reindexIfAnalyzerChanged(_ app: Application) async throws {
@@ -22,6 +22,7 @@ enum SearchMaintenance {
         guard recorded != current else { return }
         let count = try await OfferIndexer(db: app.db, analyzer: analyzer, directory: FluentDirectoryStore(db: app.db)).reindexAll()
         _ = try await KnowledgeBaseStore(db: app.db).reindexAll(analyzer: analyzer)
+        try await ForumStore(db: app.db).reindexAll(analyzer: analyzer)
         let directory = FluentDirectoryStore(db: app.db)
         let register = try await app.services.directoryCache.register(app.db)
         let offers = OfferStore(db: app.db)

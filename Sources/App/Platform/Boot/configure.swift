@@ -68,6 +68,8 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     try app.register(collection: ThemeController())
     try app.register(collection: PagesController())
     try app.register(collection: PollsController())
+    try app.register(collection: ForumController())
+    try app.register(collection: SiteFormsController())
     try app.register(collection: CalendarController())
     try app.register(collection: ValidationController())
     try app.register(collection: OperationsController())

@@ -13,6 +13,8 @@ enum DemoContent {
         try await pages(app, by: editor.id)
         try await partners(app, by: editor.id)
         try await poll(app, by: editor.id)
+        try await DemoForum.load(app)
+        try await form(app, by: editor.id)
         let store = NewsStore(db: app.db)
         guard try await store.all(offices: nil, limit: 1).isEmpty else { return }
         let audit = AuditEntry(actorID: editor.id, actorOfficeID: nil, clientID: nil, action: "content.news.create", detail: "demo", reason: "")
@@ -85,6 +87,31 @@ enum DemoContent {
                                              audit: AuditEntry(actorID: editor, actorOfficeID: nil, clientID: nil, action: "content.menu.update", detail: "demo", reason: ""),
                                              address: nil)
         try await app.services.menus.reload(app.db)
+    }
+
+    static let formID = UUID(uuidString: "00000000-0000-4000-8000-00000000f101")!
+
+    /// PUP Białystok's sign-up form for a CV workshop.
+    static func form(_ app: Application, by editor: UUID) async throws {
+        let store = SiteFormStore(db: app.db)
+        guard try await store.find(formID) == nil else { return }
+        let draft = SiteFormDraft(
+            section: .office("pup-2002"),
+            title: ["pl": "Zapisy na warsztaty pisania CV", "en": "Sign-up for the CV writing workshop", "ru": "Запись на мастер-класс по резюме",
+                    "uk": "Запис на майстер-клас із резюме"],
+            intro: ["pl": "Warsztaty prowadzi doradca zawodowy w sali 12. Przynieś swoje CV, jeśli je masz.",
+                    "en": "A careers adviser runs the workshop in room 12. Bring your CV if you have one."],
+            fields: [SiteFormField(label: ["pl": "Imię i nazwisko", "en": "Full name", "ru": "Имя и фамилия", "uk": "Ім’я та прізвище"], kind: .text, required: true),
+                     SiteFormField(label: ["pl": "Adres e-mail", "en": "E-mail address", "ru": "Адрес e-mail", "uk": "Адреса e-mail"], kind: .email, required: true),
+                     SiteFormField(label: ["pl": "Termin", "en": "Date", "ru": "Дата", "uk": "Дата"], kind: .choice, required: true,
+                                   options: [["pl": "Wtorek 10:00", "en": "Tuesday 10:00", "ru": "Вторник 10:00", "uk": "Вівторок 10:00"],
+                                             ["pl": "Czwartek 14:00", "en": "Thursday 14:00", "ru": "Четверг 14:00", "uk": "Четвер 14:00"]]),
+                     SiteFormField(label: ["pl": "Co chcesz poprawić w CV?", "en": "What would you like to improve in your CV?",
+                                           "ru": "Что вы хотите улучшить в резюме?", "uk": "Що ви хочете покращити в резюме?"], kind: .longText, required: false)],
+            retentionDays: 60, open: true)
+        try await store.save(nil, draft, by: editor,
+                             audit: AuditEntry(actorID: editor, actorOfficeID: nil, clientID: nil, action: "content.form.create", detail: "demo", reason: ""),
+                             address: nil, newID: formID)
     }
 
     /// A portal poll open for two weeks from the first start.

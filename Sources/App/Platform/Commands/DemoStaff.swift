@@ -14,17 +14,19 @@ enum DemoStaff {
     static let office = "pup-2002"
     static let password = "Zielona-Demo-2026"
     static let registeredSince = ISO8601DateFormatter().date(from: "2026-09-01T00:00:00+02:00")!
-    static let accounts: [(email: String, name: String, role: StaffRole, national: Bool)] = [
-        ("konsultant.bialystok@example.org", "Demo: konsultant PUP Białystok", .consultant, false),
-        ("kierownik.bialystok@example.org", "Demo: kierownik zmiany PUP Białystok", .supervisor, false),
-        ("redaktor.bialystok@example.org", "Demo: redaktor PUP Białystok", .officeEditor, false),
-        ("iod.bialystok@example.org", "Demo: inspektor ochrony danych PUP Białystok", .dataProtectionOfficer, false),
-        ("admin.bialystok@example.org", "Demo: administrator PUP Białystok", .administrator, false),
-        ("admin.krajowy@example.org", "Demo: administrator krajowy", .administrator, true),
-        ("redaktor.krajowy@example.org", "Demo: redaktor krajowy", .officeEditor, true),
+    static let accounts: [(email: String, name: String, roles: Set<StaffRole>, national: Bool)] = [
+        ("konsultant.bialystok@example.org", "Demo: konsultant PUP Białystok", [.consultant], false),
+        ("kierownik.bialystok@example.org", "Demo: kierownik zmiany PUP Białystok", [.supervisor], false),
+        ("redaktor.bialystok@example.org", "Demo: redaktor PUP Białystok", [.officeEditor], false),
+        ("iod.bialystok@example.org", "Demo: inspektor ochrony danych PUP Białystok", [.dataProtectionOfficer], false),
+        ("admin.bialystok@example.org", "Demo: administrator PUP Białystok", [.administrator], false),
+        ("admin.krajowy@example.org", "Demo: administrator krajowy", [.administrator], true),
+        ("redaktor.krajowy@example.org", "Demo: redaktor krajowy", [.officeEditor, .portalEditor], true),
+        ("moderator.bialystok@example.org", "Demo: moderator forum PUP Białystok", [.moderator], false),
+        ("moderator.krajowy@example.org", "Demo: moderator forum krajowego", [.moderator], true),
         // The centre's own staff, national: the national pool and Fabryka CV.
-        ("konsultant.centrum@example.org", "Demo: konsultant Centrum (Fabryka CV)", .consultant, true),
-        ("kierownik.centrum@example.org", "Demo: kierownik zmiany Centrum", .supervisor, true),
+        ("konsultant.centrum@example.org", "Demo: konsultant Centrum (Fabryka CV)", [.consultant], true),
+        ("kierownik.centrum@example.org", "Demo: kierownik zmiany Centrum", [.supervisor], true),
     ]
     static let clients: [(number: String, first: String, last: String, pesel: String, phone: String, email: String)] = [
         ("100000009", "Jan", "Demo-Kowalski", "85031501234", "+48600100200", "jan.demo@example.org"),
@@ -40,10 +42,10 @@ enum DemoStaff {
         let token = Secrets.randomToken()
         try await app.db.transaction { tx in
             for a in accounts where try await AccountStore(db: tx).find(email: a.email) == nil {
-                let id = try await StaffStore(db: tx).create(email: a.email, passwordHash: hash, displayName: a.name, roles: [a.role],
+                let id = try await StaffStore(db: tx).create(email: a.email, passwordHash: hash, displayName: a.name, roles: a.roles,
                                                              scope: a.national ? .national : .offices([office]), language: "pl")
                 // Those who take contacts are on the wallboard from the start, logged out of the queues.
-                if a.role == .consultant || a.role == .supervisor {
+                if !a.roles.isDisjoint(with: [.consultant, .supervisor]) {
                     try await ContactCenterStore(db: tx).save(Agent(id: id.uuidString, offices: a.national ? [] : [office], voivodeships: a.national ? [] : ["20"],
                                                                     nationalPool: a.national, state: .offline, idleSince: Date()))
                 }

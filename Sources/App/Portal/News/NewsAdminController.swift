@@ -27,10 +27,14 @@ struct NewsAdminController: Sendable {
     /// What an editor's rights are checked against: the office, the voivodeship's WUP, or national.
     static func target(_ scope: NewsScope) -> ActionTarget {
         switch scope {
-        case .national: .national
+        case .national: .portal
         case .voivodeship(let code): .office("wup-" + code)
         case .office(let id): .office(id)
         }
+    }
+
+    static func mayEdit(_ member: StaffMember, _ scope: NewsScope) -> Bool {
+        AuthorizationMatrix.decide(member.principal, .editOfficeContent, on: target(scope)) == .allowed
     }
 
     static func scopeValue(_ scope: NewsScope) -> String { scope.kind + (scope.code.map { ":" + $0 } ?? "") }
@@ -49,11 +53,11 @@ struct NewsAdminController: Sendable {
         let register = try await req.services.directoryCache.register(req.db)
         let offices = try await req.directory.offices(matching: nil, voivodeship: nil)
         var out: [(value: String, label: String)] = []
-        if member.scope == .national { out.append(("national", req.catalogue.text("news.scope.national"))) }
-        for v in register.voivodeships where member.scope.covers("wup-" + v.code) {
+        if Self.mayEdit(member, .national) { out.append(("national", req.catalogue.text("news.scope.national"))) }
+        for v in register.voivodeships where Self.mayEdit(member, .voivodeship(v.code)) {
             out.append(("voivodeship:" + v.code, req.catalogue.text("news.scope.voivodeship", ["name": v.name])))
         }
-        for o in offices where member.scope.covers(o.id) { out.append(("office:" + o.id, o.name)) }
+        for o in offices where Self.mayEdit(member, .office(o.id)) { out.append(("office:" + o.id, o.name)) }
         return out
     }
 
@@ -63,12 +67,17 @@ struct NewsAdminController: Sendable {
             .init(path: SiteRoute.staffNews.path, label: t.text("news.staff.title"), hint: t.text("content.staff.news_hint")),
             .init(path: SiteRoute.staffPages.path, label: t.text("pages.staff.title"), hint: t.text("content.staff.pages_hint")),
             .init(path: SiteRoute.staffPolls.path, label: t.text("polls.staff.title"), hint: t.text("content.staff.polls_hint")),
-            .init(path: SiteRoute.staffKB.path, label: t.text("kb.staff.title"), hint: t.text("content.staff.kb_hint")),
-            .init(path: SiteRoute.staffEvents.path, label: t.text("event.staff_title"), hint: t.text("content.staff.events_hint")),
-            .init(path: SiteRoute.staffStatistics.path, label: t.text("stats.title"), hint: t.text("content.staff.statistics_hint")),
+            .init(path: SiteRoute.staffForms.path, label: t.text("forms.staff.title"), hint: t.text("content.staff.forms_hint")),
         ]
-        if member.scope == .national {
-            links += [.init(path: SiteRoute.staffPartners.path, label: t.text("partners.staff.title"), hint: t.text("content.staff.partners_hint")),
+        // The office sections' own tools, then the portal's: each only to who keeps it.
+        if AuthorizationMatrix.allows(member.roles, .editOfficeContent) {
+            links += [.init(path: SiteRoute.staffKB.path, label: t.text("kb.staff.title"), hint: t.text("content.staff.kb_hint")),
+                      .init(path: SiteRoute.staffEvents.path, label: t.text("event.staff_title"), hint: t.text("content.staff.events_hint"))]
+        }
+        links.append(.init(path: SiteRoute.staffStatistics.path, label: t.text("stats.title"), hint: t.text("content.staff.statistics_hint")))
+        if AuthorizationMatrix.allows(member.roles, .editPortalContent) {
+            links += [.init(path: SiteRoute.staffHomeBlocks.path, label: t.text("home.staff.title"), hint: t.text("content.staff.home_hint")),
+                      .init(path: SiteRoute.staffPartners.path, label: t.text("partners.staff.title"), hint: t.text("content.staff.partners_hint")),
                       .init(path: SiteRoute.staffTheme.path, label: t.text("theme.staff.title"), hint: t.text("content.staff.theme_hint"))]
         }
         return .html(StaffContentPage.render(links, req.pageContext))

@@ -9,11 +9,11 @@ import Storage
 import Privacy
 
 /// Editors build their sections: an office's editors its pages, menu and confirmed contact
-/// details; portal (national) editors the portal's pages, main menu and home page. Pages are
+/// details; portal editors the portal's pages, main menu and home page. Pages are
 /// drafted, reviewed, published and translated, every version kept; every change audited.
 struct PagesAdminController: Sendable {
     static func target(_ section: ContentSection) -> ActionTarget {
-        switch section { case .portal: .national; case .office(let id): .office(id) }
+        switch section { case .portal: .portal; case .office(let id): .office(id) }
     }
 
     func audit(_ member: StaffMember, _ action: String, _ detail: String = "") -> AuditEntry {
@@ -24,11 +24,16 @@ struct PagesAdminController: Sendable {
         AuthorizationMatrix.decide(member.principal, .editOfficeContent, on: Self.target(section)) == .allowed
     }
 
+    /// Moving something from `old` (nil: new) to `new` needs the right on both sections.
+    func requireEdit(_ member: StaffMember, _ new: ContentSection, from old: ContentSection?, _ req: Request) throws {
+        guard mayEdit(member, new), old.map({ mayEdit(member, $0) }) ?? true else { throw Abort(.forbidden, reason: req.catalogue.text("error.foreign_office")) }
+    }
+
     /// The sections this editor keeps, labelled.
     func sections(_ req: Request, _ member: StaffMember) async throws -> [(value: String, label: String)] {
         var out: [(value: String, label: String)] = []
         if mayEdit(member, .portal) { out.append(("portal", req.catalogue.text("pages.section.portal"))) }
-        for o in try await req.directory.offices(matching: nil, voivodeship: nil) where member.scope.covers(o.id) { out.append(("office:" + o.id, o.name)) }
+        for o in try await req.directory.offices(matching: nil, voivodeship: nil) where mayEdit(member, .office(o.id)) { out.append(("office:" + o.id, o.name)) }
         return out
     }
 

@@ -88,9 +88,7 @@ struct PollsAdminController: Sendable {
         let rows = max(Self.optionRows, editing?.draft.options.count ?? 0)
         let (draft, errors) = read(form, req, rows: rows)
         guard let draft else { return try await formPage(req, member, FormState(values: form, errors: errors), editing: editing, status: .badRequest) }
-        guard pages.mayEdit(member, draft.section), editing.map({ pages.mayEdit(member, $0.draft.section) }) ?? true else {
-            throw Abort(.forbidden, reason: req.catalogue.text("error.foreign_office"))
-        }
+        try pages.requireEdit(member, draft.section, from: editing?.draft.section, req)
         do {
             let id = try await PollStore(db: req.db).save(editing?.id, draft, published: form["published"] == "on", by: member.id,
                                                           audit: pages.audit(member, editing == nil ? "content.poll.create" : "content.poll.update"),

@@ -39,6 +39,7 @@ extension OfficeDetailPage {
                 .p(.text(ctx.t("offices.regional") + " "),
                    .a(.href(SiteRoute.office(id: model.regionalOffice?.id ?? "").path), .text(model.regionalOffice?.name ?? "")))),
             NewsCard.section(model.news, morePath: SiteRoute.officeNews(o.id).path, feedPath: SiteRoute.officeNewsFeed(o.id).path, ctx),
+            .p(.a(.href(SiteRoute.forumCategory(o.id).path), .text(ctx.t("forum.office_link")))),
             .p(.a(.href(SiteRoute.offices.path), .text(ctx.t("offices.back"))))
         ))
     }
