@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of every public page and of the offer list per item, as ratios measured side by
 # side in one run (absolute figures on a shared machine are noise). A benchmark, not a test.
-#   scripts/bench-pages.sh [SECONDS] [CONNECTIONS] [OFFERS]   (OFFERS=0: the demo data only)
+#   scripts/bench-pages.sh [SECONDS] [CONNECTIONS] [OFFERS]   (OFFERS=0: the demo data only;
+#   ONLY="/a /b": only these pages of the demo data)
 # 1. a fresh demo server on SQLite: requests/s of each public page and API ÷ /healthz's;
 # 2. a server with OFFERS generated offers (default 100 000): the same for the offer pages, and
 #    the cost of one more listed offer in HTML (/offers) and in JSON (/api/v1/offers), from the
@@ -63,7 +64,11 @@ PY
 NEWS=$(curl -fsS "http://127.0.0.1:$PORT/news/feed.atom" | python3 -c "import re,sys; print(re.search(r'urn:uuid:([0-9a-f-]+)', sys.stdin.read()).group(1))")
 POLL=$(curl -fsS "http://127.0.0.1:$PORT/polls" | python3 -c "import re,sys; print(re.search(r'href=\"(/polls/[0-9a-f-]+)\"', sys.stdin.read()).group(1))")
 echo "== demo data (SQLite)"
+# ONLY="path…": just these pages (a focused run after a change).
+if [ -n "${ONLY:-}" ]; then report $ONLY; exit 0; fi
 report / /news "/news?voivodeship=20" "/news/$NEWS" /news/feed.atom /offices/pup-2002/news /offices/pup-2002/pages/godziny-otwarcia /partners /polls "$POLL" \
+       /forum /forum/pup-2002 /forum/threads/00000000-0000-4000-8000-00000000f001 "/forum/search?q=w%C3%B3zki" \
+       /forms/00000000-0000-4000-8000-00000000f101 \
        /offers "/offers?q=magazyn" "/offers/$OFFER" /trainings /job-fairs /faq "/faq?q=zasi%C5%82ek" "/faq/$FAQ" /offices "/offices?q=15-371" \
        /offices/pup-2002 /contact /callback /video /chat /newsletter /register /register/employer /login /forgot-password /privacy \
        /accessibility /complaints "/occupations?q=spaw" "/api/v1/offices?postal_code=15-371" "/api/v1/offers" "/api/v1/kb?q=zasi%C5%82ek" \
