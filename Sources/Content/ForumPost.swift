@@ -1,4 +1,5 @@
 import Foundation
+import Portal
 
 /// Where a post stands. `pending`: a new member's post waiting for a moderator; `held`: reported
 /// by enough readers to be hidden until a moderator looks; `hidden`: hidden by a moderator, with
@@ -27,12 +28,13 @@ public struct ForumPostDraft: Sendable, Equatable {
         case noWords = "forum.error.no_words"
     }
 
-    /// Field name → problem, empty when the draft may be posted.
-    public func problems() -> [(field: String, problem: Problem)] {
-        var out: [(field: String, problem: Problem)] = []
-        if let title, !Self.titleLength.contains(title.count) { out.append(("title", .titleLength)) }
-        if !Self.bodyLength.contains(body.count) { out.append(("body", .bodyLength)) }
-        else if !body.contains(where: \.isLetter) { out.append(("body", .noWords)) }
+    /// What stops the draft being posted, each naming its field and the limits its message needs.
+    public func problems() -> [OfferDraft.Problem] {
+        func bounds(_ r: ClosedRange<Int>) -> [String: String] { ["min": "\(r.lowerBound)", "max": "\(r.upperBound)"] }
+        var out: [OfferDraft.Problem] = []
+        if let title, !Self.titleLength.contains(title.count) { out.append(.init("title", Problem.titleLength.rawValue, bounds(Self.titleLength))) }
+        if !Self.bodyLength.contains(body.count) { out.append(.init("body", Problem.bodyLength.rawValue, bounds(Self.bodyLength))) }
+        else if !body.contains(where: \.isLetter) { out.append(.init("body", Problem.noWords.rawValue)) }
         return out
     }
 }

@@ -42,7 +42,7 @@ struct ForumRulesTests {
         #expect(ForumRules.nickname("  Anna   z  Białegostoku ") == "Anna z Białegostoku")
         for bad in ["ab", "12345", "<b>Anna</b>", "Anna\u{202E}", String(repeating: "a", count: 31)] { #expect(ForumRules.nickname(bad) == nil, "\(bad)") }
         #expect(ForumPostDraft(title: " Pytanie o staż ", body: " Treść. ").problems().isEmpty)
-        #expect(ForumPostDraft(title: "Hej", body: "?").problems().map(\.problem) == [.titleLength, .bodyLength])
-        #expect(ForumPostDraft(title: nil, body: "!!! ???").problems().map(\.problem) == [.noWords])
+        #expect(ForumPostDraft(title: "Hej", body: "?").problems().map(\.key) == [ForumPostDraft.Problem.titleLength.rawValue, ForumPostDraft.Problem.bodyLength.rawValue])
+        #expect(ForumPostDraft(title: nil, body: "!!! ???").problems().map(\.key) == [ForumPostDraft.Problem.noWords.rawValue])
     }
 }

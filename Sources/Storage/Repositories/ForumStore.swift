@@ -207,6 +207,14 @@ public struct ForumStore: Sendable {
         try await sql.select().column("*").from("forum_threads").where("id", .equal, SQLBind(id)).first().map(Self.thread)
     }
 
+    /// The post, its row locked for the rest of the transaction on PostgreSQL (SQLite's writers
+    /// are one at a time already): two moderators or reporters at once act one after the other,
+    /// each on what the other left.
+    func lockedPost(_ id: UUID) async throws -> ForumPost? {
+        if SearchIndex.dialect(db) == .postgres { try await sql.raw("SELECT id FROM forum_posts WHERE id = \(bind: id) FOR UPDATE").run() }
+        return try await post(id)
+    }
+
     public func post(_ id: UUID) async throws -> ForumPost? {
         try await sql.select().column("*").from("forum_posts").where("id", .equal, SQLBind(id)).first().map(Self.post)
     }
@@ -276,7 +284,7 @@ public struct ForumStore: Sendable {
         do {
             return try await db.transaction { tx in
                 let sql = tx as! any SQLDatabase, store = ForumStore(db: tx)
-                guard let post = try await store.post(postID), post.status == .visible || post.status == .held else { throw ForumStoreError.notFound }
+                guard let post = try await store.lockedPost(postID), post.status == .visible || post.status == .held else { throw ForumStoreError.notFound }
                 guard post.authorID != reporter else { throw ForumStoreError.ownPost }
                 try await sql.insert(into: "forum_reports").columns("post_id", "reporter_id", "reason", "created_at")
                     .values(SQLBind(postID), SQLBind(reporter), SQLBind(String(reason.prefix(500))), SQLBind(now)).run()
@@ -321,7 +329,7 @@ public struct ForumStore: Sendable {
                        address: String?, now: Date = Date()) async throws {
         try await db.transaction { tx in
             let store = ForumStore(db: tx), sql = tx as! any SQLDatabase
-            guard let post = try await store.post(postID), post.status != .erased else { throw ForumStoreError.notFound }
+            guard let post = try await store.lockedPost(postID), post.status != .erased else { throw ForumStoreError.notFound }
             switch decision {
             case .approve:
                 if post.status == .pending, let author = post.authorID {
@@ -343,7 +351,7 @@ public struct ForumStore: Sendable {
                      now: Date = Date()) async throws {
         try await db.transaction { tx in
             let store = ForumStore(db: tx), sql = tx as! any SQLDatabase
-            guard let post = try await store.post(postID), post.status != .erased, let thread = try await store.thread(post.threadID) else {
+            guard let post = try await store.lockedPost(postID), post.status != .erased, let thread = try await store.thread(post.threadID) else {
                 throw ForumStoreError.notFound
             }
             try await sql.update("forum_posts").set("body", to: SQLBind(body)).set("moderation_reason", to: SQLBind(reason))

@@ -213,8 +213,7 @@ struct ForumController: RouteCollection {
     func check(_ input: Input, title: Bool, needsNickname: Bool, _ req: Request) -> (draft: ForumPostDraft, nickname: String?, writing: ForumWriting?) {
         let t = req.catalogue
         let draft = ForumPostDraft(title: title ? (input.title ?? "") : nil, body: input.body ?? "")
-        var errors = draft.problems().map { (field: $0.field, message: t.text($0.problem.rawValue, ["min": "\($0.field == "title" ? ForumPostDraft.titleLength.lowerBound : ForumPostDraft.bodyLength.lowerBound)",
-                                                                                             "max": "\($0.field == "title" ? ForumPostDraft.titleLength.upperBound : ForumPostDraft.bodyLength.upperBound)"])) }
+        var errors = draft.problems().map { (field: $0.field, message: t.text($0.key, $0.arguments)) }
         var nickname: String? = nil
         if needsNickname {
             nickname = ForumRules.nickname(input.nickname ?? "")

@@ -111,8 +111,7 @@ struct ForumModerationController: Sendable {
         let input = (try? req.content.decode(EditInput.self)) ?? EditInput()
         let draft = ForumPostDraft(title: nil, body: input.body ?? "")
         let reason = (input.edit_reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var errors = draft.problems().map { (field: $0.field, message: req.catalogue.text($0.problem.rawValue, ["min": "\(ForumPostDraft.bodyLength.lowerBound)",
-                                                                                                            "max": "\(ForumPostDraft.bodyLength.upperBound)"])) }
+        var errors = draft.problems().map { (field: $0.field, message: req.catalogue.text($0.key, $0.arguments)) }
         if reason.count < 3 { errors.append(("edit_reason", req.catalogue.text("forum.staff.error.reason"))) }
         if !errors.isEmpty {
             return try await postPage(req, member, p, t, form: FormState(values: ["body": input.body ?? "", "edit_reason": reason, "decision": "approve"], errors: errors),
