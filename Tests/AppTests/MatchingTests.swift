@@ -241,4 +241,33 @@ import Privacy
             #expect(try await boss.get("/employer/candidates?lang=en").body.string.contains("More than 1000 candidates"))
         }
     }
+    /// PostgreSQL takes a word search through the newest rows first and through the index only
+    /// for words rare there: whichever way a page is found, it is the plain query's page.
+    @Test func aWordSearchFindsWhatThePlainQueryFindsWhicheverWayItTakes() async throws {
+        try await withTestApp { app in
+            _ = try await SyntheticDataSet(app: app, seed: 5).generate(offers: 0, seekers: 900)
+            let store = CVStore(db: app.db)
+            var seen: [String: Int] = [:]
+            for words in ["praca", "kierowca", "spawacz", "astronom kucharz"] {
+                var c = CandidateCriteria()
+                c.query = try app.services.analyzer.query(words)
+                for page in [1, 2, 4, 10, 11] {
+                    c.page = page
+                    let plain = try await store.searchCandidates(c, newestRows: nil)
+                    if page == 1 { seen[words] = plain.more ? Int.max : plain.total }
+                    // Paging stops at the count (200): the tenth page is its last.
+                    #expect(page < 11 || plain.candidates.isEmpty)
+                    #expect(page != 10 || !plain.more || plain.candidates.count == 20)
+                    for rows in [5, 60, 400, 1_000_000] {
+                        let found = try await store.searchCandidates(c, newestRows: rows)
+                        #expect(found.total == plain.total && found.more == plain.more && found.candidates.map(\.id) == plain.candidates.map(\.id),
+                                "\(words), page \(page), \(rows) newest rows: \(found.total) \(found.more) against \(plain.total) \(plain.more)")
+                    }
+                }
+            }
+            // The words cover every way: more than the count, a few pages, one page, nothing.
+            #expect(seen["praca"] == Int.max && (21...200).contains(seen["kierowca"] ?? 0)
+                    && (1...20).contains(seen["spawacz"] ?? 0) && seen["astronom kucharz"] == 0, "\(seen)")
+        }
+    }
 }

@@ -39,18 +39,28 @@ extension CVStore {
     public static let countLimit = 1_000
     /// A common word matches tens of thousands of a million CVs. A word search lists the
     /// newest first — by the search rows' sequence, which follows the last change (rows are
-    /// written anew), so an index read backwards stops at the page — and counts up to
-    /// `wordCountLimit`: PostgreSQL rechecks every match it counts in the table.
+    /// written anew) — and counts up to `wordCountLimit`.
     public static let wordCountLimit = 200
     /// On SQLite the matches are read from FTS5's newest end, this many at most (more than
     /// the count looks at, so "newest first" is exact).
     static let wordWindow = 2_000
 
     public func searchCandidates(_ c: CandidateCriteria) async throws -> (total: Int, candidates: [Candidate], more: Bool) {
+        try await searchCandidates(c, newestRows: Self.newestRows)
+    }
+
+    /// `newestRows`: how many of the newest search rows a word search on PostgreSQL walks
+    /// first (tests make it small to take both ways with little data); nil searches the index
+    /// alone, the plain way the tests and the benchmark compare with.
+    public func searchCandidates(_ c: CandidateCriteria, newestRows: Int?) async throws -> (total: Int, candidates: [Candidate], more: Bool) {
+        let filters = Self.filters(c)
+        if let q = c.query, let newestRows, SearchIndex.dialect(db) == .postgres {
+            return try await searchCandidatesOnPostgres(words: q, filters: filters, page: c.page, perPage: c.perPage, newestRows: newestRows)
+        }
         let sql = db as! any SQLDatabase
         var with: SQLQueryString = ""
         var from: SQLQueryString = "FROM cv_candidates c "
-        var conditions: [SQLQueryString] = [Self.notObjecting]
+        var conditions = filters
         var order: SQLQueryString = "ORDER BY c.updated_at DESC, c.cv_id"
         if let q = c.query {
             let match = SearchIndex.cvs.textMatch(q, db: db, newest: Self.wordWindow)
@@ -59,6 +69,20 @@ extension CVStore {
             if let condition = match.condition { conditions.append(condition) }
             order = "ORDER BY s.seq DESC"
         }
+        let whereClause = Self.whereClause(conditions)
+        let (perPage, offset) = Self.window(c.page, c.perPage)
+        let limit = c.query == nil ? Self.countLimit : Self.wordCountLimit
+        // Paging stops at the count: the page ends at the limit at the latest.
+        let rows = offset >= limit ? [] : try await sql.raw(with + "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at " + from + whereClause + " "
+                                     + order + " LIMIT \(unsafeRaw: String(min(perPage, limit - offset))) OFFSET \(unsafeRaw: String(offset))").all()
+        let counted = try await sql.raw(with + "SELECT COUNT(*) AS n FROM (SELECT 1 AS x " + from + whereClause
+                                        + " LIMIT \(unsafeRaw: String(limit + 1))) t").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        return (min(counted, limit), try rows.map(Self.candidate), counted > limit)
+    }
+
+    /// Every condition but the words': each reads a shared section only.
+    static func filters(_ c: CandidateCriteria) -> [SQLQueryString] {
+        var conditions: [SQLQueryString] = [notObjecting]
         if let o = c.occupation {
             // A group as a range of codes (":" sorts right after "9"), which an index serves on
             // both databases; LIKE 'prefix%' uses one on neither by default.
@@ -70,15 +94,17 @@ extension CVStore {
         if let l = c.language { conditions.append("c.languages LIKE \(bind: "% " + l + " %")") }
         if let e = c.minimumEducation { conditions.append("c.education_rank >= \(bind: Education.allCases.firstIndex(of: e)!)") }
         if let since = c.updatedSince { conditions.append("c.updated_at > \(bind: since)") }
-        var whereClause: SQLQueryString = ""
-        for (i, condition) in conditions.enumerated() { whereClause = whereClause + (i == 0 ? "WHERE " : " AND ") + condition }
-        let perPage = max(1, min(c.perPage, 100)), offset = max(0, (c.page - 1) * perPage)
-        let rows = try await sql.raw(with + "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at " + from + whereClause + " "
-                                     + order + " LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String(offset))").all()
-        let limit = c.query == nil ? Self.countLimit : Self.wordCountLimit
-        let counted = try await sql.raw(with + "SELECT COUNT(*) AS n FROM (SELECT 1 AS x " + from + whereClause
-                                        + " LIMIT \(unsafeRaw: String(limit + 1))) t").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
-        return (min(counted, limit), try rows.map(Self.candidate), counted > limit)
+        return conditions
+    }
+
+    static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
+        conditions.enumerated().reduce("") { $0 + ($1.offset == 0 ? "WHERE " : " AND ") + $1.element }
+    }
+
+    /// The page size (1–100) and how many rows come before the page.
+    static func window(_ page: Int, _ perPage: Int) -> (perPage: Int, offset: Int) {
+        let size = max(1, min(perPage, 100))
+        return (size, max(0, (page - 1) * size))
     }
 
     /// A candidate by id, only while its seeker shares something and has not objected.
