@@ -110,6 +110,8 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(StaffCommand(), as: "staff")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(PrivacyCommand(), as: "privacy")
     app.asyncCommands.use(SimulateCommand(), as: "simulate")
     app.asyncCommands.use(EnqueueCommand(), as: "enqueue")

@@ -21,19 +21,21 @@ enum DatabaseSetup {
             app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.databasePoolSize,
                                         connectionPoolTimeout: .seconds(10)), as: .psql)
         case .sqlite:
-            if let url = config.databaseURL, url == "sqlite::memory:" {
-                app.databases.use(.sqliteImmediate(.memory), as: .sqlite)
-            } else {
-                let path: String
-                if let url = config.databaseURL {
-                    path = url.replacingOccurrences(of: "sqlite://", with: "").replacingOccurrences(of: "sqlite:", with: "")
-                } else {
-                    try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
-                    path = config.dataDirectory.appendingPathComponent("zielona.sqlite").path
-                }
+            if let path = sqlitePath(config) {
+                if config.databaseURL == nil { try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true) }
                 app.databases.use(.sqliteImmediate(.file(path)), as: .sqlite)
+            } else {
+                app.databases.use(.sqliteImmediate(.memory), as: .sqlite)
             }
         }
+    }
+
+    /// The SQLite file: `DATABASE_URL=sqlite:PATH`, or `zielona.sqlite` in the data directory;
+    /// nil for `sqlite::memory:`.
+    static func sqlitePath(_ config: AppConfig) -> String? {
+        guard let url = config.databaseURL else { return config.dataDirectory.appendingPathComponent("zielona.sqlite").path }
+        guard url != "sqlite::memory:" else { return nil }
+        return url.replacingOccurrences(of: "sqlite://", with: "").replacingOccurrences(of: "sqlite:", with: "")
     }
 
     /// SQLite reads pages through the system call layer and keeps only 2 000 of them by
