@@ -136,6 +136,13 @@ public struct AccountStore: Sendable {
         try await AccountRecord.find(id, on: db).map(Self.account)
     }
 
+    /// Accounts by id, those that exist (a batch of alerts reads its seekers at once).
+    public func find(ids: [UUID]) async throws -> [UUID: Account] {
+        guard !ids.isEmpty else { return [:] }
+        let accounts = try await AccountRecord.query(on: db).filter(\.$id ~~ ids).all().map(Self.account)
+        return Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func profile(_ id: UUID) async throws -> SeekerProfile? {
         try await SeekerProfileRecord.find(id, on: db).map {
             SeekerProfile(firstName: $0.firstName, lastName: $0.lastName, voivodeshipCode: $0.voivodeshipCode, locality: $0.locality,

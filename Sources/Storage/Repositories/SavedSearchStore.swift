@@ -102,6 +102,15 @@ public struct SavedSearchStore: Sendable {
         }
     }
 
+    /// Records runs that found nothing new: only their times, all at once (on a given
+    /// morning most of a million seekers' daily matches find nothing new).
+    public func recordQuietRuns(_ searches: [SavedSearch], now: Date) async throws {
+        for (frequency, group) in Dictionary(grouping: searches, by: \.frequency) {
+            try await (db as! any SQLDatabase).update("saved_searches").set("last_run_at", to: SQLBind(now))
+                .set("next_run_at", to: SQLBind(AlertSchedule.nextRun(after: now, frequency))).where("id", .in, SQLBind.group(group.map(\.id))).run()
+        }
+    }
+
     static func search(_ row: any SQLRow) throws -> SavedSearch {
         SavedSearch(id: try row.decode(column: "id", as: UUID.self), accountID: try row.decode(column: "account_id", as: UUID.self),
                     kind: SavedSearchKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .offers,

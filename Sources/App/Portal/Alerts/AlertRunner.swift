@@ -11,12 +11,15 @@ import Content
 /// leaves out what it already sent, and puts one e-mail in the outbox — in the same
 /// transaction that records the items as sent, so a match goes out exactly once even when
 /// the server stops half-way or two servers run at once.
-struct AlertRunner {
+struct AlertRunner: Sendable {
     let app: Application
 
     struct Match { let id: UUID; let title: String; let detail: String; let path: String }
 
     struct Report: Equatable { var searches = 0; var mails = 0; var texts = 0; var items = 0 }
+
+    /// What one search's run came to.
+    enum Outcome: Sendable { case quiet, sent(mail: Bool, text: Bool, items: Int), takenByAnotherRun }
 
     /// Every search due, a batch at a time, until none is left (a million seekers' match
     /// alerts are due at the same 7:00); a search met twice in one run (its record failed)
@@ -33,31 +36,60 @@ struct AlertRunner {
         }
     }
 
+    /// How many searches of a batch run at once. A search's time goes mostly to waiting for
+    /// PostgreSQL's answers (a dozen round trips, a commit), so several overlap there; SQLite
+    /// answers in the process and writes one at a time, so its searches run one by one.
+    var width: Int { DatabaseSetup.kind(of: app.services.config.databaseURL) == .postgres ? 8 : 1 }
+
+    /// A batch: its seekers read at once, its searches `width` at a time, and those that found
+    /// nothing new (most, on a given morning) recorded together.
     func run(_ batch: [SavedSearch], now: Date, report: inout Report) async throws {
-        let store = SavedSearchStore(db: app.db)
-        for search in batch {
-            report.searches += 1
-            do {
-                let (matches, mail, sms) = try await run(search, now: now)
-                try await store.recordRun(search, sent: matches.map(\.id), mail: mail, sms: sms, now: now)
-                if mail != nil { report.mails += 1 }
-                if sms != nil { report.texts += 1 }
-                if mail != nil || sms != nil { report.items += matches.count }
-                if mail != nil || sms != nil { try await pushAlert(search, matches, now: now) }
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                // Another server ran this search at the same moment and recorded the same
-                // matches first: nothing more to send.
-                app.logger.notice("alert already sent by another run", metadata: ["search": "\(search.id)"])
+        let accounts = try await AccountStore(db: app.db).find(ids: Array(Set(batch.map(\.accountID))))
+        var outcomes: [(SavedSearch, Outcome)] = []
+        try await withThrowingTaskGroup(of: (SavedSearch, Outcome).self) { group in
+            var waiting = batch.makeIterator()
+            for _ in 0..<width {
+                guard let s = waiting.next() else { break }
+                group.addTask { (s, try await runAndRecord(s, account: accounts[s.accountID], now: now)) }
             }
+            while let done = try await group.next() {
+                outcomes.append(done)
+                if let s = waiting.next() { group.addTask { (s, try await runAndRecord(s, account: accounts[s.accountID], now: now)) } }
+            }
+        }
+        try await SavedSearchStore(db: app.db).recordQuietRuns(outcomes.compactMap { if case .quiet = $0.1 { $0.0 } else { nil } }, now: now)
+        for (_, outcome) in outcomes {
+            report.searches += 1
+            if case .sent(let mail, let text, let items) = outcome {
+                if mail { report.mails += 1 }
+                if text { report.texts += 1 }
+                report.items += items
+            }
+        }
+    }
+
+    /// One search: its new matches and their e-mail or SMS recorded in one transaction; a run
+    /// with nothing new is left for the batch to record.
+    func runAndRecord(_ search: SavedSearch, account: Account?, now: Date) async throws -> Outcome {
+        do {
+            let (matches, mail, sms) = try await run(search, account: account, now: now)
+            guard !matches.isEmpty else { return .quiet }
+            try await SavedSearchStore(db: app.db).recordRun(search, sent: matches.map(\.id), mail: mail, sms: sms, now: now)
+            if mail != nil || sms != nil, let account { try await pushAlert(search, matches, account: account, now: now) }
+            return .sent(mail: mail != nil, text: sms != nil, items: mail != nil || sms != nil ? matches.count : 0)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Another server ran this search at the same moment and recorded the same
+            // matches first: nothing more to send.
+            app.logger.notice("alert already sent by another run", metadata: ["search": "\(search.id)"])
+            return .takenByAnotherRun
         }
     }
 
     /// New offers also go to the seeker's devices that take them (after the record: the
     /// e-mail or SMS is the alert; the push a nudge toward it).
-    func pushAlert(_ s: SavedSearch, _ matches: [Match], now: Date) async throws {
+    func pushAlert(_ s: SavedSearch, _ matches: [Match], account: Account, now: Date) async throws {
         guard s.kind == .offers || s.kind == .matches, let first = matches.first,
-              try await PushSubscriptionStore(db: app.db).kinds(account: s.accountID).contains(.offers),
-              let account = try await AccountStore(db: app.db).find(id: s.accountID) else { return }
+              try await PushSubscriptionStore(db: app.db).kinds(account: s.accountID).contains(.offers) else { return }
         let t = Catalogues.bundled[Language(rawValue: account.language) ?? .pl]
         let url = AlertMail.searchPath(s.kind) + (s.kind == .offers && !s.query.isEmpty ? "?" + s.query : "")
         try await PushOutbox(db: app.db).enqueue(PendingPush(
@@ -70,7 +102,11 @@ struct AlertRunner {
     /// offer alerts by SMS on their profile's phone, a short SMS with the count and the link
     /// (nil both when there is nothing new).
     func run(_ s: SavedSearch, now: Date) async throws -> ([Match], OutboxMessage?, SMSMessage?) {
-        guard let account = try await AccountStore(db: app.db).find(id: s.accountID) else { return ([], nil, nil) }
+        try await run(s, account: try await AccountStore(db: app.db).find(id: s.accountID), now: now)
+    }
+
+    func run(_ s: SavedSearch, account: Account?, now: Date) async throws -> ([Match], OutboxMessage?, SMSMessage?) {
+        guard let account else { return ([], nil, nil) }
         let language = Language(rawValue: account.language) ?? .pl
         // Overlap a day with the previous run (an offer published while it ran), never
         // reaching back before the search was saved; what was sent is left out below.
