@@ -20,9 +20,10 @@ import requests
 from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 
+from demo_sign_in import signed_in
+
 BASE = os.environ["ZIELONA_URL"]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
-DEMO_PASSWORD = "Zielona-Demo-2026"
 MARKER = "<zz-fuzz"
 SKIP_LINK = re.compile(r"\.(css|js|png|jpe?g|svg|ico|pdf|ics|csv|xml|json|txt|webmanifest)$|^/(logout|dev/|staff|api/|healthz|metrics)")
 SKIP_ACTION = re.compile(r"logout|sign-out|delete|erase|erasure|remove|/end$|everywhere")
@@ -59,15 +60,6 @@ class Forms(html.parser.HTMLParser):
             self.form = None
         elif tag == "select":
             self.select = None
-
-
-def signed_in(email):
-    s = requests.Session()
-    page = s.get(BASE + "/login?lang=en").text
-    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    res = s.post(BASE + "/login", data={"email": email, "password": DEMO_PASSWORD, "_csrf": token}, allow_redirects=False)
-    assert res.status_code == 303, f"sign-in of {email}: {res.status_code}"
-    return s
 
 
 def walk(session, roots):

@@ -5,25 +5,20 @@ status, content type, headers or body the document does not describe.
 
 Needs: ZIELONA_URL, ZIELONA_BIN and ZIELONA_DIR (to make the staff token), the demo data."""
 import os
-import re
 import subprocess
 import sys
 
 import requests
 
+from demo_sign_in import DEMO_PASSWORD, signed_in
+
 BASE = os.environ["ZIELONA_URL"]
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance"
-DEMO_PASSWORD = "Zielona-Demo-2026"
 
 
 def session_cookie(email):
     """Signs in through the login form as a browser does; returns the cookies as a header."""
-    s = requests.Session()
-    page = s.get(BASE + "/login?lang=en").text
-    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    res = s.post(BASE + "/login", data={"email": email, "password": DEMO_PASSWORD, "_csrf": token}, allow_redirects=False)
-    assert res.status_code == 303, f"sign-in of {email}: {res.status_code}"
-    return "; ".join(f"{c.name}={c.value}" for c in s.cookies)
+    return "; ".join(f"{c.name}={c.value}" for c in signed_in(email, BASE).cookies)
 
 
 def staff_token(email):
