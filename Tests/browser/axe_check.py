@@ -36,6 +36,14 @@ def page_left(old):
     return gone
 
 
+def forget_session(driver):
+    """Signs the browser out by dropping its cookies — on a page without scripts. A live page
+    left open (the desktop, a chat) notices a lost session and navigates by itself, which raced
+    the next page the test opened (it found the sign-in page instead of the answers it asked for)."""
+    driver.get(BASE + "/healthz")
+    driver.delete_all_cookies()
+
+
 def pause_live(driver):
     """Live pages (desktop, wallboard) update themselves; their pause button (WCAG 2.2.2)
     holds the page still while it is read. Waits until the script has shown the button."""

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from selenium.webdriver.support.ui import WebDriverWait
 
-from axe_check import BASE, assert_accessible, make_driver, page_left, url
+from axe_check import BASE, assert_accessible, forget_session, make_driver, page_left, url
 from pages import LANGUAGES
 from test_signed_in_accessibility import password_step
 
@@ -176,4 +176,4 @@ def test_push_reaches_the_seekers_device_signed_and_encrypted(driver, push_servi
     # The push service said the second is gone: it is no longer the account's.
     driver.get(url("/account/notifications", "en"))
     assert "Devices with notifications on: 1" in driver.page_source
-    driver.delete_all_cookies()
+    forget_session(driver)

@@ -22,7 +22,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from axe_check import BASE, assert_accessible, make_driver, page_left, pause_live, url
+from axe_check import BASE, assert_accessible, forget_session, make_driver, page_left, pause_live, url
 from pages import LANGUAGES
 
 DEMO_PASSWORD = "Zielona-Demo-2026"
@@ -168,7 +168,7 @@ def test_staff_pages_of_a_supervisor(driver):
     check_all_languages(driver, client_path)
     check_all_languages(driver, client_path + "?reason=call")
     # The code page of a later sign-in (a new code: the enrolment one cannot be used twice).
-    driver.delete_all_cookies()
+    forget_session(driver)
     password_step(driver, "kierownik.bialystok@example.org")
     assert "/login/two-factor" in driver.current_url
     check_all_languages(driver, "/login/two-factor")
@@ -176,7 +176,7 @@ def test_staff_pages_of_a_supervisor(driver):
     submit(driver, {"code": totp(key)})
     assert "/staff/home" in driver.current_url, driver.current_url
     STATE["supervisor"] = (key, time.time())
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_staff_pages_of_an_administrator(driver):
@@ -194,7 +194,7 @@ def test_staff_pages_of_an_administrator(driver):
     driver.get(url("/staff", "pl"))
     member = driver.find_element("css selector", "main table a").get_attribute("href").replace(BASE, "")
     check_all_languages(driver, member)
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 @pytest.mark.parametrize("email", ["jan.demo@example.org", "olena.demo@example.org", "rekrutacja.demo@example.org"])
@@ -205,7 +205,7 @@ def test_account_pages(driver, email):
     check_all_languages(driver, "/account/privacy")
     if "demo@example.org" in email and not email.startswith("rekrutacja"):
         check_all_languages(driver, "/account/sms")
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_employer_offer_pages(driver):
@@ -218,7 +218,7 @@ def test_employer_offer_pages(driver):
     driver.get(url("/employer/offers/new", "en"))
     submit(driver, {"title": "", "wage_min": "9000", "wage_max": "100"})
     assert_accessible(driver, "offer form with errors", "en")
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def first_link(driver, page, selector="main article h2 a"):
@@ -256,7 +256,7 @@ def test_cv_pages_of_a_seeker(driver):
     old = driver.find_element("tag name", "html")
     driver.find_element("css selector", objection).click()
     WebDriverWait(driver, 15).until(page_left(old))
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_candidate_and_event_detail_pages(driver):
@@ -266,7 +266,7 @@ def test_candidate_and_event_detail_pages(driver):
     check_all_languages(driver, "/employer/candidates")
     check_all_languages(driver, "/employer/candidates?experience_months=-1")
     check_all_languages(driver, first_link(driver, "/employer/candidates"))
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_event_pages_of_an_office_editor(driver):
@@ -313,7 +313,7 @@ def test_event_pages_of_an_office_editor(driver):
     driver.get(url("/staff/content/office-details?office=pup-2002", "en"))
     submit(driver, {"phone": "zadzwoń"})
     assert_accessible(driver, "office details with errors", "en")
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_consultant_desktop_and_screen_pop(driver):
@@ -391,7 +391,7 @@ def test_consultant_desktop_and_screen_pop(driver):
     live_chat(driver)
     mail_case(driver)
     phone_call(driver)
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 MAIL = """From: =?UTF-8?Q?Zofia_Ma=C5=82ecka?= <zofia.demo@example.org>
@@ -671,7 +671,7 @@ def test_newsletter_of_a_national_editor(driver):
     assert "Wydanie zapisane" in driver.page_source
     assert_accessible(driver, "newsletter edition queued", "pl")
     portal_content_of_a_national_editor(driver)
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def png_file(width, height):
@@ -766,7 +766,7 @@ def test_forum_from_a_member_to_the_moderator(driver):
     click(driver, f"form[action='{reply}'] button[type=submit]")
     assert "moderatora" in driver.page_source
     assert_accessible(driver, "forum reply waiting for a moderator", "pl")
-    driver.delete_all_cookies()
+    forget_session(driver)
     enrol(driver, "moderator.bialystok@example.org")
     check_all_languages(driver, "/staff/forum")
     post = first_link(driver, "/staff/forum", "main table a[href*='/staff/forum/posts/']")
@@ -777,7 +777,7 @@ def test_forum_from_a_member_to_the_moderator(driver):
     assert "Give the reason" in driver.page_source
     assert_accessible(driver, "forum decision with errors", "en")
     check_all_languages(driver, "/staff/forum/threads/00000000-0000-4000-8000-00000000f001")
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def click(driver, selector):
@@ -842,7 +842,7 @@ def test_ivr_editor_of_a_national_administrator(driver):
     click(driver, "button[name=press]")
     assert "topic: Benefits, language: English" in driver.page_source
     check_all_languages(driver, driver.current_url.replace(BASE, "").split("&lang=")[0].split("?lang=")[0])
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_supervisor_reviews_the_call(driver):
@@ -868,7 +868,7 @@ def test_supervisor_reviews_the_call(driver):
     assert "playing them needs the carrier's API, which is not configured" in driver.page_source
     assert not driver.find_elements("css selector", "main audio[controls]")
     assert "This is not a phone call in progress." in driver.page_source
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_requests_register_of_the_data_protection_officer(driver):
@@ -884,7 +884,7 @@ def test_requests_register_of_the_data_protection_officer(driver):
     enrol(driver, "iod.bialystok@example.org")
     check_all_languages(driver, "/staff/privacy")
     check_all_languages(driver, first_link(driver, "/staff/privacy", "main table a"))
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_cv_factory_from_the_seeker_to_the_centre(driver):
@@ -901,7 +901,7 @@ def test_cv_factory_from_the_seeker_to_the_centre(driver):
     assert "Request received" in driver.page_source
     status = driver.find_element("css selector", "main [role=status] a").get_attribute("href").replace(BASE, "")
     check_all_languages(driver, status)
-    driver.delete_all_cookies()
+    forget_session(driver)
     enrol(driver, "konsultant.centrum@example.org")
     check_all_languages(driver, "/staff/cv-factory")
     request = first_link(driver, "/staff/cv-factory", "main table a")
@@ -910,7 +910,7 @@ def test_cv_factory_from_the_seeker_to_the_centre(driver):
     driver.find_element("css selector", f"form[action='{request}/take'] button[type=submit]").click()
     WebDriverWait(driver, 15).until(lambda d: "notice=taken" in d.current_url)
     check_all_languages(driver, request + "/write")
-    driver.delete_all_cookies()
+    forget_session(driver)
 
 
 def test_recruitment_run_by_the_office(driver):
@@ -931,7 +931,7 @@ def test_recruitment_run_by_the_office(driver):
     check_all_languages(driver, "/employer/recruitments")
     order = first_link(driver, "/employer/recruitments", "main table a")
     check_all_languages(driver, order)
-    driver.delete_all_cookies()
+    forget_session(driver)
 
     password_step(driver, "jan.demo@example.org")
     check_all_languages(driver, f"/offers/{offer}")
@@ -944,7 +944,7 @@ def test_recruitment_run_by_the_office(driver):
     submit(driver, {})
     assert "You applied" in driver.page_source
     check_all_languages(driver, "/account/recruitments")
-    driver.delete_all_cookies()
+    forget_session(driver)
 
     key, _ = STATE["supervisor"]
     password_step(driver, "kierownik.bialystok@example.org")
@@ -962,10 +962,10 @@ def test_recruitment_run_by_the_office(driver):
     WebDriverWait(driver, 15).until(page_left(old))
     assert "notice=moved" in driver.current_url, driver.current_url
     assert_accessible(driver, "pipeline after presenting", "en")
-    driver.delete_all_cookies()
+    forget_session(driver)
 
     password_step(driver, "transport.demo@example.org")
     driver.get(url(order, "en"))
     assert "Jan Demo-Kowalski" in driver.page_source
     check_all_languages(driver, order)
-    driver.delete_all_cookies()
+    forget_session(driver)
