@@ -23,6 +23,24 @@ import Access
         try await browser.get("/account").status == .ok
     }
 
+    /// SECURITY.md's cookie promises: scripts cannot read the session or anti-forgery cookie,
+    /// other sites cannot send them, and behind https they travel only over it, with HSTS.
+    @Test(arguments: [false, true]) func theCookiesCarryTheirFlagsAndHTTPSAddsSecureAndHSTS(https: Bool) async throws {
+        try await withTestApp(adjust: { if https { $0.publicURL = "https://zielona.example.org" } }) { app in
+            try await EmployerRegistration.register(app)
+            let browser = FormClient(app)
+            let form = try await browser.get("/login")
+            let csrf = try #require(form.headers.setCookie?[CSRFMiddleware.cookieName])
+            #expect(csrf.isHTTPOnly && csrf.sameSite == .strict && csrf.isSecure == https)
+            let signIn = try await browser.post("/login", ["email": EmployerRegistration.email, "password": EmployerRegistration.password])
+            #expect(signIn.status == .seeOther)
+            let session = try #require(signIn.headers.setCookie?["zl_session"])
+            #expect(session.isHTTPOnly && session.sameSite == .lax && session.isSecure == https)
+            let hsts = try await browser.get("/").headers.first(name: "Strict-Transport-Security")
+            #expect(https ? hsts == "max-age=31536000; includeSubDomains" : hsts == nil)
+        }
+    }
+
     @Test func aSessionIdTheBrowserBroughtIsReplacedAtEverySignIn() async throws {
         try await withTestApp { app in
             // The attacker's own session id, planted in the victim's browser.

@@ -9,13 +9,15 @@ import SQLKit
 /// SQLite in memory by default; PostgreSQL when `TEST_DATABASE_URL` is set, each test in a
 /// schema of its own that is dropped afterwards.
 /// `sqliteFile` puts SQLite in a file, as in production (for tests of concurrent writers).
-func withTestApp(sqliteFile: Bool = false, _ body: (Application) async throws -> Void) async throws {
+/// `adjust` changes the configuration first (e.g. an https `publicURL`).
+func withTestApp(sqliteFile: Bool = false, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application) async throws -> Void) async throws {
     let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("zl-\(UUID().uuidString).sqlite")
     defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) } }
     var config = AppConfig.testing(databaseURL: url ?? (sqliteFile ? "sqlite://" + file.path : nil))
     let schema: String? = url == nil ? nil : "t_" + String(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))
     config.databaseSchema = schema
+    adjust(&config)
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
