@@ -75,9 +75,15 @@ extension CVStore {
         // Paging stops at the count: the page ends at the limit at the latest.
         let rows = offset >= limit ? [] : try await sql.raw(with + "SELECT c.cv_id, c.shared, c.voivodeship_code, c.powiat_code, c.updated_at " + from + whereClause + " "
                                      + order + " LIMIT \(unsafeRaw: String(min(perPage, limit - offset))) OFFSET \(unsafeRaw: String(offset))").all()
-        let counted = try await sql.raw(with + "SELECT COUNT(*) AS n FROM (SELECT 1 AS x " + from + whereClause
-                                        + " LIMIT \(unsafeRaw: String(limit + 1))) t").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        let counted = try await Self.count(sql, with: with, "SELECT 1 AS x " + from + whereClause, upTo: limit)
         return (min(counted, limit), try rows.map(Self.candidate), counted > limit)
+    }
+
+    /// How many rows a query gives, counted up to one past `limit` (past it: "more than");
+    /// `with`: the query's common table expressions, kept in front of the whole.
+    static func count(_ sql: any SQLDatabase, with: SQLQueryString = "", _ query: SQLQueryString, upTo limit: Int) async throws -> Int {
+        try await sql.raw(with + "SELECT COUNT(*) AS n FROM (" + query + " LIMIT \(unsafeRaw: String(limit + 1))) t").first()
+            .map { try $0.decode(column: "n", as: Int.self) } ?? 0
     }
 
     /// Every condition but the words': each reads a shared section only.

@@ -26,11 +26,11 @@ extension CVStore {
         let limit = Self.wordCountLimit
         let (perPage, offset) = Self.window(page, perPage)
         let conditions = Self.whereClause(["s.vector @@ to_tsquery('simple', \(bind: words.tsquery))"] + filters)
-        let sql = db as! any SQLDatabase
+        let sql = db as! any SQLDatabase, table = SearchIndex.cvs.table
         // A LIMIT inside the subquery keeps it a walk of the newest rows: the planner cannot
         // replace it by the index, and the outer LIMIT stops the walk at the count's end.
         let newest = try await sql.raw("""
-            SELECT c.cv_id FROM (SELECT seq, doc_id, vector FROM cv_search ORDER BY seq DESC LIMIT \(unsafeRaw: String(newestRows))) s \
+            SELECT c.cv_id FROM (SELECT seq, doc_id, vector FROM \(ident: table) ORDER BY seq DESC LIMIT \(unsafeRaw: String(newestRows))) s \
             JOIN cv_candidates c ON c.cv_id = s.doc_id 
             """ + conditions + " ORDER BY s.seq DESC LIMIT \(unsafeRaw: String(limit + 1))").all().map { try $0.decode(column: "cv_id", as: UUID.self) }
         // Paging stops at the count: the page ends at the limit at the latest.
@@ -41,11 +41,10 @@ extension CVStore {
             let sql = tx as! any SQLDatabase
             try await sql.raw("SET LOCAL enable_seqscan = off").run()
             try await sql.raw("SET LOCAL enable_indexscan = off").run()
-            let from: SQLQueryString = "FROM cv_search s JOIN cv_candidates c ON c.cv_id = s.doc_id "
+            let from: SQLQueryString = "FROM \(ident: table) s JOIN cv_candidates c ON c.cv_id = s.doc_id "
             // Counting stops at the limit: the index finds the matches, the table is read for
             // the first ones only.
-            let counted = try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 AS x " + from + conditions
-                                            + " LIMIT \(unsafeRaw: String(limit + 1))) t").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+            let counted = try await Self.count(sql, "SELECT 1 AS x " + from + conditions, upTo: limit)
             // The newest rows hold the page when they hold its end or every match.
             if offset >= end || newest.count >= min(end, counted) { return (counted, pageFromNewest) }
             let ids = try await sql.raw("SELECT c.cv_id " + from + conditions + " ORDER BY s.seq DESC LIMIT \(unsafeRaw: String(end - offset)) OFFSET \(unsafeRaw: String(offset))")

@@ -73,10 +73,11 @@ struct AlertRunner: Sendable {
     func runAndRecord(_ search: SavedSearch, account: Account?, now: Date) async throws -> Outcome {
         do {
             let (matches, mail, sms) = try await run(search, account: account, now: now)
+            // New matches always come with their e-mail or SMS (`run` gives none without one).
             guard !matches.isEmpty else { return .quiet }
             try await SavedSearchStore(db: app.db).recordRun(search, sent: matches.map(\.id), mail: mail, sms: sms, now: now)
-            if mail != nil || sms != nil, let account { try await pushAlert(search, matches, account: account, now: now) }
-            return .sent(mail: mail != nil, text: sms != nil, items: mail != nil || sms != nil ? matches.count : 0)
+            if let account { try await pushAlert(search, matches, account: account, now: now) }
+            return .sent(mail: mail != nil, text: sms != nil, items: matches.count)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Another server ran this search at the same moment and recorded the same
             // matches first: nothing more to send.
