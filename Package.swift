@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
         .testTarget(name: "DirectoryTests", dependencies: ["Directory", "TextSearch"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ContactCenter"], path: "Tests/TestSupport"),
         .testTarget(name: "MailerTests", dependencies: ["Mailer", "TestSupport"]),
         // The repositories on SQLite and PostgreSQL, without the application.
         .testTarget(name: "StorageTests", dependencies: [

@@ -103,6 +103,17 @@ public struct IVRStep: Codable, Sendable, Equatable, Identifiable {
     /// Steps that ask and try again: a loop through one of them ends after its retries.
     public var isBounded: Bool { [.menu, .gather, .identify].contains(kind) }
 
+    /// Where a caller who presses nothing goes from here: past an asking step once its tries
+    /// are used up (and they start again when the call comes back to it), on from the others.
+    var silentSuccessors: [String] {
+        switch kind {
+        case .menu, .gather, .identify: [otherwise].compactMap { $0 }
+        case .language: [otherwise ?? next].compactMap { $0 }
+        case .enqueue, .record, .transfer, .hangup: []
+        default: [next, otherwise].compactMap { $0 }
+        }
+    }
+
     /// Whether the caller hears this step (so it needs a prompt in every language).
     var speaks: Bool { [.say, .menu, .gather, .identify, .language, .callback, .record, .information].contains(kind) }
 }
@@ -162,6 +173,8 @@ extension IVRFlow {
         // Every cycle passes a bounded step: without them the graph has no cycle.
         let unbounded = Set(ids.filter { !steps[$0]!.isBounded })
         if let loop = Self.cycle(in: unbounded, steps: steps) { found.append(.init(.unboundedLoop, step: loop)) }
+        // A caller who presses nothing (a dropped handset the carrier missed) must reach an end too.
+        else if let loop = Self.cycle(in: Set(ids), steps: steps, next: \.silentSuccessors) { found.append(.init(.unboundedLoop, step: loop)) }
         return found
     }
 
@@ -192,7 +205,7 @@ extension IVRFlow {
             if !(s.number ?? "").hasPrefix("+") { found.append(.init(.badSetting, step: s.id, detail: "number")) }
         case .record, .hangup: break
         }
-        if s.kind == .menu || s.kind == .gather || s.kind == .identify {
+        if s.kind == .menu || s.kind == .gather || s.kind == .identify || s.kind == .language {
             if !(0...5).contains(s.retries) { found.append(.init(.badSetting, step: s.id, detail: "retries")) }
             if !(1...30).contains(s.timeoutSeconds) { found.append(.init(.badSetting, step: s.id, detail: "timeout")) }
         }
@@ -200,11 +213,11 @@ extension IVRFlow {
     }
 
     /// A step on a cycle among `nodes` (edges only between them), if there is one.
-    static func cycle(in nodes: Set<String>, steps: [String: IVRStep]) -> String? {
+    static func cycle(in nodes: Set<String>, steps: [String: IVRStep], next successors: KeyPath<IVRStep, [String]> = \.successors) -> String? {
         var state: [String: Int] = [:] // 1: on the path, 2: done
         func visit(_ id: String) -> String? {
             state[id] = 1
-            for next in steps[id]?.successors ?? [] where nodes.contains(next) {
+            for next in steps[id]?[keyPath: successors] ?? [] where nodes.contains(next) {
                 if state[next] == 1 { return next }
                 if state[next] == nil, let found = visit(next) { return found }
             }

@@ -46,7 +46,10 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// A field as written in a file: quoted when it holds a separator, a quote or a line break
+    /// of any kind (an unquoted "\r" would be read as part of a line ending and lost).
     public static func escape(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

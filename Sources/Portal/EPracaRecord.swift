@@ -41,6 +41,9 @@ public struct EPracaRecord: Sendable, Equatable {
     }
 
     static func day(_ text: String) -> Date? {
+        // Foundation's formatter traps on some text (digits with combining marks): only the
+        // characters of the formats below reach it.
+        guard text.utf8.count <= 32, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || "-:.+TZ".utf8.contains($0) }) else { return nil }
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "Europe/Warsaw")
         for format in ["yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd", "dd.MM.yyyy"] {
@@ -50,12 +53,15 @@ public struct EPracaRecord: Sendable, Equatable {
         return nil
     }
 
+    /// A finite number ("1e400" and "nan" are not amounts, and would trap when counted).
     static func number(_ v: Any?) -> Double? {
+        let n: Double?
         switch v {
-        case let n as NSNumber: return n.doubleValue
-        case let s as String: return Double(s.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: ",", with: "."))
-        default: return nil
+        case let x as NSNumber: n = x.doubleValue
+        case let s as String: n = Double(s.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: ",", with: "."))
+        default: n = nil
         }
+        return n.flatMap { $0.isFinite ? $0 : nil }
     }
 
     public static func text(_ v: Any?) -> String? {
@@ -64,6 +70,14 @@ public struct EPracaRecord: Sendable, Equatable {
         case let n as NSNumber: return n.stringValue
         default: return nil
         }
+    }
+
+    /// A number that may be absent (then `default`), else must be one, within `range`.
+    static func optional(_ field: String, in o: [String: Any], default value: Double, within range: ClosedRange<Double>, _ expected: String,
+                         whole: Bool = false) throws(Rejection) -> Double {
+        guard let raw = o[field], !(raw is NSNull), text(raw) != nil else { return value }
+        guard let n = number(raw), range.contains(n), !whole || n.rounded() == n else { throw Rejection(field, "not \(expected)") }
+        return n
     }
 
     /// The wage: 5000, "4666-6000", "4 666,00 - 6 000,00", or {"od": 4666, "do": 6000}.
@@ -106,8 +120,8 @@ public struct EPracaRecord: Sendable, Equatable {
         self.contract = contract
         (wageMin, wageMax) = try Self.wage(o["wynagrodzenieBrutto"])
         if let min = wageMin, let max = wageMax, min > max { throw Rejection("wynagrodzenieBrutto", "minimum above maximum") }
-        workingTime = Self.number(o["wymiarEtatu"]) ?? 1
-        positions = Int(Self.number(o["liczbaMiejsc"]) ?? 1)
+        workingTime = try Self.optional("wymiarEtatu", in: o, default: 1, within: 0.1...1, "a share of a full time from 0.1 to 1")
+        positions = Int(try Self.optional("liczbaMiejsc", in: o, default: 1, within: 1...10_000, "a whole number of places from 1", whole: true))
         duties = Self.text(o["zakresObowiazkow"]) ?? Self.text(o["opis"]) ?? ""
         guard duties.count >= 20 else { throw Rejection("zakresObowiazkow", "missing or shorter than 20 characters") }
         howToApply = Self.text(o["sposobAplikowania"]) ?? Self.text(o["kontakt"])

@@ -26,7 +26,7 @@ import Privacy
                     #expect(!text.contains("44051401359"), "\(column)")
                 }
             }
-            let found = try #require(try await ClientStore(db: app.db).find(peselIndex: cipher.blindIndex("44051401359")))
+            let found = try #require(try await ClientStore(db: app.db).find(peselIndexes: [cipher.blindIndex("44051401359")]))
             #expect(found.id == id)
             #expect(try cipher.decrypt(found.peselCiphertext!) == "44051401359")
             #expect(try await ClientStore(db: app.db).find(contact: "phone", value: "+48600100200").map(\.id) == [id])

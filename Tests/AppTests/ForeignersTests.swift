@@ -101,7 +101,7 @@ import Directory
             // At rest the answers are sealed.
             let stored = try #require(try await (app.db as! any SQLDatabase).select().column("content").from("foreigner_drafts").first()?
                 .decode(column: "content", as: String.self))
-            #expect(stored.hasPrefix("v1:") && !stored.contains("SHEVCHENKO"))
+            #expect(stored.hasPrefix("v2:") && !stored.contains("SHEVCHENKO"))
         }
     }
 

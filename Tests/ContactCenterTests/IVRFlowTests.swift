@@ -72,6 +72,19 @@ import Testing
             IVRStep(id: "repeat", kind: .say, prompt: ["pl": "Jeszcze raz."], next: "menu"), IVRStep(id: "bye", kind: .hangup),
         ])
         #expect(again.problems().isEmpty, "\(again.problems())")
+        // A menu that gives up into a step leading back to it holds a silent caller for ever: its
+        // tries start again each time round (found by the flow fuzzer).
+        var queue = IVRStep(id: "queue", kind: .enqueue)
+        queue.topic = "registration"
+        let silent = IVRFlow(languages: ["pl"], start: "menu", steps: [
+            IVRStep(id: "menu", kind: .menu, prompt: ["pl": "1 – kolejka"], otherwise: "again", choices: ["1": "queue"]),
+            IVRStep(id: "again", kind: .say, prompt: ["pl": "Nie wybrano."], next: "menu"), queue,
+        ])
+        #expect(silent.problems().map(\.kind) == [.unboundedLoop], "\(silent.problems())")
+        var shy = IVRStep(id: "lang", kind: .language, prompt: ["pl": "1 – polski"], next: "queue")
+        shy.languages = ["1": "pl"]; shy.retries = 1_000
+        let wordy = IVRFlow(languages: ["pl"], start: "lang", steps: [shy, queue])
+        #expect(wordy.problems().map(\.kind) == [.badSetting], "a language step asks again a bounded number of times too")
     }
 
     @Test func everyPromptInEveryLanguageAndEachKindHasWhatItNeeds() {

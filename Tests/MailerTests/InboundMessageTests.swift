@@ -9,8 +9,9 @@ import TestSupport
 @Suite struct InboundMessageTests {
     static func crlf(_ s: String) -> Data { Data(s.replacingOccurrences(of: "\n", with: "\r\n").utf8) }
 
-    @Test func aMultipartMessageWithPolishTextAndAnAttachment() {
-        let raw = Self.crlf("""
+    /// A client's mail with everything at once: encoded words, nested multiparts, Latin-2
+    /// quoted-printable, an RFC 2231 file name (also the fuzzer's first sample).
+    static let multipart = crlf("""
             From: =?UTF-8?Q?Zofia_Ma=C5=82ecka?= <Zofia@Example.org>
             To: kontakt+pup-2002@zielonalinia.example
             Subject: =?ISO-8859-2?Q?Zasi=B3ek?= =?UTF-8?B?IGR1xbxv?=
@@ -43,6 +44,9 @@ import TestSupport
             JVBERi0xLjQK
             --outer--
             """)
+
+    @Test func aMultipartMessageWithPolishTextAndAnAttachment() {
+        let raw = Self.multipart
         let m = InboundMessage.parse(raw)
         #expect(m.fromAddress == "zofia@example.org" && m.fromName == "Zofia Małecka")
         #expect(m.subject == "Zasiłek dużo")

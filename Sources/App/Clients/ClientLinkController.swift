@@ -35,9 +35,12 @@ struct ClientLinkController: Sendable {
         guard decision == "approve" || decision == "reject" else {
             throw Abort(.badRequest, reason: req.catalogue.text("links.decision_required"))
         }
+        let store = ClientLinkStore(db: req.db), cipher = req.services.cipher
+        // The client may still be indexed under the data key being replaced.
+        let indexes = try await store.find(id).map { cipher.blindIndexes(try cipher.decrypt($0.peselCiphertext)) } ?? []
         do {
-            _ = try await ClientLinkStore(db: req.db).decide(id, approve: decision == "approve", by: member.id, staffOffice: member.primaryOffice,
-                                                             newClientNumber: { ClientNumber.random().value })
+            _ = try await store.decide(id, approve: decision == "approve", by: member.id, staffOffice: member.primaryOffice,
+                                       newClientNumber: { ClientNumber.random().value }, peselIndexes: indexes)
         } catch ClientLinkError.notPending {
             throw Abort(.conflict, reason: req.catalogue.text("links.already_decided"))
         } catch ClientLinkError.clientLinkedElsewhere {

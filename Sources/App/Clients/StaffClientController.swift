@@ -37,7 +37,7 @@ struct StaffClientController: Sendable {
             switch by {
             case "phone": found = try await store.find(contact: "phone", value: try PhoneNumber(q).value, includingRestricted: dpo)
             case "email": found = try await store.find(contact: "email", value: try EmailAddress(q).value, includingRestricted: dpo)
-            case "pesel": found = try await store.find(peselIndex: req.services.cipher.blindIndex(try PESEL(q).value), includingRestricted: dpo).map { [$0] } ?? []
+            case "pesel": found = try await store.find(peselIndexes: req.services.cipher.blindIndexes(try PESEL(q).value), includingRestricted: dpo).map { [$0] } ?? []
             default: found = try await store.find(number: try ClientNumber(q).value, includingRestricted: dpo).map { [$0] } ?? []
             }
         } catch let e as IdentifierError {

@@ -46,15 +46,17 @@ public struct ClientLinkStore: Sendable {
 
     /// Approves (linking the account to the client with that PESEL, or to a new client record of
     /// the office) or rejects, with the audit entry, all in one transaction.
+    /// `peselIndexes`: the request's PESEL indexed under every key the deployment holds, so a
+    /// client indexed under a data key being replaced is found (by default the request's own index).
     public func decide(_ id: UUID, approve: Bool, by staff: UUID, staffOffice: String?, newClientNumber: @escaping @Sendable () -> String,
-                       now: Date = Date()) async throws -> UUID? {
+                       peselIndexes: [String] = [], now: Date = Date()) async throws -> UUID? {
         try await db.transaction { tx in
             guard let r = try await ClientLinkRequestRecord.find(id, on: tx),
                   r.status == ClientLinkRequest.Status.pending.rawValue else { throw ClientLinkError.notPending }
             r.decidedAt = now; r.decidedBy = staff
             var clientID: UUID? = nil
             if approve {
-                if let existing = try await ClientRecord.query(on: tx).filter(\.$peselIndex == r.peselIndex).first() {
+                if let existing = try await ClientRecord.query(on: tx).filter(\.$peselIndex ~~ ([r.peselIndex] + peselIndexes)).first() {
                     if let linked = existing.accountID, linked != r.accountID { throw ClientLinkError.clientLinkedElsewhere }
                     existing.accountID = r.accountID
                     if existing.kind == Client.Kind.anonymous.rawValue { existing.kind = Client.Kind.seeker.rawValue }

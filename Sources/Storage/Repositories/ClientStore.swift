@@ -50,8 +50,9 @@ public struct ClientStore: Sendable {
         return try await client(r)
     }
 
-    public func find(peselIndex: String, includingRestricted: Bool = false) async throws -> Client? {
-        guard let r = try await ClientRecord.query(on: db).filter(\.$peselIndex == peselIndex).first(),
+    /// By the PESEL's blind index: under the current data key, then the previous while it is replaced.
+    public func find(peselIndexes: [String], includingRestricted: Bool = false) async throws -> Client? {
+        guard let r = try await ClientRecord.query(on: db).filter(\.$peselIndex ~~ peselIndexes).first(),
               includingRestricted || r.restrictedAt == nil else { return nil }
         return try await client(r)
     }

@@ -48,8 +48,10 @@ public struct ForeignerDraftStore: Sendable {
 
     public enum StoreError: Error, Equatable { case codeTaken }
 
-    public func create(_ d: ForeignerDraft, tokenHash: String, codeIndex: String) async throws {
-        guard try await sql.select().column("id").from("foreigner_drafts").where("code_index", .equal, SQLBind(codeIndex)).first() == nil else {
+    /// `codeIndex` is written; the code must be free under every index in `taken` too (the
+    /// previous data key's, while it is replaced).
+    public func create(_ d: ForeignerDraft, tokenHash: String, codeIndex: String, taken: [String] = []) async throws {
+        guard try await sql.select().column("id").from("foreigner_drafts").where("code_index", .in, SQLBind.group([codeIndex] + taken)).first() == nil else {
             throw StoreError.codeTaken
         }
         try await sql.insert(into: "foreigner_drafts").columns(Self.columns + ["token_hash", "code_index"])
@@ -64,8 +66,8 @@ public struct ForeignerDraftStore: Sendable {
         try await live(now).where("token_hash", .equal, SQLBind(tokenHash)).first().map(Self.draft)
     }
 
-    public func find(codeIndex: String, now: Date = Date()) async throws -> ForeignerDraft? {
-        try await live(now).where("code_index", .equal, SQLBind(codeIndex)).first().map(Self.draft)
+    public func find(codeIndexes: [String], now: Date = Date()) async throws -> ForeignerDraft? {
+        try await live(now).where("code_index", .in, SQLBind.group(codeIndexes)).first().map(Self.draft)
     }
 
     public func find(id: UUID, now: Date = Date()) async throws -> ForeignerDraft? {

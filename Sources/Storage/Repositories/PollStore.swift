@@ -80,10 +80,12 @@ public struct PollStore: Sendable {
 
     /// Records one vote: the voter once (a second vote is refused, also when two arrive at once),
     /// each chosen answer counted — in one transaction.
-    public func vote(_ poll: UUID, voter: String, choices: [Int], now: Date = Date()) async throws {
+    /// `formerly`: the voter's marks under a data key being replaced; a vote under one of them counts.
+    public func vote(_ poll: UUID, voter: String, formerly: [String] = [], choices: [Int], now: Date = Date()) async throws {
         do {
             try await db.transaction { tx in
                 let sql = tx as! any SQLDatabase
+                if !formerly.isEmpty, try await PollStore(db: tx).hasVoted(poll, voters: formerly) { throw PollStoreError.alreadyVoted }
                 try await sql.insert(into: "poll_voters").columns("id", "poll_id", "voter", "voted_at")
                     .values(SQLBind(UUID()), SQLBind(poll), SQLBind(voter), SQLBind(now)).run()
                 try await sql.raw("""
@@ -95,8 +97,8 @@ public struct PollStore: Sendable {
         }
     }
 
-    public func hasVoted(_ poll: UUID, voter: String) async throws -> Bool {
-        try await sql.select().column("id").from("poll_voters").where("poll_id", .equal, SQLBind(poll)).where("voter", .equal, SQLBind(voter)).first() != nil
+    public func hasVoted(_ poll: UUID, voters: [String]) async throws -> Bool {
+        try await sql.select().column("id").from("poll_voters").where("poll_id", .equal, SQLBind(poll)).where("voter", .in, SQLBind.group(voters)).first() != nil
     }
 
     public func tally(_ poll: Poll) async throws -> PollTally {

@@ -20,7 +20,7 @@ struct SMSController: RouteCollection {
     @Sendable func deliveryReport(req: Request) async throws -> Response {
         guard let id = (try? req.query.get(String.self, at: "id")).flatMap(UUID.init(uuidString:)),
               let sig = try? req.query.get(String.self, at: "sig"),
-              SignedLink.smsDeliveryReport(req.services.secrets.smsKey).isValid(id, signature: sig) else { throw Abort(.forbidden) }
+              SignedLink.checked(SignedLink.smsDeliveryReport, req.services.secrets, \.smsKey).isValid(id, signature: sig) else { throw Abort(.forbidden) }
         // Kannel: 1 delivered, 2 not delivered, 16 refused by the network; 4 and 8 are steps on the way.
         let status = (try? req.query.get(Int.self, at: "status")) ?? 0
         if status & 1 != 0 { try await SMSStore(db: req.db).report(id, delivered: true, now: Date()) }

@@ -9,8 +9,9 @@ import TextSearch
 public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) async throws {
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     let dummy = try app.password.hash(Secrets.randomToken())
+    let previousKey = try DataKey.previous(config, current: dataKey)
     app.services = AppServices(config: config, metrics: AppMetrics(), contactCentre: BusinessCalendar(hours: config.contactCentreHours), directoryCache: DirectoryCache(),
-                               secrets: Secrets(dataKey: dataKey), cipher: FieldCipher(dataKey: dataKey),
+                               secrets: Secrets(dataKey: dataKey, previousKey: previousKey), cipher: FieldCipher(dataKey: dataKey, previousKey: previousKey),
                                dummyPasswordHash: dummy, analyzer: Analyzer.best())
     try DatabaseSetup.configure(app, config)
     let postgres = DatabaseSetup.kind(of: config.databaseURL) == .postgres
@@ -47,7 +48,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.middleware.use(BodyGuardMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionEpochMiddleware())
-    app.middleware.use(CSRFMiddleware(key: app.services.secrets.csrfKey, secureCookies: https))
+    app.middleware.use(CSRFMiddleware(keys: app.services.secrets.accepted(\.csrfKey), secureCookies: https))
 
     try app.register(collection: SiteController())
     try app.register(collection: ReturnsQuestionController())
@@ -113,6 +114,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(PrivacyCommand(), as: "privacy")
+    app.asyncCommands.use(KeysCommand(), as: "keys")
     app.asyncCommands.use(SimulateCommand(), as: "simulate")
     app.asyncCommands.use(EnqueueCommand(), as: "enqueue")
     app.asyncCommands.use(MailCommand(), as: "mail")

@@ -75,6 +75,8 @@ public struct AppConfig: Sendable {
     }
     /// Base64 of 32 bytes; the key that encrypts personal identifiers at rest.
     public var dataKeyBase64: String?
+    /// The data key being replaced, while `zielona keys rotate` moves what it sealed to the new one.
+    public var previousDataKeyBase64: String?
     public var voice = VoiceConfiguration()
     /// When accounts nobody signs in to are warned and deleted.
     public var accountInactivity: AccountInactivity = .standard
@@ -129,6 +131,7 @@ public struct AppConfig: Sendable {
         ("VIDEO_MEETING_URL", "https://meet.jit.si/{room}", "video service for sign-language consultations; {room} is replaced by a random room name"),
     ] + VoiceConfiguration.variables + [
         ("ZIELONA_DATA_KEY", "generated into DATA_DIR/data-key (development only)", "base64 of 32 random bytes: encrypts PESEL and other identifiers"),
+        ("ZIELONA_PREVIOUS_DATA_KEY", "(none)", "the data key being replaced: still read until `zielona keys rotate` reports done"),
         ("OPERATOR_NAME", "Centrum Informacyjno-Konsultacyjne Służb Zatrudnienia – Zielona Linia", "who runs this deployment"),
         ("OPERATOR_ADDRESS", "ul. Cieszyńska 3a, 15-371 Białystok", "postal address of the operator"),
         ("OPERATOR_EMAIL", "(none)", "public e-mail of the operator"),
@@ -252,6 +255,7 @@ public struct AppConfig: Sendable {
                          mailFrom: env["SMTP_FROM"] ?? "noreply@" + (URLComponents(string: publicURL)?.host ?? "localhost"),
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
                          wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
+        config.previousDataKeyBase64 = env["ZIELONA_PREVIOUS_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.contactCentreHours = hours
         config.reportTargets = reportTargets
         config.routing = routing

@@ -33,4 +33,14 @@ public enum DataKey {
             """)
         return key
     }
+
+    /// The key being replaced, if one is set; it must differ from the current one.
+    public static func previous(_ config: AppConfig, current: Data) throws -> Data? {
+        guard let b64 = config.previousDataKeyBase64 else { return nil }
+        guard let key = Data(base64Encoded: b64), key.count == 32 else {
+            throw ConfigError.invalid("ZIELONA_PREVIOUS_DATA_KEY", "must be base64 of exactly 32 bytes")
+        }
+        guard key != current else { throw ConfigError.invalid("ZIELONA_PREVIOUS_DATA_KEY", "is the same as ZIELONA_DATA_KEY") }
+        return key
+    }
 }

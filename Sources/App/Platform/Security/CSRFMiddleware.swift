@@ -11,7 +11,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     /// The session cookie (configure.swift names it): its presence is what gives an API write a cookie's authority.
     static let sessionCookie = CookieName.session
     static let maxUploadBytes = 6 * 1024 * 1024
-    let key: SymmetricKey
+    /// The current key first (it makes the tokens); the previous one still accepted while the data key is replaced.
+    let keys: [SymmetricKey]
     let secureCookies: Bool
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -20,13 +21,13 @@ struct CSRFMiddleware: AsyncMiddleware {
             fresh = Secrets.randomToken()
         }
         let seed = fresh ?? req.cookies[Self.cookieName]!.string
-        req.storage[TokenKey.self] = Self.token(for: seed, key: key)
+        req.storage[TokenKey.self] = Self.token(for: seed, key: keys[0])
 
         // The token the request carries, in the form or in X-CSRF-Token; a fresh cookie has none yet.
         func tokenMatches() -> Bool {
             guard fresh == nil, let sent = (try? req.content.get(String.self, at: Self.fieldName)) ?? req.headers.first(name: "X-CSRF-Token")
             else { return false }
-            return Self.constantTimeEqual(sent, Self.token(for: seed, key: key))
+            return keys.contains { Self.constantTimeEqual(sent, Self.token(for: seed, key: $0)) }
         }
         if Self.isWrite(req.method) && !req.isAPI && !req.isCarrierWebhook {
             // A body bigger than the first read (a file, or a form with a long text) arrives

@@ -1,8 +1,10 @@
 import Vapor
 
 /// Keys derived from the data key (ZIELONA_DATA_KEY), one per purpose, so that a token of one
-/// kind can never stand in for another.
-struct Secrets: Sendable {
+/// kind can never stand in for another. While the data key is replaced, `previous` holds the
+/// old key's: links, forms and marks made with them are still accepted.
+final class Secrets: Sendable {
+    let previous: Secrets?
     let dataKey: SymmetricKey
     let csrfKey: SymmetricKey
     /// Signs the unsubscribe links of alert e-mails.
@@ -21,7 +23,8 @@ struct Secrets: Sendable {
     /// a deployment signs with the same key and subscriptions survive restarts.
     let vapidKey: P256.Signing.PrivateKey
 
-    init(dataKey: Data) {
+    init(dataKey: Data, previousKey: Data? = nil) {
+        previous = previousKey.map { Secrets(dataKey: $0) }
         self.dataKey = SymmetricKey(data: dataKey)
         csrfKey = Self.derive(dataKey, "zielona/csrf")
         alertKey = Self.derive(dataKey, "zielona/alerts")
@@ -31,6 +34,16 @@ struct Secrets: Sendable {
         foreignerDraftKey = Self.derive(dataKey, "zielona/foreigner-draft")
         pollKey = Self.derive(dataKey, "zielona/poll-voters")
         vapidKey = Self.signingKey(dataKey, "zielona/vapid")
+    }
+
+    /// The keys something signed for one purpose may have been made with: the current, then the previous.
+    func accepted(_ purpose: KeyPath<Secrets, SymmetricKey>) -> [SymmetricKey] {
+        [self[keyPath: purpose]] + (previous.map { [$0[keyPath: purpose]] } ?? [])
+    }
+
+    /// Whether `given` signs `id` for `purpose` under one of `keys`.
+    static func isSigned(_ id: UUID, purpose: String, given: String, keys: [SymmetricKey]) -> Bool {
+        keys.contains { sameMAC(signature(id, purpose: purpose, key: $0), given) }
     }
 
     static func derive(_ key: Data, _ label: String) -> SymmetricKey {

@@ -90,7 +90,7 @@ struct AccountSettingsController: RouteCollection {
         let cipher = req.services.cipher
         let index = cipher.blindIndex(pesel.value)
         // The office that keeps the client's record decides; a new client goes to the office of their address.
-        var office = try await ClientStore(db: req.db).find(peselIndex: index)?.officeID
+        var office = try await ClientStore(db: req.db).find(peselIndexes: cipher.blindIndexes(pesel.value))?.officeID
         if office == nil, let postal = try await AccountStore(db: req.db).profile(account.id)?.postalCode {
             office = try? await req.locator.locate(postal).office.id
         }

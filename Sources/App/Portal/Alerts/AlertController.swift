@@ -118,7 +118,7 @@ struct AlertController: RouteCollection {
     /// The search named by a correctly signed link (no sign-in needed: the link is the proof).
     func signedSearch(_ input: SignedInput, _ req: Request) async throws -> (SavedSearch, String) {
         guard let id = input.id.flatMap(UUID.init(uuidString:)), let sig = input.sig,
-              SignedLink.alertUnsubscribe(req.services.secrets.alertKey).isValid(id, signature: sig) else {
+              SignedLink.checked(SignedLink.alertUnsubscribe, req.services.secrets, \.alertKey).isValid(id, signature: sig) else {
             throw Abort(.forbidden, reason: req.catalogue.text("alerts.bad_link"))
         }
         guard let search = try await SavedSearchStore(db: req.db).find(id) else { throw NotFoundError(detail: req.catalogue.text("alerts.gone")) }

@@ -57,7 +57,7 @@ struct CVFactoryController: RouteCollection {
     func request(_ req: Request) async throws -> (CVFactoryRequest, Account?) {
         let parts = (req.parameters.get("key") ?? "").split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let id = UUID(uuidString: parts[0]),
-              Secrets.sameMAC(Secrets.signature(id, purpose: "cv-factory", key: req.services.secrets.cvFactoryKey), parts[1]),
+              Secrets.isSigned(id, purpose: "cv-factory", given: String(parts[1]), keys: req.services.secrets.accepted(\.cvFactoryKey)),
               let r = try await CVFactoryStore(db: req.db).find(id) else { throw Abort(.notFound) }
         guard let owner = r.accountID else { return (r, nil) }
         guard let account = try await CVController().seeker(req), account.id == owner else { throw Abort(.notFound) }

@@ -52,7 +52,9 @@ struct ForeignerDrafts: Sendable {
         try JSONDecoder().decode(ForeignerDraftContent.self, from: Data(try cipher.decrypt(stored).utf8))
     }
 
-    func codeIndex(_ code: String) -> String { req.services.cipher.blindIndex("foreigner-draft:" + code) }
+    /// The code's indexes: the first is written, all are looked up (see `FieldCipher.blindIndexes`).
+    func codeIndexes(_ code: String) -> [String] { req.services.cipher.blindIndexes(Self.codeIndexValue(code)) }
+    static func codeIndexValue(_ code: String) -> String { "foreigner-draft:" + code }
 
     /// The draft of the link in the path (`:form`, `:draft`), carried to the version in force
     /// when the one it was started on has ended; 404 for anything else.
@@ -114,9 +116,10 @@ struct ForeignerDrafts: Sendable {
             let record = ForeignerDraft(form: form.kind.rawValue, version: form.version, language: req.language.rawValue,
                                         content: try seal(ForeignerDraftContent(code: code)), accountID: account, createdAt: now, updatedAt: now,
                                         expiresAt: account == nil ? Retention.foreignerDrafts.keptUntil(now) : nil)
+            let indexes = codeIndexes(code)
             do {
                 try await db.transaction { tx in
-                    try await ForeignerDraftStore(db: tx).create(record, tokenHash: Secrets.sha256Hex(token), codeIndex: codeIndex(code))
+                    try await ForeignerDraftStore(db: tx).create(record, tokenHash: Secrets.sha256Hex(token), codeIndex: indexes[0], taken: Array(indexes.dropFirst()))
                     try await ForeignerDraftStore(db: tx).count(.started, form: form.kind.rawValue, version: form.version, language: req.language.rawValue, fields: [""])
                 }
                 return (token, code)

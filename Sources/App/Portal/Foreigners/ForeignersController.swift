@@ -90,7 +90,7 @@ struct ForeignersController: RouteCollection {
         guard key.hasPrefix("a.") else { return try await ForeignerDrafts(req: req).open() }
         let parts = key.dropFirst(2).split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let id = UUID(uuidString: parts[0]),
-              Secrets.sameMAC(Secrets.signature(id, purpose: "foreigner-draft", key: req.services.secrets.foreignerDraftKey), parts[1]),
+              Secrets.isSigned(id, purpose: "foreigner-draft", given: String(parts[1]), keys: req.services.secrets.accepted(\.foreignerDraftKey)),
               let account = try await req.signedInAccount() else { throw Abort(.notFound) }
         return try await ForeignerDrafts(req: req).open(id: id, account: account.id, key: key)
     }

@@ -68,7 +68,7 @@ struct ForeignersDeskController {
         }
         let drafts = ForeignerDrafts(req: req)
         // A code mistyped, unknown or expired gets one answer: nothing about which it was.
-        guard let code = DraftCode.normalized(input.code ?? ""), let record = try await drafts.store.find(codeIndex: drafts.codeIndex(code)),
+        guard let code = DraftCode.normalized(input.code ?? ""), let record = try await drafts.store.find(codeIndexes: drafts.codeIndexes(code)),
               let kind = ApplicationKind(rawValue: record.form), let form = library.form(kind, version: record.version) else {
             return try await refuse("code", "fg.guide_not_found", .notFound)
         }

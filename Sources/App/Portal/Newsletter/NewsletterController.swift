@@ -75,7 +75,7 @@ struct NewsletterController: RouteCollection {
     @Sendable func unsubscribe(req: Request) async throws -> Response {
         let id = (try? req.query.get(String.self, at: "id")).flatMap(UUID.init(uuidString:))
         let sig = (try? req.query.get(String.self, at: "sig")) ?? ""
-        guard let id, SignedLink.newsletterUnsubscribe(req.services.secrets.newsletterKey).isValid(id, signature: sig),
+        guard let id, SignedLink.checked(SignedLink.newsletterUnsubscribe, req.services.secrets, \.newsletterKey).isValid(id, signature: sig),
               try await NewsletterStore(db: req.db).find(id: id) != nil else {
             return render(req, .init(form: FormState(values: ["language": req.language.rawValue]), languages: languages(), state: .badLink), status: .notFound)
         }

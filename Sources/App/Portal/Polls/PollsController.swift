@@ -43,19 +43,23 @@ struct PollsController: RouteCollection {
     }
 
     /// Who votes: a keyed hash of the account, or of this browser session's anti-forgery cookie
-    /// (a session cookie: gone when the browser closes) — nil when neither is there.
-    static func voter(_ poll: Poll, _ req: Request) async throws -> (key: String?, signedIn: Bool) {
-        let key = req.services.secrets.pollKey
-        func mac(_ s: String) -> String { Secrets.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data((poll.id.uuidString + "|" + s).utf8), using: key))) }
-        if let account = try await req.signedInAccount() { return (mac("account|" + account.id.uuidString), true) }
-        if poll.draft.voters == .anyone, let browser = req.cookies[CSRFMiddleware.cookieName]?.string, !browser.isEmpty { return (mac("browser|" + browser), false) }
-        return (nil, false)
+    /// (a session cookie: gone when the browser closes) — empty when neither is there. The
+    /// first is written; the others (under the previous data key) find a vote cast before it was replaced.
+    static func voter(_ poll: Poll, _ req: Request) async throws -> (keys: [String], signedIn: Bool) {
+        func marks(_ s: String) -> [String] {
+            req.services.secrets.accepted(\.pollKey).map { key in
+                Secrets.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data((poll.id.uuidString + "|" + s).utf8), using: key)))
+            }
+        }
+        if let account = try await req.signedInAccount() { return (marks("account|" + account.id.uuidString), true) }
+        if poll.draft.voters == .anyone, let browser = req.cookies[CSRFMiddleware.cookieName]?.string, !browser.isEmpty { return (marks("browser|" + browser), false) }
+        return ([], false)
     }
 
     func page(_ req: Request, _ p: Poll, error: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let t = req.catalogue, now = Date(), lang = req.language.rawValue
         let (voter, signedIn) = try await Self.voter(p, req)
-        let voted = try await voter.asyncMap { try await PollStore(db: req.db).hasVoted(p.id, voter: $0) } ?? false
+        let voted = voter.isEmpty ? false : try await PollStore(db: req.db).hasVoted(p.id, voters: voter)
         let tally = try await PollStore(db: req.db).tally(p)
         let shows = p.draft.showsResults(hasVoted: voted, now: now)
         var state: String? = nil
@@ -81,8 +85,8 @@ struct PollsController: RouteCollection {
         let (voter, signedIn) = try await Self.voter(p, req)
         do {
             let chosen = try p.draft.ballot((input.choice ?? []).compactMap(Int.init), signedIn: signedIn, now: Date())
-            guard let voter else { throw PollDraft.BallotProblem.signInFirst }
-            do { try await PollStore(db: req.db).vote(p.id, voter: voter, choices: chosen) } catch PollStoreError.alreadyVoted { throw PollDraft.BallotProblem.alreadyVoted }
+            guard let mark = voter.first else { throw PollDraft.BallotProblem.signInFirst }
+            do { try await PollStore(db: req.db).vote(p.id, voter: mark, formerly: Array(voter.dropFirst()), choices: chosen) } catch PollStoreError.alreadyVoted { throw PollDraft.BallotProblem.alreadyVoted }
         } catch let problem as PollDraft.BallotProblem {
             let status: HTTPStatus = problem == .alreadyVoted ? .conflict : problem == .notOpen ? .conflict : problem == .signInFirst ? .forbidden : .badRequest
             return try await page(req, p, error: req.catalogue.text(problem.rawValue), status: status)
