@@ -6,6 +6,7 @@ import Fluent
 import SQLKit
 @testable import App
 @testable import Storage
+import ContactCenter
 
 /// Sixteen writers at once, on a SQLite file as in production and on PostgreSQL: every
 /// transaction that reads and then writes (the pattern SQLite used to fail with SQLITE_BUSY)
@@ -90,6 +91,36 @@ import SQLKit
             #expect(statuses.allSatisfy { $0 < 500 }, "\(statuses.filter { $0 >= 500 }.count) answers were 5xx")
             #expect(statuses.contains(200), "some posts were accepted")
             print("concurrent contact posts [\(testDatabaseKind)]: \(Dictionary(grouping: statuses, by: { $0 }).mapValues(\.count))")
+        }
+    }
+
+    /// The router adding offers and desktops ending contacts change one agent's load at once:
+    /// neither may write back a count the other has changed (found by the PostgreSQL restart
+    /// drill: an agent left "busy" with contacts nobody held stopped getting offers).
+    @Test func theRouterAndTheDesktopsChangingOneAgentLoseNoChangeOfItsLoad() async throws {
+        try await withTestApp(sqliteFile: true) { app in
+            let id = "agent-load-test"
+            try await ContactCenterStore(db: app.db).save(Agent(id: id, offices: ["pup-2002"], voivodeships: ["20"], state: .busy, idleSince: Date()))
+            let rounds = 20
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for w in 0..<Self.writers {
+                    let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any())!
+                    group.addTask {
+                        for _ in 0..<rounds {
+                            // Half add a contact (the router), half take one away (a desktop), each read-then-write.
+                            try await db.transaction { tx in
+                                let store = ContactCenterStore(db: tx)
+                                var a = try #require(try await store.agent(id))
+                                a.load[.webForm, default: 0] += w % 2 == 0 ? 1 : -1
+                                try await store.save(a)
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let load = try #require(try await ContactCenterStore(db: app.db).agent(id)).load[.webForm, default: 0]
+            #expect(load == 0, "\(Self.writers * rounds) changes that cancel out left a load of \(load)")
         }
     }
 }

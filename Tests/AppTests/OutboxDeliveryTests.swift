@@ -35,6 +35,20 @@ import TestSupport
             #expect(try await sender.deliverDue() == 0, "not retried before its back-off")
             #expect(try await Outbox(db: app.db).claimDue(limit: 10, now: Date().addingTimeInterval(61)).count == 1,
                     "due again after the first back-off of a minute")
+
+            // A mail server is back (a new one: the old port is gone): the backlog goes out exactly once.
+            let back = try AiosmtpdServer()
+            defer { back.stop() }
+            let resumed = OutboxSender(db: app.db, client: SMTPClient(configuration: .init(host: "127.0.0.1", port: back.port, security: .none)),
+                                       from: "noreply@zielonalinia.example", fromName: "Zielona Linia",
+                                       messageIDDomain: "zielonalinia.example", logger: app.logger)
+            // Its claim above (a sender that died holding it) runs out before it is due again.
+            let later = Date().addingTimeInterval(3_600)
+            #expect(try await resumed.deliverDue(now: later) == 1)
+            #expect(try await resumed.deliverDue(now: later.addingTimeInterval(3_600)) == 0, "delivered once, not again")
+            let received = try back.received()
+            #expect(received.count == 1 && received[0].contains("To: anna.nowak@example.org"))
+            #expect(try await Outbox(db: app.db).recent().first { $0.kind == "reset_password" }?.status == .sent)
         }
     }
 

@@ -10,13 +10,10 @@ factor enrolled under A and find a demo client by PESEL.
 Runs on SQLite, and on PostgreSQL too when PG_ADMIN_URL (postgres://…/postgres) is given.
 Needs ZIELONA_BIN and WORK (a scratch directory)."""
 import base64
-import hashlib
-import hmac
 import os
 import re
 import secrets
 import signal
-import struct
 import subprocess
 import sys
 import time
@@ -24,20 +21,14 @@ import urllib.parse
 
 import requests
 
+from staff_session import csrf, enrol, sign_in
+
 BIN = os.environ["ZIELONA_BIN"]
 WORK = os.environ["WORK"]
 PORT = 18141
 BASE = f"http://127.0.0.1:{PORT}"
 STAFF = "konsultant.bialystok@example.org"
-PASSWORD = "Zielona-Demo-2026"
 DEMO_PESEL, DEMO_CLIENT = "85031501234", "100000009"
-
-
-def totp(key, at=None):
-    secret = base64.b32decode(key + "=" * (-len(key) % 8))
-    mac = hmac.new(secret, struct.pack(">Q", int((at or time.time()) // 30)), hashlib.sha1).digest()
-    offset = mac[-1] & 15
-    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
 
 
 DATABASE = {}
@@ -69,40 +60,10 @@ def serve(e, cwd):
     raise SystemExit("FAIL: the server did not start")
 
 
-def csrf(s, path):
-    return re.search(r'name="_csrf" value="([^"]+)"', s.get(BASE + path).text).group(1)
-
-
-def password_step(s):
-    r = s.post(BASE + "/login", data={"email": STAFF, "password": PASSWORD, "_csrf": csrf(s, "/login")}, allow_redirects=False)
-    assert r.status_code == 303, f"password step: {r.status_code}"
-    return r.headers["location"]
-
-
-def enrol():
-    s = requests.Session()
-    assert password_step(s) == "/login/two-factor/setup"
-    page = s.get(BASE + "/login/two-factor/setup?lang=en").text
-    key = re.sub(r"\s", "", re.search(r'id="totp-secret"[^>]*>([^<]+)<', page).group(1))
-    r = s.post(BASE + "/login/two-factor/setup", data={"code": totp(key), "_csrf": csrf(s, "/login/two-factor/setup")}, allow_redirects=False)
-    assert r.status_code in (200, 303), f"enrolment: {r.status_code}"
-    return key
-
-
 def start_draft():
     s = requests.Session()
-    started = s.post(BASE + "/foreigners/work-permit-a", data={"_csrf": csrf(s, "/foreigners/work-permit-a")})
+    started = s.post(BASE + "/foreigners/work-permit-a", data={"_csrf": csrf(s, BASE, "/foreigners/work-permit-a")})
     assert started.status_code == 200, f"draft: {started.status_code}"
-
-
-def sign_in_with_second_factor(key):
-    s = requests.Session()
-    assert password_step(s) == "/login/two-factor"
-    # A code of the next step: the enrolment's code cannot be used twice.
-    r = s.post(BASE + "/login/two-factor", data={"code": totp(key, time.time() + 30), "_csrf": csrf(s, "/login/two-factor")},
-               allow_redirects=False)
-    assert r.status_code == 303, f"second factor after the rotation: {r.status_code} {r.text[:300]}"
-    return s
 
 
 def main(label):
@@ -112,7 +73,7 @@ def main(label):
 
     server = serve(env(a), d)
     try:
-        key = enrol()
+        _, key = enrol(BASE, STAFF)
         start_draft()
     finally:
         server.terminate(); server.wait()
@@ -142,7 +103,7 @@ def main(label):
 
     server = serve(env(b), d)
     try:
-        staff = sign_in_with_second_factor(key)
+        staff = sign_in(BASE, STAFF, key)
         found = staff.get(BASE + f"/staff/clients?by=pesel&q={DEMO_PESEL}&reason=visit")
         assert found.status_code == 200 and DEMO_CLIENT in found.text, f"PESEL search with the new key alone: {found.status_code}"
         print(f"ok ({label}): with the new key alone the second factor enrolled under the old one signs in, and the PESEL search finds the client")

@@ -1,12 +1,13 @@
 """A seeded, property-based fuzzer of the site's forms (Python `hypothesis`): every form a visitor,
-the demo job seeker and the demo employer can reach is found by walking the site's links, and
+the demo job seeker, the demo employer and demo staff (a consultant, a supervisor, an editor and an
+office administrator, signed in with their second factor) can reach is found by walking the site's links, and
 generated values are posted into each — with the form's own valid CSRF token, so the handlers
 themselves are reached, not the token check. Every answer must be below 500, and no generated
 markup may come back unescaped.
 
-Forms that would end the session or delete the account (sign-out, erasure, deletions) are left
-out: the walk would lose its identity; those routes are covered by the Swift suite's malformed-
-body and escaping tests.
+Forms that would end the session or delete the account (sign-out, erasure, deletions, a staff
+member's password, second factor and the accounts of others) are left out: the walk would lose its
+identity; those routes are covered by the Swift suite's malformed-body and escaping tests.
 
 Needs: ZIELONA_URL, a server with the demo data. FUZZ_EXAMPLES (default 12) per form."""
 import collections
@@ -22,11 +23,17 @@ from hypothesis import strategies as st
 
 from demo_sign_in import signed_in
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+from staff_session import enrol  # noqa: E402
+
 BASE = os.environ["ZIELONA_URL"]
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
 MARKER = "<zz-fuzz"
-SKIP_LINK = re.compile(r"\.(css|js|png|jpe?g|svg|ico|pdf|ics|csv|xml|json|txt|webmanifest)$|^/(logout|dev/|staff|api/|healthz|metrics)")
-SKIP_ACTION = re.compile(r"logout|sign-out|delete|erase|erasure|remove|/end$|everywhere")
+SKIP_FILES = r"\.(css|js|png|jpe?g|svg|ico|pdf|ics|csv|xml|json|txt|webmanifest|zip)$"
+SKIP_LINK = re.compile(SKIP_FILES + r"|^/(logout|dev/|staff|desktop|api/|healthz|metrics)")
+# Staff walk their own pages too, but not the exports and live sockets.
+SKIP_STAFF_LINK = re.compile(SKIP_FILES + r"|^/(logout|dev/|api/|healthz|metrics)|/ws$|/export|/download")
+SKIP_ACTION = re.compile(r"logout|sign-out|delete|erase|erasure|remove|/end$|everywhere|password|two-factor|recovery|/staff/admin/staff/|deactivate|/state$")
 MAX_PAGES = 160
 
 
@@ -62,7 +69,7 @@ class Forms(html.parser.HTMLParser):
             self.select = None
 
 
-def walk(session, roots):
+def walk(session, roots, skip=SKIP_LINK):
     """Pages reachable from the roots by links on this site; the forms found, once each."""
     seen, queue, forms = set(), list(roots), {}
     while queue and len(seen) < MAX_PAGES:
@@ -78,7 +85,7 @@ def walk(session, roots):
         parser.feed(res.text)
         for href in parser.links:
             target = urllib.parse.urlsplit(urllib.parse.urljoin(BASE + path, href))
-            if target.netloc != urllib.parse.urlsplit(BASE).netloc or SKIP_LINK.search(target.path):
+            if target.netloc != urllib.parse.urlsplit(BASE).netloc or skip.search(target.path):
                 continue
             # One page of each listing: a query string makes the same forms again.
             queue.append(target.path)
@@ -128,9 +135,12 @@ def main():
                                                    "/forum", "/polls", "/forms/00000000-0000-4000-8000-00000000f101", "/returns"]),
                   ("job seeker", signed_in("jan.demo@example.org"), ["/account", "/account/cvs", "/account/settings", "/account/privacy", "/forum/pup-2002"]),
                   ("employer", signed_in("transport.demo@example.org"), ["/account", "/employer/offers", "/employer/candidates"])]
+    identities += [(role, enrol(BASE, email)[0], ["/staff/home", "/desktop"]) for role, email in [
+        ("consultant", "konsultant.bialystok@example.org"), ("supervisor", "kierownik.bialystok@example.org"),
+        ("editor", "redaktor.bialystok@example.org"), ("office administrator", "admin.bialystok@example.org")]]
     total = collections.Counter()
     for label, session, roots in identities:
-        forms = walk(session, roots)
+        forms = walk(session, roots, SKIP_LINK if label in ("visitor", "job seeker", "employer") else SKIP_STAFF_LINK)
         stats = collections.Counter()
         for form in forms.values():
             fuzz(session, form, stats)

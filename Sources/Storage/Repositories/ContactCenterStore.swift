@@ -147,13 +147,16 @@ public struct ContactCenterStore: Sendable {
             if let previous, try previous.decode(column: "state", as: String.self) == state, !(try previous.decodeNil(column: "state_since")) {
                 since = try previous.decode(column: "state_since", as: Date.self)
             }
-            try await sql.delete(from: "cc_agents").where("agent_id", .equal, SQLBind(a.id)).run()
+            // Updated in place, not deleted and inserted again: a transaction waiting on the row's
+            // lock (`agent(_:)`) must find it afterwards, not a deleted row and nothing.
+            let columns = ["offices", "voivodeships", "national_pool", "languages", "topics", "capacity", "load", "state", "idle_since", "updated_at", "state_since"]
             try await sql.insert(into: "cc_agents")
-                .columns("agent_id", "offices", "voivodeships", "national_pool", "languages", "topics", "capacity", "load", "state", "idle_since",
-                         "updated_at", "state_since")
+                .columns(["agent_id"] + columns)
                 .values(SQLBind(a.id), SQLBind(Self.json(a.offices.sorted())), SQLBind(Self.json(a.voivodeships.sorted())), SQLBind(a.nationalPool),
                         SQLBind(Self.json(a.languages.sorted())), SQLBind(Self.json(a.topics.sorted())), SQLBind(Self.json(Self.byName(a.capacity))),
-                        SQLBind(Self.json(Self.byName(a.load))), SQLBind(state), SQLBind(a.idleSince), SQLBind(now), SQLBind(since)).run()
+                        SQLBind(Self.json(Self.byName(a.load))), SQLBind(state), SQLBind(a.idleSince), SQLBind(now), SQLBind(since))
+                .onConflict(with: "agent_id") { update in columns.reduce(update) { $0.set(excludedValueOf: $1) } }
+                .run()
         }
     }
 
@@ -162,22 +165,28 @@ public struct ContactCenterStore: Sendable {
         Dictionary(uniqueKeysWithValues: m.compactMap { k, v in Channel(rawValue: k).map { ($0, v) } })
     }
 
+    /// An agent read to be changed: on PostgreSQL the row stays locked to the end of the
+    /// transaction, so the router adding an offer and a desktop ending a contact wait for each
+    /// other instead of one writing back a count the other has changed (SQLite's writers are
+    /// one at a time anyway). Transactions lock an agent before its contacts, as the router does.
     public func agent(_ id: String) async throws -> Agent? {
         try await agents(where: id).first
     }
 
+    /// Every agent, locked like `agent(_:)`, in one order (by id), for the router.
     public func agents() async throws -> [Agent] { try await agents(where: nil) }
 
     func agents(where id: String?) async throws -> [Agent] {
-        try await statuses(where: id).map(\.agent)
+        try await statuses(where: id, locking: true).map(\.agent)
     }
 
     /// Agents with the moment they entered their current state (for the wallboard).
-    public func statuses() async throws -> [(agent: Agent, stateSince: Date)] { try await statuses(where: nil) }
+    public func statuses() async throws -> [(agent: Agent, stateSince: Date)] { try await statuses(where: nil, locking: false) }
 
-    func statuses(where id: String?) async throws -> [(agent: Agent, stateSince: Date)] {
+    func statuses(where id: String?, locking: Bool) async throws -> [(agent: Agent, stateSince: Date)] {
         let q = (db as! any SQLDatabase).select().column("*").from("cc_agents")
         if let id { q.where("agent_id", .equal, SQLBind(id)) }
+        if locking { q.for(.update) }
         return try await q.orderBy("agent_id").all().map { row in
             func set(_ c: String) throws -> Set<String> { Set((try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? []) }
             func counts(_ c: String) throws -> [Channel: Int] {

@@ -97,6 +97,7 @@ struct DesktopService {
         try await mapped {
             try await db.transaction { tx in
                 let store = ContactCenterStore(db: tx)
+                _ = try await store.agent(agent)   // the agent before the contact: the router's order
                 let i = try await offered(id, to: agent, store)
                 guard i.state == .offered else { throw DesktopError.finished }
                 try await store.move(id, to: .queued, note: "declined", now: now)
@@ -113,6 +114,7 @@ struct DesktopService {
         let i: Interaction = try await mapped {
             try await db.transaction { tx in
                 let store = ContactCenterStore(db: tx)
+                _ = try await store.agent(agent)   // the agent before the contact: the router's order
                 let i = try await held(id, by: agent, in: [.connected], store)
                 try await store.move(id, to: .wrapUp, agent: agent, now: now)
                 try await release(agent, channel: i.channel, after: .ended, now: now, store)
@@ -129,6 +131,7 @@ struct DesktopService {
         let i: Interaction = try await mapped {
             try await db.transaction { tx in
                 let store = ContactCenterStore(db: tx)
+                _ = try await store.agent(agent)   // the agent before the contact: the router's order
                 let i = try await held(id, by: agent, in: [.connected, .wrapUp], store)
                 if i.state == .connected {
                     try await store.move(id, to: .wrapUp, agent: agent, now: now)
@@ -196,8 +199,10 @@ struct DesktopService {
         let (result, notify, chatOf): (TransferResult, [String], Interaction) = try await mapped {
             try await db.transaction { tx in
                 let store = ContactCenterStore(db: tx)
+                _ = try await store.agent(agent)   // the agent before the contact: the router's order
                 let i = try await held(id, by: agent, in: [.connected], store)
-                let agents = try await store.agents()
+                // Read, not locked: locking them all while holding one could deadlock with the router.
+                let agents = try await store.statuses().map(\.agent)
                 var eligible: [Agent]
                 switch target {
                 case .agent(let other):

@@ -134,7 +134,7 @@ struct AgentSupervisionController: Sendable {
     /// Languages (at least one) and a capacity per channel within its limit; audit-logged.
     @Sendable func setSkills(req: Request, member: StaffMember) async throws -> Response {
         let id = try req.parameters.require("id")
-        guard var agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
+        guard let agent = try await ContactCenterStore(db: req.db).agent(id) else { throw Abort(.notFound) }
         let t = req.catalogue
         var form = FormState()
         var languages: Set<String> = []
@@ -157,10 +157,13 @@ struct AgentSupervisionController: Sendable {
             return .html(AgentSkillsPage.render(try await skillsModel(req, agent, form: form), req.pageContext), status: .badRequest)
         }
         let before = "\(agent.languages.sorted()) \(ContactCenterStore.byName(agent.capacity).sorted { $0.key < $1.key })"
-        agent.languages = languages
-        agent.capacity = capacity
-        let changed = agent
+        let (newLanguages, newCapacity) = (languages, capacity)
+        // Read again, locked, in the transaction: the router may have changed the agent's load meanwhile.
         try await req.db.transaction { tx in
+            guard var now = try await ContactCenterStore(db: tx).agent(id) else { throw Abort(.notFound) }
+            now.languages = newLanguages
+            now.capacity = newCapacity
+            let changed = now
             try await ContactCenterStore(db: tx).save(changed)
             try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                          clientOfficeID: changed.offices.sorted().first, action: "agent.skills_changed",

@@ -37,6 +37,9 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             if code >= 500 { req.logger.error("request failed", metadata: ["status": "\(code)", "error": "\(String(reflecting: type(of: e)))"]) }
             problem = Problem(title: code >= 500 ? t.text("error.server.title") : t.text("error.bad_request.title"),
                               status: code, detail: code >= 500 ? t.text("error.server.text") : e.reason)
+        case let e where DatabaseOutage.isOutage(e):
+            req.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: type(of: e)))"])
+            problem = Problem(title: t.text("error.unavailable.title"), status: 503, detail: t.text("error.unavailable.text"))
         case is DecodingError, is MalformedBodyError:
             let json = req.headers.contentType?.subType.lowercased().hasSuffix("json") ?? false
             problem = Problem(title: t.text("error.bad_request.title"), status: 400,
@@ -46,10 +49,16 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             req.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             problem = Problem(title: t.text("error.server.title"), status: 500, detail: t.text("error.server.text"))
         }
-        if req.isAPI || req.isCarrierWebhook { return problem.response(for: req) }
-        let message = problem.status >= 500 || problem.status == 404 && suggestions.isEmpty && !(error is NotFoundError)
-            ? nil : problem.detail
-        let page = ErrorPage.render(ErrorPage.Model(status: problem.status, message: message, suggestions: suggestions), req.pageContext)
-        return .html(page, status: HTTPStatus(statusCode: problem.status))
+        let response: Response
+        if req.isAPI || req.isCarrierWebhook {
+            response = problem.response(for: req)
+        } else {
+            let message = problem.status >= 500 && problem.status != 503 || problem.status == 404 && suggestions.isEmpty && !(error is NotFoundError)
+                ? nil : problem.detail
+            let page = ErrorPage.render(ErrorPage.Model(status: problem.status, message: message, suggestions: suggestions), req.pageContext)
+            response = .html(page, status: HTTPStatus(statusCode: problem.status))
+        }
+        if problem.status == 503 { response.headers.replaceOrAdd(name: .retryAfter, value: "\(DatabaseOutage.retryAfterSeconds)") }
+        return response
     }
 }
