@@ -10,8 +10,8 @@ acknowledged write is there exactly once with its e-mail, and both processes are
 Needs ZIELONA_BIN, WORK, PG_ADMIN_URL (postgres://…/postgres) and PG_RESTART (a shell command
 that restarts the cluster and returns when it is up), e.g.
   PG_RESTART="su postgres -c '/usr/lib/postgresql/15/bin/pg_ctl -D $PGDATA -m fast -w restart'"
-Not in the test command yet: now and then a request in flight at the restart hangs past 20 s, and
-once the router did not offer again within 15 s (README, "Crashes")."""
+Not in the test command yet: now and then a database call in flight at the restart never returns, and
+when it is the leader's routing step, routing stops (README, "Crashes")."""
 import os
 import re
 import subprocess
