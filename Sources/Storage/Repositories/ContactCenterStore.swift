@@ -170,15 +170,14 @@ public struct ContactCenterStore: Sendable {
     /// other instead of one writing back a count the other has changed (SQLite's writers are
     /// one at a time anyway). Transactions lock an agent before its contacts, as the router does.
     public func agent(_ id: String) async throws -> Agent? {
-        try await agents(where: id).first
+        try await statuses(where: id, locking: true).first?.agent
     }
 
-    /// Every agent, locked like `agent(_:)`, in one order (by id), for the router.
-    public func agents() async throws -> [Agent] { try await agents(where: nil) }
+    /// Every agent, as they are (not locked).
+    public func agents() async throws -> [Agent] { try await statuses().map(\.agent) }
 
-    func agents(where id: String?) async throws -> [Agent] {
-        try await statuses(where: id, locking: true).map(\.agent)
-    }
+    /// Every agent, locked like `agent(_:)`, in one order (by id): for the router, which changes them.
+    public func agentsForUpdate() async throws -> [Agent] { try await statuses(where: nil, locking: true).map(\.agent) }
 
     /// Agents with the moment they entered their current state (for the wallboard).
     public func statuses() async throws -> [(agent: Agent, stateSince: Date)] { try await statuses(where: nil, locking: false) }

@@ -202,7 +202,7 @@ struct DesktopService {
                 _ = try await store.agent(agent)   // the agent before the contact: the router's order
                 let i = try await held(id, by: agent, in: [.connected], store)
                 // Read, not locked: locking them all while holding one could deadlock with the router.
-                let agents = try await store.statuses().map(\.agent)
+                let agents = try await store.agents()
                 var eligible: [Agent]
                 switch target {
                 case .agent(let other):

@@ -65,7 +65,7 @@ struct RoutingService {
             }
             report.routed = true
             let store = ContactCenterStore(db: tx)
-            var agents = Dictionary(uniqueKeysWithValues: try await store.agents().map { ($0.id, $0) })
+            var agents = Dictionary(uniqueKeysWithValues: try await store.agentsForUpdate().map { ($0.id, $0) })
             // Wrap-up time over and nothing in hand: available again, idle since the wrap-up ended.
             for (id, a) in agents {
                 guard let freed = a.afterWrapUp(now: now) else { continue }

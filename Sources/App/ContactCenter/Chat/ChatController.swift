@@ -177,7 +177,7 @@ struct ChatController: RouteCollection {
     /// Open hours and a consultant logged in who chats in that language.
     static func someoneCanChat(_ req: Request, language: String, now: Date) async throws -> Bool {
         guard req.services.contactCentre.isOpen(at: now) else { return false }
-        return try await ContactCenterStore(db: req.db).statuses().map(\.agent).contains {
+        return try await ContactCenterStore(db: req.db).agents().contains {
             $0.serves(.chat, language: language)
         }
     }

@@ -160,10 +160,9 @@ struct AgentSupervisionController: Sendable {
         let (newLanguages, newCapacity) = (languages, capacity)
         // Read again, locked, in the transaction: the router may have changed the agent's load meanwhile.
         try await req.db.transaction { tx in
-            guard var now = try await ContactCenterStore(db: tx).agent(id) else { throw Abort(.notFound) }
-            now.languages = newLanguages
-            now.capacity = newCapacity
-            let changed = now
+            guard var changed = try await ContactCenterStore(db: tx).agent(id) else { throw Abort(.notFound) }
+            changed.languages = newLanguages
+            changed.capacity = newCapacity
             try await ContactCenterStore(db: tx).save(changed)
             try await AuditLog(db: tx, address: req.clientAddress).append(AuditEntry(actorID: member.id, actorOfficeID: member.primaryOffice, clientID: nil,
                                                          clientOfficeID: changed.offices.sorted().first, action: "agent.skills_changed",

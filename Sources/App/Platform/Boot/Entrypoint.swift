@@ -25,7 +25,7 @@ public enum Entrypoint {
         do {
             // `--help` must not create files: it gets a throw-away key.
             let wantsHelp = env.arguments.contains("--help") || env.arguments.contains("-h")
-            let key = wantsHelp ? Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }) : try DataKey.resolve(config, logger: app.logger)
+            let key = wantsHelp ? DataKey.random() : try DataKey.resolve(config, logger: app.logger)
             try await configure(app, config, dataKey: key)
             try await app.execute()
             try await app.asyncShutdown()

@@ -21,8 +21,7 @@ struct KeysCommand: AsyncCommand {
         let app = context.application, console = context.console
         switch signature.task {
         case "new":
-            var rng = SystemRandomNumberGenerator()
-            console.print(Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &rng) }).base64EncodedString())
+            console.print(DataKey.random().base64EncodedString())
             return
         case "status", "rotate": break
         default: throw ConsoleCommandError(message: "unknown task \(signature.task); use new, status or rotate")

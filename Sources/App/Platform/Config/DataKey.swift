@@ -17,10 +17,7 @@ public enum DataKey {
             logger.warning("ZIELONA_DATA_KEY is not set: using the development key in \(file.path). Never use it in production.")
             return key
         }
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var rng = SystemRandomNumberGenerator()
-        for i in bytes.indices { bytes[i] = UInt8.random(in: .min ... .max, using: &rng) }
-        let key = Data(bytes)
+        let key = random()
         try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
         try key.base64EncodedString().write(to: file, atomically: true, encoding: .utf8)
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
@@ -32,6 +29,12 @@ public enum DataKey {
             ************************************************************************
             """)
         return key
+    }
+
+    /// 32 bytes from the system's secure generator: a new data key.
+    public static func random() -> Data {
+        var rng = SystemRandomNumberGenerator()
+        return Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &rng) })
     }
 
     /// The key being replaced, if one is set; it must differ from the current one.
