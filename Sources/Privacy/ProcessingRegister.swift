@@ -76,7 +76,7 @@ public enum ProcessingRegister {
               categories: [.phone, .location, .postalCode, .callerKind, .name, .pesel, .ivrPath, .recordings, .contactHistory],
               retention: .yearsSinceLastContact(5), recipients: [.officeStaff, .authorities, .processors],
               tables: ["ivr_calls", "voice_legs", "voice_recordings", "cc_interactions", "cc_events", "cc_notes", "clients", "client_contacts",
-                       "client_link_requests", "sms_messages", "sms_opt_outs", "sms_preferences"],
+                       "client_link_requests", "sms_messages", "sms_opt_outs", "sms_preferences", "carrier_deletions"],
               profiling: [.postalCodeLocation]),
         .init(id: "portal_account", basis: .consent,
               categories: [.login, .email, .password, .name, .address, .phone, .photo, .registeredUnemployed, .occupation, .education, .languages,

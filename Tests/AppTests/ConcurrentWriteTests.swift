@@ -123,6 +123,37 @@ import ContactCenter
             #expect(load == 0, "\(Self.writers * rounds) changes that cancel out left a load of \(load)")
         }
     }
+
+    /// Sixteen senders (as on several servers) claiming due mail and text messages at once: each
+    /// message is claimed by one of them only. Before the claims locked the rows they read,
+    /// two PostgreSQL transactions could both read a message as free and both send it.
+    @Test func sixteenSendersClaimingAtOnceNeverTakeOneMessageTwice() async throws {
+        try await withTestApp(sqliteFile: true) { app in
+            let now = Date(), count = 40
+            for n in 0..<count {
+                try await Outbox(db: app.db).enqueue(OutboxMessage(recipient: "r\(n)@example.org", subject: "S", textBody: "T", htmlBody: "<p>T</p>",
+                                                                   language: "pl", kind: "test"), now: now)
+                _ = try await SMSStore(db: app.db).enqueue(SMSMessage(phone: "+48600\(String(format: "%06d", n))", body: "T", kind: "test", sendAt: now), now: now)
+            }
+            let claims = try await withThrowingTaskGroup(of: [String].self) { group in
+                for _ in 0..<Self.writers {
+                    let db = app.databases.database(logger: app.logger, on: app.eventLoopGroup.any())!
+                    group.addTask {
+                        var taken: [String] = []
+                        while true {
+                            let mail = try await Outbox(db: db).claimDue(limit: 1, now: now.addingTimeInterval(1))
+                            let sms = try await SMSStore(db: db).claimDue(limit: 1, now: now.addingTimeInterval(1))
+                            if mail.isEmpty && sms.isEmpty { return taken }
+                            taken += mail.map { "mail \($0.recipient)" } + sms.map { "sms \($0.phone)" }
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0 += $1 }
+            }
+            #expect(claims.count == 2 * count, "every message claimed once: \(claims.count) claims")
+            #expect(Set(claims).count == claims.count, "no message claimed twice")
+        }
+    }
 }
 
 extension Sequence {
@@ -131,4 +162,5 @@ extension Sequence {
         for e in self { out.append(try await transform(e)) }
         return out
     }
+
 }

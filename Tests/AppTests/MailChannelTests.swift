@@ -153,4 +153,38 @@ import TestSupport
             #expect(try await ContactCenterStore(db: app.db).context(of: contact.id).subject == "Staż")
         }
     }
+
+    /// The mailbox's server down while mail waits in it: a round reads nothing and stores
+    /// nothing; when the server is back every message becomes one case, once, and a message
+    /// whose "seen" mark was lost (the server went down between storing and marking) is read
+    /// again but kept once.
+    @Test(.enabled(if: DovecotServer.available)) func mailWaitsOutAnIMAPOutageAndBecomesOneCaseEachWhenItIsBack() async throws {
+        try await withTestApp { app in
+            let server = try DovecotServer()
+            defer { server.stop() }
+            let client = IMAPClient(configuration: .init(host: "127.0.0.1", port: server.port, security: .none, username: server.username,
+                                                         password: server.password))
+            for n in 1...3 {
+                try await client.append(Self.mail(["From: osoba\(n)@example.org", "To: kontakt+pup-2002@zielonalinia.example", "Subject: Pytanie \(n)",
+                                                   "Message-ID: <out\(n)@example.org>"], "Treść \(n)"))
+            }
+            let poller = MailPoller(client: client, channel: Self.channel(app), maxBytes: 1_000_000)
+            server.stop()
+            await #expect(throws: (any Error).self) { try await poller.poll() }
+            #expect(try await ContactCenterStore(db: app.db).open().isEmpty)
+
+            try server.start()
+            #expect(try await poller.poll() == 3)
+            #expect(try await poller.poll() == 0, "read once")
+            // A message stored but whose "seen" mark was lost is read again and kept once.
+            try await client.append(Self.mail(["From: osoba1@example.org", "To: kontakt+pup-2002@zielonalinia.example", "Subject: Pytanie 1",
+                                               "Message-ID: <out1@example.org>"], "Treść 1"))
+            #expect(try await poller.poll() == 1)
+            let cases = try await ContactCenterStore(db: app.db).open().filter { $0.channel == .email }
+            #expect(cases.count == 3)
+            var subjects: [String] = []
+            for c in cases { subjects.append(try await ContactCenterStore(db: app.db).context(of: c.id).subject ?? "") }
+            #expect(subjects.sorted() == ["Pytanie 1", "Pytanie 2", "Pytanie 3"])
+        }
+    }
 }

@@ -44,13 +44,20 @@ import Clients
                                                            "postal_code": "15-371", "who": "seeker", "topic": "benefits"], csrfFrom: "/callback")
     }
 
-    @Test(.enabled(if: KannelServer.available)) func smsGoOutThroughTheGatewayAndStopStopsThem() async throws {
+    /// A listening test app whose gateway is a real Kannel calling it back.
+    static func withGateway(_ body: @escaping (Application, KannelServer) async throws -> Void) async throws {
         try await withTestApp { app in
             let port = try await ChatTests.listen(app)
             defer { Task { await app.server.shutdown() } }
             let kannel = try KannelServer(inboundURL: "http://127.0.0.1:\(port)/sms/inbound?token=tok-123")
             defer { kannel.stop() }
             Self.configure(app, port: port, kannel: kannel)
+            try await body(app, kannel)
+        }
+    }
+
+    @Test(.enabled(if: KannelServer.available)) func smsGoOutThroughTheGatewayAndStopStopsThem() async throws {
+        try await Self.withGateway { app, kannel in
 
             #expect(try await Self.bookCallback(app).status == .ok)
             let confirmation = try #require(try await SMSStore(db: app.db).recent().first)
@@ -79,6 +86,40 @@ import Clients
             #expect(try await Self.eventually { try await ContactCenterStore(db: app.db).open().contains { $0.channel == .sms } })
             let sms = try #require(try await ContactCenterStore(db: app.db).open().first { $0.channel == .sms })
             #expect(try await ContactCenterStore(db: app.db).context(of: sms.id).message == "Proszę o kontakt w sprawie stażu")
+        }
+    }
+
+    /// The gateway down (killed, as a crash or a restart leaves it) while messages are due: they
+    /// wait, each with its back-off; when it is back each reaches the phone exactly once and is
+    /// reported delivered, and later turns send nothing again.
+    @Test(.enabled(if: KannelServer.available)) func messagesWaitOutAGatewayOutageAndGoOutOnceWhenItIsBack() async throws {
+        try await Self.withGateway { app, kannel in
+            let now = Date()
+            for n in 1...3 {
+                _ = try await SMSStore(db: app.db).enqueue(SMSMessage(phone: "+4860010020\(n)", body: "Przypomnienie \(n)", kind: "visit_reminder", sendAt: now), now: now)
+            }
+            kannel.stop()
+            func attempts() async throws -> [Int] {
+                let waiting = try await SMSStore(db: app.db).recent().filter { $0.kind == "visit_reminder" }
+                #expect(waiting.count == 3 && waiting.allSatisfy { $0.status == .queued })
+                return waiting.map(\.attempts).sorted()
+            }
+            #expect(try await Self.sender(app).deliverDue(now: now) == 0)
+            #expect(try await attempts() == [0, 0, 1], "the turn stops at the first failure")
+            #expect(try await Self.sender(app).deliverDue(now: now.addingTimeInterval(30)) == 0)
+            #expect(try await attempts() == [0, 1, 1], "the next turn tries the next, not the one in its back-off")
+
+            try kannel.start()
+            #expect(try await Self.sender(app).deliverDue(now: now.addingTimeInterval(120)) == 3)
+            #expect(try await Self.eventually { kannel.received().count == 3 }, "the network took each")
+            #expect(try await Self.eventually {
+                try await SMSStore(db: app.db).recent().filter { $0.kind == "visit_reminder" }.allSatisfy { $0.status == .delivered }
+            }, "each reported delivered")
+            #expect(try await Self.sender(app).deliverDue(now: now.addingTimeInterval(3_600)) == 0)
+            try await Task.sleep(for: .seconds(1))
+            let texts = kannel.received()
+            #expect(texts.count == 3 && (1...3).allSatisfy { n in texts.filter { $0.contains("+4860010020\(n) ") }.count == 1 },
+                    "each once: \(texts)")
         }
     }
 

@@ -8,6 +8,7 @@ import NIOConcurrencyHelpers
 import ContactCenter
 import Access
 import Clients
+import TestSupport
 
 /// Calls put through in a conference when the carrier's REST API is configured: the system
 /// calls the consultant's phone into the caller's conference, supervisors join muted or coach
@@ -20,6 +21,9 @@ import Clients
         let calls = NIOLockedValueBox<[[String: String]]>([])
         let redirects = NIOLockedValueBox<[(call: String, url: String)]>([])
         let deleted = NIOLockedValueBox<[String]>([])
+        /// While true the API answers 503, as a carrier's API does in an outage; what it refused.
+        let down = NIOLockedValueBox(false)
+        let refused = NIOLockedValueBox<[String]>([])
     }
 
     static func fakeCarrier(_ app: Application) -> CarrierLog {
@@ -40,7 +44,9 @@ import Clients
         }
         app.delete("api", "fake", "2010-04-01", "Accounts", "AC1", "Recordings", ":file") { req -> HTTPStatus in
             guard authorized(req) else { return .unauthorized }
-            log.deleted.withLockedValue { $0.append(req.parameters.get("file")!) }
+            let file = req.parameters.get("file")!
+            if log.down.withLockedValue({ $0 }) { log.refused.withLockedValue { $0.append(file) }; return .serviceUnavailable }
+            log.deleted.withLockedValue { $0.append(file) }
             return .noContent
         }
         app.get("api", "fake", "recordings", ":file") { req async throws -> Response in
@@ -139,7 +145,7 @@ import Clients
             #expect(try await desk.get("/staff/interactions/\(call.id.uuidString)/recordings/\(recording.id.uuidString)").status == .forbidden)
 
             // Past its retention the recording is forgotten here and deleted at the carrier.
-            let retention = RecordingRetention(store: VoiceStore(db: app.db), carrier: CarrierAPI(app.services.config.voice, client: app.client), logger: app.logger)
+            let retention = RecordingRetention(app: app)
             #expect(try await retention.sweep(now: Date().addingTimeInterval(6 * 86_400)) == 0)
             #expect(try await VoiceStore(db: app.db).call(caller.sid) != nil, "kept for a week")
             #expect(try await retention.sweep(now: recording.deleteAfter.addingTimeInterval(1)) == 1)
@@ -171,6 +177,49 @@ import Clients
             #expect(try await ContactCenterStore(db: app.db).find(call.id)?.interaction.state == .queued)
             // The carrier repeats the redirect's request: the same answer.
             #expect(try await caller.post(String(redirect.url.dropFirst("http://127.0.0.1:8080".count))).body.string == back)
+        }
+    }
+
+    /// The carrier's API away — first not even reachable, then answering 503 — while recordings
+    /// pass their retention: they are forgotten here at once, their deletions wait, and when the
+    /// API is back each copy is deleted exactly once, not again.
+    @Test func recordingDeletionsWaitOutACarrierOutageAndAreSentOnceWhenItIsBack() async throws {
+        try await Self.withCarrier { app, log, _ in
+            _ = try await Self.queue(VoiceTests.Carrier(app))
+            let call = try await VoiceTests.interaction(app)
+            let start = Date()
+            for n in 1...3 {
+                try await VoiceStore(db: app.db).add(VoiceRecording(interactionID: call.id, callSid: "CAx", recordingSid: "RE\(n)", url: "http://127.0.0.1:9/RE\(n)",
+                                                                    durationSeconds: 30, kind: .voicemail, createdAt: start, deleteAfter: start.addingTimeInterval(86_400)))
+            }
+            let queue = CarrierDeletionStore(db: app.db)
+            let later = start.addingTimeInterval(2 * 86_400)
+
+            // Nothing listens where the API should be: the first attempt fails and the turn stops there.
+            var unreachable = app.services.config.voice
+            unreachable.apiURL = "http://127.0.0.1:\(freeLocalPort())/api/fake"
+            let cut = RecordingRetention(db: app.db, carrier: CarrierAPI(unreachable, client: app.client), logger: app.logger)
+            #expect(try await cut.sweep(now: later) == 3)
+            #expect(try await VoiceStore(db: app.db).recordings(interaction: call.id).isEmpty, "forgotten here at once")
+            #expect(try await queue.count() == 3)
+            #expect(try await queue.due(now: later) == ["RE2", "RE3"], "the one tried waits for its back-off")
+
+            // The API answers 503: the first due deletion is refused and kept, and the turn stops there.
+            let retention = RecordingRetention(app: app)
+            log.down.withLockedValue { $0 = true }
+            #expect(try await retention.deleteCarrierCopies(now: later) == 0)
+            #expect(log.refused.withLockedValue { $0 } == ["RE2.json"])
+            #expect(try await retention.deleteCarrierCopies(now: later.addingTimeInterval(30)) == 0)
+            #expect(log.refused.withLockedValue { $0 } == ["RE2.json", "RE3.json"], "the next turn tries the next, not the one in back-off")
+            #expect(try await queue.count() == 3)
+
+            // Back: each copy deleted once, the queue empty, and nothing asked again.
+            log.down.withLockedValue { $0 = false }
+            #expect(try await retention.deleteCarrierCopies(now: later.addingTimeInterval(3_600)) == 3)
+            #expect(log.deleted.withLockedValue { $0.sorted() } == ["RE1.json", "RE2.json", "RE3.json"])
+            #expect(try await queue.count() == 0)
+            #expect(try await retention.sweep(now: later.addingTimeInterval(7_200)) == 0)
+            #expect(log.deleted.withLockedValue { $0.count } == 3)
         }
     }
 }

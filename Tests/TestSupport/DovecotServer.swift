@@ -8,7 +8,7 @@ public final class DovecotServer: @unchecked Sendable {
     public let directory: URL
     public let username = "kontakt"
     public let password = "tajne"
-    let process = Process()
+    var process = Process()
 
     /// Runs where Dovecot is installed; CI (CI=true) always runs it, so a missing install fails there.
     public static var available: Bool {
@@ -59,9 +59,16 @@ public final class DovecotServer: @unchecked Sendable {
 
             """
         try config.write(toFile: d + "/dovecot.conf", atomically: true, encoding: .utf8)
+        try start()
+    }
+
+    /// Starts the server (again, after `stop()`: the same port and mailbox, as a server
+    /// restarted after an outage).
+    public func start() throws {
         // In the foreground (-F), as a child of the test: stopping it is a signal to it.
+        process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["-F", "-c", d + "/dovecot.conf"]
+        process.arguments = ["-F", "-c", directory.path + "/dovecot.conf"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

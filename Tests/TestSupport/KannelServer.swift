@@ -63,9 +63,17 @@ public final class KannelServer: @unchecked Sendable {
 
             """
         try config.write(toFile: d + "/kannel.conf", atomically: true, encoding: .utf8)
-        try start(Self.bearerbox, [d + "/kannel.conf"])
+        try start()
+    }
+
+    /// Starts the gateway and the network (again, after `stop()`: the same ports and log, as a
+    /// gateway restarted after an outage).
+    public func start() throws {
+        let conf = directory.path + "/kannel.conf"
+        processes.removeAll { !$0.isRunning }
+        try start(Self.bearerbox, [conf])
         try wait(for: boxPort)
-        try start(Self.smsbox, [d + "/kannel.conf"])
+        try start(Self.smsbox, [conf])
         try wait(for: sendsmsPort)
         try connectPhone(sending: nil)
     }
@@ -76,7 +84,7 @@ public final class KannelServer: @unchecked Sendable {
         p.arguments = arguments
         if let output {
             // Every connection of the fake network appends to one log (it writes to stderr).
-            if !FileManager.default.fileExists(atPath: output.path) { FileManager.default.createFile(atPath: output.path, contents: nil) }
+            if !FileManager.default.fileExists(atPath: output.path) { _ = FileManager.default.createFile(atPath: output.path, contents: nil) }
             let handle = try FileHandle(forWritingTo: output)
             handle.seekToEndOfFile()
             p.standardOutput = handle

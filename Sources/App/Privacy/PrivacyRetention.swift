@@ -6,7 +6,7 @@ import Fluent
 
 /// The retention job of the whole register (`RetentionSweep`), with what only the application
 /// knows: the warning e-mail in the owner's language and the carrier, whose copies of the
-/// recordings of anonymised contacts are deleted too. `zielona serve` runs it daily;
+/// recordings of anonymised contacts are deleted too (queued, so an outage of its API loses none). `zielona serve` runs it daily;
 /// `zielona privacy retention [--dry-run]` runs it once.
 struct PrivacyRetention: Sendable {
     let db: any Database
@@ -27,11 +27,8 @@ struct PrivacyRetention: Sendable {
             return composer.accountDeletionWarning(to: account.email, date: DateText.date(deletion, language), language: language)
         }.run(now: now, dryRun: dryRun)
         if report.ran { report.foreignerDrafts = try await ForeignerDraftRetention(db: db, cipher: cipher).sweep(now: now, dryRun: dryRun) }
-        for sid in report.recordings {
-            do { try await carrier?.deleteRecording(sid) } catch {
-                logger.warning("privacy: the carrier's copy of an anonymised contact's recording could not be deleted", metadata: ["recording": "\(sid)"])
-            }
-        }
+        // The anonymiser queued the carrier's copies of their recordings: ask for them now.
+        if report.ran && !dryRun { try await RecordingRetention(db: db, carrier: carrier, logger: logger).deleteCarrierCopies(now: now) }
         return report
     }
 }

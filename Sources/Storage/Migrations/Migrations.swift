@@ -63,6 +63,7 @@ public enum StorageMigrations {
             M056_CreatePolls(),
             M057_CreateForum(),
             M058_CreateSiteForms(),
+            M059_CreateCarrierDeletions(),
         ]
     }
 }

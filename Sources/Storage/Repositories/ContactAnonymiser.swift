@@ -7,7 +7,8 @@ import ContactCenter
 /// (retention, erasure): an interaction keeps its channel, office, topic, times and states, and
 /// its context only to powiat level; its words (chat lines, e-mails, notes, SMS texts, survey
 /// comments), the addresses and numbers and the recordings go. Works inside the caller's
-/// transaction; returns the carrier's recording ids so their copies can be deleted as well.
+/// transaction; the carrier's copies of the recordings are queued for deletion in it too
+/// (`CarrierDeletionStore`); returns their ids.
 struct ContactAnonymiser {
     let sql: any SQLDatabase
 
@@ -22,6 +23,7 @@ struct ContactAnonymiser {
             recordings.append(try row.decode(column: "recording_sid", as: String.self))
         }
         try await sql.delete(from: "voice_recordings").where("interaction_id", .in, list).run()
+        try await CarrierDeletionStore(sql: sql).enqueue(recordings, now: now)
         try await sql.delete(from: "cc_notes").where("interaction_id", .in, list).run()
         try await sql.delete(from: "cc_chat_lines").where("interaction_id", .in, list).run()
         try await sql.update("cc_events").set("note", to: SQLLiteral.null).where("interaction_id", .in, list).run()

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// A message waiting to be sent, or sent. Written in the same transaction as whatever caused
@@ -51,14 +52,18 @@ public struct Outbox: Sendable {
     }
 
     /// Takes up to `limit` due messages for `lease` seconds, so that another server does not
-    /// send them too; a sender that dies releases them by the lease running out.
-    public func claimDue(limit: Int, now: Date = Date(), lease: TimeInterval = 120) async throws -> [OutboxMessage] {
+    /// send them too; a sender that dies releases them by the lease running out. On PostgreSQL
+    /// the rows are locked as they are read and rows another server is claiming are skipped:
+    /// without that, two servers claiming at once could both take a message and both send it.
+    public func claimDue(limit: Int, now: Date = Date(), lease: TimeInterval = 300) async throws -> [OutboxMessage] {
         try await db.transaction { tx in
-            let due = try await OutboxRecord.query(on: tx)
-                .filter(\.$status == OutboxMessage.Status.pending.rawValue)
-                .filter(\.$nextAttemptAt <= now)
-                .group(.or) { $0.filter(\.$claimedUntil == nil).filter(\.$claimedUntil < now) }
-                .sort(\.$nextAttemptAt).limit(limit).all()
+            let lock: SQLQueryString = SearchIndex.dialect(tx) == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+            let ids = try await (tx as! any SQLDatabase).raw("""
+                SELECT id FROM outbox WHERE status = \(bind: OutboxMessage.Status.pending.rawValue) AND next_attempt_at <= \(bind: now) \
+                AND (claimed_until IS NULL OR claimed_until < \(bind: now)) ORDER BY next_attempt_at LIMIT \(literal: limit)\(lock)
+                """).all().map { try $0.decode(column: "id", as: UUID.self) }
+            guard !ids.isEmpty else { return [] }
+            let due = try await OutboxRecord.query(on: tx).filter(\.$id ~~ ids).sort(\.$nextAttemptAt).all()
             for r in due {
                 r.claimedUntil = now.addingTimeInterval(lease)
                 try await r.update(on: tx)

@@ -105,13 +105,15 @@ public struct SMSStore: Sendable {
         try await sql.delete(from: "sms_opt_outs").where("phone", .equal, SQLBind(phone)).run()
     }
 
-    /// Due messages, leased for `lease` seconds so two servers do not send one twice.
-    public func claimDue(limit: Int, now: Date, lease: TimeInterval = 120) async throws -> [SMSMessage] {
+    /// Due messages, leased for `lease` seconds so two servers do not send one twice (on
+    /// PostgreSQL locked as they are read, skipping those another server is claiming).
+    public func claimDue(limit: Int, now: Date, lease: TimeInterval = 300) async throws -> [SMSMessage] {
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
+            let lock: SQLQueryString = SearchIndex.dialect(tx) == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
             let rows = try await sql.raw("""
                 SELECT * FROM sms_messages WHERE status = \(bind: SMSMessage.Status.queued.rawValue) AND send_at <= \(bind: now) \
-                AND (claimed_until IS NULL OR claimed_until < \(bind: now)) ORDER BY send_at LIMIT \(bind: limit)
+                AND (claimed_until IS NULL OR claimed_until < \(bind: now)) ORDER BY send_at LIMIT \(bind: limit)\(lock)
                 """).all()
             let messages = try rows.map(Self.message)
             for m in messages {

@@ -50,11 +50,18 @@ extension VoiceStore {
         try await sql.select().column("*").from("voice_recordings").where("id", .equal, SQLBind(id)).first().map(Self.recording)
     }
 
-    /// Forgets recordings past their retention; returns them so the carrier's copies can be deleted too.
-    public func expireRecordings(now: Date) async throws -> [VoiceRecording] {
-        let old = try await sql.select().column("*").from("voice_recordings").where("delete_after", .lessThan, SQLBind(now)).all().map(Self.recording)
-        if !old.isEmpty { try await sql.delete(from: "voice_recordings").where("delete_after", .lessThan, SQLBind(now)).run() }
-        return old
+    /// Forgets recordings past their retention, in one transaction with queueing the carrier's
+    /// copies for deletion (see `CarrierDeletionStore`); how many were forgotten.
+    public func expireRecordings(now: Date) async throws -> Int {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            let sids = try await sql.select().column("recording_sid").from("voice_recordings").where("delete_after", .lessThan, SQLBind(now)).all()
+                .map { try $0.decode(column: "recording_sid", as: String.self) }
+            guard !sids.isEmpty else { return 0 }
+            try await sql.delete(from: "voice_recordings").where("delete_after", .lessThan, SQLBind(now)).run()
+            try await CarrierDeletionStore(db: tx).enqueue(sids, now: now)
+            return sids.count
+        }
     }
 
     static func recording(_ row: any SQLRow) throws -> VoiceRecording {

@@ -61,3 +61,16 @@ final class ClusterLink: Sendable {
         }
     }
 }
+
+/// Keeps the cluster link up while `serve` runs (PostgreSQL only).
+final class ClusterLinkLifecycle: LifecycleHandler, @unchecked Sendable {
+    private var task: Task<Void, Never>?
+
+    func didBootAsync(_ app: Application) async throws {
+        guard let link = app.clusterLink else { return }
+        let eventLoop = app.eventLoopGroup.any(), logger = app.logger
+        task = Task { await link.run(eventLoop: eventLoop, logger: logger) }
+    }
+
+    func shutdownAsync(_ app: Application) async { task?.cancel() }
+}

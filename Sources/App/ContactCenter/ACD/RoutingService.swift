@@ -106,48 +106,64 @@ struct RoutingService {
 
 /// A lock for async code: one holder at a time, the others wait in order.
 actor AsyncMutex {
-    private var held = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// Which turn holds the lock (nil: free); turns are numbered as they ask.
+    private var holder: UInt64?
+    private var asked: UInt64 = 0
+    private var waiters: [(turn: UInt64, continuation: CheckedContinuation<Void, Never>)] = []
 
     func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        await acquire()
-        defer { release() }
+        let turn = await acquire()
+        defer { release(turn) }
         return try await body()
     }
 
-    private func acquire() async {
-        if !held { held = true; return }
-        await withCheckedContinuation { waiters.append($0) }
+    /// Hands the lock on although its holder has not finished (a holder stuck for ever); its
+    /// release, if it ever comes, then frees nothing. Only for work that is kept exclusive
+    /// some other way as well.
+    @discardableResult
+    func abandon() -> Bool {
+        guard let holder else { return false }
+        release(holder)
+        return true
     }
 
-    private func release() {
-        if waiters.isEmpty { held = false } else { waiters.removeFirst().resume() }
+    private func acquire() async -> UInt64 {
+        asked += 1
+        let turn = asked
+        if holder == nil { holder = turn; return turn }
+        await withCheckedContinuation { waiters.append((turn, $0)) }
+        return turn
+    }
+
+    private func release(_ turn: UInt64) {
+        guard holder == turn else { return }
+        if waiters.isEmpty { holder = nil; return }
+        let next = waiters.removeFirst()
+        holder = next.turn
+        next.continuation.resume()
     }
 }
 
-/// Runs the routing ticks while `serve` runs: on PostgreSQL only in the process that holds
-/// the cluster's leader lock, with the database's clock; desktops hear of new offers.
-final class RoutingLifecycle: LifecycleHandler, @unchecked Sendable {
-    private var tasks: [Task<Void, Never>] = []
-
-    func didBootAsync(_ app: Application) async throws {
-        let service = RoutingService(db: app.db, router: ContactCenter.Router(policy: app.services.config.routingPolicy),
-                                     handleTimes: app.services.handleTimes)
-        let link = app.clusterLink, events = app.desktopEvents, logger = app.logger
-        if let link { tasks.append(Task { await link.run(eventLoop: app.eventLoopGroup.any(), logger: logger) }) }
-        tasks.append(Task {
-            while !Task.isCancelled {
-                if link?.isLeader ?? true {
-                    do {
-                        _ = try await service.step(events: events, logger: logger)
-                    } catch {
-                        logger.error("routing tick failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                    }
-                }
-                try? await Task.sleep(for: .seconds(1))
+extension RoutingService {
+    /// Routes every second while `serve` runs: on PostgreSQL only in the process that holds
+    /// the cluster's leader lock, with the database's clock; desktops hear of new offers. A
+    /// normal step takes milliseconds; one still running after three seconds is taken to be
+    /// stuck on a query the database will never answer (seen when PostgreSQL restarts), and on
+    /// PostgreSQL the next step goes ahead without waiting for it: the transaction's advisory
+    /// lock still keeps two steps from routing at once, and a dead connection holds no lock.
+    static var job: RepeatingJob {
+        RepeatingJob("routing", every: .seconds(1), deadline: stepDeadline, overran: { app in
+            if app.clusterLink != nil { await gate.abandon() }
+        }) { app in
+            let service = RoutingService(db: app.db, router: ContactCenter.Router(policy: app.services.config.routingPolicy),
+                                         handleTimes: app.services.handleTimes)
+            let link = app.clusterLink, events = app.desktopEvents, logger = app.logger
+            return {
+                guard link?.isLeader ?? true else { return }
+                _ = try await service.step(events: events, logger: logger)
             }
-        })
+        }
     }
 
-    func shutdownAsync(_ app: Application) async { tasks.forEach { $0.cancel() } }
+    static let stepDeadline: Duration = .seconds(3)
 }

@@ -1,36 +1,6 @@
 import Vapor
 import Mailer
 
-/// Reads the service mailbox every MAIL_POLL_SECONDS while `serve` runs (on PostgreSQL only
-/// in the routing leader; a message read twice is still kept once, by its Message-ID). A
-/// message is marked seen only once it is stored.
-final class MailPollerLifecycle: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ app: Application) async throws {
-        let config = app.services.config
-        guard let imap = config.imap else { return }
-        let channel = MailChannel(db: app.db, events: app.desktopEvents, logger: app.logger, config: config)
-        let client = IMAPClient(configuration: imap)
-        let link = app.clusterLink, logger = app.logger
-        task = Task {
-            while !Task.isCancelled {
-                if link?.isLeader ?? true {
-                    do {
-                        try await MailPoller(client: client, channel: channel, maxBytes: config.mailMaxBytes).poll()
-                    } catch {
-                        // The server's text may quote addresses: the kind of error only.
-                        logger.warning("mailbox not read", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                    }
-                }
-                try? await Task.sleep(for: .seconds(config.mailPollSeconds))
-            }
-        }
-    }
-
-    func shutdownAsync(_ app: Application) async { task?.cancel() }
-}
-
 struct MailPoller {
     let client: IMAPClient
     let channel: MailChannel
@@ -44,6 +14,26 @@ struct MailPoller {
             guard let raw = fetched.raw else { return false }
             _ = try await channel.receive(raw, size: fetched.size, headerOnly: fetched.headerOnly, now: now())
             return true
+        }
+    }
+}
+
+extension MailPoller {
+    /// Reads the service mailbox every MAIL_POLL_SECONDS while `serve` runs (on PostgreSQL only
+    /// in the routing leader; a message read twice is still kept once, by its Message-ID). A
+    /// message is marked seen only once it is stored. The server's text may quote addresses:
+    /// a failure is logged by its kind only, as every job does.
+    static func job(interval: Double) -> RepeatingJob {
+        RepeatingJob("mailbox reader", every: .seconds(interval), deadline: .seconds(300), failureLevel: .warning) { app in
+            let config = app.services.config
+            guard let imap = config.imap else { return nil }
+            let channel = MailChannel(db: app.db, events: app.desktopEvents, logger: app.logger, config: config)
+            let poller = MailPoller(client: IMAPClient(configuration: imap), channel: channel, maxBytes: config.mailMaxBytes)
+            let link = app.clusterLink
+            return {
+                guard link?.isLeader ?? true else { return }
+                try await poller.poll()
+            }
         }
     }
 }

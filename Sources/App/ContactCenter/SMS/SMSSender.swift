@@ -10,11 +10,16 @@ struct SMSSender: Sendable {
     let gateway: KannelGateway
     let logger: Logger
 
+    /// Sends up to `limit` due messages, claiming one at a time: each is leased only while it is
+    /// being sent, so a slow or unreachable gateway never outlasts the lease of messages still
+    /// waiting their turn (another server would take those and both would send them). When the
+    /// gateway is away the turn stops at the first failure; the rest wait for the next.
     @discardableResult
     func deliverDue(limit: Int = 50, now: Date = Date()) async throws -> Int {
         let store = SMSStore(db: db)
         var sent = 0
-        for m in try await store.claimDue(limit: limit, now: now) {
+        for _ in 0..<limit {
+            guard let m = try await store.claimDue(limit: 1, now: now).first else { break }
             if try await store.isOptedOut(m.phone) {
                 // A STOP that came after it was queued: it and the others waiting are refused.
                 try await store.optOut(m.phone, source: "stop", now: now)
@@ -30,27 +35,21 @@ struct SMSSender: Sendable {
                 if case .refused = failure { permanent = true } else { permanent = false }
                 logger.warning("sms not sent", metadata: ["sms_id": "\(m.id)", "permanent": "\(permanent)"])
                 try await store.markFailed(m.id, error: "\(failure)", permanent: permanent, now: now)
+                if !permanent { break }
             }
         }
         return sent
     }
 }
 
-final class SMSSenderLifecycle: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ app: Application) async throws {
-        guard let configuration = app.services.config.smsGateway else { return }
-        let sender = SMSSender(db: app.db, gateway: KannelGateway(configuration: configuration, client: app.client, publicURL: app.services.config.publicURL,
-                                                                 key: app.services.secrets.smsKey), logger: app.logger)
-        let logger = app.logger
-        task = Task {
-            while !Task.isCancelled {
-                do { try await sender.deliverDue() } catch { logger.error("sms sender failed", metadata: ["error": "\(String(reflecting: type(of: error)))"]) }
-                try? await Task.sleep(for: .seconds(5))
-            }
+extension SMSSender {
+    /// Sends every five seconds while `serve` runs, when a gateway is configured.
+    static var job: RepeatingJob {
+        RepeatingJob("sms sender", every: .seconds(5), deadline: .seconds(300)) { app in
+            guard let configuration = app.services.config.smsGateway else { return nil }
+            let sender = SMSSender(db: app.db, gateway: KannelGateway(configuration: configuration, client: app.client, publicURL: app.services.config.publicURL,
+                                                                     key: app.services.secrets.smsKey), logger: app.logger)
+            return { try await sender.deliverDue() }
         }
     }
-
-    func shutdownAsync(_ app: Application) async { task?.cancel() }
 }

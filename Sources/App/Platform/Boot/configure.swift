@@ -45,6 +45,7 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.middleware.use(LanguageCookieMiddleware(secureCookies: https))
     app.middleware.use(VisitCountingMiddleware(tally: app.services.visitTally, ownHost: URLComponents(string: app.services.config.publicURL)?.host))
     app.middleware.use(SiteErrorMiddleware())
+    app.middleware.use(RequestDeadlineMiddleware(limit: .seconds(app.services.config.requestTimeoutSeconds)))
     app.middleware.use(BodyGuardMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionEpochMiddleware())
@@ -122,20 +123,12 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
 
     if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
         app.lifecycle.use(StartupPreparation(config: config))
-        app.lifecycle.use(OutboxSenderLifecycle(interval: config.outboxPollSeconds))
-        app.lifecycle.use(AlertLifecycle())
-        app.lifecycle.use(RoutingLifecycle())
-        app.lifecycle.use(NewsletterLifecycle())
-        app.lifecycle.use(MailPollerLifecycle())
-        app.lifecycle.use(SMSSenderLifecycle())
-        app.lifecycle.use(PushSender.job)
-        app.lifecycle.use(RecordingRetention.job)
-        app.lifecycle.use(PrivacyRetention.job)
-        app.lifecycle.use(ThemeHolder.job)
-        app.lifecycle.use(SiteMenus.job)
-        app.lifecycle.use(DataExportBuilder.job)
-        app.lifecycle.use(DataRequestDigest.job)
-        app.lifecycle.use(ReportRefreshLifecycle())
+        app.lifecycle.use(ClusterLinkLifecycle())
+        for job in [OutboxSender.job(interval: config.outboxPollSeconds), AlertRunner.job, RoutingService.job, NewsletterSender.job,
+                    MailPoller.job(interval: config.mailPollSeconds), SMSSender.job, PushSender.job, RecordingRetention.job,
+                    PrivacyRetention.job, ThemeHolder.job, SiteMenus.job, DataExportBuilder.job, DataRequestDigest.job, ReportRefresh.job] {
+            app.lifecycle.use(job)
+        }
     }
 }
 

@@ -34,6 +34,8 @@ public struct AppConfig: Sendable {
     public var mailFrom: String
     public var mailFromName: String
     public var outboxPollSeconds: Double
+    /// A request with no response after this long is answered 503 (see `RequestDeadlineMiddleware`).
+    public var requestTimeoutSeconds: Double = 60
     /// After a contact ends, the consultant has this long for notes before new offers arrive.
     public var wrapUpSeconds: Double
     /// Address of a sign-language video meeting; `{room}` becomes a room name nobody can guess.
@@ -109,6 +111,7 @@ public struct AppConfig: Sendable {
         ("SMTP_FROM", "noreply@<PUBLIC_URL host>", "sender address"),
         ("SMTP_FROM_NAME", "Zielona Linia", "sender name"),
         ("OUTBOX_POLL_SECONDS", "5", "how often the sender looks for due messages"),
+        ("REQUEST_TIMEOUT_SECONDS", "60", "a request with no response after this long is answered 503 (a database call that never returns)"),
         ("WRAP_UP_SECONDS", "30", "after-contact work time before a consultant gets new offers"),
         ("IMAP_HOST", "(none: no e-mail channel)", "mailbox of the e-mail channel, read over IMAP"),
         ("IMAP_PORT", "993 (143 with IMAP_SECURITY=starttls or none)", "IMAP port"),
@@ -255,6 +258,10 @@ public struct AppConfig: Sendable {
                          mailFrom: env["SMTP_FROM"] ?? "noreply@" + (URLComponents(string: publicURL)?.host ?? "localhost"),
                          mailFromName: env["SMTP_FROM_NAME"] ?? "Zielona Linia", outboxPollSeconds: poll,
                          wrapUpSeconds: wrapUp, videoMeetingURL: video, dataKeyBase64: env["ZIELONA_DATA_KEY"])
+        guard let requestTimeout = Double(env["REQUEST_TIMEOUT_SECONDS"] ?? "60"), (1...3_600).contains(requestTimeout) else {
+            throw ConfigError.invalid("REQUEST_TIMEOUT_SECONDS", "a number of seconds from 1 to 3600")
+        }
+        config.requestTimeoutSeconds = requestTimeout
         config.previousDataKeyBase64 = env["ZIELONA_PREVIOUS_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.contactCentreHours = hours
         config.reportTargets = reportTargets

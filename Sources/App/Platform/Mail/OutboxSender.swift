@@ -18,12 +18,16 @@ struct OutboxSender: Sendable {
     /// thread can be stored with it).
     static func messageID(_ id: UUID, domain: String) -> String { "\(id.uuidString.lowercased())@\(domain)" }
 
-    /// Sends what is due now; returns how many were delivered.
+    /// Sends what is due now, claiming one message at a time (as `SMSSender` does, and for the
+    /// same reason: a lease covers one send, however slow the server); when a send fails for
+    /// now (the server away, or busy) the turn stops there and the rest wait for the next.
+    /// Returns how many were delivered.
     @discardableResult
     func deliverDue(limit: Int = 20, now: Date = Date()) async throws -> Int {
         let outbox = Outbox(db: db)
         var delivered = 0
-        for m in try await outbox.claimDue(limit: limit, now: now) {
+        for _ in 0..<limit {
+            guard let m = try await outbox.claimDue(limit: 1, now: now).first else { break }
             guard let id = m.id else { continue }
             var mail = MailMessage(from: from, fromName: fromName, to: m.recipient, subject: m.subject, textBody: m.textBody,
                                    htmlBody: m.htmlBody, messageID: Self.messageID(id, domain: messageIDDomain), date: m.createdAt)
@@ -40,39 +44,27 @@ struct OutboxSender: Sendable {
                 try await outbox.markAttemptFailed(id, error: "\(error)", permanent: permanent)
                 // A newsletter address the server refuses for good gets no more editions.
                 if permanent && m.kind == "newsletter" { try await NewsletterStore(db: db).bounced(email: m.recipient, now: now) }
+                if !permanent { break }
             }
         }
         return delivered
     }
 }
 
-/// Runs the sender every few seconds while `serve` runs.
-final class OutboxSenderLifecycle: LifecycleHandler, @unchecked Sendable {
-    let interval: Double
-    private var task: Task<Void, Never>?
-
-    init(interval: Double) { self.interval = interval }
-
-    func didBootAsync(_ app: Application) async throws {
-        guard let smtp = app.services.config.smtp else {
-            let hint = app.services.config.mode == .production ? "" : " (see /dev/mail)"
-            app.logger.notice("SMTP_HOST is not set: e-mail stays in the outbox\(hint)")
-            return
-        }
-        let config = app.services.config
-        let sender = OutboxSender(db: app.db, client: SMTPClient(configuration: smtp), from: config.mailFrom,
-                                  fromName: config.mailFromName, messageIDDomain: URLComponents(string: config.publicURL)?.host ?? "localhost",
-                                  logger: app.logger)
-        let interval = self.interval
-        task = Task {
-            while !Task.isCancelled {
-                do { try await sender.deliverDue() } catch { app.logger.error("outbox sender failed", metadata: ["error": "\(String(reflecting: type(of: error)))"]) }
-                try? await Task.sleep(for: .seconds(interval))
+extension OutboxSender {
+    /// Runs the sender every few seconds while `serve` runs.
+    static func job(interval: Double) -> RepeatingJob {
+        RepeatingJob("outbox sender", every: .seconds(interval), deadline: .seconds(300)) { app in
+            let config = app.services.config
+            guard let smtp = config.smtp else {
+                let hint = config.mode == .production ? "" : " (see /dev/mail)"
+                app.logger.notice("SMTP_HOST is not set: e-mail stays in the outbox\(hint)")
+                return nil
             }
+            let sender = OutboxSender(db: app.db, client: SMTPClient(configuration: smtp), from: config.mailFrom,
+                                      fromName: config.mailFromName, messageIDDomain: URLComponents(string: config.publicURL)?.host ?? "localhost",
+                                      logger: app.logger)
+            return { try await sender.deliverDue() }
         }
-    }
-
-    func shutdownAsync(_ app: Application) async {
-        task?.cancel()
     }
 }

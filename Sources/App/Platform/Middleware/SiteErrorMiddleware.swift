@@ -40,20 +40,28 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         case let e where DatabaseOutage.isOutage(e):
             req.logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: type(of: e)))"])
             problem = Problem(title: t.text("error.unavailable.title"), status: 503, detail: t.text("error.unavailable.text"))
+        case let e where DatabaseOutage.isStorageFull(e):
+            // Critical: every write fails until someone frees space.
+            req.logger.critical("the database's disk is full: nothing can be saved", metadata: ["error": "\(String(reflecting: type(of: e)))"])
+            problem = Problem(title: t.text("error.storage_full.title"), status: 507, detail: t.text("error.storage_full.text"))
+        case is RequestOverran:
+            problem = Problem(title: t.text("error.timeout.title"), status: 503, detail: t.text("error.timeout.text"))
         case is DecodingError, is MalformedBodyError:
             let json = req.headers.contentType?.subType.lowercased().hasSuffix("json") ?? false
             problem = Problem(title: t.text("error.bad_request.title"), status: 400,
                               detail: t.text(json || req.isAPI ? "error.malformed_body" : "error.malformed_form"))
         default:
             // The type only: an error's text may quote input, and input may be personal data.
-            req.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            var metadata: Logger.Metadata = ["error": "\(String(reflecting: type(of: error)))"]
+            if let code = DatabaseOutage.logCode(error) { metadata["code"] = "\(code)" }
+            req.logger.error("unhandled error", metadata: metadata)
             problem = Problem(title: t.text("error.server.title"), status: 500, detail: t.text("error.server.text"))
         }
         let response: Response
         if req.isAPI || req.isCarrierWebhook {
             response = problem.response(for: req)
         } else {
-            let message = problem.status >= 500 && problem.status != 503 || problem.status == 404 && suggestions.isEmpty && !(error is NotFoundError)
+            let message = problem.status >= 500 && problem.status != 503 && problem.status != 507 || problem.status == 404 && suggestions.isEmpty && !(error is NotFoundError)
                 ? nil : problem.detail
             let page = ErrorPage.render(ErrorPage.Model(status: problem.status, message: message, suggestions: suggestions), req.pageContext)
             response = .html(page, status: HTTPStatus(statusCode: problem.status))

@@ -187,24 +187,11 @@ struct AlertRunner: Sendable {
     }
 }
 
-/// Runs the alerts every minute while `serve` runs (each search only when it is due).
-final class AlertLifecycle: LifecycleHandler, @unchecked Sendable {
-    let interval: Double
-    private var task: Task<Void, Never>?
-
-    init(interval: Double = 60) { self.interval = interval }
-
-    func didBootAsync(_ app: Application) async throws {
-        let interval = self.interval
-        task = Task {
-            while !Task.isCancelled {
-                do { try await AlertRunner(app: app).runDue() } catch {
-                    app.logger.error("alerts failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-                try? await Task.sleep(for: .seconds(interval))
-            }
+extension AlertRunner {
+    /// Runs the alerts every minute while `serve` runs (each search only when it is due).
+    static var job: RepeatingJob {
+        RepeatingJob("alerts", every: .seconds(60)) { app in
+            { try await AlertRunner(app: app).runDue() }
         }
     }
-
-    func shutdownAsync(_ app: Application) async { task?.cancel() }
 }

@@ -28,21 +28,14 @@ struct NewsletterSender {
     }
 }
 
-/// Runs the batches while `serve` runs; the outbox sender delivers them at its own pace.
-final class NewsletterLifecycle: LifecycleHandler, @unchecked Sendable {
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ app: Application) async throws {
-        let sender = NewsletterSender(db: app.db, mail: NewsletterMail(publicURL: app.services.config.publicURL, key: app.services.secrets.newsletterKey))
-        let logger = app.logger
-        task = Task {
-            while !Task.isCancelled {
-                // Two servers may race for a batch; the unique delivery row lets one win.
-                do { try await sender.step() } catch { logger.warning("newsletter batch not queued", metadata: ["error": "\(String(reflecting: type(of: error)))"]) }
-                try? await Task.sleep(for: .seconds(10))
-            }
+extension NewsletterSender {
+    /// Runs the batches while `serve` runs; the outbox sender delivers them at its own pace.
+    /// Two servers may race for a batch and the unique delivery row lets one win, so a failed
+    /// batch is a warning.
+    static var job: RepeatingJob {
+        RepeatingJob("newsletter batch", every: .seconds(10), failureLevel: .warning) { app in
+            let sender = NewsletterSender(db: app.db, mail: NewsletterMail(publicURL: app.services.config.publicURL, key: app.services.secrets.newsletterKey))
+            return { try await sender.step() }
         }
     }
-
-    func shutdownAsync(_ app: Application) async { task?.cancel() }
 }
