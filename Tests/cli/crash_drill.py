@@ -22,25 +22,16 @@ import urllib.parse
 
 import requests
 
+from serving import start_serve
+
 BIN, WORK = os.environ["ZIELONA_BIN"], os.environ["WORK"]
 PORT = int(os.environ.get("CRASH_PORT", "18131"))
 BASE = f"http://127.0.0.1:{PORT}"
 
 
 def start(home, env):
-    log = open(os.path.join(home, "serve.log"), "a")
-    proc = subprocess.Popen([BIN, "serve", "--port", str(PORT)], cwd=home, stdout=log, stderr=log,
-                            env={**os.environ, "PUBLIC_URL": BASE, "TRUSTED_PROXIES": "127.0.0.1/32", **env})
-    for _ in range(240):
-        try:
-            if requests.get(BASE + "/healthz", timeout=1).status_code == 200:
-                return proc
-        except requests.RequestException:
-            pass
-        if proc.poll() is not None:
-            sys.exit(f"FAIL: serve exited {proc.returncode}; see {home}/serve.log")
-        time.sleep(0.25)
-    sys.exit("FAIL: serve did not answer /healthz")
+    return start_serve(BIN, PORT, home, {**os.environ, "PUBLIC_URL": BASE, "TRUSTED_PROXIES": "127.0.0.1/32", **env},
+                       os.path.join(home, "serve.log"), tries=240)
 
 
 def writer(number, stop, acknowledged, lock):

@@ -11,7 +11,7 @@ import ContactCenter
 /// and prints p50/p95/p99 of each.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "search | routing | voice | reports | privacy | matching")
+        @Argument(name: "what", help: "search | routing | voice | reports | privacy | matching | consultants")
         var what: String
         @Option(name: "queries", help: "How many searches (default 1000).")
         var queries: Int?
@@ -37,6 +37,8 @@ struct BenchCommand: AsyncCommand {
         var seekers: Int?
         @Option(name: "steps", help: "matching: sizes measured from seekers/steps up to seekers (default 4).")
         var steps: Int?
+        @Option(name: "count", help: "consultants: how many to create (default 2000).")
+        var count: Int?
         @Flag(name: "no-alerts", help: "matching: skip the nightly alerts run.")
         var noAlerts: Bool
         @Option(name: "think", help: "voice: the longest pause of a caller between requests, in milliseconds (default 0: at once).")
@@ -48,6 +50,7 @@ struct BenchCommand: AsyncCommand {
             + "bench voice --url URL [--calls 200] [--think 0] — webhook latency of simultaneous calls (VOICE_AUTH_TOKEN as the server's); "
             + "bench reports [--days 365] [--contacts-per-day 7000] [--queries 20] [--url URL] — seeds a national year once, then report latency percentiles; "
             + "bench privacy [--contacts 1000] [--interactions 100000] — a person's copy, and retention over old contacts with the routing read's latency meanwhile; "
+            + "bench consultants [--count 2000] — consultants over every office for scripts/bench-peak.py (a benchmark's own database only); "
             + "bench matching [--offers 100000] [--seekers 1000000] [--steps 4] [--queries 200] [--no-alerts] — matching and candidate search as seekers grow, the nightly alerts, the ranking's quality."
     }
 
@@ -91,6 +94,14 @@ struct BenchCommand: AsyncCommand {
                 throw ConsoleCommandError(message: "--offers and --seekers 1–5000000, --steps 1–20, --queries 1–10000")
             }
             return try await MatchingBenchmark(context: context, offers: offers, seekers: seekers, steps: steps, queries: queries, alerts: !signature.noAlerts).run()
+        }
+        if signature.what == "consultants" {
+            let count = signature.count ?? 2_000
+            guard (1...20_000).contains(count) else { throw ConsoleCommandError(message: "--count 1–20000") }
+            try await DatabasePreparation.prepare(context.application, demo: false)
+            let created = try await PeakConsultants.create(context.application, count: count)
+            context.console.print("\(created) consultants created (\(count) in all): \(PeakConsultants.email(0)) … \(PeakConsultants.email(count - 1)), password \(PeakConsultants.password)")
+            return
         }
         if signature.what == "reports" {
             let days = signature.days ?? 365, perDay = signature.contactsPerDay ?? 7_000, queries = signature.queries ?? 20
