@@ -14,7 +14,8 @@ enum Deadline {
     /// when PostgreSQL restarts can wait for ever (nothing times out a query already sent),
     /// and cancelling work that may have half-talked to a mail server or a gateway could send
     /// twice. A structured task group would wait for the stuck child, hence the plain tasks.
-    /// Cancelling the caller cancels the work.
+    /// Cancelling the caller cancels the work and answers `.failed(CancellationError())` at
+    /// once, without waiting for the work to notice (a shutdown must not wait out a hang).
     static func run<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async -> DeadlineOutcome<T> {
         let waiter = NIOLockedValueBox<CheckedContinuation<DeadlineOutcome<T>, Never>?>(nil)
         let work = NIOLockedValueBox<(task: Task<Void, Never>?, cancelled: Bool)>((nil, false))
@@ -35,10 +36,15 @@ enum Deadline {
                     end(outcome)
                 }
                 let cancelled = work.withLockedValue { w in w.task = task; return w.cancelled }
-                if cancelled { task.cancel() }
+                if cancelled {
+                    // Cancelled before the work was there to be told.
+                    task.cancel()
+                    end(.failed(CancellationError()))
+                }
             }
         } onCancel: {
             work.withLockedValue { w in w.cancelled = true; return w.task }?.cancel()
+            end(.failed(CancellationError()))
         }
     }
 }

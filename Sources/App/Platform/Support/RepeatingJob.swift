@@ -49,6 +49,8 @@ final class RepeatingJob: LifecycleHandler, @unchecked Sendable {
         let name = name, leftBehind = leftBehind, level = failureLevel
         let state = NIOLockedValueBox(State.running)
         let outcome = await Deadline.run(deadline) {
+            // A turn whose job was shut down before it began does not begin.
+            guard !Task.isCancelled else { return }
             do { try await work() } catch {
                 // Logged here, not by the loop, so a turn left behind still reports its failure.
                 logger.log(level: level, "\(name) failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
@@ -72,8 +74,11 @@ final class RepeatingJob: LifecycleHandler, @unchecked Sendable {
         await overran(app)
     }
 
+    /// Returns once the job's loop has ended: no turn begins after it (one already running, if
+    /// any, is cancelled and not waited for).
     func shutdownAsync(_ app: Application) async {
         task?.cancel()
+        await task?.value
         await shutdown(app)
     }
 }
