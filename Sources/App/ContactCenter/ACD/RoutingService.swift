@@ -74,7 +74,7 @@ struct RoutingService {
                 report.agents.insert(id)
             }
             for (id, agentID) in router.lapsedOffers(try await store.open(), now: now) {
-                let i = try await store.move(id, to: .queued, note: "offer not answered", now: now)
+                guard let i = try await Self.moved(store, id, to: .queued, note: "offer not answered", now: now) else { continue }
                 if let lapsed = agents[agentID] {
                     let a = lapsed.lapsedOffer(of: i.channel)
                     try await store.save(a, now: now)
@@ -85,13 +85,13 @@ struct RoutingService {
             }
             // Chats whose visitor's page has been gone a while are given up, not offered.
             for id in try await ChatStore(db: tx).waitingLeft(before: now.addingTimeInterval(-ChatPolicy.visitorLeftGrace)) {
-                try await store.move(id, to: .abandoned, note: "visitor left", now: now)
+                guard try await Self.moved(store, id, to: .abandoned, note: "visitor left", now: now) != nil else { continue }
                 report.abandoned += 1
             }
             let waiting = try await store.open().filter { $0.state == .queued }
             for d in router.route(waiting: waiting, agents: Array(agents.values).sorted { $0.id < $1.id }, handleTimes: handleTimes, now: now) {
-                guard var a = agents[d.agentID], let i = waiting.first(where: { $0.id == d.interactionID }) else { continue }
-                try await store.move(i.id, to: .offered, agent: a.id, note: "tier \(d.tier)", now: now)
+                guard var a = agents[d.agentID], let i = waiting.first(where: { $0.id == d.interactionID }),
+                      try await Self.moved(store, i.id, to: .offered, agent: a.id, note: "tier \(d.tier)", now: now) != nil else { continue }
                 a.load[i.channel, default: 0] += 1
                 a.state = .busy
                 try await store.save(a, now: now)
@@ -100,6 +100,22 @@ struct RoutingService {
                 report.agents.insert(a.id)
             }
             return report
+        }
+    }
+}
+
+extension RoutingService {
+    /// Moves a contact the step read, or nil when it changed since (its caller hung up, a
+    /// consultant took it, its chat ended): that contact is left to the next step and the rest
+    /// of this one goes on. Only the version check failed, so the transaction is still sound.
+    /// Under load a step takes long enough for that to happen every time, and one such contact
+    /// used to roll the whole step back, so nothing was offered at all.
+    static func moved(_ store: ContactCenterStore, _ id: UUID, to state: InteractionState, agent: String? = nil, note: String,
+                      now: Date) async throws -> Interaction? {
+        do {
+            return try await store.move(id, to: state, agent: agent, note: note, now: now)
+        } catch is ContactCenterStoreError {
+            return nil
         }
     }
 }
