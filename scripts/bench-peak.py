@@ -151,6 +151,10 @@ class Bench:
                 if method != "GET" or attempt == 1 or not self.lb.alive[1 - i]:
                     return None
                 prefer = 1 - i
+            except (AssertionError, RuntimeError):
+                if self.stop.is_set():   # the run is over and its connections closed under it
+                    return None
+                raise
         return None
 
     def session(self, n):
