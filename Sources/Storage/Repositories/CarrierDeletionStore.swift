@@ -33,13 +33,13 @@ public struct CarrierDeletionStore: Sendable {
         try await sql.delete(from: "carrier_deletions").where("recording_sid", .equal, SQLBind(sid)).run()
     }
 
-    /// The carrier could not be asked or refused for now: tried again after 1, 2, 4 … minutes,
-    /// at most every six hours.
+    /// The carrier could not be asked or refused for now: tried again with the outbox's back-off
+    /// (1, 2, 4 … minutes, at most every six hours).
     public func failed(_ sid: String, now: Date) async throws {
         guard let row = try await sql.select().column("attempts").from("carrier_deletions").where("recording_sid", .equal, SQLBind(sid)).first() else { return }
         let attempts = try row.decode(column: "attempts", as: Int.self) + 1
-        let wait = min(60 * pow(2, Double(min(attempts - 1, 20))), 6 * 3_600)
-        try await sql.update("carrier_deletions").set("attempts", to: SQLBind(attempts)).set("next_attempt_at", to: SQLBind(now.addingTimeInterval(wait)))
+        try await sql.update("carrier_deletions").set("attempts", to: SQLBind(attempts))
+            .set("next_attempt_at", to: SQLBind(now.addingTimeInterval(Outbox.backoff(afterAttempts: attempts))))
             .where("recording_sid", .equal, SQLBind(sid)).run()
     }
 
