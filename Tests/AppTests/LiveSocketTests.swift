@@ -123,6 +123,58 @@ import ContactCenter
         }
     }
 
+    /// PostgreSQL: a leader whose connection hangs — PostgreSQL's end of it gone and nothing told
+    /// to this end, as when PostgreSQL restarts — stops calling itself leader before the other
+    /// process takes over (never two at once), drops the dead connection, links up again once
+    /// the network answers, and leads again when the other goes. Before, it went on calling
+    /// itself leader, deaf to desktop events, until the process was restarted.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } == true, "PostgreSQL only"))
+    func aLeaderWhoseConnectionHangsStepsDownBeforeAnotherLeads() async throws {
+        try await withTestApp { app in
+            let direct = try SQLPostgresConfiguration(url: try #require(ProcessInfo.processInfo.environment["TEST_DATABASE_URL"])).coreConfiguration
+            let relay = try await FreezableRelay.start(to: try #require(direct.host), port: try #require(direct.port), group: app.eventLoopGroup)
+            var relayed = PostgresConnection.Configuration(host: "127.0.0.1", port: relay.port, username: direct.username,
+                                                           password: direct.password, database: direct.database, tls: .disable)
+            relayed.options.connectTimeout = .seconds(2)
+            let schema = "links_" + UUID().uuidString.prefix(8).lowercased()
+            let events = DesktopEvents(schema: schema, usesNotify: true)
+            let a = ClusterLink(configuration: relayed, schema: schema, events: events, lease: .seconds(1), stall: .seconds(2))
+            let b = ClusterLink(configuration: direct, schema: schema, events: events, lease: .seconds(1), stall: .seconds(2))
+            let runA = Task { await a.run(eventLoop: app.eventLoopGroup.any(), logger: app.logger) }
+            #expect(try await eventually { a.isLeader }, "the first link leads")
+            let runB = Task { await b.run(eventLoop: app.eventLoopGroup.any(), logger: app.logger) }
+            try await Task.sleep(for: .seconds(1))
+            #expect(a.isLeader && !b.isLeader, "the second waits")
+
+            // A's server end goes; A hears nothing of it.
+            relay.frozen.withLockedValue { $0 = true }
+            let ports = relay.upstreamPorts.withLockedValue { $0 }.map(String.init).joined(separator: ",")
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE client_port IN (\(unsafeRaw: ports))").run()
+            let cut = ContinuousClock.now
+            var both = 0, aSteppedDown: ContinuousClock.Instant?, bLeads: ContinuousClock.Instant?
+            while bLeads == nil, ContinuousClock.now - cut < .seconds(10) {
+                if a.isLeader && b.isLeader { both += 1 }
+                if !a.isLeader, aSteppedDown == nil { aSteppedDown = .now }
+                if b.isLeader { bLeads = .now }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(both == 0, "never two leaders")
+            let stepped = try #require(aSteppedDown), led = try #require(bLeads, "the other takes over")
+            #expect(stepped - cut <= .milliseconds(1_200), "A stops leading within its lease")
+            #expect(stepped < led)
+
+            // The network answers again: A links up anew as a standby and leads once B is gone.
+            relay.frozen.withLockedValue { $0 = false }
+            try await Task.sleep(for: .seconds(4))
+            #expect(b.isLeader && !a.isLeader)
+            runB.cancel()
+            #expect(try await eventually { a.isLeader }, "A leads again")
+            runA.cancel()
+            await relay.stop()
+        }
+    }
+
     /// PostgreSQL: a process whose clock runs an hour ahead still measures offers on the
     /// database's clock, so it does not take back an offer that has rung for a second.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["TEST_DATABASE_URL"].map { !$0.isEmpty } == true, "PostgreSQL only"))

@@ -14,7 +14,9 @@ In the test command. What it found: writes answered 500 while the database was a
 Retry-After), an agent's load lost between the router and the desktops (agents now locked), and now
 and then a database call in flight at the restart that never returns: such a request is answered 503
 after REQUEST_TIMEOUT_SECONDS, and a routing step stuck so is left behind by the watchdog
-(RepeatingJob, RoutingService.job) so that routing goes on."""
+(RepeatingJob, RoutingService.job) so that routing goes on; and a leader whose own cluster-link
+connection hung so went on calling itself leader, deaf to desktop events, beside the process that had
+taken the lock (leadership is now a lease, and a link that does not answer is made again)."""
 import os
 import re
 import subprocess
@@ -67,6 +69,21 @@ def psql(query):
     return subprocess.run(["psql", URL.split("?")[0], "-Atc", query], capture_output=True, text=True, check=True).stdout.split()
 
 
+def sessions():
+    """What each connection of the drill's database is doing, and the locks it waits for or holds (for a failure's message)."""
+    return subprocess.run(["psql", URL.split("?")[0], "-Atc",
+                           "SELECT a.pid || ' ' || coalesce(a.state, '-') || ' ' || coalesce(a.wait_event_type || ':' || a.wait_event, '-') || ' '"
+                           " || coalesce(extract(epoch FROM now() - a.xact_start)::int::text || 's', '-') || ' ' || left(regexp_replace(a.query, '\\s+', ' ', 'g'), 90)"
+                           " || ' [' || coalesce((SELECT string_agg(l.locktype || ':' || l.mode || CASE WHEN l.granted THEN '' ELSE '?' END, ',') FROM pg_locks l"
+                           " WHERE l.pid = a.pid AND l.locktype IN ('advisory', 'tuple', 'transactionid')), '') || ']'"
+                           " FROM pg_stat_activity a WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()"],
+                          capture_output=True, text=True).stdout.splitlines()
+
+
+def agent():
+    return " ".join(psql("SELECT state || load || updated_at FROM cc_agents ORDER BY updated_at DESC LIMIT 1"))
+
+
 class Load:
     def __init__(self):
         self.stop, self.lock = threading.Event(), threading.Lock()
@@ -99,25 +116,36 @@ class Load:
                 time.sleep(0.1)
 
     def consultant(self, desk, port):
-        """Takes every offer shown on the desktop: accept, end, close."""
+        """Takes every offer shown on the desktop: accept, end, close. Like a person, when the
+        database goes away mid-way the consultant tries the step again until it is done: a contact
+        left in wrap-up keeps the consultant from the next offer."""
+        in_hand = None   # (interaction id, the steps still to do)
         while not self.stop.is_set():
             try:
                 page = desk.get(base(port) + "/desktop?lang=en", timeout=5).text
-                ids = OFFER.findall(page)
-                if not ids:
-                    time.sleep(0.2)
-                    continue
-                i = ids[0].lower()
                 token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-                r = desk.post(base(port) + f"/desktop/offers/{i}/accept", data={"_csrf": token}, allow_redirects=False, timeout=10)
-                if r.status_code != 303:
-                    continue
-                with self.lock:
-                    self.offers.append((time.time(), i))
+                if in_hand is None:
+                    ids = OFFER.findall(page)
+                    if not ids:
+                        time.sleep(0.2)
+                        continue
+                    i = ids[0].lower()
+                    r = desk.post(base(port) + f"/desktop/offers/{i}/accept", data={"_csrf": token}, allow_redirects=False, timeout=10)
+                    if r.status_code != 303:
+                        continue
+                    with self.lock:
+                        self.offers.append((time.time(), i))
+                    in_hand = (i, ["end", "close"])
+                i, steps = in_hand
                 # Closed without a written answer ("other"), so the consultant is free for the next.
-                for step, fields in [("end", {}), ("close", {"outcome": "other"})]:
-                    r = desk.post(base(port) + f"/desktop/interactions/{i}/{step}", data={"_csrf": token, **fields}, allow_redirects=False, timeout=10)
-                    assert r.status_code == 303 or time.time() > self.restarted, f"{step}: {r.status_code}"
+                while steps:
+                    fields = {"outcome": "other"} if steps[0] == "close" else {}
+                    r = desk.post(base(port) + f"/desktop/interactions/{i}/{steps[0]}", data={"_csrf": token, **fields}, allow_redirects=False, timeout=10)
+                    assert r.status_code == 303 or time.time() > self.restarted, f"{steps[0]}: {r.status_code}"
+                    if r.status_code >= 500:
+                        raise requests.ConnectionError(f"{steps[0]}: {r.status_code}")
+                    steps.pop(0)   # done, or (4xx after a lost answer) done already
+                in_hand = None
             except (requests.RequestException, AttributeError):
                 time.sleep(0.2)   # the page of an error while the database is away has no form
             except AssertionError as e:
@@ -175,9 +203,10 @@ def main():
         routed = psql(f"SELECT extract(epoch FROM min(e.at)) FROM cc_events e JOIN cc_interactions i ON i.id = e.interaction_id "
                       f"WHERE i.context LIKE '%restart-%' AND e.to_state = 'offered' AND e.at > to_timestamp({up})")
         routed_after = float(routed[0]) - up if routed else None
-        assert routed_after is not None and routed_after <= 5, f"the router offered again {routed_after} s after the database was back"
+        assert routed_after is not None and routed_after <= 5, (f"the router offered again {routed_after} s after the database was back; roles "
+                                                                + str([health(p).get("routing") for p in PORTS]) + "; agent " + agent() + "; sessions: " + " | ".join(sessions()))
         assert after_offer is not None, ("no offer taken after the restart; roles " + str([health(p).get("routing") for p in PORTS])
-                                         + ", agent " + " ".join(psql("SELECT state || load || updated_at FROM cc_agents ORDER BY updated_at DESC LIMIT 1"))
+                                         + ", agent " + agent()
                                          + ", offers since " + " ".join(psql("SELECT count(*) || ' ' || coalesce(max(at)::text, '-') FROM cc_events WHERE to_state = 'offered' AND at > now() - interval '20 seconds'")))
         taken = after_offer - up
         ids = [i for _, i in load.offers]

@@ -175,7 +175,12 @@ extension RoutingService {
                                          handleTimes: app.services.handleTimes)
             let link = app.clusterLink, events = app.desktopEvents, logger = app.logger
             return {
-                guard link?.isLeader ?? true else { return }
+                if let link, !link.isLeader {
+                    // About to lead: the first step as soon as the lease allows, not a tick later.
+                    guard let wait = link.timeUntilLeading, wait < .seconds(1) else { return }
+                    try await Task.sleep(for: wait)
+                    guard link.isLeader else { return }
+                }
                 _ = try await service.step(events: events, logger: logger)
             }
         }
