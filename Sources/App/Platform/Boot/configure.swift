@@ -45,6 +45,9 @@ public func configure(_ app: Application, _ config: AppConfig, dataKey: Data) as
     app.middleware.use(LanguageCookieMiddleware(secureCookies: https))
     app.middleware.use(VisitCountingMiddleware(tally: app.services.visitTally, ownHost: URLComponents(string: app.services.config.publicURL)?.host))
     app.middleware.use(SiteErrorMiddleware())
+    let shed = LoadShed(limit: app.services.config.maxRequestsInFlight)
+    app.loadShed = shed
+    app.middleware.use(LoadShedMiddleware(shed: shed))
     app.middleware.use(RequestDeadlineMiddleware(limit: .seconds(app.services.config.requestTimeoutSeconds)))
     app.middleware.use(BodyGuardMiddleware())
     app.middleware.use(app.sessions.middleware)

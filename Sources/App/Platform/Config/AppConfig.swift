@@ -36,6 +36,9 @@ public struct AppConfig: Sendable {
     public var outboxPollSeconds: Double
     /// A request with no response after this long is answered 503 (see `RequestDeadlineMiddleware`).
     public var requestTimeoutSeconds: Double = 60
+    /// Requests in the works at once past which a new one is answered 503 at once (calls,
+    /// desktops and the health check have twice the room).
+    public var maxRequestsInFlight: Int = 256
     /// After a contact ends, the consultant has this long for notes before new offers arrive.
     public var wrapUpSeconds: Double
     /// Address of a sign-language video meeting; `{room}` becomes a room name nobody can guess.
@@ -262,6 +265,10 @@ public struct AppConfig: Sendable {
             throw ConfigError.invalid("REQUEST_TIMEOUT_SECONDS", "a number of seconds from 1 to 3600")
         }
         config.requestTimeoutSeconds = requestTimeout
+        guard let inFlight = Int(env["MAX_REQUESTS_IN_FLIGHT"] ?? "256"), (1...100_000).contains(inFlight) else {
+            throw ConfigError.invalid("MAX_REQUESTS_IN_FLIGHT", "a whole number from 1 to 100000")
+        }
+        config.maxRequestsInFlight = inFlight
         config.previousDataKeyBase64 = env["ZIELONA_PREVIOUS_DATA_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.contactCentreHours = hours
         config.reportTargets = reportTargets

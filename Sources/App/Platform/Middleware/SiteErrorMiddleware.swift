@@ -44,6 +44,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             // Critical: every write fails until someone frees space.
             req.logger.critical("the database's disk is full: nothing can be saved", metadata: ["error": "\(String(reflecting: type(of: e)))"])
             problem = Problem(title: t.text("error.storage_full.title"), status: 507, detail: t.text("error.storage_full.text"))
+        case is Overloaded:
+            problem = Problem(title: t.text("error.busy.title"), status: 503, detail: t.text("error.busy.text"))
         case is RequestOverran:
             problem = Problem(title: t.text("error.timeout.title"), status: 503, detail: t.text("error.timeout.text"))
         case is DecodingError, is MalformedBodyError:
