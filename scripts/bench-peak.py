@@ -5,14 +5,16 @@ Two `zielona serve` processes share one PostgreSQL database behind a stand-in lo
 script: both servers have the same PUBLIC_URL, each request goes to a live one; a GET that finds
 its server dead is tried on the other, a POST is not, as a real balancer does). For --minutes:
   * --consultants consultants (created by `zielona bench consultants`) sign in with their second
-    factor, go available and keep the desktop's WebSocket open; each takes every offer it is sent
-    (accept, a chat answer when it is a chat, a talk of 30–90 s, end, close);
+    factor, go available and keep the desktop's WebSocket open; on an offer each refreshes its
+    desktop panel, as the page's script does, and takes the offer (accept, a chat answer when it is
+    a chat, a talk of 30–90 s, end, close; a step that fails is tried again until it is done);
   * --calls callers at once walk the IVR (signed as the carrier signs, with the real `twilio`
     package), wait in the queue polling as the carrier does, talk when a consultant takes them and
     hang up after 4 minutes of waiting; a caller who hangs up calls again;
   * --chats visitors at once open a chat, keep its socket, write every 15 s, end after 3 minutes;
   * portal search at --search-rps requests a second.
-Reported: p50/p99 and errors per class of request, offers routed per second, the memory of both
+Reported: p50/p99 and errors per class of request (a 503 shed at once past MAX_REQUESTS_IN_FLIGHT
+counted as "503 shed"), offers routed per second, the memory of both
 servers at the start and the end, the CPU each process used (what saturates first), and with
 --kill-at M the same after SIGKILL of the routing leader at minute M: what the users saw.
 
@@ -53,6 +55,15 @@ def percentile(values, p):
         return float("nan")
     s = sorted(values)
     return s[min(len(s) - 1, int(len(s) * p))]
+
+
+# The busy page's words in each language: a 503 with them is load shed at once (MAX_REQUESTS_IN_FLIGHT),
+# not a request that waited for the database and gave up.
+BUSY = ("zbyt obciążony", "too busy", "слишком загружен", "надто завантажений")
+
+
+def shed_or(status, text):
+    return "503 shed" if status == 503 and any(b in text for b in BUSY) else status
 
 
 class Stats:
@@ -142,7 +153,7 @@ class Bench:
                     text = await r.text()
                     ms = (time.perf_counter() - start) * 1000
                     if r.status >= 500 or r.status == 429:
-                        self.stats.error(cls, r.status)
+                        self.stats.error(cls, shed_or(r.status, text))
                         return None
                     self.stats.ok(cls, ms)
                     return r.status, text, i, r.headers
@@ -224,7 +235,8 @@ class Bench:
                 await asyncio.sleep(1)
 
     async def take_offers(self, s, home, handling):
-        page = await self.request(s, "GET", "/desktop?lang=en", "desktop", prefer=home)
+        # What the desktop's script does on a socket message: it refreshes its panel, not the page.
+        page = await self.request(s, "GET", "/desktop/panel?lang=en", "desktop panel", prefer=home)
         if not page:
             return
         token = CSRF.search(page[1]).group(1)
@@ -246,8 +258,13 @@ class Bench:
                 await self.request(s, "POST", f"/desktop/interactions/{i}/chat", "chat answer", prefer=home,
                                    data={"_csrf": token, "text": "Dzień dobry, w czym mogę pomóc?"})
             await asyncio.sleep(random.uniform(30, 90))
-            await self.request(s, "POST", f"/desktop/interactions/{i}/end", "desktop", prefer=home, data={"_csrf": token})
-            await self.request(s, "POST", f"/desktop/interactions/{i}/close", "desktop", prefer=home, data={"_csrf": token, "outcome": "other"})
+            # Like a person, the consultant tries again until the contact is ended and closed: one
+            # left in hand would keep them from every later offer.
+            for step, fields in (("end", {}), ("close", {"outcome": "other"})):
+                while not self.stop.is_set():
+                    if await self.request(s, "POST", f"/desktop/interactions/{i}/{step}", "desktop", prefer=home, data={"_csrf": token, **fields}):
+                        break
+                    await asyncio.sleep(2)
         finally:
             handling.discard(i)
 
@@ -265,7 +282,7 @@ class Bench:
                                   timeout=aiohttp.ClientTimeout(total=30)) as r:
                     text = await r.text()
                     if r.status != 200:
-                        self.stats.error(cls, r.status)
+                        self.stats.error(cls, shed_or(r.status, text))
                         return None
                     self.stats.ok(cls, (time.perf_counter() - start) * 1000)
                     return text
