@@ -171,7 +171,7 @@ extension RoutingService {
         RepeatingJob("routing", every: .seconds(1), deadline: stepDeadline, overran: { app in
             if app.clusterLink != nil { await gate.abandon() }
         }) { app in
-            let service = RoutingService(db: app.db, router: ContactCenter.Router(policy: app.services.config.routingPolicy),
+            let service = RoutingService(db: DatabaseSetup.routingDatabase(app), router: ContactCenter.Router(policy: app.services.config.routingPolicy),
                                          handleTimes: app.services.handleTimes)
             let link = app.clusterLink, events = app.desktopEvents, logger = app.logger
             return {
