@@ -116,36 +116,37 @@ class Load:
                 time.sleep(0.1)
 
     def consultant(self, desk, port):
-        """Takes every offer shown on the desktop: accept, end, close. Like a person, when the
-        database goes away mid-way the consultant tries the step again until it is done: a contact
-        left in wrap-up keeps the consultant from the next offer."""
-        in_hand = None   # (interaction id, the steps still to do)
+        """Takes every offer shown on the desktop: accept, end, close (forms come several at a time,
+        up to the consultant's capacity). Like a person, when the database goes away mid-way the
+        consultant tries a step again until it is done: a contact left in hand would keep the
+        consultant from later offers."""
+        in_hand = {}   # interaction id -> the steps still to do
         while not self.stop.is_set():
             try:
                 page = desk.get(base(port) + "/desktop?lang=en", timeout=5).text
                 token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-                if in_hand is None:
-                    ids = OFFER.findall(page)
-                    if not ids:
-                        time.sleep(0.2)
+                for i in (i.lower() for i in OFFER.findall(page)):
+                    if i in in_hand:
                         continue
-                    i = ids[0].lower()
                     r = desk.post(base(port) + f"/desktop/offers/{i}/accept", data={"_csrf": token}, allow_redirects=False, timeout=10)
-                    if r.status_code != 303:
-                        continue
-                    with self.lock:
-                        self.offers.append((time.time(), i))
-                    in_hand = (i, ["end", "close"])
-                i, steps = in_hand
-                # Closed without a written answer ("other"), so the consultant is free for the next.
-                while steps:
-                    fields = {"outcome": "other"} if steps[0] == "close" else {}
-                    r = desk.post(base(port) + f"/desktop/interactions/{i}/{steps[0]}", data={"_csrf": token, **fields}, allow_redirects=False, timeout=10)
-                    assert r.status_code == 303 or time.time() > self.restarted, f"{steps[0]}: {r.status_code}"
-                    if r.status_code >= 500:
-                        raise requests.ConnectionError(f"{steps[0]}: {r.status_code}")
-                    steps.pop(0)   # done, or (4xx after a lost answer) done already
-                in_hand = None
+                    if r.status_code == 303:
+                        with self.lock:
+                            self.offers.append((time.time(), i))
+                        in_hand[i] = ["end", "close"]
+                if not in_hand:
+                    time.sleep(0.2)
+                    continue
+                for i, steps in list(in_hand.items()):
+                    # Closed without a written answer ("other"), so the consultant is free for the next.
+                    while steps:
+                        fields = {"outcome": "other"} if steps[0] == "close" else {}
+                        r = desk.post(base(port) + f"/desktop/interactions/{i}/{steps[0]}", data={"_csrf": token, **fields},
+                                      allow_redirects=False, timeout=10)
+                        assert r.status_code == 303 or time.time() > self.restarted, f"{steps[0]}: {r.status_code}"
+                        if r.status_code >= 500:
+                            raise requests.ConnectionError(f"{steps[0]}: {r.status_code}")
+                        steps.pop(0)   # done, or (4xx after a lost answer) done already
+                    del in_hand[i]
             except (requests.RequestException, AttributeError):
                 time.sleep(0.2)   # the page of an error while the database is away has no form
             except AssertionError as e:
