@@ -180,19 +180,29 @@ class Bench:
         home = n % 2
         try:
             async with sem:   # sign-ins forty at a time, as a shift starts
-                if not await self.sign_in(s, n, home):
+                # A consultant whose password step is refused (shed, or timed out) tries again.
+                for _ in range(10):
+                    signed = await self.sign_in(s, n, home)
+                    if signed is not None or self.stop.is_set():
+                        break
+                    await asyncio.sleep(5)
+                if not signed:
                     return
             await self.desk(s, home)
         finally:
             await s.close()
 
     async def sign_in(self, s, n, home):
+        """True once signed in and available; None when the password step got no answer (to be
+        tried again); False when it failed otherwise."""
         email = f"bench.konsultant.{n}@example.org"
         r = await self.request(s, "GET", "/login", "sign-in", prefer=home)
         if not r:
-            return False
+            return None
         r = await self.request(s, "POST", "/login", "sign-in", prefer=r[2], data={"email": email, "password": PASSWORD, "_csrf": CSRF.search(r[1]).group(1)})
-        if not r or r[0] != 303:
+        if not r:
+            return None
+        if r[0] != 303:
             self.stats.error("sign-in", f"password {r and r[0]}")
             return False
         setup = await self.request(s, "GET", "/login/two-factor/setup?lang=en", "sign-in", prefer=r[2])
