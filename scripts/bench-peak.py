@@ -249,7 +249,10 @@ class Bench:
         page = await self.request(s, "GET", "/desktop/panel?lang=en", "desktop panel", prefer=home)
         if not page:
             return
-        token = CSRF.search(page[1]).group(1)
+        token = CSRF.search(page[1])   # only with an offer (its forms) on the panel
+        if not token:
+            return
+        token = token.group(1)
         for offer in OFFER.findall(page[1]):
             offer = offer.lower()
             if offer in handling:

@@ -186,15 +186,17 @@ public struct ContactCenterStore: Sendable {
         let q = (db as! any SQLDatabase).select().column("*").from("cc_agents")
         if let id { q.where("agent_id", .equal, SQLBind(id)) }
         if locking { q.for(.update) }
+        // One decoder for all rows, not one per column: every agent is read on each routing step.
+        let decoder = JSONDecoder()
         return try await q.orderBy("agent_id").all().map { row in
-            func set(_ c: String) throws -> Set<String> { Set((try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? []) }
+            func set(_ c: String) throws -> Set<String> { Set((try? decoder.decode([String].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? []) }
             func counts(_ c: String) throws -> [Channel: Int] {
-                Self.byChannel((try? JSONDecoder().decode([String: Int].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? [:])
+                Self.byChannel((try? decoder.decode([String: Int].self, from: Data(try row.decode(column: c, as: String.self).utf8))) ?? [:])
             }
             var a = Agent(id: try row.decode(column: "agent_id", as: String.self), offices: try set("offices"), voivodeships: try set("voivodeships"),
                           nationalPool: try row.decode(column: "national_pool", as: Bool.self), languages: try set("languages"), topics: try set("topics"),
                           capacity: try counts("capacity"),
-                          state: (try? JSONDecoder().decode(AgentState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))) ?? .offline,
+                          state: (try? decoder.decode(AgentState.self, from: Data(try row.decode(column: "state", as: String.self).utf8))) ?? .offline,
                           idleSince: try row.decode(column: "idle_since", as: Date.self))
             a.load = try counts("load")
             let since = try row.decodeNil(column: "state_since") ? try row.decode(column: "updated_at", as: Date.self) : try row.decode(column: "state_since", as: Date.self)

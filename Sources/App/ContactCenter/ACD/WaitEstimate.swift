@@ -13,9 +13,11 @@ struct WaitEstimate {
     let db: any Database
     let router: ContactCenter.Router
     let handleTimes: CachedValue<HandleTimes>
+    let agents: CachedValue<[Agent]>
 
     init(app: Application) {
         db = app.db; router = ContactCenter.Router(policy: app.services.config.routingPolicy); handleTimes = app.services.handleTimes
+        agents = app.services.agentSnapshot
     }
 
     /// The place in the office's line and the wait in whole minutes (at least one).
@@ -24,7 +26,7 @@ struct WaitEstimate {
         let position = try await store.position(of: i, now: now)
         let ahead = try await store.position(of: i, now: now, inVoivodeship: true) - 1
         let times = try await handleTimes.get { try await RoutingService.observedHandleTimes(db, now: now) }
-        let index = ContactCenter.Router.Index(try await store.agents(), handleTimes: times)
+        let index = ContactCenter.Router.Index(try await agents.get { try await ContactCenterStore(db: db).agents() }, handleTimes: times)
         var seconds = router.expectedWait(i, position: position, waitingInVoivodeship: ahead, index: index, now: now)
         // Nobody on duty anywhere it may go: as if one consultant were (the line still moves when someone comes back).
         if !seconds.isFinite { seconds = AnnouncedWait.seconds(position: position, agents: 1, handleTime: times.of(i.officeID, i.channel)) }
