@@ -28,10 +28,10 @@ struct AppServices: Sendable {
     /// Each office's observed handle times per channel, for the router's prediction: the
     /// reports' sums of the last week, read again every five minutes.
     let handleTimes = CachedValue<HandleTimes>(ttl: .seconds(300))
-    /// Every consultant as last read, for the wait told to callers and chat visitors: at the
-    /// national peak each told wait read and decoded all 2 000 agents, two thirds of a server's
-    /// CPU (perf, `scripts/bench-peak.py`). A wait told in whole minutes does not need them
-    /// fresher than a second.
+    /// Every consultant as last read, for the wait told to callers and chat visitors (a waiting
+    /// visitor's chat shows it on every refresh): at the national peak, reading and decoding all
+    /// 2 000 agents took two thirds of the standby server's CPU (perf, `scripts/bench-peak.py`).
+    /// A wait told in whole minutes does not need them fresher than a second.
     let agentSnapshot = CachedValue<[ContactCenter.Agent]>(ttl: .seconds(1))
     /// Offer searches and empty results per day, for the portal figures of the reports.
     var searchTally = SearchTally(calendar: ReportInterval.polishCalendar)
