@@ -4,7 +4,6 @@ import Vapor
 import VaporTesting
 import Fluent
 import SQLKit
-import NIOConcurrencyHelpers
 @testable import App
 @testable import Storage
 import ContactCenter
@@ -126,45 +125,6 @@ import ContactCenter
             #expect(report.offered == 1, "the other call offered: \(report)")
             #expect(try await ContactCenterStore(db: app.db).find(second.id)?.interaction.state == .offered)
             #expect(try await ContactCenterStore(db: app.db).find(first.id)?.interaction.state == .abandoned)
-        }
-    }
-
-    /// Every connection of the requests' pool taken (an overloaded server: requests queue for one)
-    /// and the routing job still offers a waiting call, on its own pool. Found by the national
-    /// peak benchmark, where steps queued behind requests, overran, and routing after a leader's
-    /// death took 9.8 s to come back. PostgreSQL only: SQLite has one database and one writer.
-    @Test(.enabled(if: testDatabaseKind == "postgres")) func routingGoesOnWhileEveryConnectionOfTheRequestsIsTaken() async throws {
-        try await withTestApp { app in
-            _ = try await DesktopTests.consultant(app, "k1@example.org")
-            let call = try await DesktopTests.call(app)
-            let link = try #require(app.clusterLink)
-            let linkTask = Task { await link.run(eventLoop: app.eventLoopGroup.any(), logger: app.logger) }
-            defer { linkTask.cancel() }
-            #expect(try await eventually { link.isLeader }, "this process leads")
-            let release = Latch(), holding = NIOLockedValueBox(0)
-            let pool = app.services.config.databasePoolSize
-            var holders: [Task<Void, any Error>] = []
-            for loop in app.eventLoopGroup.makeIterator() {
-                for _ in 0..<pool {
-                    let db = app.databases.database(.psql, logger: app.logger, on: loop)!
-                    holders.append(Task {
-                        try await db.transaction { _ in
-                            holding.withLockedValue { $0 += 1 }
-                            await release.wait()
-                        }
-                    })
-                }
-            }
-            // Each pool is full: a request's query now waits (and would give up after 10 s).
-            #expect(try await eventually { holding.withLockedValue { $0 } == holders.count }, "every connection of the requests' pools held")
-            let job = RoutingService.job
-            try await job.didBootAsync(app)
-            #expect(try await eventually {
-                try await ContactCenterStore(db: app.db(.routing)).find(call.id)?.interaction.state == .offered
-            }, "offered while no request could have a connection")
-            await job.shutdownAsync(app)
-            release.open()
-            for h in holders { try await h.value }
         }
     }
 

@@ -131,12 +131,10 @@ func eventually(_ check: () async throws -> Bool) async throws -> Bool {
     }
 
     /// A routing step stuck for good (here: waiting for the routing lock held by a step that
-    /// never ends, as one whose query died with its connection holds it; on PostgreSQL that step
-    /// also holds every connection of the routing pool, which never come back). On PostgreSQL,
-    /// where the transaction's advisory lock keeps steps exclusive anyway, the watchdog hands the
-    /// lock on and makes the routing pool anew, and the waiting call is offered within seconds;
-    /// on SQLite, whose one writer the lock guards, routing waits for the stuck step and resumes
-    /// once it ends.
+    /// never ends, as one whose query died with its connection holds it). On PostgreSQL, where
+    /// the transaction's advisory lock keeps steps exclusive anyway, the watchdog hands the lock
+    /// on and the waiting call is offered within seconds; on SQLite, whose one writer the lock
+    /// guards, routing waits for the stuck step and resumes once it ends.
     @Test func aStuckRoutingStepDoesNotStopRoutingOnPostgreSQL() async throws {
         try await withTestApp { app in
             let postgres = app.clusterLink != nil
@@ -148,18 +146,7 @@ func eventually(_ check: () async throws -> Bool) async throws -> Bool {
             defer { linkTask?.cancel() }
             _ = try await DesktopTests.consultant(app, "k1@example.org")
             let stuck = Latch()
-            let holder = Task {
-                try await RoutingService.gate.run {
-                    guard postgres else { return await stuck.wait() }
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        for loop in app.eventLoopGroup.makeIterator() {
-                            let db = app.databases.database(.routing, logger: app.logger, on: loop)!
-                            group.addTask { try await db.transaction { _ in await stuck.wait() } }
-                        }
-                        try await group.waitForAll()
-                    }
-                }
-            }
+            let holder = Task { try await RoutingService.gate.run { await stuck.wait() } }
             try await Task.sleep(for: .milliseconds(100))
             let call = try await DesktopTests.call(app)
             let job = RoutingService.job

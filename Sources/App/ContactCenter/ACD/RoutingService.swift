@@ -164,18 +164,15 @@ extension RoutingService {
     /// Routes every second while `serve` runs: on PostgreSQL only in the process that holds
     /// the cluster's leader lock, with the database's clock; desktops hear of new offers. A
     /// normal step takes milliseconds; one still running after three seconds is taken to be
-    /// stuck on a query the database will never answer (seen when PostgreSQL restarts). On
-    /// PostgreSQL the next step then goes ahead without waiting for it — the transaction's
-    /// advisory lock still keeps two steps from routing at once, and a dead connection holds no
-    /// lock — on a fresh routing pool: the stuck step's connection may never come back to it,
-    /// and the pool has one connection per event loop.
+    /// stuck on a query the database will never answer (seen when PostgreSQL restarts), and on
+    /// PostgreSQL the next step goes ahead without waiting for it: the transaction's advisory
+    /// lock still keeps two steps from routing at once, and a dead connection holds no lock.
     static var job: RepeatingJob {
         RepeatingJob("routing", every: .seconds(1), deadline: stepDeadline, overran: { app in
-            guard app.clusterLink != nil else { return }
-            app.databases.reinitialize(.routing)
-            await gate.abandon()
+            if app.clusterLink != nil { await gate.abandon() }
         }) { app in
-            let router = ContactCenter.Router(policy: app.services.config.routingPolicy), handleTimes = app.services.handleTimes
+            let service = RoutingService(db: app.db, router: ContactCenter.Router(policy: app.services.config.routingPolicy),
+                                         handleTimes: app.services.handleTimes)
             let link = app.clusterLink, events = app.desktopEvents, logger = app.logger
             return {
                 if let link, !link.isLeader {
@@ -184,8 +181,6 @@ extension RoutingService {
                     try await Task.sleep(for: wait)
                     guard link.isLeader else { return }
                 }
-                // The pool is looked up each step, as it may have been replaced.
-                let service = RoutingService(db: DatabaseSetup.routingDatabase(app), router: router, handleTimes: handleTimes)
                 _ = try await service.step(events: events, logger: logger)
             }
         }

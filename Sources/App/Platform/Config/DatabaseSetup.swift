@@ -20,8 +20,6 @@ enum DatabaseSetup {
             if let schema = config.databaseSchema { pg.searchPath = [schema] }
             app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.databasePoolSize,
                                         connectionPoolTimeout: .seconds(10)), as: .psql)
-            app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(10)),
-                              as: .routing, isDefault: false)
         case .sqlite:
             if let path = sqlitePath(config) {
                 if config.databaseURL == nil { try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true) }
@@ -30,14 +28,6 @@ enum DatabaseSetup {
                 app.databases.use(.sqliteImmediate(.memory), as: .sqlite)
             }
         }
-    }
-
-    /// The database routing steps run on. On PostgreSQL a pool of its own (one connection per
-    /// event loop): in the national peak benchmark, past saturation, each step queued for a
-    /// connection behind hundreds of requests, overran its deadline, and after a leader's death
-    /// routing came back only after 9.8 s. On SQLite the one database (it has one writer anyway).
-    static func routingDatabase(_ app: Application) -> any Database {
-        app.databases.ids().contains(.routing) ? app.db(.routing) : app.db
     }
 
     /// The SQLite file: `DATABASE_URL=sqlite:PATH`, or `zielona.sqlite` in the data directory;
@@ -72,8 +62,4 @@ enum DatabaseSetup {
         if comps.password != nil { comps.password = "***" }
         return comps.string ?? "postgres"
     }
-}
-
-extension DatabaseID {
-    static let routing = DatabaseID(string: "routing")
 }
