@@ -1,5 +1,6 @@
 import Vapor
 import NIOConcurrencyHelpers
+import Views
 
 /// How many requests this process has in the works, and the limit past which it sheds load.
 /// Past saturation, requests used to queue for a database connection until they timed out: in
@@ -51,7 +52,8 @@ struct LoadShedMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let path = req.url.path
-        let essential = req.isCarrierWebhook || path == "/healthz" || path == "/desktop" || path.hasPrefix("/desktop/")
+        let desktop = SiteRoute.desktop.path
+        let essential = req.isCarrierWebhook || path == "/healthz" || path == desktop || path.hasPrefix(desktop + "/")
         guard shed.enter(essential: essential) else {
             if shed.shouldLog() {
                 req.logger.warning("overloaded: shedding requests", metadata: ["limit": "\(shed.limit)", "shed_so_far": "\(shed.shedCount)"])
