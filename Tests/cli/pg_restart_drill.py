@@ -13,8 +13,9 @@ that restarts the cluster and returns when it is up), e.g.
 In the test command. What it found: writes answered 500 while the database was away (now 503 with
 Retry-After), an agent's load lost between the router and the desktops (agents now locked), and now
 and then a database call in flight at the restart that never returns: such a request is answered 503
-after REQUEST_TIMEOUT_SECONDS, and a routing step stuck so is left behind by the watchdog
-(RepeatingJob, RoutingService.job) so that routing goes on; and a leader whose own cluster-link
+after REQUEST_TIMEOUT_SECONDS, its statement fails after DATABASE_STATEMENT_TIMEOUT_SECONDS and the
+pool replaces the connection (before, it stayed leased for good), and a routing step stuck so is left
+behind by the watchdog (RepeatingJob, RoutingService.job) so that routing goes on; and a leader whose own cluster-link
 connection hung so went on calling itself leader, deaf to desktop events, beside the process that had
 taken the lock (leadership is now a lease, and a link that does not answer is made again)."""
 import os
@@ -36,8 +37,9 @@ NAME = "zielona_restart"
 URL = urllib.parse.urlunsplit(urllib.parse.urlsplit(ADMIN)._replace(path="/" + NAME))
 ENV = {**os.environ, "DATABASE_URL": URL, "ZIELONA_DATA_KEY": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "LOG_LEVEL": "notice",
        "TRUSTED_PROXIES": "127.0.0.1/32", "CONTACT_CENTRE_HOURS": "mon-sun 00:00-24:00",
-       # A request whose database call never returns is answered 503 within the drill's clients' patience.
-       "REQUEST_TIMEOUT_SECONDS": "5"}
+       # A request whose database call never returns is answered 503 within the drill's clients' patience,
+       # and the statement's connection is closed and replaced sooner still.
+       "REQUEST_TIMEOUT_SECONDS": "5", "DATABASE_STATEMENT_TIMEOUT_SECONDS": "3"}
 STAFF = "konsultant.bialystok@example.org"
 OFFER = re.compile(r'action="/desktop/offers/([0-9a-fA-F-]{36})/accept"')
 
@@ -166,6 +168,8 @@ def main():
     subprocess.run(["psql", ADMIN.split("?")[0], "-qc", f"DROP DATABASE IF EXISTS {NAME}", "-c", f"CREATE DATABASE {NAME}"], check=True, capture_output=True)
     home = os.path.join(WORK, "pg-restart")
     os.makedirs(home, exist_ok=True)
+    for port in PORTS:   # this run's logs only
+        open(os.path.join(home, f"serve-{port}.log"), "w").close()
     procs = [start(PORTS[0], home)]   # migrates and loads the demo data
     procs.append(start(PORTS[1], home))
     try:
@@ -229,10 +233,12 @@ def main():
         assert not missing, f"{len(missing)} acknowledged writes not there exactly once with their e-mail: {missing[:3]}"
         for p in PORTS:
             assert health(p).get("status") == "ok", f"{p} unhealthy after the restart: {health(p)}"
+        stalled = sum(open(os.path.join(home, f"serve-{p}.log"), errors="replace").read().count("did not answer a statement in time") for p in PORTS)
         print(f"ok: PostgreSQL restarted under load ({len(load.acknowledged)} writes acknowledged, {len(load.offers)} offers taken, "
               f"{len(outage)} writes refused while it was down, answered {sorted(set(str(f[2]) for f in outage))}): both processes wrote again after "
               + ", ".join(f"{after_writes[p] - up:.1f} s" for p in PORTS)
-              + f"; the router offered again after {routed_after:.1f} s, the consultant took an offer after {taken:.1f} s; no contact offered while offered or taken twice, never two routers; every acknowledged write there once")
+              + f"; the router offered again after {routed_after:.1f} s, the consultant took an offer after {taken:.1f} s; no contact offered while offered or taken twice, never two routers; every acknowledged write there once; "
+              f"{stalled} unanswered statements had their connection replaced")
     finally:
         if "load" in locals():
             load.stop.set()

@@ -48,12 +48,10 @@ struct ImmediateSQLiteDriver: DatabaseDriver {
 
 /// The driver's database with its writes behind the gate and its transactions begun IMMEDIATE;
 /// reads pass straight through.
-struct ImmediateSQLiteDatabase: Database, SQLDatabase {
+struct ImmediateSQLiteDatabase: WrappedDatabase {
     let base: any Database & SQLDatabase
     let inTransaction: Bool
     let gate: SQLiteWriteGate
-
-    var context: DatabaseContext { base.context }
 
     func bound(_ db: any Database, inTransaction: Bool) -> ImmediateSQLiteDatabase {
         ImmediateSQLiteDatabase(base: db as! any Database & SQLDatabase, inTransaction: inTransaction, gate: gate)
@@ -95,13 +93,6 @@ struct ImmediateSQLiteDatabase: Database, SQLDatabase {
         }
         return eventLoop.makeFutureWithTask { try await gate.run { try await run().get() } }.map(\.value)
     }
-
-    // SQLDatabase
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         guard !inTransaction, writes(query) else { return base.execute(sql: query, onRow) }
@@ -156,8 +147,6 @@ final class SQLiteWriteGate: Sendable {
         next?.resume()
     }
 }
-
-struct UncheckedBox<T>: @unchecked Sendable { let value: T }
 
 /// SQLite's answers that mean "another connection holds the lock, try again": BEGIN IMMEDIATE
 /// waits through the busy handler, but a shared-cache (in-memory) database reports a table lock

@@ -18,8 +18,16 @@ enum DatabaseSetup {
         case .postgres:
             var pg = try SQLPostgresConfiguration(url: config.databaseURL!)
             if let schema = config.databaseSchema { pg.searchPath = [schema] }
-            app.databases.use(.postgres(configuration: pg, maxConnectionsPerEventLoop: config.databasePoolSize,
-                                        connectionPoolTimeout: .seconds(10)), as: .psql)
+            let pool = DatabaseConfigurationFactory.postgres(configuration: pg, maxConnectionsPerEventLoop: config.databasePoolSize,
+                                                             connectionPoolTimeout: .seconds(10))
+            // Only the server's statements are limited: a command (an import, a key rotation) may
+            // rightly run one for long, and has nobody waiting on its pool.
+            if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
+                let limit = TimeAmount.milliseconds(Int64(config.databaseStatementTimeoutSeconds * 1_000))
+                app.databases.use(.postgresGuarded(pool, statementLimit: limit), as: .psql)
+            } else {
+                app.databases.use(pool, as: .psql)
+            }
         case .sqlite:
             if let path = sqlitePath(config) {
                 if config.databaseURL == nil { try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true) }

@@ -1,6 +1,7 @@
 import Vapor
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import Storage
 
 /// Errors that mean the database cannot be reached right now (restarting, failing over, its
 /// connections cut) rather than that the request went wrong: answered 503 with Retry-After, so
@@ -14,7 +15,7 @@ enum DatabaseOutage {
             if [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(e.code) { return true }
             guard e.code == .server, let state = e.serverInfo?[.sqlState] else { return false }
             return state.hasPrefix("08") || state.hasPrefix("57P")
-        case is ConnectionPoolTimeoutError: return true
+        case is ConnectionPoolTimeoutError, is StatementStalled: return true
         default: return false
         }
     }
