@@ -111,6 +111,7 @@ class Bench:
         self.validator = RequestValidator(TOKEN)
         self.procs = [None, None]
         self.killed_at = None
+        self.desks_open = 0   # desktop sockets open now
         self.home = args.work
 
     # ---- servers
@@ -229,20 +230,29 @@ class Bench:
             i = self.lb.pick(home)
             start = time.perf_counter()
             try:
-                async with s.ws_connect(self.lb.url(i, "/desktop/ws"), heartbeat=30, timeout=30) as ws:
-                    self.stats.ok("websocket connect", (time.perf_counter() - start) * 1000)
-                    self.stats.count("websocket connections")
-                    async for msg in ws:
-                        if self.stop.is_set():
-                            break
-                        if msg.type == aiohttp.WSMsgType.TEXT and '"offer"' in msg.data:
-                            asyncio.ensure_future(self.take_offers(s, home, handling))
-                if not self.stop.is_set():
-                    self.stats.error("websocket", "closed")
-                    self.stats.count("websockets lost")
+                # The handshake has 30 s, as a browser's would not wait for ever either.
+                ws = await asyncio.wait_for(s.ws_connect(self.lb.url(i, "/desktop/ws"), heartbeat=30), 30)
             except (aiohttp.ClientError, asyncio.TimeoutError) as e:
-                self.stats.error("websocket connect", type(e).__name__)
+                self.stats.error("websocket connect", type(e).__name__ + (f" {e.status}" if isinstance(e, aiohttp.ClientResponseError) else ""))
                 await asyncio.sleep(1)
+                continue
+            self.stats.ok("websocket connect", (time.perf_counter() - start) * 1000)
+            self.stats.count("websocket connections")
+            self.desks_open += 1
+            try:
+                async for msg in ws:
+                    if self.stop.is_set():
+                        break
+                    if msg.type == aiohttp.WSMsgType.TEXT and '"offer"' in msg.data:
+                        asyncio.ensure_future(self.take_offers(s, home, handling))
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                pass
+            finally:
+                self.desks_open -= 1
+                await ws.close()
+            if not self.stop.is_set():
+                self.stats.error("websocket", "closed")
+                self.stats.count("websockets lost")
 
     async def take_offers(self, s, home, handling):
         # What the desktop's script does on a socket message: it refreshes its panel, not the page.
@@ -481,6 +491,7 @@ class Bench:
             tasks.append(asyncio.ensure_future(self.killer()))
         await asyncio.sleep(self.args.minutes * 60)
         self.memory_end = self.usage()
+        self.desks_at_end = self.desks_open
         self.stop.set()
         await asyncio.sleep(3)
         for t in tasks + consultants:
@@ -529,6 +540,7 @@ class Bench:
             if dropped:
                 print(f"desktop sockets: {len(dropped)} closed by the kill, {len(back)} reconnected to the other server, "
                       f"the last {back[-1] - self.killed_at:.1f} s after the kill" if back else f"desktop sockets: {len(dropped)} closed, none back")
+            print(f"desktop sockets open at the end: {self.desks_at_end} of {self.args.consultants}")
             lost = [(t, c, e) for t, c, e in self.stats.errors if self.killed_at <= t < self.killed_at + 30]
             print(f"in the 30 s after the kill: {len(lost)} requests failed "
                   + "(" + ", ".join(sorted({c for _, c, _ in lost})) + ")" if lost else "in the 30 s after the kill: no request failed")

@@ -21,7 +21,7 @@ import FluentPostgresDriver
         let id = DatabaseID(string: "relayed-" + UUID().uuidString.prefix(8))
         app.databases.use(.postgresGuarded(.postgres(configuration: SQLPostgresConfiguration(coreConfiguration: relayed, searchPath: nil),
                                                      maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(3)),
-                                           statementLimit: limit), as: id)
+                                           statementLimit: limit, probe: direct), as: id)
         let db = try #require(app.databases.database(id, logger: app.logger, on: app.eventLoopGroup.next()) as? any Database & SQLDatabase)
         return (relay, db)
     }
@@ -49,6 +49,38 @@ import FluentPostgresDriver
             // The only connection of this loop's pool was the stalled one: a fresh one takes its place.
             relay.frozen.withLockedValue { $0 = false }
             #expect(try await Self.one(db, 3) == 3)
+            await relay.stop()
+        }
+    }
+
+    /// Time alone cannot tell slow from dead: a statement waiting for a lock longer than the
+    /// limit (sixteen writers on one row under CI's load) is still running on the server, and is
+    /// left to finish.
+    @Test(.enabled(if: url != nil, "PostgreSQL only"))
+    func aStatementTheServerIsStillRunningIsNotCut() async throws {
+        try await withTestApp { app in
+            let (relay, db) = try await Self.relayedPool(app, limit: .milliseconds(500))
+            let table = "public.slow_" + UUID().uuidString.prefix(8).lowercased()
+            let direct = app.db as! any SQLDatabase
+            try await direct.raw("CREATE TABLE \(unsafeRaw: table) (id int PRIMARY KEY, n int)").run()
+            try await direct.raw("INSERT INTO \(unsafeRaw: table) VALUES (1, 0)").run()
+            let holding = Latch(), release = Latch()
+            let holder = Task {
+                try await app.db.transaction { tx in
+                    try await (tx as! any SQLDatabase).raw("SELECT n FROM \(unsafeRaw: table) WHERE id = 1 FOR UPDATE").run()
+                    holding.open()
+                    await release.wait()
+                }
+            }
+            await holding.wait()
+            let waiter = Task { try await db.raw("UPDATE \(unsafeRaw: table) SET n = n + 1 WHERE id = 1").run() }
+            try await Task.sleep(for: .seconds(2))   // four limits
+            release.open()
+            try await holder.value
+            try await waiter.value
+            let n = try await direct.raw("SELECT n FROM \(unsafeRaw: table) WHERE id = 1").first()?.decode(column: "n", as: Int.self)
+            #expect(n == 1, "the waiting statement ran to its end")
+            try await direct.raw("DROP TABLE \(unsafeRaw: table)").run()
             await relay.stop()
         }
     }

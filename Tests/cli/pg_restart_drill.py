@@ -13,8 +13,8 @@ that restarts the cluster and returns when it is up), e.g.
 In the test command. What it found: writes answered 500 while the database was away (now 503 with
 Retry-After), an agent's load lost between the router and the desktops (agents now locked), and now
 and then a database call in flight at the restart that never returns: such a request is answered 503
-after REQUEST_TIMEOUT_SECONDS, its statement fails after DATABASE_STATEMENT_TIMEOUT_SECONDS and the
-pool replaces the connection (before, it stayed leased for good), and a routing step stuck so is left
+after REQUEST_TIMEOUT_SECONDS, its statement, unanswered after DATABASE_STATEMENT_TIMEOUT_SECONDS and not running on
+the server, fails and the pool replaces the connection (before, it stayed leased for good), and a routing step stuck so is left
 behind by the watchdog (RepeatingJob, RoutingService.job) so that routing goes on; and a leader whose own cluster-link
 connection hung so went on calling itself leader, deaf to desktop events, beside the process that had
 taken the lock (leadership is now a lease, and a link that does not answer is made again)."""
@@ -39,7 +39,7 @@ ENV = {**os.environ, "DATABASE_URL": URL, "ZIELONA_DATA_KEY": "AAECAwQFBgcICQoLD
        "TRUSTED_PROXIES": "127.0.0.1/32", "CONTACT_CENTRE_HOURS": "mon-sun 00:00-24:00",
        # A request whose database call never returns is answered 503 within the drill's clients' patience,
        # and the statement's connection is closed and replaced sooner still.
-       "REQUEST_TIMEOUT_SECONDS": "5", "DATABASE_STATEMENT_TIMEOUT_SECONDS": "3"}
+       "REQUEST_TIMEOUT_SECONDS": "5", "DATABASE_STATEMENT_TIMEOUT_SECONDS": "1"}
 STAFF = "konsultant.bialystok@example.org"
 OFFER = re.compile(r'action="/desktop/offers/([0-9a-fA-F-]{36})/accept"')
 

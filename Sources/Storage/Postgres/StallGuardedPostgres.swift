@@ -9,43 +9,54 @@ import SQLKit
 // driver has no statement timeout, so the pooled connection under it stayed leased for good —
 // the request was cut by its deadline, but the pool was one connection short from then on, and
 // after a few such restarts every request waited for a connection it could not get. Here every
-// statement is watched: one with no answer within the limit has its connection closed, which
-// fails it (a 503 that says try again) and lets the pool put a fresh connection in its place.
+// statement is watched. One with no answer within the limit is looked up on the server: if its
+// session is no longer running it (gone, or idle: the statement never arrived), the connection is
+// closed, which fails the statement (a 503 that says try again) and lets the pool put a fresh
+// connection in its place. A statement the server is still running — waiting for a lock under
+// load, a long report — is left alone and looked at again after another limit: time alone cannot
+// tell slow from dead (sixteen writers queueing for one row waited over 30 s under CI's load).
 // Schema statements are not watched: building an index on a large table may rightly take long.
 
 extension DatabaseConfigurationFactory {
-    /// PostgreSQL whose statements close their connection when unanswered for `statementLimit`.
-    public static func postgresGuarded(_ inner: DatabaseConfigurationFactory, statementLimit: TimeAmount) -> DatabaseConfigurationFactory {
+    /// PostgreSQL whose statements, unanswered for `statementLimit` and no longer running on the
+    /// server, close their connection. `probe` reaches the same server outside the pool.
+    public static func postgresGuarded(_ inner: DatabaseConfigurationFactory, statementLimit: TimeAmount,
+                                       probe: PostgresConnection.Configuration) -> DatabaseConfigurationFactory {
         let inner = inner.make()
-        return .init { StallGuardedConfiguration(inner: inner, limit: statementLimit) }
+        let probe = BackendProbe(configuration: probe)
+        return .init { StallGuardedConfiguration(inner: inner, limit: statementLimit, probe: probe) }
     }
 }
 
-/// What a statement fails with when PostgreSQL has not answered it within the limit.
+/// What a statement fails with when PostgreSQL has not answered it within the limit and is not
+/// running it.
 public struct StatementStalled: Error, CustomStringConvertible {
     public let limit: TimeAmount
-    public var description: String { "PostgreSQL did not answer a statement within \(limit.nanoseconds / 1_000_000) ms; its connection was closed" }
+    public var description: String { "PostgreSQL did not answer a statement within \(limit.nanoseconds / 1_000_000) ms and is not running it; its connection was closed" }
 }
 
 struct StallGuardedConfiguration: DatabaseConfiguration {
     var inner: any DatabaseConfiguration
     let limit: TimeAmount
+    let probe: BackendProbe
     var middleware: [any AnyModelMiddleware] {
         get { inner.middleware }
         set { inner.middleware = newValue }
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        StallGuardedDriver(inner: inner.makeDriver(for: databases), limit: limit)
+        StallGuardedDriver(inner: inner.makeDriver(for: databases), limit: limit, probe: probe)
     }
 }
 
 struct StallGuardedDriver: DatabaseDriver {
     let inner: any DatabaseDriver
     let limit: TimeAmount
+    let probe: BackendProbe
 
     func makeDatabase(with context: DatabaseContext) -> any Database {
-        StallGuardedDatabase(base: inner.makeDatabase(with: context) as! any Database & SQLDatabase, connection: nil, inTransaction: false, limit: limit)
+        StallGuardedDatabase(base: inner.makeDatabase(with: context) as! any Database & SQLDatabase, connection: nil, inTransaction: false,
+                             limit: limit, probe: probe)
     }
 
     func shutdown() { inner.shutdown() }
@@ -59,46 +70,30 @@ struct StallGuardedDatabase: WrappedDatabase {
     let connection: PostgresConnection?
     let inTransaction: Bool
     let limit: TimeAmount
+    let probe: BackendProbe
 
     /// Runs `work` on one connection — this handle's, or one taken from the pool for it — and
-    /// closes that connection if `work` has not finished within the limit.
+    /// closes that connection if `work` has no answer within the limit and the server is not running it.
     func watched<T>(_ work: @escaping @Sendable (StallGuardedDatabase) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        if let connection { return Self.watch(work(self), on: connection, limit: limit, logger: logger) }
-        return onOneConnection { db in Self.watch(work(db), on: db.connection!, limit: db.limit, logger: db.logger) }
+        if connection != nil { return watch(work) }
+        return onOneConnection { $0.watch(work) }
+    }
+
+    private func watch<T>(_ work: @escaping @Sendable (StallGuardedDatabase) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        let conn = connection!
+        return probe.pid(of: conn, bound: base).flatMap { pid in
+            StatementWatch<T>(conn: conn, pid: pid, limit: limit, probe: probe, logger: logger).run(work(self))
+        }
     }
 
     /// `body` with this database bound to one pooled connection.
     func onOneConnection<T>(_ body: @escaping @Sendable (StallGuardedDatabase) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        let limit = limit
+        let (limit, probe) = (limit, probe)
         return base.withConnection { bound in
             (bound as! any PostgresDatabase).withConnection { conn in
-                body(StallGuardedDatabase(base: bound as! any Database & SQLDatabase, connection: conn, inTransaction: false, limit: limit))
+                body(StallGuardedDatabase(base: bound as! any Database & SQLDatabase, connection: conn, inTransaction: false, limit: limit, probe: probe))
             }
         }
-    }
-
-    static func watch<T>(_ work: EventLoopFuture<T>, on conn: PostgresConnection, limit: TimeAmount, logger: Logger) -> EventLoopFuture<T> {
-        let loop = conn.eventLoop
-        let promise = loop.makePromise(of: T.self)
-        // Closing the connection fails the statement with the driver's own error; the caller is
-        // told the reason instead.
-        let stalled = NIOLockedValueBox(false)
-        let timer = loop.scheduleTask(in: limit) {
-            stalled.withLockedValue { $0 = true }
-            logger.error("PostgreSQL did not answer a statement in time; closing its connection", metadata: ["limit_ms": "\(limit.nanoseconds / 1_000_000)"])
-            // The pool replaces a connection it gets back closed; give it back once the close has
-            // taken, or in a second if even closing hangs (a later statement on it would fail fast).
-            let giveUp = loop.scheduleTask(in: .seconds(1)) { promise.fail(StatementStalled(limit: limit)) }
-            conn.close().whenComplete { _ in
-                giveUp.cancel()
-                promise.fail(StatementStalled(limit: limit))
-            }
-        }
-        work.hop(to: loop).whenComplete { result in
-            timer.cancel()
-            if stalled.withLockedValue({ $0 }) { promise.fail(StatementStalled(limit: limit)) } else { promise.completeWith(result) }
-        }
-        return promise.futureResult
     }
 
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
@@ -116,7 +111,7 @@ struct StallGuardedDatabase: WrappedDatabase {
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         if inTransaction { return closure(self) }
         let run: @Sendable (StallGuardedDatabase) -> EventLoopFuture<UncheckedBox<T>> = { db in
-            let tx = StallGuardedDatabase(base: db.base, connection: db.connection, inTransaction: true, limit: db.limit)
+            let tx = StallGuardedDatabase(base: db.base, connection: db.connection, inTransaction: true, limit: db.limit, probe: db.probe)
             return tx.raw("BEGIN").run().flatMap {
                 closure(tx).flatMap { result in
                     tx.raw("COMMIT").run().map { UncheckedBox(value: result) }
@@ -143,5 +138,80 @@ struct StallGuardedDatabase: WrappedDatabase {
         return try await onOneConnection { db in
             db.eventLoop.makeFutureWithTask { UncheckedBox(value: try await closure(db)) }
         }.get().value
+    }
+}
+
+/// One statement's watch: armed for the limit, and again after each look that found the server
+/// still running it (or could not ask: a few times only).
+final class StatementWatch<T>: @unchecked Sendable {
+    let conn: PostgresConnection
+    let pid: Int32?
+    let limit: TimeAmount
+    let probe: BackendProbe
+    let logger: Logger
+    let promise: EventLoopPromise<T>
+    private struct State { var done = false, stalled = false, unanswered = 0, timer: Scheduled<Void>? }
+    private let state = NIOLockedValueBox(State())
+
+    init(conn: PostgresConnection, pid: Int32?, limit: TimeAmount, probe: BackendProbe, logger: Logger) {
+        (self.conn, self.pid, self.limit, self.probe, self.logger) = (conn, pid, limit, probe, logger)
+        promise = conn.eventLoop.makePromise(of: T.self)
+    }
+
+    func run(_ work: EventLoopFuture<T>) -> EventLoopFuture<T> {
+        arm()
+        work.hop(to: conn.eventLoop).whenComplete { result in
+            let stalled = self.state.withLockedValue { s in
+                s.done = true
+                s.timer?.cancel()
+                return s.stalled
+            }
+            // Closing the connection fails the statement with the driver's own error; the caller is
+            // told the reason instead.
+            if stalled { self.promise.fail(StatementStalled(limit: self.limit)) } else { self.promise.completeWith(result) }
+        }
+        return promise.futureResult
+    }
+
+    private func arm() {
+        let timer = conn.eventLoop.scheduleTask(in: limit) { self.expired() }
+        let done = state.withLockedValue { s in
+            if !s.done { s.timer = timer }
+            return s.done
+        }
+        if done { timer.cancel() }
+    }
+
+    private func expired() {
+        guard let pid else { return giveUp() }
+        Task {
+            let verdict = await probe.verdict(pid, on: conn.eventLoop, logger: logger)
+            let (done, unanswered) = state.withLockedValue { s in
+                if verdict == .unknown { s.unanswered += 1 } else { s.unanswered = 0 }
+                return (s.done, s.unanswered)
+            }
+            if done { return }
+            // The server cannot be asked (down, or out of connections) for five limits running:
+            // a statement of a session it may not even have is given up as well.
+            if verdict == .notRunning || unanswered >= 5 { giveUp() } else { arm() }
+        }
+    }
+
+    private func giveUp() {
+        let already = state.withLockedValue { s in
+            defer { s.stalled = true }
+            return s.done || s.stalled
+        }
+        guard !already else { return }
+        logger.error("PostgreSQL did not answer a statement in time and is not running it; closing its connection",
+                     metadata: ["limit_ms": "\(limit.nanoseconds / 1_000_000)"])
+        // The pool replaces a connection it gets back closed; give it back once the close has
+        // taken, or in a second if even closing hangs (a later statement on it would fail fast).
+        let limit = limit, promise = promise
+        let fallback = conn.eventLoop.scheduleTask(in: .seconds(1)) { promise.fail(StatementStalled(limit: limit)) }
+        conn.close().whenComplete { _ in
+            fallback.cancel()
+            promise.fail(StatementStalled(limit: limit))
+        }
     }
 }

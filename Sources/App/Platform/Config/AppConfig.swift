@@ -36,8 +36,9 @@ public struct AppConfig: Sendable {
     public var outboxPollSeconds: Double
     /// A request with no response after this long is answered 503 (see `RequestDeadlineMiddleware`).
     public var requestTimeoutSeconds: Double = 60
-    /// PostgreSQL: a statement unanswered this long has its connection closed (see `StallGuardedDatabase`).
-    public var databaseStatementTimeoutSeconds: Double = 30
+    /// PostgreSQL: a statement unanswered this long that the server is not running has its
+    /// connection closed (see `StallGuardedDatabase`).
+    public var databaseStatementTimeoutSeconds: Double = 5
     /// Requests in the works at once past which a new one is answered 503 at once (calls,
     /// desktops and the health check have twice the room).
     public var maxRequestsInFlight: Int = 256
@@ -117,7 +118,7 @@ public struct AppConfig: Sendable {
         ("SMTP_FROM_NAME", "Zielona Linia", "sender name"),
         ("OUTBOX_POLL_SECONDS", "5", "how often the sender looks for due messages"),
         ("REQUEST_TIMEOUT_SECONDS", "60", "a request with no response after this long is answered 503 (a database call that never returns)"),
-        ("DATABASE_STATEMENT_TIMEOUT_SECONDS", "30", "PostgreSQL, `serve`: a statement with no answer after this long fails and its connection is closed and replaced (schema changes and other commands are not limited)"),
+        ("DATABASE_STATEMENT_TIMEOUT_SECONDS", "5", "PostgreSQL, `serve`: a statement with no answer after this long is looked up on the server; if the server is not running it (the connection is dead), it fails and its connection is closed and replaced; one still running is looked at again after as long (schema changes and other commands are not watched)"),
         ("WRAP_UP_SECONDS", "30", "after-contact work time before a consultant gets new offers"),
         ("IMAP_HOST", "(none: no e-mail channel)", "mailbox of the e-mail channel, read over IMAP"),
         ("IMAP_PORT", "993 (143 with IMAP_SECURITY=starttls or none)", "IMAP port"),
@@ -268,7 +269,7 @@ public struct AppConfig: Sendable {
             throw ConfigError.invalid("REQUEST_TIMEOUT_SECONDS", "a number of seconds from 1 to 3600")
         }
         config.requestTimeoutSeconds = requestTimeout
-        guard let statementTimeout = Double(env["DATABASE_STATEMENT_TIMEOUT_SECONDS"] ?? "30"), (1...3_600).contains(statementTimeout) else {
+        guard let statementTimeout = Double(env["DATABASE_STATEMENT_TIMEOUT_SECONDS"] ?? "5"), (1...3_600).contains(statementTimeout) else {
             throw ConfigError.invalid("DATABASE_STATEMENT_TIMEOUT_SECONDS", "a number of seconds from 1 to 3600")
         }
         config.databaseStatementTimeoutSeconds = statementTimeout

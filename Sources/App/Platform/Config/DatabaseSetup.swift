@@ -24,7 +24,7 @@ enum DatabaseSetup {
             // rightly run one for long, and has nobody waiting on its pool.
             if StartupPlan.commandPreparesDatabase(app.environment.arguments) {
                 let limit = TimeAmount.milliseconds(Int64(config.databaseStatementTimeoutSeconds * 1_000))
-                app.databases.use(.postgresGuarded(pool, statementLimit: limit), as: .psql)
+                app.databases.use(.postgresGuarded(pool, statementLimit: limit, probe: pg.coreConfiguration), as: .psql)
             } else {
                 app.databases.use(pool, as: .psql)
             }
