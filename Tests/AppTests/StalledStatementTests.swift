@@ -103,8 +103,9 @@ import FluentPostgresDriver
             guard case .failed(let error) = outcome else { Issue.record("expected the transaction to fail, got \(outcome)"); return }
             #expect(error is StatementStalled, "\(error)")
             relay.frozen.withLockedValue { $0 = false }
-            // Closing the relay's frozen upstream ends the server's session, and with it the transaction.
             await relay.stop()
+            // The relay still holds the server's end of the dead connection open, as a silent
+            // network would: ending that session ends its transaction.
             let direct = app.db as! any SQLDatabase
             try await direct.raw("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE client_port IN (\(unsafeRaw: relay.upstreamPorts.withLockedValue { $0 }.map(String.init).joined(separator: ",")))").run()
             #expect(try await eventually { try await direct.raw("SELECT count(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) == 0 },
