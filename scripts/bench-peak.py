@@ -226,6 +226,7 @@ class Bench:
     async def desk(self, s, home):
         """The desktop's socket, reconnected (to the other server when its own is gone)."""
         handling = set()
+        delay = 1.0   # the page's back-off: doubled up to 15 s, each wait drawn around it
         while not self.stop.is_set():
             i = self.lb.pick(home)
             start = time.perf_counter()
@@ -234,8 +235,10 @@ class Bench:
                 ws = await asyncio.wait_for(s.ws_connect(self.lb.url(i, "/desktop/ws"), heartbeat=30), 30)
             except (aiohttp.ClientError, asyncio.TimeoutError) as e:
                 self.stats.error("websocket connect", type(e).__name__ + (f" {e.status}" if isinstance(e, aiohttp.ClientResponseError) else ""))
-                await asyncio.sleep(1)
+                await asyncio.sleep(delay * random.uniform(0.5, 1.5))
+                delay = min(delay * 2, 15)
                 continue
+            delay = 1.0
             self.stats.ok("websocket connect", (time.perf_counter() - start) * 1000)
             self.stats.count("websocket connections")
             self.desks_open += 1
@@ -253,6 +256,7 @@ class Bench:
             if not self.stop.is_set():
                 self.stats.error("websocket", "closed")
                 self.stats.count("websockets lost")
+                await asyncio.sleep(delay * random.uniform(0.5, 1.5))
 
     async def take_offers(self, s, home, handling):
         # What the desktop's script does on a socket message: it refreshes its panel, not the page.
@@ -523,6 +527,11 @@ class Bench:
                     kinds[f"{cl}: {e}"] = kinds.get(f"{cl}: {e}", 0) + 1
             if kinds:
                 print("errors: " + ", ".join(f"{k} ×{v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])[:10]))
+        minutes = [0] * max(1, int(a.minutes))
+        for t, _, _ in self.stats.errors:
+            if self.load_started <= t < end:
+                minutes[min(len(minutes) - 1, int((t - self.load_started) // 60))] += 1
+        print("errors per minute of the load: " + " ".join(str(n) for n in minutes))
         print("\ncounters: " + ", ".join(f"{k} {v}" for k, v in sorted(self.stats.events.items())))
         rows = self.psql(f"SELECT floor(extract(epoch FROM at) / 60)::bigint, count(*) FROM cc_events WHERE to_state = 'offered' "
                          f"AND at >= to_timestamp({self.load_started}) AND at < to_timestamp({end}) GROUP BY 1 ORDER BY 1")

@@ -135,6 +135,25 @@ import Clients
         }
     }
 
+    /// The colleagues a contact can be handed to by name are those of its line (office and
+    /// voivodeship), logged in: not every consultant of the country (2 000 at the national peak).
+    @Test func theScreenPopListsTheColleaguesOfTheContactsLine() async throws {
+        try await withTestApp { app in
+            let (_, desk) = try await Self.consultant(app, "k1@example.org")
+            let (near, _) = try await Self.consultant(app, "k2@example.org", office: "pup-2001")
+            let (far, _) = try await Self.consultant(app, "lodz@example.org", office: "pup-1061")
+            let (gone, goneDesk) = try await Self.consultant(app, "k3@example.org", office: "pup-2002")
+            #expect(try await goneDesk.post("/desktop/state", ["state": "offline"], csrfFrom: "/desktop").status == .seeOther)
+            let call = try await Self.call(app)
+            _ = try await Self.route(app)
+            #expect(try await desk.post("/desktop/offers/\(call.id)/accept", [:], csrfFrom: "/desktop").status == .seeOther)
+            let html = try await desk.get("/desktop/interactions/\(call.id)").body.string
+            #expect(html.contains("value=\"\(near.id.uuidString)\""), "a colleague of the voivodeship is listed")
+            #expect(!html.contains("value=\"\(far.id.uuidString)\""), "a consultant of another voivodeship is not")
+            #expect(!html.contains("value=\"\(gone.id.uuidString)\""), "a colleague signed out is not")
+        }
+    }
+
     @Test func aTransferNobodyCanTakeYetStaysQueuedWithAnExplanation() async throws {
         try await withTestApp { app in
             let (k1, desk) = try await Self.consultant(app, "k1@example.org")

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Access
 import Clients
@@ -67,8 +68,12 @@ public struct StaffStore: Sendable {
     /// Display names by id (as strings), for lists of agents.
     public func names(_ ids: Set<UUID>) async throws -> [String: String] {
         guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await StaffMemberRecord.query(on: db).filter(\.$id ~~ Array(ids)).all()
-            .map { ($0.id!.uuidString, $0.displayName) })
+        // Two columns read plainly: decoding whole model rows (by reflection) for a list of
+        // consultants took a fifth of a server's time in the national peak benchmark.
+        let rows = try await (db as! any SQLDatabase).select().column("account_id").column("display_name").from(StaffMemberRecord.schema)
+            .where("account_id", .in, SQLBind.group(Array(ids))).all()
+        return Dictionary(try rows.map { (try $0.decode(column: "account_id", as: UUID.self).uuidString, try $0.decode(column: "display_name", as: String.self)) },
+                          uniquingKeysWith: { first, _ in first })
     }
 
     /// Every staff member, with their offices, ordered by name.

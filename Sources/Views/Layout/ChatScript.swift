@@ -73,7 +73,7 @@ public enum ChatScript {
       socket.onmessage = function (e) { var m; try { m = JSON.parse(e.data); } catch (x) { return; } onMessage(m); };
       socket.onclose = function () {
         if (phase !== "ended") { show(error, box.getAttribute("data-text-reconnecting")); }
-        setTimeout(function () { connect(path, onMessage); }, delay);
+        setTimeout(function () { connect(path, onMessage); }, delay * (0.5 + Math.random()));
         delay = Math.min(delay * 2, 15000);
       };
     }

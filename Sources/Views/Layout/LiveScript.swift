@@ -2,7 +2,7 @@
 /// wallboard). Each element with `data-live-panel` (a URL that renders its content) and
 /// `data-live-ws` (a WebSocket path) is refreshed whenever its socket says something changed,
 /// and every `data-live-every` seconds anyway; panels on the same socket share it; a socket
-/// reconnects with back-off, and a reconnect refreshes its panels, so a dropped connection
+/// reconnects with back-off and jitter, and a reconnect refreshes its panels, so a dropped connection
 /// restores the same state. Countdowns (`data-deadline`, epoch ms on the server's clock) tick
 /// locally, corrected by the server time a panel carries (`data-server-now`), so a wrong clock
 /// in the browser does not shorten or lengthen an offer. New offers are announced in the page's
@@ -98,7 +98,9 @@ public enum LiveScript {
     socket.onclose = function () {
       var delay = socket.delay || 1000;
       if (!paused) { say(status, text("data-text-reconnecting")); }
-      setTimeout(function () { connect(path); sockets[path].delay = Math.min(delay * 2, 15000); }, delay);
+      // Each wait drawn around the back-off: the desktops of a server that died do not all
+      // knock on the other at the same instant.
+      setTimeout(function () { connect(path); sockets[path].delay = Math.min(delay * 2, 15000); }, delay * (0.5 + Math.random()));
     };
   }
 

@@ -54,7 +54,7 @@ struct DesktopService {
     enum TransferResult: Equatable { case queued, queuedWithoutEligibleAgent }
 
     private func held(_ id: UUID, by agent: String, in states: Set<InteractionState>, _ store: ContactCenterStore) async throws -> Interaction {
-        guard let (i, _) = try await store.find(id) else { throw DesktopError.notFound }
+        guard let (i, _) = try await store.findForChange(id) else { throw DesktopError.notFound }
         guard i.agentID == agent else { throw DesktopError.notYours }
         guard states.contains(i.state) else { throw DesktopError.finished }
         return i
@@ -63,7 +63,7 @@ struct DesktopService {
     /// The contact of an offer to this agent — or why not: it went back to the queue (the
     /// offer lapsed), or someone else has it. One's own contact in progress is returned as it is.
     private func offered(_ id: UUID, to agent: String, _ store: ContactCenterStore) async throws -> Interaction {
-        guard let (i, _) = try await store.find(id) else { throw DesktopError.notFound }
+        guard let (i, _) = try await store.findForChange(id) else { throw DesktopError.notFound }
         if i.agentID == agent && [.offered, .connected, .wrapUp].contains(i.state) { return i }
         if i.state == .queued { throw DesktopError.offerLapsed }
         throw i.state.isFinal ? DesktopError.finished : DesktopError.takenByAnother

@@ -72,7 +72,7 @@ struct ChatService {
         let now = try await ServerClock.now(db)
         let i: Interaction? = try await db.transaction { tx in
             let store = ContactCenterStore(db: tx)
-            guard let (i, _) = try await store.find(chat.interactionID) else { throw ChatError.noChat }
+            guard let (i, _) = try await store.findForChange(chat.interactionID) else { throw ChatError.noChat }
             guard chat.endedByVisitorAt == nil, !i.state.isFinal, i.state != .wrapUp else { return nil }
             try await ChatStore(db: tx).endByVisitor(i.id, at: now)
             switch i.state {

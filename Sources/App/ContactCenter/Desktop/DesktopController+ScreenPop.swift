@@ -45,7 +45,11 @@ extension DesktopController {
             card = try await clientCard(req, c, excluding: i.id)
         }
         let notes = try await store.notes(of: [i.id])[i.id] ?? []
-        let agents = try await store.statuses().filter { $0.agent.isLoggedIn && $0.agent.id != member.id.uuidString }
+        // Colleagues of the contact's line (its office and voivodeship): other offices are reached
+        // through a transfer to their queue, and a list of every consultant in the country is
+        // neither usable nor cheap.
+        let agents = try await store.statuses(office: i.officeID, voivodeship: i.voivodeshipCode)
+            .filter { $0.agent.isLoggedIn && $0.agent.id != member.id.uuidString }
         var agentChoices: [(value: String, label: String)] = []
         let names = try await StaffStore(db: req.db).names(Set(agents.compactMap { UUID(uuidString: $0.agent.id) }))
         for s in agents { agentChoices.append((s.agent.id, (names[s.agent.id] ?? s.agent.id) + " – " + ContactFacts.stateLabel(s.agent.state, t))) }

@@ -75,7 +75,7 @@ extension VoiceService {
     /// the redirect of `consultantUnreachable`).
     func requeued(sid: String, seq: Int?, status: String, key: String) async throws -> String {
         let response = try await answer(sid: sid, seq: seq, key: key) { next, tx, now in
-            guard let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id) else { return [.hangup] }
+            guard let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).findForChange(id) else { return [.hangup] }
             if i.state == .connected, let agent = i.agentID { return try await self.requeue(i, agent: agent, status: status, &next, now: now, tx) }
             return [.enqueue("zl-\(i.officeID)-\(i.topic)", action: self.url(SiteRoute.voiceQueued.path, [("seq", String(next.seq))]), waitURL: self.url(SiteRoute.voiceWait.path))]
         }

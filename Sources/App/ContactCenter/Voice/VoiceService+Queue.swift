@@ -84,7 +84,7 @@ extension VoiceService {
     func queued(sid: String, seq: Int?, result: String, key: String) async throws -> String {
         let response = try await answer(sid: sid, seq: seq, key: key) { next, tx, now in
             let t = Catalogues.bundled[Language(rawValue: next.call.language) ?? .pl]
-            guard let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id) else { return [.hangup] }
+            guard let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).findForChange(id) else { return [.hangup] }
             if result == "hangup" {
                 try await self.abandon(i, note: "caller hung up while waiting", now: now, tx)
                 return [.hangup]
@@ -143,7 +143,7 @@ extension VoiceService {
     func dialed(sid: String, seq: Int?, status: String, key: String) async throws -> String {
         let response = try await answer(sid: sid, seq: seq, key: key) { next, tx, now in
             guard case .enqueue = next.call.outcome, ["busy", "no-answer", "failed"].contains(status),
-                  let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id), i.state == .connected, let agent = i.agentID else {
+                  let id = next.interactionID, let (i, _) = try await ContactCenterStore(db: tx).findForChange(id), i.state == .connected, let agent = i.agentID else {
                 return [.hangup]
             }
             return try await self.requeue(i, agent: agent, status: status, &next, now: now, tx)
@@ -182,7 +182,7 @@ extension VoiceService {
         guard ["completed", "busy", "failed", "no-answer", "canceled"].contains(status), let id = record.interactionID else { return }
         let agent: String? = try await db.transaction { tx in
             // A caller who asked to be called back hung up on purpose: the contact keeps its place.
-            guard let (i, _) = try await ContactCenterStore(db: tx).find(id), i.channel == .voice else { return nil }
+            guard let (i, _) = try await ContactCenterStore(db: tx).findForChange(id), i.channel == .voice else { return nil }
             try await self.abandon(i, note: "caller hung up while waiting", now: now, tx)
             return i.state == .offered ? i.agentID : nil
         }

@@ -172,7 +172,7 @@ struct VoiceService {
                 out.append(.hangup)
             case .requeue:
                 out += prompts; prompts = []
-                guard let id = record.interactionID, let (i, _) = try await ContactCenterStore(db: tx).find(id), [.queued, .offered, .connected].contains(i.state) else {
+                guard let id = record.interactionID, let (i, _) = try await ContactCenterStore(db: tx).findForChange(id), [.queued, .offered, .connected].contains(i.state) else {
                     out.append(.say(t.text("voice.no_consultant"), language: record.call.language)); out.append(.hangup); continue
                 }
                 if i.state == .connected, let agent = i.agentID { out += try await putThrough(i, agent: agent, record, on: tx); continue }
