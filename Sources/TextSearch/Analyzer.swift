@@ -18,10 +18,12 @@ public struct Analyzer: Sendable {
     public var signature: String { "\(stemmer.name)/rules-\(Self.rulesVersion)" }
 
     /// The best stemmer available on this machine: the dictionaries of Polish, Russian and
-    /// Ukrainian that are installed, else light rules only.
-    public static func best() -> Analyzer {
-        Analyzer(stemmer: DictionaryStemmer() ?? NoDictionary())
-    }
+    /// Ukrainian that are installed, else light rules only. Loaded once per process and shared:
+    /// the three dictionaries take 85 MB and never change, and an application made for each test
+    /// loaded them again each time and never freed them (the test process grew to 21 GB).
+    public static func best() -> Analyzer { shared }
+
+    private static let shared = Analyzer(stemmer: DictionaryStemmer() ?? NoDictionary())
 
     public static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)

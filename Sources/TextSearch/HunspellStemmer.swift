@@ -21,9 +21,12 @@ public final class HunspellStemmer: Stemmer, @unchecked Sendable {
     typealias StemFunction = @convention(c) (OpaquePointer, UnsafeMutablePointer<StemList>, UnsafePointer<CChar>) -> Int32
     typealias FreeFunction = @convention(c) (OpaquePointer, UnsafeMutablePointer<StemList>, Int32) -> Void
 
+    typealias DestroyFunction = @convention(c) (OpaquePointer) -> Void
+
     let handle: OpaquePointer
     let stemFunction: StemFunction
     let freeFunction: FreeFunction
+    let destroyFunction: DestroyFunction
     let lock = NSLock()
     var cache: [String: [String]] = [:]
     static let cacheLimit = 100_000
@@ -38,14 +41,18 @@ public final class HunspellStemmer: Stemmer, @unchecked Sendable {
               let encoding = Self.encoding(ofAffix: aff),
               let library = Self.libraryNames.lazy.compactMap({ dlopen($0, RTLD_NOW) }).first,
               let create = dlsym(library, "Hunspell_create"), let stem = dlsym(library, "Hunspell_stem"),
-              let free = dlsym(library, "Hunspell_free_list") else { return nil }
+              let free = dlsym(library, "Hunspell_free_list"), let destroy = dlsym(library, "Hunspell_destroy") else { return nil }
         guard let handle = unsafeBitCast(create, to: CreateFunction.self)(aff, dic) else { return nil }
         self.handle = handle
         self.encoding = encoding
         self.language = language
         stemFunction = unsafeBitCast(stem, to: StemFunction.self)
         freeFunction = unsafeBitCast(free, to: FreeFunction.self)
+        destroyFunction = unsafeBitCast(destroy, to: DestroyFunction.self)
     }
+
+    /// A dictionary is tens of megabytes outside Swift's reach: freed with the stemmer.
+    deinit { destroyFunction(handle) }
 
     public func stems(of word: String) -> [String] {
         lock.lock(); defer { lock.unlock() }

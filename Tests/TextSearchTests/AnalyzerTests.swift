@@ -17,6 +17,15 @@ struct DictionaryStemmingTests {
         return try analyzer.query(query).terms.allSatisfy { !Set($0.forms).isDisjoint(with: tokens) }
     }
 
+    /// The dictionaries (85 MB of C memory for the three) are loaded once per process: an
+    /// application made for each test loaded them again each time, and the test process grew to
+    /// 21 GB.
+    @Test func everyApplicationOfAProcessSharesOneLoadOfTheDictionaries() throws {
+        let first = try #require(Analyzer.best().stemmer as? DictionaryStemmer)
+        let again = try #require(Analyzer.best().stemmer as? DictionaryStemmer)
+        #expect(!first.latin.isEmpty && first.latin.first === again.latin.first)
+    }
+
     @Test func theDictionaryGivesLemmasThroughTheLatin2Dictionary() {
         let s = HunspellStemmer()!
         #expect(s.stems(of: "kierowców") == ["kierowca"])
