@@ -72,13 +72,9 @@ public struct ContactCenterStore: Sendable {
     /// the contacts, and a change that frees the agent (a hang-up while it rings) taking them the
     /// other way round could deadlock with it.
     public func findForChange(_ id: UUID) async throws -> (interaction: Interaction, version: Int)? {
-        let sql = db as! any SQLDatabase
-        if let holder = try await sql.select().column("agent_id").from("cc_interactions").where("id", .equal, SQLBind(id)).first(),
-           !(try holder.decodeNil(column: "agent_id")) {
-            try await sql.select().column("agent_id").from("cc_agents").where("agent_id", .equal, SQLBind(try holder.decode(column: "agent_id", as: String.self)))
-                .for(.update).run()
-        }
-        return try await sql.select().column("*").from("cc_interactions").where("id", .equal, SQLBind(id)).for(.update).first().map(Self.interaction)
+        if let holder = try await find(id)?.interaction.agentID { _ = try await agent(holder) }
+        return try await (db as! any SQLDatabase).select().column("*").from("cc_interactions").where("id", .equal, SQLBind(id))
+            .for(.update).first().map(Self.interaction)
     }
 
     /// The contact's context; a row that cannot be read (none should) gives an empty one rather

@@ -72,8 +72,9 @@ public struct StaffStore: Sendable {
         // consultants took a fifth of a server's time in the national peak benchmark.
         let rows = try await (db as! any SQLDatabase).select().column("account_id").column("display_name").from(StaffMemberRecord.schema)
             .where("account_id", .in, SQLBind.group(Array(ids))).all()
-        return Dictionary(try rows.map { (try $0.decode(column: "account_id", as: UUID.self).uuidString, try $0.decode(column: "display_name", as: String.self)) },
-                          uniquingKeysWith: { first, _ in first })
+        return Dictionary(uniqueKeysWithValues: try rows.map {
+            (try $0.decode(column: "account_id", as: UUID.self).uuidString, try $0.decode(column: "display_name", as: String.self))
+        })
     }
 
     /// Every staff member, with their offices, ordered by name.
